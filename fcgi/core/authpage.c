@@ -1,0 +1,104 @@
+/*
+ * authpage.c — sign in and sign out.
+ *
+ * GET  <prefix>/login?next=PATH   form (view auth/login)
+ * POST <prefix>/login             email, password, next → 303 to next,
+ *                                 or the form again (422/429/503)
+ * POST <prefix>/logout            deletes the session → 303 to prefix/
+ * Permission: anyone.  The answer never says whether an e-mail exists.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "authpage.h"
+#include "http.h"
+#include "session.h"
+#include "vm.h"
+
+const struct param authpage_next_params[] = {
+	{ "next", PT_STR, 0, 0, 500, NULL, NULL },
+};
+const int authpage_next_nparams = 1;
+
+const struct param authpage_login_params[] = {
+	{ "email", PT_EMAIL, P_REQ, 0, 254, NULL, NULL },
+	{ "password", PT_STR, P_REQ | P_SECRET, 1, 1024, NULL, NULL },
+	{ "next", PT_STR, 0, 0, 500, NULL, NULL },
+};
+const int authpage_login_nparams = 3;
+
+/* A local path to go back to, or the program's home. */
+static const char *
+authpage_next(struct req *r)
+{
+	const char	*n = http_str(r, "next");
+
+	if (n != NULL && n[0] == '/' && n[1] != '/' && n[1] != '\\')
+		return n;
+	return arena_printf(r->a, "%s/", r->app->prefix);
+}
+
+static int
+authpage_show(struct req *r, const char *message)
+{
+	struct val	*m = http_model(r);
+
+	vm_str(m, "title", tr(r, "Sign in"));
+	vm_str(m, "next", authpage_next(r));
+	http_form_model(r, m);
+	if (message != NULL) {
+		vm_str(m, "login_error", message);
+		vm_bool(m, "has_errors", 1);
+	}
+	return http_render(r, "auth/login", m);
+}
+
+int
+authpage_login_form(struct req *r)
+{
+	if (r->sess != NULL)
+		return http_redirect(r, 303, authpage_next(r));
+	return authpage_show(r, NULL);
+}
+
+int
+authpage_login(struct req *r)
+{
+	enum login_result rc;
+
+	if (r->nerr > 0) {
+		r->status = 422;
+		return authpage_show(r, NULL);
+	}
+	rc = session_login(r, http_str(r, "email"), http_str(r, "password"));
+	switch (rc) {
+	case LOGIN_OK:
+		return http_redirect(r, 303, authpage_next(r));
+	case LOGIN_BAD:
+		r->status = 422;
+		return authpage_show(r, tr(r, "The e-mail address or the "
+		    "password is not correct."));
+	case LOGIN_UNVERIFIED:
+		r->status = 422;
+		return authpage_show(r, tr(r, "Please confirm your e-mail "
+		    "address first: open the link we sent you."));
+	case LOGIN_THROTTLED:
+		r->status = 429;
+		return authpage_show(r, tr(r, "Too many failed attempts. "
+		    "Please wait 15 minutes and try again."));
+	case LOGIN_BUSY:
+		r->status = 503;
+		return authpage_show(r, tr(r, "The service is busy. Please "
+		    "try again in a moment."));
+	default:
+		return 500;
+	}
+}
+
+int
+authpage_logout(struct req *r)
+{
+	session_logout(r);
+	return http_redirect(r, 303, arena_printf(r->a, "%s/",
+	    r->app->prefix));
+}

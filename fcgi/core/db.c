@@ -1,0 +1,693 @@
+/*
+ * db.c — see db.h.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+
+#define DB_MAXPARAM	64
+#define DB_INITBUF	256
+
+static const char *const	*db_texts;
+static const char *const	*db_names;
+static int			 db_nstmt;
+
+struct db {
+	MYSQL		*my;
+	MYSQL_STMT	**stmt;		/* prepared on first use */
+	char		*user;
+	char		*password;
+	int		 multi;
+	int		 count;
+	int		 intx;
+	unsigned	 err;
+	char		 errmsg[512];
+};
+
+struct dbrow {
+	char		**v;
+	size_t		 *len;
+};
+
+struct dbres {
+	struct arena	*a;
+	int		 ncol;
+	int		 nrow;
+	int		 cur;		/* -1 before the first row */
+	struct dbrow	*rows;
+	/* Streams only. */
+	struct db	*db;
+	MYSQL_STMT	*st;
+	struct arena	*rowarena;
+	struct dbrow	 row;
+	MYSQL_BIND	*bind;
+	unsigned long	*lens;
+	my_bool		*nulls;
+	my_bool		*errs;
+};
+
+void
+db_statements(const char *const *texts, const char *const *names, int n)
+{
+	db_texts = texts;
+	db_names = names;
+	db_nstmt = n;
+}
+
+struct db *
+db_open(const char *user, const char *password, int multi)
+{
+	struct db	*db;
+
+	db = calloc(1, sizeof(*db));
+	if (db == NULL)
+		abort();
+	db->stmt = calloc((size_t)db_nstmt + 1, sizeof(MYSQL_STMT *));
+	if (db->stmt == NULL)
+		abort();
+	db->user = strdup(user ? user : "");
+	db->password = strdup(password ? password : "");
+	db->multi = multi;
+	return db;
+}
+
+static void
+db_disconnect(struct db *db)
+{
+	int	 i;
+
+	for (i = 0; i < db_nstmt; i++)
+		if (db->stmt[i] != NULL) {
+			mysql_stmt_close(db->stmt[i]);
+			db->stmt[i] = NULL;
+		}
+	if (db->my != NULL)
+		mysql_close(db->my);
+	db->my = NULL;
+	db->intx = 0;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	db_disconnect(db);
+	free(db->user);
+	free(db->password);
+	free(db->stmt);
+	free(db);
+}
+
+static void
+db_seterr(struct db *db, unsigned err, const char *msg)
+{
+	db->err = err;
+	snprintf(db->errmsg, sizeof(db->errmsg), "%s", msg);
+}
+
+int
+db_connect(struct db *db)
+{
+	const char	*socket = conf_get("db", "socket", NULL);
+	const char	*name = conf_get("db", "name", "sharek");
+	const char	*host = conf_get("db", "host", NULL);
+	unsigned	 port = (unsigned)conf_int("db", "port", 0);
+	unsigned long	 flags = db->multi ? CLIENT_MULTI_STATEMENTS : 0;
+	my_bool		 no = 0;
+	unsigned	 timeout = 5;
+
+	if (db->my != NULL)
+		return 0;
+	if ((db->my = mysql_init(NULL)) == NULL)
+		abort();
+	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(db->my, MYSQL_OPT_RECONNECT, &no);
+	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(db->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	if (mysql_real_connect(db->my, host && *host ? host : NULL, db->user,
+	    db->password, db->multi == 2 ? NULL : name, port,
+	    socket && *socket ? socket : NULL, flags) == NULL) {
+		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+		log_warnx("%s: %s", __func__, db->errmsg);
+		mysql_close(db->my);
+		db->my = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_count(const struct db *db)
+{
+	return db->count;
+}
+
+void
+db_count_reset(struct db *db)
+{
+	db->count = 0;
+}
+
+unsigned
+db_errno(const struct db *db)
+{
+	return db->err;
+}
+
+const char *
+db_error(const struct db *db)
+{
+	return db->errmsg;
+}
+
+unsigned long long
+db_insert_id(const struct db *db)
+{
+	return db->my ? mysql_insert_id(db->my) : 0;
+}
+
+static int
+db_lost(unsigned err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
+	    err == 1927 /* ER_CONNECTION_KILLED */ || err == 4031;
+}
+
+static MYSQL_STMT *
+db_prepare(struct db *db, int id)
+{
+	MYSQL_STMT	*st;
+
+	if (id < 0 || id >= db_nstmt) {
+		db_seterr(db, 0, "no such statement");
+		return NULL;
+	}
+	if (db_connect(db) == -1)
+		return NULL;
+	if (db->stmt[id] != NULL)
+		return db->stmt[id];
+	if ((st = mysql_stmt_init(db->my)) == NULL)
+		abort();
+	if (mysql_stmt_prepare(st, db_texts[id], strlen(db_texts[id])) != 0) {
+		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+		log_warnx("%s: %s: %s", __func__, db_names[id], db->errmsg);
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	db->stmt[id] = st;
+	return st;
+}
+
+struct bindargs {
+	MYSQL_BIND	 b[DB_MAXPARAM];
+	long long	 ll[DB_MAXPARAM];
+	unsigned long	 len[DB_MAXPARAM];
+	my_bool		 isnull[DB_MAXPARAM];
+	int		 n;
+};
+
+static int
+db_collect(struct bindargs *ba, const char *fmt, va_list ap)
+{
+	int		 i;
+	const char	*s;
+	const void	*p;
+
+	memset(ba, 0, sizeof(*ba));
+	for (i = 0; fmt != NULL && fmt[i] != '\0'; i++) {
+		MYSQL_BIND *b = &ba->b[i];
+
+		if (i >= DB_MAXPARAM)
+			return -1;
+		switch (fmt[i]) {
+		case 'i':
+			ba->ll[i] = va_arg(ap, long long);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &ba->ll[i];
+			break;
+		case 'u':
+			ba->ll[i] = (long long)va_arg(ap, unsigned long long);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &ba->ll[i];
+			b->is_unsigned = 1;
+			break;
+		case 's':
+			s = va_arg(ap, const char *);
+			b->buffer_type = MYSQL_TYPE_STRING;
+			if (s == NULL) {
+				ba->isnull[i] = 1;
+				b->is_null = &ba->isnull[i];
+				break;
+			}
+			b->buffer = (void *)s;
+			ba->len[i] = strlen(s);
+			b->buffer_length = ba->len[i];
+			b->length = &ba->len[i];
+			break;
+		case 'b':
+			p = va_arg(ap, const void *);
+			ba->len[i] = va_arg(ap, size_t);
+			b->buffer_type = MYSQL_TYPE_BLOB;
+			b->buffer = (void *)p;
+			b->buffer_length = ba->len[i];
+			b->length = &ba->len[i];
+			break;
+		case 'n':
+			b->buffer_type = MYSQL_TYPE_NULL;
+			break;
+		default:
+			return -1;
+		}
+	}
+	ba->n = i;
+	return 0;
+}
+
+/* Executes statement id with the arguments; reconnects once when the
+ * server went away outside a transaction. */
+static MYSQL_STMT *
+db_run(struct db *db, int id, const char *fmt, va_list ap)
+{
+	struct bindargs	 ba;
+	MYSQL_STMT	*st;
+	int		 attempt;
+
+	if (db_collect(&ba, fmt, ap) == -1) {
+		db_seterr(db, 0, "bad bind format");
+		log_warnx("%s: %s: bad bind format", __func__, db_names[id]);
+		return NULL;
+	}
+	for (attempt = 0; attempt < 2; attempt++) {
+		db->err = 0;
+		if ((st = db_prepare(db, id)) == NULL) {
+			if (db_lost(db->err) && !db->intx && attempt == 0) {
+				db_disconnect(db);
+				continue;
+			}
+			return NULL;
+		}
+		if ((int)mysql_stmt_param_count(st) != ba.n) {
+			db_seterr(db, 0, "parameter count mismatch");
+			log_warnx("%s: %s: %d parameters given, %lu expected",
+			    __func__, db_names[id], ba.n,
+			    mysql_stmt_param_count(st));
+			return NULL;
+		}
+		if (ba.n > 0 && mysql_stmt_bind_param(st, ba.b) != 0) {
+			db_seterr(db, mysql_stmt_errno(st),
+			    mysql_stmt_error(st));
+			return NULL;
+		}
+		db->count++;
+		if (mysql_stmt_execute(st) == 0)
+			return st;
+		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+		if (db_lost(db->err) && !db->intx && attempt == 0) {
+			log_warnx("%s: connection lost, reconnecting",
+			    __func__);
+			db_disconnect(db);
+			continue;
+		}
+		if (db->err != DB_ER_DUP_ENTRY)
+			log_warnx("%s: %s: %s", __func__, db_names[id],
+			    db->errmsg);
+		return NULL;
+	}
+	return NULL;
+}
+
+long long
+db_exec(struct db *db, int id, const char *fmt, ...)
+{
+	va_list		 ap;
+	MYSQL_STMT	*st;
+	long long	 n;
+
+	va_start(ap, fmt);
+	st = db_run(db, id, fmt, ap);
+	va_end(ap);
+	if (st == NULL)
+		return -1;
+	n = (long long)mysql_stmt_affected_rows(st);
+	/* A statement that returns rows by mistake must not wedge the
+	 * connection. */
+	if (mysql_stmt_field_count(st) > 0)
+		mysql_stmt_free_result(st);
+	return n;
+}
+
+/* Binds result buffers for st; the arrays live in arena a. */
+static int
+db_bindres(struct dbres *r, struct arena *a, MYSQL_STMT *st)
+{
+	int	 i;
+
+	r->ncol = (int)mysql_stmt_field_count(st);
+	r->bind = arena_zalloc(a, sizeof(MYSQL_BIND) * (size_t)(r->ncol + 1));
+	r->lens = arena_zalloc(a, sizeof(unsigned long) * (size_t)(r->ncol + 1));
+	r->nulls = arena_zalloc(a, sizeof(my_bool) * (size_t)(r->ncol + 1));
+	r->errs = arena_zalloc(a, sizeof(my_bool) * (size_t)(r->ncol + 1));
+	for (i = 0; i < r->ncol; i++) {
+		r->bind[i].buffer_type = MYSQL_TYPE_STRING;
+		r->bind[i].buffer = arena_alloc(a, DB_INITBUF);
+		r->bind[i].buffer_length = DB_INITBUF;
+		r->bind[i].length = &r->lens[i];
+		r->bind[i].is_null = &r->nulls[i];
+		r->bind[i].error = &r->errs[i];
+	}
+	if (r->ncol > 0 && mysql_stmt_bind_result(st, r->bind) != 0)
+		return -1;
+	return 0;
+}
+
+/* Fetches one row into row (values in arena a); 1, 0 at end, -1 error. */
+static int
+db_fetchrow(struct dbres *r, MYSQL_STMT *st, struct arena *a,
+    struct dbrow *row)
+{
+	int	 rc, i;
+
+	rc = mysql_stmt_fetch(st);
+	if (rc == MYSQL_NO_DATA)
+		return 0;
+	if (rc == 1)
+		return -1;
+	row->v = arena_alloc(a, sizeof(char *) * (size_t)(r->ncol + 1));
+	row->len = arena_alloc(a, sizeof(size_t) * (size_t)(r->ncol + 1));
+	for (i = 0; i < r->ncol; i++) {
+		if (r->nulls[i]) {
+			row->v[i] = NULL;
+			row->len[i] = 0;
+			continue;
+		}
+		row->len[i] = r->lens[i];
+		row->v[i] = arena_alloc(a, r->lens[i] + 1);
+		if (r->lens[i] <= DB_INITBUF) {
+			memcpy(row->v[i], r->bind[i].buffer, r->lens[i]);
+		} else {
+			/* Truncated: read the whole value at its size. */
+			MYSQL_BIND	 b;
+			unsigned long	 l = 0;
+
+			memset(&b, 0, sizeof(b));
+			b.buffer_type = MYSQL_TYPE_STRING;
+			b.buffer = row->v[i];
+			b.buffer_length = r->lens[i] + 1;
+			b.length = &l;
+			if (mysql_stmt_fetch_column(st, &b, (unsigned)i, 0)
+			    != 0)
+				return -1;
+		}
+		row->v[i][row->len[i]] = '\0';
+	}
+	return 1;
+}
+
+struct dbres *
+db_query(struct db *db, struct arena *a, int id, const char *fmt, ...)
+{
+	va_list		 ap;
+	MYSQL_STMT	*st;
+	struct dbres	*r;
+	int		 cap = 16, rc;
+
+	va_start(ap, fmt);
+	st = db_run(db, id, fmt, ap);
+	va_end(ap);
+	if (st == NULL)
+		return NULL;
+	r = arena_zalloc(a, sizeof(*r));
+	r->a = a;
+	r->cur = -1;
+	if (db_bindres(r, a, st) == -1 || mysql_stmt_store_result(st) != 0) {
+		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+		log_warnx("%s: %s: %s", __func__, db_names[id], db->errmsg);
+		mysql_stmt_free_result(st);
+		return NULL;
+	}
+	r->rows = arena_alloc(a, sizeof(struct dbrow) * (size_t)cap);
+	for (;;) {
+		if (r->nrow == cap) {
+			struct dbrow *nr = arena_alloc(a,
+			    sizeof(struct dbrow) * (size_t)cap * 2);
+			memcpy(nr, r->rows, sizeof(struct dbrow) * (size_t)cap);
+			r->rows = nr;
+			cap *= 2;
+		}
+		rc = db_fetchrow(r, st, a, &r->rows[r->nrow]);
+		if (rc == 0)
+			break;
+		if (rc == -1) {
+			db_seterr(db, mysql_stmt_errno(st),
+			    mysql_stmt_error(st));
+			log_warnx("%s: %s: fetch: %s", __func__, db_names[id],
+			    db->errmsg);
+			mysql_stmt_free_result(st);
+			return NULL;
+		}
+		r->nrow++;
+	}
+	mysql_stmt_free_result(st);
+	return r;
+}
+
+struct dbres *
+db_stream(struct db *db, struct arena *a, int id, const char *fmt, ...)
+{
+	va_list		 ap;
+	MYSQL_STMT	*st;
+	struct dbres	*r;
+
+	va_start(ap, fmt);
+	st = db_run(db, id, fmt, ap);
+	va_end(ap);
+	if (st == NULL)
+		return NULL;
+	r = arena_zalloc(a, sizeof(*r));
+	r->a = a;
+	r->db = db;
+	r->st = st;
+	r->cur = -1;
+	r->rowarena = arena_new(16384);
+	if (db_bindres(r, a, st) == -1) {
+		mysql_stmt_free_result(st);
+		arena_free(r->rowarena);
+		return NULL;
+	}
+	return r;
+}
+
+void
+dbres_close(struct dbres *r)
+{
+	if (r == NULL || r->st == NULL)
+		return;
+	mysql_stmt_free_result(r->st);
+	arena_free(r->rowarena);
+	r->st = NULL;
+	r->rowarena = NULL;
+}
+
+int
+dbres_next(struct dbres *r)
+{
+	int	 rc;
+
+	if (r == NULL)
+		return 0;
+	if (r->st != NULL) {
+		arena_reset(r->rowarena);
+		rc = db_fetchrow(r, r->st, r->rowarena, &r->row);
+		if (rc == 1)
+			r->cur = 0;
+		else if (rc == -1)
+			log_warnx("%s: %s", __func__,
+			    mysql_stmt_error(r->st));
+		return rc;
+	}
+	if (r->cur + 1 >= r->nrow)
+		return 0;
+	r->cur++;
+	return 1;
+}
+
+static const struct dbrow *
+dbres_row(const struct dbres *r)
+{
+	if (r->st != NULL || r->rowarena != NULL)
+		return &r->row;
+	if (r->cur < 0 || r->cur >= r->nrow)
+		return NULL;
+	return &r->rows[r->cur];
+}
+
+int
+dbres_rows(const struct dbres *r)
+{
+	return r->nrow;
+}
+
+int
+dbres_cols(const struct dbres *r)
+{
+	return r->ncol;
+}
+
+const char *
+dbres_str(const struct dbres *r, int col)
+{
+	const struct dbrow *row = dbres_row(r);
+
+	if (row == NULL || col < 0 || col >= r->ncol)
+		return NULL;
+	return row->v[col];
+}
+
+size_t
+dbres_len(const struct dbres *r, int col)
+{
+	const struct dbrow *row = dbres_row(r);
+
+	if (row == NULL || col < 0 || col >= r->ncol)
+		return 0;
+	return row->len[col];
+}
+
+long long
+dbres_int(const struct dbres *r, int col)
+{
+	const char	*s = dbres_str(r, col);
+
+	return s == NULL ? 0 : strtoll(s, NULL, 10);
+}
+
+int
+dbres_isnull(const struct dbres *r, int col)
+{
+	return dbres_str(r, col) == NULL;
+}
+
+const char *
+dbres_first(struct dbres *r)
+{
+	if (r == NULL || r->nrow == 0 || r->ncol == 0)
+		return NULL;
+	r->cur = 0;
+	return r->rows[0].v[0];
+}
+
+static int
+db_simple(struct db *db, const char *sql)
+{
+	if (db_connect(db) == -1)
+		return -1;
+	db->count++;
+	if (mysql_real_query(db->my, sql, strlen(sql)) != 0) {
+		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+		log_warnx("%s: %s: %s", __func__, sql, db->errmsg);
+		if (db_lost(db->err))
+			db_disconnect(db);
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_begin(struct db *db)
+{
+	if (db_simple(db, "START TRANSACTION") == -1)
+		return -1;
+	db->intx = 1;
+	return 0;
+}
+
+int
+db_commit(struct db *db)
+{
+	int	 rc = db_simple(db, "COMMIT");
+
+	db->intx = 0;
+	return rc;
+}
+
+int
+db_rollback(struct db *db)
+{
+	int	 rc;
+
+	if (db->my == NULL)
+		return -1;
+	rc = db_simple(db, "ROLLBACK");
+	db->intx = 0;
+	return rc;
+}
+
+int
+db_tx(struct db *db, int (*fn)(struct db *, void *), void *arg)
+{
+	int	 attempt, rc;
+
+	for (attempt = 0; attempt < 4; attempt++) {
+		if (db_begin(db) == -1) {
+			/* A lost connection is retried once from scratch. */
+			if (attempt == 0 && db->my == NULL)
+				continue;
+			return -1;
+		}
+		rc = fn(db, arg);
+		if (rc == 0) {
+			if (db_commit(db) == 0)
+				return 0;
+		} else
+			db_rollback(db);
+		if (rc > 0)
+			return rc;
+		if (db->err != DB_ER_DEADLOCK && db->err != DB_ER_LOCK_WAIT)
+			return -1;
+		log_warnx("%s: deadlock, retrying (%d)", __func__,
+		    attempt + 1);
+		usleep(2000u << attempt);
+	}
+	return -1;
+}
+
+int
+db_script(struct db *db, const char *text, char **err, struct arena *a)
+{
+	int	 rc, n = 0;
+
+	if (db_connect(db) == -1) {
+		*err = arena_printf(a, "connect: %s", db->errmsg);
+		return -1;
+	}
+	if (mysql_real_query(db->my, text, strlen(text)) != 0) {
+		*err = arena_printf(a, "statement 1: %s", mysql_error(db->my));
+		return -1;
+	}
+	do {
+		MYSQL_RES *res = mysql_store_result(db->my);
+		if (res != NULL)
+			mysql_free_result(res);
+		n++;
+		rc = mysql_next_result(db->my);
+		if (rc > 0) {
+			*err = arena_printf(a, "statement %d: %s", n + 1,
+			    mysql_error(db->my));
+			return -1;
+		}
+	} while (rc == 0);
+	return 0;
+}

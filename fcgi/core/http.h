@@ -1,0 +1,215 @@
+/*
+ * http.h — one request and its response over FastCGI (fcgiapp.h), the
+ * route table, declared parameters, and the one response writer.
+ *
+ * A program declares a static table of routes; each route declares its
+ * parameters.  app_run() accepts requests, matches the route, loads the
+ * session, checks permission, origin and CSRF token, parses and
+ * validates the declared input (undeclared keys never reach a handler)
+ * and calls the handler, which fills a view model and returns a status.
+ */
+#ifndef SHAREK_HTTP_H
+#define SHAREK_HTTP_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "buf.h"
+
+/* Marks a UI string for scripts/update-po where tr() is called later. */
+#define N_(s)	(s)
+
+struct arena;
+struct db;
+struct val;
+struct kv;
+struct req;
+
+enum ptype {
+	PT_STR,		/* one line of text */
+	PT_TEXT,	/* multi-line text (\n, \t allowed) */
+	PT_INT,
+	PT_ENUM,
+	PT_DATE,	/* YYYY-MM-DD */
+	PT_DATETIME,	/* YYYY-MM-DDTHH:MM (HTML datetime-local) */
+	PT_EMAIL,
+	PT_PHONE,	/* +, digits, spaces, 7–15 digits */
+	PT_BOOL,	/* present and "1"/"on"/"true" */
+	PT_FILE,
+	PT__MAX
+};
+
+#define P_REQ		0x01	/* required */
+#define P_MULTI		0x02	/* may repeat (checkboxes, reorder lists) */
+#define P_QUERY		0x04	/* read from the query string on POST too */
+#define P_SECRET	0x08	/* never echoed back (passwords) */
+
+struct param {
+	const char		*name;
+	enum ptype		 type;
+	unsigned		 flags;
+	long long		 min;	/* length in characters, value, or bytes */
+	long long		 max;	/* 0: the type's default */
+	const char *const	*choices;	/* PT_ENUM, NULL-terminated */
+	const char		*accept;	/* PT_FILE: "pdf", "pdf,png,jpeg" */
+};
+
+struct upload {
+	char		*path;		/* absolute path under var/uploads */
+	char		*stored_name;	/* server-generated */
+	char		*orig_name;	/* as sent, for display only */
+	const char	*mime;		/* detected from the content */
+	size_t		 size;
+	unsigned char	 sha256[32];
+};
+
+struct pval {
+	int		 set;		/* present and valid */
+	int		 present;	/* sent at all (even if invalid) */
+	const char	*s;		/* the value as sent (echo it back) */
+	size_t		 len;
+	long long	 i;		/* PT_INT, PT_BOOL, PT_ENUM (index) */
+	time_t		 t;		/* PT_DATE, PT_DATETIME (UTC) */
+	const char	*err;		/* message in the user's language */
+	struct upload	*file;
+	const char	**vals;		/* P_MULTI: every value */
+	int		 nvals;
+};
+
+#define R_LOGIN		0x01	/* needs a signed-in user */
+#define R_NOCSRF	0x02	/* POST without token (login is NOT one) */
+#define R_UPLOAD	0x04	/* multipart with files allowed */
+#define R_RAWBODY	0x08	/* handler reads req->rawbody (APIs) */
+
+struct route {
+	const char		*method;	/* "GET" (HEAD too) or "POST" */
+	const char		*pattern;	/* "/c/{id}" {x}: digits, {x:slug} */
+	int			(*handler)(struct req *);
+	int			 perm;		/* given to app.authorize */
+	const struct param	*params;
+	int			 nparams;
+	unsigned		 flags;
+};
+
+struct session {
+	unsigned long long	 user_id;
+	const char		*email;
+	const char		*name;
+	const char		*role;	/* citizen, admin, liaison, … */
+	unsigned long long	 entity_id;
+	const char		*user_lang;
+	unsigned char		 token_hash[32];
+};
+
+struct app {
+	const char		*name;		/* "public", "staff", … */
+	const char		*prefix;	/* "", "/staff", "/complaints" */
+	const char		*layout;	/* template of the page frame */
+	const char		*db_account;	/* conf key prefix in [db] */
+	const struct route	*routes;
+	int			 nroutes;
+	/* Decides route permissions: 0 allow, -1 forbid.  May be NULL. */
+	int			(*authorize)(struct req *, int perm);
+	/* Called once per process after configuration and database. */
+	int			(*init)(void);
+	/* Adds program-wide values (navigation) to every page's model. */
+	void			(*decorate)(struct req *, struct val *);
+};
+
+#define HTTP_MAXSEG	8
+
+struct req {
+	struct arena		*a;
+	struct db		*db;
+	const struct app	*app;
+	const struct route	*route;
+	void			*fcgx;		/* FCGX_Request * */
+
+	const char		*method;
+	const char		*path;		/* below the program prefix */
+	const char		*fullpath;
+	const char		*query;
+	const char		*ctype;
+	const char		*host;
+	const char		*origin;
+	const char		*referer;
+	const char		*remote;
+	const char		*user_agent;
+	const char		*accept_lang;
+	long long		 clen;
+	int			 head;		/* HEAD: no body sent */
+	int			 is_post;
+	char			 reqid[24];
+
+	struct kv		*cookies;
+	struct kv		*qs;		/* raw query pairs */
+	const char		*seg[HTTP_MAXSEG];	/* {…} captures */
+	long long		 segi[HTTP_MAXSEG];
+	int			 nseg;
+	struct pval		*pv;		/* parallel to route->params */
+	int			 nerr;		/* invalid fields */
+	char			*rawbody;
+	size_t			 rawlen;
+
+	const char		*lang;
+	struct session		*sess;		/* NULL: anonymous */
+	char			*anon;		/* anonymous CSRF cookie */
+	const char		*csrf;
+
+	/* Response. */
+	int			 status;
+	const char		*ctype_out;
+	struct buf		 hdrs;
+	struct buf		 body;
+	int			 streaming;
+	int			 sent_headers;
+};
+
+/* The main loop; returns only on a start-up failure (exit code). */
+int		 app_run(const struct app *, int argc, char *argv[]);
+
+/* Input, by declared name. */
+const struct pval *http_param(const struct req *, const char *name);
+const char	*http_str(const struct req *, const char *name);
+long long	 http_int(const struct req *, const char *name, long long def);
+/* Marks a field invalid with a message (msgid, translated here). */
+void		 http_field_error(struct req *, const char *name,
+		    const char *msgid);
+/* Fills model["f"][name] = {value, error} for every declared field and
+ * model["errors"] for a summary, so a form is re-rendered with every
+ * value kept and a message per field (secrets are not echoed). */
+void		 http_form_model(struct req *, struct val *);
+const char	*http_cookie(const struct req *, const char *name);
+
+/* Response. */
+void		 http_header(struct req *, const char *name, const char *value);
+void		 http_cookie_set(struct req *, const char *name,
+		    const char *value, long maxage);
+/* 303 (or the given status) to a path below the site root; returns it. */
+int		 http_redirect(struct req *, int status, const char *url);
+/* Renders views/<name>.html inside the program's layout; returns 200
+ * (or the status already set, e.g. 422 for a form with errors). */
+int		 http_render(struct req *, const char *tmpl, struct val *model);
+/* Draws the error page for status; returns status. */
+int		 http_error(struct req *, int status);
+/* Conditional GET: sets ETag / Last-Modified and returns 1 when the
+ * client's copy is fresh (the handler then returns 304). */
+int		 http_fresh(struct req *, const char *etag, time_t lastmod);
+/* Starts a streamed response (feeds, exports); then http_write. */
+void		 http_stream(struct req *, const char *ctype);
+void		 http_write(struct req *, const void *, size_t);
+/* The request's translation of msgid. */
+const char	*tr(const struct req *, const char *msgid);
+/* A new model with what every page needs (lang, dir, user, csrf, …). */
+struct val	*http_model(struct req *);
+/* A fresh random nonce for a form (hex, arena-owned). */
+const char	*http_nonce(struct req *);
+/* Claims the submitted form's nonce inside the handler's transaction so
+ * a double submit stores nothing twice: 0 first time, 1 already done
+ * (*prev gets the result URL recorded then, may be NULL), -1 error. */
+int		 http_nonce_claim(struct req *, const char *result_url,
+		    const char **prev);
+/* The configured public base URL ("http://127.0.0.1:8080"). */
+const char	*http_base_url(void);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * i18n.h — UI languages.  Catalogues are gettext .po files under
+ * views/locale/<lang>.po, parsed once at start-up.  Message ids are the
+ * English text, so English needs no translation and a missing Arabic
+ * translation shows English rather than nothing.
+ */
+#ifndef SHAREK_I18N_H
+#define SHAREK_I18N_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct arena;
+struct buf;
+
+#define I18N_DEFAULT	"ar"
+
+/* Loads views/locale/{ar,en}.po; -1 with *err on a syntax error. */
+int		 i18n_load(struct arena *, const char *localedir, char **err);
+/* Parses one catalogue's text into lang (also used by the fuzzer). */
+int		 i18n_parse(struct arena *, const char *lang, const char *text,
+		    size_t len, char **err);
+/* The translation, or msgid itself; never NULL, owned by the catalogue. */
+const char	*i18n_get(const char *lang, const char *msgid);
+/* "ar" or "en" from a cookie value and an Accept-Language header. */
+const char	*i18n_pick(const char *cookie, const char *accept);
+int		 i18n_supported(const char *lang);
+/* "rtl" or "ltr". */
+const char	*i18n_dir(const char *lang);
+/* Dates in the language: "22 تشرين الثاني 2026" / "22 November 2026". */
+void		 i18n_date(struct buf *, const char *lang, time_t);
+/* The same with the time of day, in the deployment's zone (UTC+3). */
+void		 i18n_datetime(struct buf *, const char *lang, time_t);
+/* Integers with group separators per language. */
+void		 i18n_number(struct buf *, const char *lang, long long);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * perm.h — who may do what: one matrix, role × action × scope, used by
+ * every staff page and by sharekctl (domain.md §1, Tawasul art. 5–10).
+ *
+ * Scope is where the object lives relative to the actor's entity: the
+ * entity itself, one of its sub-departments (the minister sees the whole
+ * sector, Bekhedmetkom), or any other entity.  The ministry admin acts
+ * on every entity.
+ */
+#ifndef SHAREK_PERM_H
+#define SHAREK_PERM_H
+
+enum role {
+	ROLE_CITIZEN,
+	ROLE_ADMIN,		/* ministry (portal operator) */
+	ROLE_LIAISON,		/* primary or alternate liaison officer */
+	ROLE_COORDINATOR,
+	ROLE_SUPERVISOR,
+	ROLE__MAX
+};
+
+enum action {
+	ACT_NONE,
+	ACT_STAFF_HOME,		/* the back office at all */
+	ACT_ENTITY_VIEW,
+	ACT_ENTITY_MANAGE,	/* create/edit entities, name liaisons (5) */
+	ACT_STAFF_ACCOUNTS,	/* create/deactivate coordinators and
+				   supervisors (7-هـ) */
+	ACT_AUDIT_VIEW,
+	ACT_CALENDAR_MANAGE,	/* holidays, weekend */
+	ACT_OUTBOX_VIEW,	/* delivery failures */
+	ACT_ACTIVITY_VIEW,
+	ACT_ACTIVITY_DRAFT,	/* create/edit drafts (9, 10) */
+	ACT_ACTIVITY_REVIEW,	/* forward or return (8-ب, 8-د) */
+	ACT_ACTIVITY_APPROVE,	/* approve and publish, or return (7-ز) */
+	ACT_ACTIVITY_EXTEND,	/* extension (11-ج) */
+	ACT_MODERATE,		/* moderate comments (9-ب) */
+	ACT_MODERATE_ALL,	/* see every supervisor's queue (8-هـ) */
+	ACT_TARGET_RESPOND,	/* consolidated response of a target
+				   entity (7-ح) */
+	ACT_REPORT_DRAFT,	/* analysis report (9-ج) */
+	ACT_REPORT_REVIEW,	/* coordinator review (8-و) */
+	ACT_REPORT_APPROVE,	/* final approval and publication (8-و) */
+	ACT_REQUEST_HANDLE,	/* classify, forward, reply to requests */
+	ACT_KPI_VIEW,
+	ACT__MAX
+};
+
+enum scope {
+	SCOPE_OWN,
+	SCOPE_SUB,
+	SCOPE_OTHER,
+	SCOPE__MAX
+};
+
+enum role	 perm_role(const char *);
+const char	*perm_role_name(enum role);
+int		 perm_allows(enum role, enum action, enum scope);
+/* True when the role may do the action in at least one scope. */
+int		 perm_role_may(enum role, enum action);
+const char	*perm_action_name(enum action);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * present.c — see present.h.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "db.h"
+#include "http.h"
+#include "i18n.h"
+#include "present.h"
+#include "vm.h"
+
+static time_t
+present_time(const char *s)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (s == NULL || strptime(s, "%Y-%m-%d %H:%M:%S", &tm) == NULL)
+		return 0;
+	return timegm(&tm);
+}
+
+const char *
+present_date(struct req *r, const char *sqltime)
+{
+	struct buf	 b;
+	time_t		 t = present_time(sqltime);
+
+	if (t == 0)
+		return "";
+	buf_init(&b, r->a);
+	i18n_date(&b, r->lang, t);
+	return b.data;
+}
+
+/* The text in the request's language, falling back to Arabic. */
+static const char *
+pick(struct req *r, const char *ar, const char *en)
+{
+	if (strcmp(r->lang, "en") == 0 && en != NULL && *en)
+		return en;
+	return ar != NULL ? ar : "";
+}
+
+void
+present_activities(struct req *r, struct val *list, struct dbres *res)
+{
+	struct val	*it;
+	const char	*kind;
+	long long	 left;
+
+	while (dbres_next(res)) {
+		it = vm_push(list);
+		vm_str(it, "id", dbres_str(res, 0));
+		kind = dbres_str(res, 1);
+		vm_str(it, "kind", kind);
+		vm_str(it, "kind_label", tr(r, strcmp(kind, "survey") == 0 ?
+		    "Survey" : strcmp(kind, "poll") == 0 ? "Poll" :
+		    "Consultation"));
+		vm_str(it, "title", pick(r, dbres_str(res, 2),
+		    dbres_str(res, 3)));
+		vm_str(it, "summary", pick(r, dbres_str(res, 4),
+		    dbres_str(res, 5)));
+		vm_str(it, "entity", pick(r, dbres_str(res, 6),
+		    dbres_str(res, 7)));
+		vm_str(it, "published", present_date(r, dbres_str(res, 8)));
+		vm_str(it, "closes", present_date(r, dbres_str(res, 9)));
+		vm_bool(it, "urgent", dbres_int(res, 10));
+		vm_str(it, "comments", dbres_str(res, 11));
+		vm_str(it, "state", dbres_str(res, 12));
+		left = (dbres_int(res, 13) - (long long)time(NULL)) / 86400;
+		if (left >= 0)
+			vm_int(it, "days_left", left);
+	}
+}

@@ -1,0 +1,19 @@
+/*
+ * present.h — turning rows into view-model items the same way on every
+ * public page (the list columns are fixed by the *_list statements).
+ */
+#ifndef SHAREK_PRESENT_H
+#define SHAREK_PRESENT_H
+
+struct req;
+struct val;
+struct dbres;
+
+/* Columns: id, kind, title_ar, title_en, summary_ar, summary_en,
+ * entity name_ar, entity name_en, publish_at, closes_at, urgent,
+ * comments_published, state, unix closes_at. */
+void	present_activities(struct req *, struct val *list, struct dbres *);
+/* "2026-11-22 10:00:00" (UTC) → a date in the request's language. */
+const char *present_date(struct req *, const char *sqltime);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * cmd_seed.c — `sharekctl seed-demo [--if-empty]`: loads sql/seed/demo.sql
+ * with every demo account's password set to sharek-demo-2026.  Refused
+ * when the configuration says production.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "db.h"
+#include "session.h"
+#include "sql_gen.h"
+#include "tool.h"
+
+#define DEMO_PASSWORD	"sharek-demo-2026"
+
+int
+cmd_seed_demo(struct tool *t, int argc, char **argv)
+{
+	struct dbres	*res;
+	char		*sql, *err = NULL, hash[128];
+	int		 ifempty = argc > 1 && strcmp(argv[1], "--if-empty") == 0;
+
+	if (conf_production()) {
+		fprintf(stderr, "sharekctl: seed-demo refused: [app] env is "
+		    "production (demo accounts share a known password)\n");
+		return 1;
+	}
+	res = db_query(t->db, t->a, SQL_USERS_COUNT, "");
+	if (res == NULL) {
+		fprintf(stderr, "sharekctl: %s\n  hint: run sharekctl migrate "
+		    "first\n", db_error(t->db));
+		return 1;
+	}
+	if (dbres_next(res) && dbres_int(res, 0) > 0) {
+		if (ifempty) {
+			printf("seed-demo: database already has users, "
+			    "nothing loaded\n");
+			return 0;
+		}
+		fprintf(stderr, "sharekctl: seed-demo: the database already "
+		    "has users; use a fresh database\n");
+		return 1;
+	}
+	if (auth_hash(DEMO_PASSWORD, hash) != 0) {
+		fprintf(stderr, "sharekctl: cannot hash the demo password\n");
+		return 1;
+	}
+	sql = tool_slurp(t, arena_printf(t->a, "%s/sql/seed/demo.sql",
+	    t->root));
+	if (sql == NULL)
+		return 1;
+	sql = tool_replace(t->a, sql, "@PWHASH@", hash);
+	if (db_script(t->db, sql, &err, t->a) == -1) {
+		fprintf(stderr, "sharekctl: sql/seed/demo.sql: %s\n", err);
+		return 1;
+	}
+	printf("seed-demo: demo data loaded\n");
+	return 0;
+}
