@@ -12,6 +12,25 @@
 static const struct route routes[] = {
 	{ "GET", "/", page_home, 0, NULL, 0, 0 },
 	AUTHPAGE_ROUTES,
+
+	/* Accounts (page_account.c, page_me.c). */
+	{ "GET", "/register", page_register_form, 0, NULL, 0, 0 },
+	{ "POST", "/register", page_register, 0,
+	    account_register_params, 10, 0 },
+	{ "GET", "/register/sent", page_register_sent, 0, NULL, 0, 0 },
+	{ "GET", "/verify", page_verify, 0, account_token_params, 1, 0 },
+	{ "GET", "/forgot", page_forgot_form, 0, NULL, 0, 0 },
+	{ "POST", "/forgot", page_forgot, 0, account_forgot_params, 1, 0 },
+	{ "GET", "/forgot/sent", page_forgot_sent, 0, NULL, 0, 0 },
+	{ "GET", "/reset", page_reset_form, 0, account_reset_params, 1, 0 },
+	{ "POST", "/reset", page_reset, 0, account_reset_params, 3, 0 },
+	{ "GET", "/me", page_me, 0, me_params, 1, R_LOGIN },
+	{ "GET", "/me/profile", page_profile_form, 0, me_profile_params + 5,
+	    1, R_LOGIN },
+	{ "POST", "/me/profile", page_profile, 0, me_profile_params, 6,
+	    R_LOGIN },
+	{ "POST", "/me/delete", page_delete, 0, me_delete_params, 1,
+	    R_LOGIN },
 };
 
 static const struct app app = {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "outbox.h"
 #include "sql_gen.h"
 #include "tool.h"
 
@@ -13,7 +14,7 @@ int
 cmd_tick(struct tool *t, int argc, char **argv)
 {
 	long long	 n;
-	int		 failed = 0;
+	int		 failed = 0, bad = 0;
 
 	(void)argc;
 	(void)argv;
@@ -24,5 +25,11 @@ cmd_tick(struct tool *t, int argc, char **argv)
 	if (db_exec(t->db, SQL_NONCE_PURGE, "") < 0 ||
 	    db_exec(t->db, SQL_LOGIN_ATTEMPTS_PURGE, "") < 0)
 		failed = 1;
+	n = outbox_deliver(t->db, t->a, &bad);
+	if (n < 0)
+		failed = 1;
+	else if (n > 0 || bad > 0)
+		printf("tick: %lld messages delivered, %d failed for good\n",
+		    n, bad);
 	return failed;
 }

@@ -1,0 +1,175 @@
+/*
+ * outbox.c — see outbox.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "outbox.h"
+#include "sql_gen.h"
+
+#define OUTBOX_BATCH		100
+#define OUTBOX_MAX_ATTEMPTS	8
+
+int
+outbox_email(struct db *db, const char *to, const char *subject,
+    const char *body)
+{
+	return db_exec(db, SQL_OUTBOX_INSERT, "ssss", "email", to, subject,
+	    body) == 1 ? 0 : -1;
+}
+
+int
+outbox_sms(struct db *db, const char *to, const char *body)
+{
+	return db_exec(db, SQL_OUTBOX_INSERT, "ssss", "sms", to, NULL,
+	    body) == 1 ? 0 : -1;
+}
+
+/* RFC 2047 for a header that may hold Arabic. */
+static void
+outbox_header_word(struct buf *b, const char *s)
+{
+	const char	*p;
+	size_t		 n = strlen(s), elen;
+	char		*enc;
+	int		 ascii = 1;
+
+	for (p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80 || *p == '\r' || *p == '\n')
+			ascii = 0;
+	if (ascii) {
+		buf_adds(b, s);
+		return;
+	}
+	elen = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
+	enc = arena_alloc(b->a, elen);
+	sodium_bin2base64(enc, elen, (const unsigned char *)s, n,
+	    sodium_base64_VARIANT_ORIGINAL);
+	buf_printf(b, "=?UTF-8?B?%s?=", enc);
+}
+
+static int
+outbox_file(struct arena *a, const char *dir, const char *id,
+    const char *text, size_t len)
+{
+	char	*path, *tmp;
+	int	 fd;
+
+	mkdir(dir, 0750);
+	path = arena_printf(a, "%s/%s.%s", dir, id,
+	    strstr(dir, "mail") ? "eml" : "txt");
+	tmp = arena_printf(a, "%s.tmp", path);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640)) == -1) {
+		log_warn("%s: %s", __func__, tmp);
+		return -1;
+	}
+	if (write(fd, text, len) != (ssize_t)len || fsync(fd) == -1) {
+		log_warn("%s: %s", __func__, tmp);
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	close(fd);
+	/* Atomic: a reader never sees half a message. */
+	if (rename(tmp, path) == -1) {
+		log_warn("%s: rename", __func__);
+		return -1;
+	}
+	return 0;
+}
+
+/* Pipes text to a shell command; the recipient is in $SHAREK_TO. */
+static int
+outbox_command(const char *cmd, const char *to, const char *text, size_t len)
+{
+	FILE	*p;
+	int	 st;
+
+	setenv("SHAREK_TO", to, 1);
+	if ((p = popen(cmd, "w")) == NULL)
+		return -1;
+	fwrite(text, 1, len, p);
+	st = pclose(p);
+	unsetenv("SHAREK_TO");
+	return st == 0 ? 0 : -1;
+}
+
+int
+outbox_deliver(struct db *db, struct arena *a, int *failed)
+{
+	struct dbres	*res;
+	const char	*var = conf_get("app", "var", "var");
+	int		 sent = 0;
+
+	*failed = 0;
+	res = db_query(db, a, SQL_OUTBOX_DUE, "i", (long long)OUTBOX_BATCH);
+	if (res == NULL)
+		return -1;
+	while (dbres_next(res)) {
+		const char *id = dbres_str(res, 0), *channel = dbres_str(res, 1);
+		const char *to = dbres_str(res, 2), *subject = dbres_str(res, 3);
+		const char *body = dbres_str(res, 4);
+		long long attempts = dbres_int(res, 5);
+		int email = strcmp(channel, "email") == 0, rc;
+		const char *cmd = conf_get(email ? "mail" : "sms", "command",
+		    "");
+		struct buf msg;
+		char date[64];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		/* Lease the row so a concurrent tick does not send it too. */
+		if (db_exec(db, SQL_OUTBOX_LEASE, "s", id) != 1)
+			continue;
+		buf_init(&msg, a);
+		if (email) {
+			gmtime_r(&now, &tm);
+			strftime(date, sizeof(date),
+			    "%a, %d %b %Y %H:%M:%S +0000", &tm);
+			buf_printf(&msg, "To: %s\nFrom: %s\nSubject: ", to,
+			    conf_get("mail", "from",
+			    "Sharek <no-reply@sharek.test>"));
+			outbox_header_word(&msg, subject ? subject : "");
+			buf_printf(&msg, "\nDate: %s\nMessage-ID: "
+			    "<outbox-%s@sharek>\nMIME-Version: 1.0\n"
+			    "Content-Type: text/plain; charset=UTF-8\n"
+			    "Content-Transfer-Encoding: 8bit\n\n%s\n", date,
+			    id, body);
+		} else
+			buf_printf(&msg, "To: %s\n\n%s\n", to, body);
+		if (cmd == NULL || *cmd == '\0')
+			rc = outbox_file(a, arena_printf(a, "%s/%s", var,
+			    email ? "mail" : "sms"), id, msg.data, msg.len);
+		else
+			rc = outbox_command(cmd, to, msg.data, msg.len);
+		if (rc == 0) {
+			db_exec(db, SQL_OUTBOX_SENT, "s", id);
+			sent++;
+			continue;
+		}
+		/* Back-off: 1, 2, 4 … minutes; then failed for good, where
+		 * the ministry sees it. */
+		if (attempts + 1 >= OUTBOX_MAX_ATTEMPTS) {
+			db_exec(db, SQL_OUTBOX_FAILED, "ss",
+			    "delivery command failed", id);
+			(*failed)++;
+		} else
+			db_exec(db, SQL_OUTBOX_RETRY, "iss",
+			    1LL << attempts, "delivery command failed", id);
+	}
+	return sent;
+}
