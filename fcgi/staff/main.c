@@ -10,10 +10,46 @@
 #include "http.h"
 #include "perm.h"
 #include "staff.h"
+#include "vm.h"
 
 static const struct route routes[] = {
 	{ "GET", "/", page_dashboard, ACT_STAFF_HOME, NULL, 0, R_LOGIN },
 	AUTHPAGE_ROUTES,
+
+	/* Entities and staff accounts (page_entities.c). */
+	{ "GET", "/entities", page_entities, ACT_ENTITY_VIEW, NULL, 0,
+	    R_LOGIN },
+	{ "GET", "/entities/new", page_entity_new_form, ACT_ENTITY_MANAGE,
+	    NULL, 0, R_LOGIN },
+	{ "POST", "/entities/new", page_entity_new, ACT_ENTITY_MANAGE,
+	    entity_params, 13, R_LOGIN },
+	{ "GET", "/entities/{id}", page_entity, ACT_ENTITY_VIEW, NULL, 0,
+	    R_LOGIN },
+	{ "GET", "/entities/{id}/edit", page_entity_edit_form,
+	    ACT_ENTITY_MANAGE, NULL, 0, R_LOGIN },
+	{ "POST", "/entities/{id}/edit", page_entity_edit, ACT_ENTITY_MANAGE,
+	    entity_params, 13, R_LOGIN },
+	{ "POST", "/entities/{id}/liaison", page_entity_liaison,
+	    ACT_ENTITY_MANAGE, liaison_params, 4, R_LOGIN },
+	{ "POST", "/entities/{id}/staff", page_entity_staff,
+	    ACT_STAFF_ACCOUNTS, staffnew_params, 4, R_LOGIN },
+	{ "POST", "/users/{id}/deactivate", page_user_deactivate,
+	    ACT_STAFF_ACCOUNTS, NULL, 0, R_LOGIN },
+	{ "POST", "/users/{id}/activate", page_user_activate,
+	    ACT_STAFF_ACCOUNTS, NULL, 0, R_LOGIN },
+
+	/* Oversight (page_audit.c, page_calendar.c). */
+	{ "GET", "/audit", page_audit, ACT_AUDIT_VIEW, audit_params, 6,
+	    R_LOGIN },
+	{ "GET", "/audit.csv", page_audit_csv, ACT_AUDIT_VIEW, audit_params,
+	    5, R_LOGIN },
+	{ "GET", "/holidays", page_holidays, ACT_CALENDAR_MANAGE, NULL, 0,
+	    R_LOGIN },
+	{ "POST", "/holidays", page_holiday_add, ACT_CALENDAR_MANAGE,
+	    holiday_params, 3, R_LOGIN },
+	{ "POST", "/holidays/delete", page_holiday_delete,
+	    ACT_CALENDAR_MANAGE, holiday_del_params, 1, R_LOGIN },
+	{ "GET", "/outbox", page_outbox, ACT_OUTBOX_VIEW, NULL, 0, R_LOGIN },
 };
 
 static int
@@ -24,6 +60,21 @@ authorize(struct req *r, int action)
 	return perm_role_may(perm_role(r->sess->role), action) ? 0 : -1;
 }
 
+/* The navigation shows only what the role may open. */
+static void
+decorate(struct req *r, struct val *m)
+{
+	enum role	 role;
+
+	if (r->sess == NULL)
+		return;
+	role = perm_role(r->sess->role);
+	vm_bool(m, "nav_entities", perm_role_may(role, ACT_ENTITY_VIEW));
+	vm_bool(m, "nav_audit", perm_role_may(role, ACT_AUDIT_VIEW));
+	vm_bool(m, "nav_holidays", perm_role_may(role, ACT_CALENDAR_MANAGE));
+	vm_bool(m, "nav_outbox", perm_role_may(role, ACT_OUTBOX_VIEW));
+}
+
 static const struct app app = {
 	.name = "staff",
 	.prefix = "/staff",
@@ -32,6 +83,7 @@ static const struct app app = {
 	.routes = routes,
 	.nroutes = sizeof(routes) / sizeof(routes[0]),
 	.authorize = authorize,
+	.decorate = decorate,
 };
 
 int

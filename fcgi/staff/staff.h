@@ -1,11 +1,60 @@
 /*
- * staff.h — page handlers of sharek-staff.
+ * staff.h — page handlers of sharek-staff, their declared parameters,
+ * and the helpers every staff page shares (staff_common.c).
  */
 #ifndef SHAREK_STAFF_H
 #define SHAREK_STAFF_H
 
-struct req;
+#include "audit.h"
+#include "http.h"
+#include "perm.h"
+
+/* staff_common.c */
+/* Where entity eid lies for the signed-in member of staff. */
+enum scope	 staff_scope(struct req *, unsigned long long eid);
+/* 1 when the signed-in user may do action on an object of entity eid. */
+int		 staff_may(struct req *, enum action, unsigned long long eid);
+/* The actor of audit records for this request. */
+struct actor	*staff_actor(struct req *);
+/* The name in the request's language, falling back to Arabic. */
+const char	*staff_pick(struct req *, const char *ar, const char *en);
+/* Issues an invitation (set-your-password link, 72 hours) to uid and
+ * queues the e-mail; inside the caller's transaction.  0 or -1. */
+int		 staff_invite(struct req *, unsigned long long uid,
+		    const char *email, const char *lang);
 
 int	page_dashboard(struct req *);
+
+/* page_entities.c */
+extern const struct param entity_params[];
+extern const int entity_nparams;
+extern const struct param liaison_params[];
+extern const struct param staffnew_params[];
+int	page_entities(struct req *);
+int	page_entity_new_form(struct req *);
+int	page_entity_new(struct req *);
+int	page_entity(struct req *);
+int	page_entity_edit_form(struct req *);
+int	page_entity_edit(struct req *);
+int	page_entity_liaison(struct req *);
+int	page_entity_staff(struct req *);
+int	page_user_deactivate(struct req *);
+int	page_user_activate(struct req *);
+
+/* page_audit.c */
+extern const struct param audit_params[];
+extern const int audit_nparams;
+int	page_audit(struct req *);
+int	page_audit_csv(struct req *);
+
+/* page_calendar.c */
+extern const struct param holiday_params[];
+extern const struct param holiday_del_params[];
+int	page_holidays(struct req *);
+int	page_holiday_add(struct req *);
+int	page_holiday_delete(struct req *);
+
+/* page_outbox.c */
+int	page_outbox(struct req *);
 
 #endif

@@ -1,0 +1,82 @@
+/*
+ * staff_common.c — see staff.h.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "db.h"
+#include "http.h"
+#include "i18n.h"
+#include "outbox.h"
+#include "session.h"
+#include "sql_gen.h"
+#include "staff.h"
+
+enum scope
+staff_scope(struct req *r, unsigned long long eid)
+{
+	struct dbres	*res;
+	unsigned long long mine = r->sess->entity_id;
+
+	if (eid == mine)
+		return SCOPE_OWN;
+	/* Sub-departments: up to three levels under the actor's entity. */
+	res = db_query(r->db, r->a, SQL_ENTITY_ANCESTORS, "u", eid);
+	if (res != NULL && dbres_next(res)) {
+		int i;
+		for (i = 0; i < 3; i++)
+			if (!dbres_isnull(res, i) &&
+			    (unsigned long long)dbres_int(res, i) == mine)
+				return SCOPE_SUB;
+	}
+	return SCOPE_OTHER;
+}
+
+int
+staff_may(struct req *r, enum action a, unsigned long long eid)
+{
+	if (r->sess == NULL)
+		return 0;
+	return perm_allows(perm_role(r->sess->role), a, staff_scope(r, eid));
+}
+
+struct actor *
+staff_actor(struct req *r)
+{
+	struct actor	*a = arena_zalloc(r->a, sizeof(*a));
+
+	a->user_id = r->sess ? r->sess->user_id : 0;
+	a->role = r->sess ? r->sess->role : "system";
+	a->entity_id = r->sess ? r->sess->entity_id : 0;
+	a->ip = r->remote;
+	return a;
+}
+
+const char *
+staff_pick(struct req *r, const char *ar, const char *en)
+{
+	if (strcmp(r->lang, "en") == 0 && en != NULL && *en)
+		return en;
+	return ar != NULL ? ar : "";
+}
+
+int
+staff_invite(struct req *r, unsigned long long uid, const char *email,
+    const char *lang)
+{
+	unsigned char	 raw[32], h[32];
+	char		*tok = auth_token(r->a, raw);
+
+	auth_token_hash(tok, h);
+	if (db_exec(r->db, SQL_TOKEN_VOID_USER, "us", uid,
+	    "reset_password") < 0 ||
+	    db_exec(r->db, SQL_TOKEN_INSERT, "busi", h, sizeof(h), uid,
+	    "reset_password", 72LL * 60) != 1)
+		return -1;
+	return outbox_email(r->db, email, i18n_get(lang, "Your Sharek staff "
+	    "account"), arena_printf(r->a, i18n_get(lang, "An account on "
+	    "Sharek, the government e-participation portal, was created for "
+	    "you by %s.\n\nTo choose your password, open this link within 72 "
+	    "hours:\n\n%s/reset?t=%s\n\nThen sign in at %s/staff/login."),
+	    r->sess->name, http_base_url(), tok, http_base_url()));
+}
