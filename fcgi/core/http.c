@@ -472,7 +472,8 @@ http_form_model(struct req *r, struct val *m)
 static const char *
 http_msgf(struct req *r, const char *msgid, long long a, long long b)
 {
-	return arena_printf(r->a, tr(r, msgid), a, b);
+	return i18n_subst(r->a, tr(r, msgid), arena_printf(r->a, "%lld", a),
+	    arena_printf(r->a, "%lld", b), NULL);
 }
 
 /* Trims surrounding blanks of a one-line value (people paste them). */
@@ -636,13 +637,13 @@ http_check(struct req *r, const struct param *p, struct pval *v,
 		max = p->max ? p->max : (p->type == PT_STR ? 200 : 5000);
 		chars = (long long)utf8_len(v->s, v->len);
 		if (chars < p->min) {
-			v->err = http_msgf(r, "Too short: at least %lld "
+			v->err = http_msgf(r, "Too short: at least {1} "
 			    "characters.", p->min, 0);
 			return;
 		}
 		if (chars > max) {
-			v->err = http_msgf(r, "Too long: at most %lld "
-			    "characters (you entered %lld).", max, chars);
+			v->err = http_msgf(r, "Too long: at most {1} "
+			    "characters (you entered {2}).", max, chars);
 			return;
 		}
 		break;
@@ -655,8 +656,8 @@ http_check(struct req *r, const struct param *p, struct pval *v,
 		}
 		if ((p->min != 0 || p->max != 0) &&
 		    (v->i < p->min || v->i > p->max)) {
-			v->err = http_msgf(r, "Enter a number from %lld to "
-			    "%lld.", p->min, p->max);
+			v->err = http_msgf(r, "Enter a number from {1} to "
+			    "{2}.", p->min, p->max);
 			return;
 		}
 		break;
@@ -981,7 +982,7 @@ http_params(struct req *r, struct kv *pairs, struct kv *query,
 			} else if (p->max > 0 && (long long)f->u->size >
 			    p->max) {
 				v->err = http_msgf(r, "The file is too large "
-				    "(at most %lld MB).", p->max >> 20, 0);
+				    "(at most {1} MB).", p->max >> 20, 0);
 				unlink(f->u->path);
 			} else if (f->u->size == 0) {
 				v->err = tr(r, "The file is empty.");

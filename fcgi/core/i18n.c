@@ -2,6 +2,7 @@
  * i18n.c — see i18n.h.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,4 +337,30 @@ i18n_number(struct buf *b, const char *lang, long long n)
 			buf_adds(b, sep);
 		buf_addc(b, digits[i]);
 	}
+}
+
+const char *
+i18n_subst(struct arena *a, const char *text, ...)
+{
+	const char	*args[9], *p;
+	va_list		 ap;
+	int		 n = 0;
+	struct buf	 b;
+
+	va_start(ap, text);
+	while (n < 9 && (args[n] = va_arg(ap, const char *)) != NULL)
+		n++;
+	va_end(ap);
+	buf_init(&b, a);
+	for (p = text; *p; p++) {
+		if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}') {
+			int i = p[1] - '1';
+			if (i < n)
+				buf_adds(&b, args[i]);
+			p += 2;
+			continue;
+		}
+		buf_addc(&b, *p);
+	}
+	return b.data;
 }

@@ -22,6 +22,10 @@ int		 i18n_parse(struct arena *, const char *lang, const char *text,
 		    size_t len, char **err);
 /* The translation, or msgid itself; never NULL, owned by the catalogue. */
 const char	*i18n_get(const char *lang, const char *msgid);
+/* Fills {1}…{9} in a translated text with the given strings (a NULL
+ * ends the list).  Translations are never printf formats: a translator
+ * cannot break the program with a stray %.  Arena-owned result. */
+const char	*i18n_subst(struct arena *, const char *text, ...);
 /* "ar" or "en" from a cookie value and an Accept-Language header. */
 const char	*i18n_pick(const char *cookie, const char *accept);
 int		 i18n_supported(const char *lang);

@@ -137,12 +137,12 @@ register_tx(struct db *db, void *arg)
 		const char *olang = dbres_str(res, 2);
 		g->existed = 1;
 		return outbox_email(r->db, email, in(olang, "Your Sharek "
-		    "account"), arena_printf(r->a, in(olang, "Someone tried "
+		    "account"), i18n_subst(r->a, in(olang, "Someone tried "
 		    "to create a Sharek account with this e-mail address, "
 		    "which already has one.\n\nIf it was you, sign in at "
-		    "%s/login or set a new password at %s/forgot.\n\nIf it "
+		    "{1}/login or set a new password at {1}/forgot.\n\nIf it "
 		    "was not you, you can ignore this message."),
-		    http_base_url(), http_base_url()));
+		    http_base_url(), NULL));
 	}
 	if (db_exec(r->db, SQL_ACCOUNT_INSERT, "sssssssss",
 	    org ? "organisation" : "person", email, g->hash,
@@ -156,11 +156,11 @@ register_tx(struct db *db, void *arg)
 	    == NULL)
 		return -1;
 	return outbox_email(r->db, email, in(lang, "Confirm your e-mail "
-	    "address"), arena_printf(r->a, in(lang, "Welcome to Sharek.\n\n"
+	    "address"), i18n_subst(r->a, in(lang, "Welcome to Sharek.\n\n"
 	    "To confirm your e-mail address and activate your account, open "
-	    "this link within 72 hours:\n\n%s/verify?t=%s\n\nIf you did not "
+	    "this link within 72 hours:\n\n{1}/verify?t={2}\n\nIf you did not "
 	    "create an account, you can ignore this message."),
-	    http_base_url(), tok));
+	    http_base_url(), tok, NULL));
 }
 
 int
@@ -315,11 +315,11 @@ forgot_tx(struct db *db, void *arg)
 	if (tok == NULL)
 		return -1;
 	return outbox_email(db, http_str(r, "email"), in(lang, "Set a new "
-	    "password"), arena_printf(r->a, in(lang, "To set a new password "
+	    "password"), i18n_subst(r->a, in(lang, "To set a new password "
 	    "for your Sharek account, open this link within one hour:\n\n"
-	    "%s/reset?t=%s\n\nThe link works once. If you did not ask for "
+	    "{1}/reset?t={2}\n\nThe link works once. If you did not ask for "
 	    "it, ignore this message: your password stays the same."),
-	    http_base_url(), tok));
+	    http_base_url(), tok, NULL));
 }
 
 int

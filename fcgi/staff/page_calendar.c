@@ -15,7 +15,7 @@
 #include "audit.h"
 #include "db.h"
 #include "http.h"
-#include "present.h"
+
 #include "sql_gen.h"
 #include "staff.h"
 #include "vm.h"

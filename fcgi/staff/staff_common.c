@@ -74,9 +74,9 @@ staff_invite(struct req *r, unsigned long long uid, const char *email,
 	    "reset_password", 72LL * 60) != 1)
 		return -1;
 	return outbox_email(r->db, email, i18n_get(lang, "Your Sharek staff "
-	    "account"), arena_printf(r->a, i18n_get(lang, "An account on "
+	    "account"), i18n_subst(r->a, i18n_get(lang, "An account on "
 	    "Sharek, the government e-participation portal, was created for "
-	    "you by %s.\n\nTo choose your password, open this link within 72 "
-	    "hours:\n\n%s/reset?t=%s\n\nThen sign in at %s/staff/login."),
-	    r->sess->name, http_base_url(), tok, http_base_url()));
+	    "you by {1}.\n\nTo choose your password, open this link within 72 "
+	    "hours:\n\n{2}/reset?t={3}\n\nThen sign in at {2}/staff/login."),
+	    r->sess->name, http_base_url(), tok, NULL));
 }
