@@ -1,0 +1,15 @@
+-- The complaints system's front page (fcgi/complaints/page_home.c).
+
+-- name: complaints_types
+SELECT code, name_ar, name_en FROM request_types WHERE active = 1 ORDER BY id;
+
+-- name: complaints_kpi_30d
+-- Received, answered, late (answered after the deadline or still open
+-- past it) and the average rating, over 30 days.
+SELECT COUNT(*),
+       COALESCE(SUM(answered_at IS NOT NULL), 0),
+       COALESCE(SUM((answered_at IS NOT NULL AND answered_at > due_at)
+                 OR (answered_at IS NULL AND due_at < UTC_TIMESTAMP())), 0),
+       ROUND(AVG(rating), 1)
+  FROM requests
+ WHERE created_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY;
