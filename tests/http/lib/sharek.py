@@ -1,0 +1,212 @@
+"""Helpers for Sharek's black-box HTTP tests (standard library only).
+
+Tests run under /usr/bin/python3 against the stack that tests/run
+started: $SHAREK_URL (nginx), $SHAREK_SQL (mariadb client command),
+$SHAREK_VAR (the stack's var dir: mail/ and sms/ outboxes).
+"""
+import html.parser
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+URL = os.environ.get("SHAREK_URL", "http://127.0.0.1:8080")
+VAR = os.environ.get("SHAREK_VAR", "var")
+SQL = os.environ.get("SHAREK_SQL", "mariadb -N -B sharek")
+DEMO_PASSWORD = "sharek-demo-2026"
+
+
+class Tap:
+    """TAP output: one line per check; done() gives the exit status."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, cond, desc, detail=None):
+        self.n += 1
+        print(("ok" if cond else "not ok") + " %d - %s" % (self.n, desc))
+        if not cond:
+            self.failed += 1
+            if detail is not None:
+                for line in str(detail).splitlines()[:30]:
+                    print("#   " + line)
+        sys.stdout.flush()
+        return cond
+
+    def eq(self, got, want, desc):
+        return self.ok(got == want, desc, "got  %r\nwant %r" % (got, want))
+
+    def done(self):
+        print("1..%d" % self.n)
+        return 1 if self.failed else 0
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.raw = body
+        self.text = body.decode("utf-8", "replace")
+
+    def header(self, name):
+        return self.headers.get(name)
+
+    def __repr__(self):
+        return "<%d %s>" % (self.status, self.text[:200])
+
+
+class Client:
+    """A browser-like client with its own cookie jar.  Redirects are not
+    followed unless follow=True; POSTs carry a same-origin Origin."""
+
+    def __init__(self, lang=None):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
+        self.lang = lang
+
+    def request(self, method, path, data=None, headers=None, follow=False):
+        h = {"User-Agent": "sharek-tests"}
+        if self.lang:
+            h["Accept-Language"] = self.lang
+        if method == "POST":
+            h["Origin"] = URL
+        h.update(headers or {})
+        req = urllib.request.Request(URL + path, data=data, headers=h,
+                                     method=method)
+        try:
+            with self.opener.open(req, timeout=30) as r:
+                resp = Response(r.status, r.headers, r.read())
+        except urllib.error.HTTPError as e:
+            resp = Response(e.code, e.headers, e.read())
+        if follow and resp.status in (301, 302, 303) and resp.header("Location"):
+            loc = resp.header("Location")
+            if loc.startswith(URL):
+                loc = loc[len(URL):]
+            return self.request("GET", loc, follow=True)
+        return resp
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, fields, headers=None, follow=False):
+        body = urllib.parse.urlencode(fields, doseq=True).encode()
+        h = {"Content-Type": "application/x-www-form-urlencoded"}
+        h.update(headers or {})
+        return self.request("POST", path, data=body, headers=h, follow=follow)
+
+    def post_multipart(self, path, fields, files, headers=None):
+        """files: {name: (filename, bytes, content_type)}"""
+        boundary = "----sharek" + uuid.uuid4().hex
+        parts = []
+        for k, vs in fields.items():
+            for v in (vs if isinstance(vs, list) else [vs]):
+                parts.append(("--%s\r\nContent-Disposition: form-data; "
+                              "name=\"%s\"\r\n\r\n" % (boundary, k)).encode()
+                             + str(v).encode() + b"\r\n")
+        for k, (fn, data, ct) in files.items():
+            parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; "
+                          "filename=\"%s\"\r\nContent-Type: %s\r\n\r\n"
+                          % (boundary, k, fn, ct)).encode() + data + b"\r\n")
+        body = b"".join(parts) + ("--%s--\r\n" % boundary).encode()
+        h = {"Content-Type": "multipart/form-data; boundary=" + boundary}
+        h.update(headers or {})
+        return self.request("POST", path, data=body, headers=h)
+
+    def form(self, path, form_action=None):
+        """GETs a page and returns (response, hidden fields of its first form
+        whose action ends with form_action, or the first form)."""
+        r = self.get(path)
+        return r, hidden_fields(r.text, form_action)
+
+    def submit(self, page, action, fields, follow=False):
+        """Loads page, takes the hidden fields (csrf, nonce…) of the form
+        posting to action, adds fields, posts."""
+        _, hidden = self.form(page, action)
+        data = dict(hidden)
+        data.update(fields)
+        return self.post(action, data, follow=follow)
+
+    def cookie(self, name):
+        for c in self.jar:
+            if c.name == name:
+                return c.value
+        return None
+
+    def login(self, email, password=DEMO_PASSWORD, prefix=""):
+        r = self.submit(prefix + "/login", prefix + "/login",
+                        {"email": email, "password": password})
+        return r
+
+
+class _Forms(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.forms = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.forms.append({"action": a.get("action", ""), "hidden": {}})
+        elif tag == "input" and self.forms and a.get("type") == "hidden":
+            self.forms[-1]["hidden"][a.get("name")] = a.get("value", "")
+
+
+def hidden_fields(text, action=None):
+    p = _Forms()
+    p.feed(text)
+    for f in p.forms:
+        if action is None or f["action"].endswith(action):
+            return f["hidden"]
+    return {}
+
+
+def sql(query):
+    """Runs a query with the admin account; rows as lists of strings."""
+    out = subprocess.run(SQL.split() + ["-e", query], capture_output=True,
+                         text=True, check=True).stdout
+    return [line.split("\t") for line in out.splitlines()]
+
+
+def sql1(query):
+    rows = sql(query)
+    return rows[0][0] if rows else None
+
+
+def mails_to(addr):
+    """Every message file under var/mail addressed to addr, oldest first."""
+    d = os.path.join(VAR, "mail")
+    found = []
+    if not os.path.isdir(d):
+        return found
+    for name in sorted(os.listdir(d), key=lambda n: int(n.split(".")[0]) if n.split(".")[0].isdigit() else 0):
+        if not name.endswith(".eml"):
+            continue
+        with open(os.path.join(d, name), encoding="utf-8") as f:
+            text = f.read()
+        if re.search(r"^To: %s$" % re.escape(addr), text, re.M):
+            found.append(text)
+    return found
+
+
+def tick():
+    """Runs sharekctl tick once (delivers the outbox, opens, closes)."""
+    root = os.environ.get("SHAREK_ROOT", ".")
+    return subprocess.run([os.path.join(root, "build/bin/sharekctl"), "tick"],
+                          capture_output=True, text=True)
+
+
+def link_in(text, path):
+    m = re.search(re.escape(URL) + re.escape(path) + r"\?t=([A-Za-z0-9_-]{43})", text)
+    return m.group(1) if m else None
