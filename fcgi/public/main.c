@@ -13,6 +13,14 @@ static const struct route routes[] = {
 	{ "GET", "/", page_home, 0, NULL, 0, 0 },
 	AUTHPAGE_ROUTES,
 
+	/* Consultations, surveys, polls (page_consultations.c). */
+	{ "GET", "/consultations", page_consultations, 0,
+	    consult_list_params, 6, 0 },
+	{ "GET", "/consultations/{id}", page_consultation, 0,
+	    consult_show_params, 4, 0 },
+	{ "POST", "/consultations/{id}/comments", page_comment, 0,
+	    comment_params, 2, R_LOGIN },
+
 	/* Accounts (page_account.c, page_me.c). */
 	{ "GET", "/register", page_register_form, 0, NULL, 0, 0 },
 	{ "POST", "/register", page_register, 0,

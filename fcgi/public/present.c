@@ -49,11 +49,25 @@ pick(struct req *r, const char *ar, const char *en)
 void
 present_activities(struct req *r, struct val *list, struct dbres *res)
 {
+	long long	 last;
+
+	present_activities_page(r, list, res, 1 << 30, &last);
+}
+
+int
+present_activities_page(struct req *r, struct val *list, struct dbres *res,
+    int max, long long *last)
+{
 	struct val	*it;
 	const char	*kind;
 	long long	 left;
+	int		 n = 0;
 
+	*last = 0;
 	while (dbres_next(res)) {
+		if (n++ == max)
+			return 1;
+		*last = dbres_int(res, 0);
 		it = vm_push(list);
 		vm_str(it, "id", dbres_str(res, 0));
 		kind = dbres_str(res, 1);
@@ -73,7 +87,9 @@ present_activities(struct req *r, struct val *list, struct dbres *res)
 		vm_str(it, "comments", dbres_str(res, 11));
 		vm_str(it, "state", dbres_str(res, 12));
 		left = (dbres_int(res, 13) - (long long)time(NULL)) / 86400;
-		if (left >= 0)
+		if (left >= 0 && strcmp(dbres_str(res, 12), "open") == 0)
 			vm_int(it, "days_left", left);
+		vm_bool(it, "is_open", strcmp(dbres_str(res, 12), "open") == 0);
 	}
+	return 0;
 }

@@ -13,6 +13,10 @@ struct dbres;
  * entity name_ar, entity name_en, publish_at, closes_at, urgent,
  * comments_published, state, unix closes_at. */
 void	present_activities(struct req *, struct val *list, struct dbres *);
+/* The same for at most max rows; returns 1 when more rows follow, and
+ * the id of the last row shown in *last (keyset pagination). */
+int	present_activities_page(struct req *, struct val *list,
+	    struct dbres *, int max, long long *last);
 /* "2026-11-22 10:00:00" (UTC) → a date in the request's language. */
 const char *present_date(struct req *, const char *sqltime);
 

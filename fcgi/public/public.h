@@ -34,4 +34,15 @@ int	page_profile_form(struct req *);
 int	page_profile(struct req *);
 int	page_delete(struct req *);
 
+/* page_consultations.c */
+extern const struct param consult_list_params[];
+extern const int consult_list_nparams;
+extern const struct param consult_show_params[];
+extern const int consult_show_nparams;
+extern const struct param comment_params[];
+extern const int comment_nparams;
+int	page_consultations(struct req *);
+int	page_consultation(struct req *);
+int	page_comment(struct req *);
+
 #endif

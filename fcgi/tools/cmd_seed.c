@@ -12,6 +12,7 @@
 #include "session.h"
 #include "sql_gen.h"
 #include "tool.h"
+#include "workflow.h"
 
 #define DEMO_PASSWORD	"sharek-demo-2026"
 
@@ -56,6 +57,27 @@ cmd_seed_demo(struct tool *t, int argc, char **argv)
 		fprintf(stderr, "sharekctl: sql/seed/demo.sql: %s\n", err);
 		return 1;
 	}
+	if (workflow_reindex(t->db, t->a) < 0) {
+		fprintf(stderr, "sharekctl: search index: %s\n",
+		    db_error(t->db));
+		return 1;
+	}
 	printf("seed-demo: demo data loaded\n");
+	return 0;
+}
+
+/* `sharekctl reindex`: after an import or a change of textnorm(). */
+int
+cmd_reindex(struct tool *t, int argc, char **argv)
+{
+	int	 n;
+
+	(void)argc;
+	(void)argv;
+	if ((n = workflow_reindex(t->db, t->a)) < 0) {
+		fprintf(stderr, "sharekctl: reindex: %s\n", db_error(t->db));
+		return 1;
+	}
+	printf("reindex: %d activities\n", n);
 	return 0;
 }

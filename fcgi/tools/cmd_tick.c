@@ -7,6 +7,7 @@
 
 #include "db.h"
 #include "outbox.h"
+#include "workflow.h"
 #include "sql_gen.h"
 #include "tool.h"
 
@@ -18,6 +19,11 @@ cmd_tick(struct tool *t, int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
+	/* Open and close first: their notices go out in this same tick. */
+	if ((n = workflow_tick(t->db, t->a)) < 0)
+		failed = 1;
+	else if (n > 0)
+		printf("tick: %lld consultations opened or closed\n", n);
 	if ((n = db_exec(t->db, SQL_SESSION_PURGE, "")) < 0)
 		failed = 1;
 	else if (n > 0)

@@ -31,6 +31,7 @@ static const struct {
 	{ "tick", cmd_tick, "run scheduled work once" },
 	{ "user", cmd_user, "create|deactivate|reset-password" },
 	{ "admin", cmd_admin, "create EMAIL NAME — first ministry admin" },
+	{ "reindex", cmd_reindex, "rebuild the search text of activities" },
 };
 
 static void

@@ -19,6 +19,7 @@ int	cmd_seed_demo(struct tool *, int, char **);
 int	cmd_tick(struct tool *, int, char **);
 int	cmd_user(struct tool *, int, char **);
 int	cmd_admin(struct tool *, int, char **);
+int	cmd_reindex(struct tool *, int, char **);
 
 /* Reads a whole file into the arena (NULL on error, message printed). */
 char	*tool_slurp(struct tool *, const char *path);
