@@ -38,6 +38,36 @@ static const struct route routes[] = {
 	{ "POST", "/users/{id}/activate", page_user_activate,
 	    ACT_STAFF_ACCOUNTS, NULL, 0, R_LOGIN },
 
+	/* Consultations, surveys, polls (page_activities.c). */
+	{ "GET", "/activities", page_activities, ACT_ACTIVITY_VIEW,
+	    act_list_params, 2, R_LOGIN },
+	{ "GET", "/activities/new", page_activity_new_form,
+	    ACT_ACTIVITY_DRAFT, NULL, 0, R_LOGIN },
+	{ "POST", "/activities/new", page_activity_new, ACT_ACTIVITY_DRAFT,
+	    act_params, 20, R_LOGIN },
+	{ "GET", "/activities/{id}", page_activity, ACT_ACTIVITY_VIEW, NULL,
+	    0, R_LOGIN },
+	{ "GET", "/activities/{id}/edit", page_activity_edit_form,
+	    ACT_ACTIVITY_DRAFT, NULL, 0, R_LOGIN },
+	{ "POST", "/activities/{id}/edit", page_activity_edit,
+	    ACT_ACTIVITY_DRAFT, act_params, 20, R_LOGIN },
+	{ "POST", "/activities/{id}/articles", page_article_add,
+	    ACT_ACTIVITY_DRAFT, article_params, 5, R_LOGIN },
+	{ "POST", "/activities/{id}/articles/{aid}", page_article_save,
+	    ACT_ACTIVITY_DRAFT, article_params, 5, R_LOGIN },
+	{ "POST", "/activities/{id}/articles/{aid}/delete",
+	    page_article_delete, ACT_ACTIVITY_DRAFT, NULL, 0, R_LOGIN },
+	{ "POST", "/activities/{id}/articles/{aid}/move", page_article_move,
+	    ACT_ACTIVITY_DRAFT, move_params, 1, R_LOGIN },
+	{ "POST", "/activities/{id}/document", page_activity_document,
+	    ACT_ACTIVITY_DRAFT, document_params, 1, R_LOGIN | R_UPLOAD },
+	{ "POST", "/activities/{id}/attachments", page_activity_attachment,
+	    ACT_ACTIVITY_DRAFT, document_params, 3, R_LOGIN | R_UPLOAD },
+	{ "POST", "/activities/{id}/workflow", page_activity_workflow,
+	    ACT_ACTIVITY_VIEW, workflow_params, 2, R_LOGIN },
+	{ "POST", "/activities/{id}/extend", page_activity_extend,
+	    ACT_ACTIVITY_EXTEND, extend_params, 3, R_LOGIN },
+
 	/* Oversight (page_audit.c, page_calendar.c). */
 	{ "GET", "/audit", page_audit, ACT_AUDIT_VIEW, audit_params, 6,
 	    R_LOGIN },
@@ -70,6 +100,7 @@ decorate(struct req *r, struct val *m)
 		return;
 	role = perm_role(r->sess->role);
 	vm_bool(m, "nav_entities", perm_role_may(role, ACT_ENTITY_VIEW));
+	vm_bool(m, "nav_activities", perm_role_may(role, ACT_ACTIVITY_VIEW));
 	vm_bool(m, "nav_audit", perm_role_may(role, ACT_AUDIT_VIEW));
 	vm_bool(m, "nav_holidays", perm_role_may(role, ACT_CALENDAR_MANAGE));
 	vm_bool(m, "nav_outbox", perm_role_may(role, ACT_OUTBOX_VIEW));

@@ -273,7 +273,7 @@ entity_save_tx(struct db *db, void *arg)
 	if (s->eid == 0) {
 		if ((rc = http_nonce_claim(r, NULL, &prev)) != 0)
 			return rc == 1 ? 1 : -1;
-		n = db_exec(db, SQL_ENTITY_INSERT, "issssssssssss",
+		n = db_exec(db, SQL_ENTITY_INSERT, "isssssssssss",
 		    http_int(r, "parent_id", 0),
 		    kinds[http_int(r, "kind", 0)], http_str(r, "name_ar"),
 		    http_str(r, "name_en"), http_str(r, "slug"),

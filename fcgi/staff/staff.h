@@ -54,6 +54,30 @@ int	page_holidays(struct req *);
 int	page_holiday_add(struct req *);
 int	page_holiday_delete(struct req *);
 
+/* page_activities.c */
+extern const struct param act_list_params[];
+extern const struct param act_params[];
+extern const int act_nparams;
+extern const struct param article_params[];
+extern const struct param move_params[];
+extern const struct param document_params[];
+extern const struct param workflow_params[];
+extern const struct param extend_params[];
+int	page_activities(struct req *);
+int	page_activity_new_form(struct req *);
+int	page_activity_new(struct req *);
+int	page_activity(struct req *);
+int	page_activity_edit_form(struct req *);
+int	page_activity_edit(struct req *);
+int	page_article_add(struct req *);
+int	page_article_save(struct req *);
+int	page_article_delete(struct req *);
+int	page_article_move(struct req *);
+int	page_activity_document(struct req *);
+int	page_activity_attachment(struct req *);
+int	page_activity_workflow(struct req *);
+int	page_activity_extend(struct req *);
+
 /* page_outbox.c */
 int	page_outbox(struct req *);
 
