@@ -331,7 +331,8 @@ show_form(struct req *r, long long id, struct dbres *a)
 	vm_bool(m, "open_edit", open);
 	if (act_form_model(r, m, id) == -1)
 		return 500;
-	if (a != NULL && r->pv != NULL && !http_param(r, "title_ar")->present) {
+	if (a != NULL && (http_param(r, "title_ar") == NULL ||
+	    !http_param(r, "title_ar")->present)) {
 		static const struct { const char *k; int col; } map[] = {
 			{ "title_ar", 7 }, { "title_en", 8 },
 			{ "summary_ar", 9 }, { "summary_en", 10 },
