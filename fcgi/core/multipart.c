@@ -309,8 +309,11 @@ mp_byte(struct multipart *m, char c)
 		}
 		return mp_fail(m, "garbage after a delimiter");
 	case MP_HEADERS:
-		if (c == '\n')
-			return mp_header_line(m);
+		if (c == '\n') {
+			int rc = mp_header_line(m);
+			m->linelen = 0;
+			return rc;
+		}
 		if (m->linelen >= MP_MAXLINE)
 			return mp_fail(m, "part header line too long");
 		m->line[m->linelen++] = c;

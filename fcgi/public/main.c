@@ -20,6 +20,7 @@ static const struct route routes[] = {
 	    consult_show_params, 4, 0 },
 	{ "POST", "/consultations/{id}/comments", page_comment, 0,
 	    comment_params, 2, R_LOGIN },
+	{ "GET", "/files/{name:slug}", page_file, 0, NULL, 0, 0 },
 
 	/* Accounts (page_account.c, page_me.c). */
 	{ "GET", "/register", page_register_form, 0, NULL, 0, 0 },

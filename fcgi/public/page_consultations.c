@@ -578,3 +578,47 @@ page_comment(struct req *r)
 	    "/consultations/%lld?%s#mine", r->segi[0], c.dup ? "dup=1" :
 	    "posted=1"));
 }
+
+/*
+ * GET /files/{name}   a document or attachment of a visible activity.
+ * nginx sends the bytes (X-Accel-Redirect to an internal location), so
+ * a worker is not tied up by a slow download.
+ */
+int
+page_file(struct req *r)
+{
+	struct dbres	*res;
+	long long	 ent, usr;
+	const char	*st, *aud, *name, *p;
+	struct buf	 cd;
+
+	reader(r, &ent, &usr);
+	res = db_query(r->db, r->a, SQL_FILE_GET, "iis", ent, usr, r->seg[0]);
+	if (res == NULL)
+		return 500;
+	if (!dbres_next(res))
+		return 404;
+	st = dbres_str(res, 4);
+	aud = dbres_str(res, 5);
+	if (strcmp(aud, "interagency") == 0 || (strcmp(aud, "restricted") == 0
+	    && !dbres_int(res, 6)) || strcmp(st, "draft") == 0 ||
+	    strcmp(st, "submitted") == 0 || strcmp(st, "returned") == 0 ||
+	    strcmp(st, "approved") == 0 || strcmp(st, "scheduled") == 0 ||
+	    strcmp(st, "withdrawn") == 0)
+		return 404;
+	/* RFC 6266 / 5987: the original name, percent-encoded UTF-8. */
+	name = dbres_str(res, 1);
+	buf_init(&cd, r->a);
+	buf_adds(&cd, "inline; filename=\"document.pdf\"; filename*=UTF-8''");
+	buf_url(&cd, name, strlen(name));
+	for (p = dbres_str(res, 0); *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return 404;
+	http_header(r, "Content-Disposition", cd.data);
+	http_header(r, "X-Accel-Redirect", arena_printf(r->a,
+	    "/_uploads/%s", dbres_str(res, 0)));
+	http_header(r, "Cache-Control", "private, max-age=3600");
+	r->ctype_out = dbres_str(res, 2);
+	r->status = 200;
+	return 200;
+}

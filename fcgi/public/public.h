@@ -44,5 +44,6 @@ extern const int comment_nparams;
 int	page_consultations(struct req *);
 int	page_consultation(struct req *);
 int	page_comment(struct req *);
+int	page_file(struct req *);
 
 #endif

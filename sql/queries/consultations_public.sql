@@ -152,3 +152,18 @@ SELECT id, title_ar, title_en, summary_ar, summary_en FROM activities
 
 -- name: activity_set_search
 UPDATE activities SET search_text = ? WHERE id = ?;
+
+-- name: file_get
+-- An upload is public when it is the document or an attachment of an
+-- activity the reader may see (same rules as consult_get).
+SELECT u.stored_name, u.original_name, u.mime, u.size, a.state, a.audience,
+       EXISTS (SELECT 1 FROM activity_targets t
+                WHERE t.activity_id = a.id
+                  AND (t.entity_id = ? OR t.group_id IN (
+                       SELECT m.group_id FROM user_group_members m
+                        WHERE m.user_id = ?)))
+  FROM uploads u
+  JOIN activities a ON a.document_upload_id = u.id
+       OR a.id IN (SELECT x.activity_id FROM attachments x WHERE x.upload_id = u.id)
+ WHERE u.stored_name = ?
+ LIMIT 1;

@@ -58,6 +58,21 @@ r = sup.submit(page, page + "/articles", {"number_label": "1", "title_ar": "ال
 t.eq(r.status, 303, "an article is added")
 sup.submit(page, page + "/articles", {"number_label": "2", "title_ar": "الرقابة",
                                       "body_ar": "تتولى مديرية الصحة المدرسية الرقابة."})
+# Supporting documents: checked by content, not by name.
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+_, hidden = sup.form(page, page + "/attachments")
+r = sup.post_multipart(page + "/attachments", {"csrf": hidden.get("csrf", ""), "title_ar": "دراسة الأثر"},
+                       {"file": ("study.pdf", PDF, "application/pdf")})
+t.eq(r.status, 303, "a PDF attachment is uploaded")
+stored = sql1("SELECT u.stored_name FROM attachments x JOIN uploads u ON u.id = x.upload_id WHERE x.activity_id=%s" % aid)
+t.ok(stored is not None and len(stored) == 32, "stored under a server-generated name")
+r = sup.post_multipart(page + "/attachments", {"csrf": hidden.get("csrf", ""), "title_ar": "صورة"},
+                       {"file": ("fake.pdf", b"GIF89a not a pdf at all", "application/pdf")})
+t.eq(r.status, 422, "a file named .pdf that is not a PDF is refused")
+t.ok("not accepted" in r.text or "غير مقبول" in r.text, "with a message")
+t.eq(int(sql1("SELECT COUNT(*) FROM attachments WHERE activity_id=%s" % aid)), 1, "and nothing stored")
+t.eq(Client().get("/files/" + (stored or "x")).status, 404, "attachments of a draft are not public")
+
 r = sup.submit(page, page + "/workflow", {"event": "submit"})
 t.eq(r.status, 422, "a closing date under one month is refused (art. 11-أ)")
 t.ok("one month" in r.text or "شهر" in r.text, "with the rule stated", r.text[-2000:])
@@ -115,6 +130,10 @@ t.eq(r.status, 200, "the consultation is public")
 t.ok("العقوبات" in r.text and "Draft instructions" not in r.text or True, "with its articles")
 art = sql1("SELECT id FROM articles WHERE activity_id=%s ORDER BY position LIMIT 1" % aid)
 t.ok('id="article-%s"' % art in r.text, "article by article")
+r = Client().get("/files/" + (stored or "x"))
+t.eq(r.status, 200, "its attachment downloads once it is public")
+t.ok(r.raw == PDF and (r.header("Content-Type") or "").startswith("application/pdf"),
+     "the same bytes, as a PDF")
 
 # Search with Arabic normalisation: hamza, taa marbuta, diacritics, tatweel.
 r = Client().get("/consultations?q=" + urllib.parse.quote("الاغذيه المدرسيـه"))
