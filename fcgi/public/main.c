@@ -15,7 +15,7 @@ static const struct route routes[] = {
 
 	/* Consultations, surveys, polls (page_consultations.c). */
 	{ "GET", "/consultations", page_consultations, 0,
-	    consult_list_params, 6, 0 },
+	    consult_list_params, 7, 0 },
 	{ "GET", "/consultations/{id}", page_consultation, 0,
 	    consult_show_params, 4, 0 },
 	{ "POST", "/consultations/{id}/comments", page_comment, 0,

@@ -45,6 +45,7 @@
 
 static const char *const kinds[] = { "consultation", "survey", "poll", NULL };
 static const char *const states[] = { "open", "closed", "results", NULL };
+static const char *const audiences[] = { "public", "restricted", NULL };
 
 const struct param consult_list_params[] = {
 	{ "entity", PT_INT, 0, 1, 1LL << 40, NULL, NULL },
@@ -53,8 +54,9 @@ const struct param consult_list_params[] = {
 	{ "state", PT_ENUM, 0, 0, 0, states, NULL },
 	{ "q", PT_STR, 0, 0, 200, NULL, NULL },
 	{ "before", PT_INT, 0, 1, 1LL << 62, NULL, NULL },
+	{ "audience", PT_ENUM, 0, 0, 0, audiences, NULL },
 };
-const int consult_list_nparams = 6;
+const int consult_list_nparams = 7;
 
 const struct param consult_show_params[] = {
 	{ "before", PT_INT, 0, 1, 1LL << 62, NULL, NULL },
@@ -112,8 +114,9 @@ page_consultations(struct req *r)
 		if (*q == '\0')
 			q = NULL;
 	}
-	res = db_query(r->db, r->a, SQL_CONSULT_LIST, "iisssssssssssssi",
+	res = db_query(r->db, r->a, SQL_CONSULT_LIST, "iisssssssssssssssi",
 	    ent, usr, entity, entity, entity, sector, sector, kind, kind,
+	    http_str(r, "audience"), http_str(r, "audience"),
 	    state, state, state, state, q, q,
 	    http_int(r, "before", 1LL << 62));
 	if (res == NULL)
@@ -125,7 +128,7 @@ page_consultations(struct req *r)
 	buf_init(&qs, r->a);
 	{
 		static const char *keys[] = { "entity", "sector", "kind",
-		    "state", "q" };
+		    "state", "q", "audience" };
 		size_t i;
 		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 			const char *v = http_str(r, keys[i]);
@@ -167,6 +170,10 @@ page_consultations(struct req *r)
 	vm_bool(m, "state_open", state && !strcmp(state, "open"));
 	vm_bool(m, "state_closed", state && !strcmp(state, "closed"));
 	vm_bool(m, "state_results", state && !strcmp(state, "results"));
+	vm_bool(m, "aud_public", http_str(r, "audience") &&
+	    !strcmp(http_str(r, "audience"), "public"));
+	vm_bool(m, "aud_restricted", http_str(r, "audience") &&
+	    !strcmp(http_str(r, "audience"), "restricted"));
 	(void)n;
 	return http_render(r, "public/consultations", m);
 }

@@ -77,6 +77,8 @@ static const struct route routes[] = {
 	    R_LOGIN },
 	{ "POST", "/holidays", page_holiday_add, ACT_CALENDAR_MANAGE,
 	    holiday_params, 3, R_LOGIN },
+	{ "POST", "/holidays/weekend", page_weekend, ACT_CALENDAR_MANAGE,
+	    weekend_params, 1, R_LOGIN },
 	{ "POST", "/holidays/delete", page_holiday_delete,
 	    ACT_CALENDAR_MANAGE, holiday_del_params, 1, R_LOGIN },
 	{ "GET", "/outbox", page_outbox, ACT_OUTBOX_VIEW, NULL, 0, R_LOGIN },

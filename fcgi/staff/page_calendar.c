@@ -8,6 +8,7 @@
  * POST /staff/holidays/delete   day → 303
  * Permission: ACT_CALENDAR_MANAGE (ministry admin).  Audited.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -24,6 +25,9 @@ const struct param holiday_params[] = {
 	{ "day", PT_DATE, P_REQ, 0, 0, NULL, NULL },
 	{ "name_ar", PT_STR, P_REQ, 2, 200, NULL, NULL },
 	{ "name_en", PT_STR, P_REQ, 2, 200, NULL, NULL },
+};
+const struct param weekend_params[] = {
+	{ "days", PT_INT, P_MULTI, 0, 6, NULL, NULL },
 };
 const struct param holiday_del_params[] = {
 	{ "day", PT_DATE, P_REQ, 0, 0, NULL, NULL },
@@ -64,6 +68,13 @@ page_holidays(struct req *r)
 	for (d = 0; d < 7; d++)
 		if (strchr(wk, '0' + d) != NULL)
 			vm_str(vm_push(l), "name", tr(r, daynames[d]));
+	l = vm_list(m, "days");
+	for (d = 0; d < 7; d++) {
+		it = vm_push(l);
+		vm_int(it, "d", d);
+		vm_str(it, "name", tr(r, daynames[d]));
+		vm_bool(it, "off", strchr(wk, '0' + d) != NULL);
+	}
 	return http_render(r, "staff/holidays", m);
 }
 
@@ -149,4 +160,48 @@ page_outbox(struct req *r)
 		vm_str(it, "next", dbres_str(res, 8));
 	}
 	return http_render(r, "staff/outbox", m);
+}
+
+/*
+ * POST /staff/holidays/weekend   days (repeatable, 0 = Sunday … 6)
+ * The weekend of the deployment's calendar; at least one working day.
+ */
+int
+page_weekend(struct req *r)
+{
+	const struct pval *p = http_param(r, "days");
+	char		 wk[16];
+	size_t		 n = 0;
+	int		 d, k, on;
+	struct actor	*who = staff_actor(r);
+
+	for (d = 0; d < 7; d++) {
+		on = 0;
+		for (k = 0; p != NULL && k < p->nvals; k++)
+			if (atoi(p->vals[k]) == d)
+				on = 1;
+		if (!on)
+			continue;
+		if (n > 0)
+			wk[n++] = ',';
+		wk[n++] = (char)('0' + d);
+	}
+	wk[n] = '\0';
+	if (r->nerr > 0 || n == 13) {
+		http_field_error(r, "days", "Keep at least one working day in "
+		    "the week.");
+		r->status = 422;
+		return page_holidays(r);
+	}
+	if (db_begin(r->db) == -1)
+		return 500;
+	if (db_exec(r->db, SQL_SETTING_SET, "ss", "weekend_days", wk) < 0 ||
+	    audit_record(r->db, who, "calendar.weekend", "setting", 0, wk)
+	    == -1) {
+		db_rollback(r->db);
+		return 500;
+	}
+	if (db_commit(r->db) == -1)
+		return 500;
+	return http_redirect(r, 303, "/staff/holidays");
 }

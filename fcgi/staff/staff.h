@@ -53,6 +53,8 @@ extern const struct param holiday_del_params[];
 int	page_holidays(struct req *);
 int	page_holiday_add(struct req *);
 int	page_holiday_delete(struct req *);
+extern const struct param weekend_params[];
+int	page_weekend(struct req *);
 
 /* page_activities.c */
 extern const struct param act_list_params[];

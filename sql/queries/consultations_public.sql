@@ -20,6 +20,7 @@ SELECT a.id, a.kind, a.title_ar, a.title_en, a.summary_ar, a.summary_en,
    AND (? IS NULL OR EXISTS (SELECT 1 FROM activity_sectors s
                               WHERE s.activity_id = a.id AND s.sector_id = ?))
    AND (? IS NULL OR a.kind = ?)
+   AND (? IS NULL OR a.audience = ?)
    AND (? IS NULL
         OR (? = 'open' AND a.state = 'open')
         OR (? = 'closed' AND a.state IN ('closed', 'analysis',

@@ -203,7 +203,8 @@ def mails_to(addr):
 def tick():
     """Runs sharekctl tick once (delivers the outbox, opens, closes)."""
     root = os.environ.get("SHAREK_ROOT", ".")
-    return subprocess.run([os.path.join(root, "build/bin/sharekctl"), "tick"],
+    build = os.environ.get("SHAREK_BUILD", "build")
+    return subprocess.run([os.path.join(root, build, "bin/sharekctl"), "tick"],
                           capture_output=True, text=True)
 
 
