@@ -120,7 +120,11 @@ arena_zalloc(struct arena *a, size_t n)
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char	*p = arena_alloc(a, n + 1);
+	char	*p;
+
+	/* Like strndup: at most n bytes, never past a NUL. */
+	n = strnlen(s, n);
+	p = arena_alloc(a, n + 1);
 
 	if (n > 0)
 		memcpy(p, s, n);

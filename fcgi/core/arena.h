@@ -24,6 +24,7 @@ size_t		 arena_size(const struct arena *);
 void		*arena_alloc(struct arena *, size_t);
 void		*arena_zalloc(struct arena *, size_t);
 char		*arena_strdup(struct arena *, const char *);
+/* At most n bytes of s, stopping at a NUL (like strndup). */
 char		*arena_strndup(struct arena *, const char *, size_t);
 char		*arena_printf(struct arena *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
