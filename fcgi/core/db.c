@@ -540,6 +540,13 @@ dbres_rows(const struct dbres *r)
 	return r->nrow;
 }
 
+void
+dbres_rewind(struct dbres *r)
+{
+	if (r->st == NULL)
+		r->cur = -1;
+}
+
 int
 dbres_cols(const struct dbres *r)
 {

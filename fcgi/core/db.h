@@ -59,6 +59,8 @@ void		 dbres_close(struct dbres *);
 /* Moves to the next row: 1, or 0 at the end (or -1 on a stream error). */
 int		 dbres_next(struct dbres *);
 int		 dbres_rows(const struct dbres *);	/* not for streams */
+/* Back before the first row (not for streams). */
+void		 dbres_rewind(struct dbres *);
 int		 dbres_cols(const struct dbres *);
 /* Column values of the current row. str: NULL for SQL NULL. */
 const char	*dbres_str(const struct dbres *, int col);

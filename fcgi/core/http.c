@@ -178,6 +178,7 @@ http_stream(struct req *r, const char *ctype)
 	r->ctype_out = ctype;
 	r->status = 200;
 	r->streaming = 1;
+	http_security_headers(r);
 	http_send_headers(r, 0);
 }
 

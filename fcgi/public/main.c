@@ -22,6 +22,14 @@ static const struct route routes[] = {
 	    comment_params, 2, R_LOGIN },
 	{ "GET", "/files/{name:slug}", page_file, 0, NULL, 0, 0 },
 
+	/* Feeds (page_feeds.c). */
+	{ "GET", "/feeds/activities.atom", page_feed_activities_atom, 0,
+	    feed_params, 4, 0 },
+	{ "GET", "/feeds/activities.rss", page_feed_activities_rss, 0,
+	    feed_params, 4, 0 },
+	{ "GET", "/feeds/results.atom", page_feed_results_atom, 0,
+	    feed_params, 4, 0 },
+
 	/* Accounts (page_account.c, page_me.c). */
 	{ "GET", "/register", page_register_form, 0, NULL, 0, 0 },
 	{ "POST", "/register", page_register, 0,

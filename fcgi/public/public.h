@@ -46,4 +46,11 @@ int	page_consultation(struct req *);
 int	page_comment(struct req *);
 int	page_file(struct req *);
 
+/* page_feeds.c */
+extern const struct param feed_params[];
+extern const int feed_nparams;
+int	page_feed_activities_atom(struct req *);
+int	page_feed_activities_rss(struct req *);
+int	page_feed_results_atom(struct req *);
+
 #endif

@@ -168,3 +168,32 @@ SELECT u.stored_name, u.original_name, u.mime, u.size, a.state, a.audience,
        OR a.id IN (SELECT x.activity_id FROM attachments x WHERE x.upload_id = u.id)
  WHERE u.stored_name = ?
  LIMIT 1;
+
+-- name: feed_activities
+-- Newly opened public activities for Atom/RSS, newest first; optional
+-- entity (with sub-departments), sector and kind.
+SELECT a.id, a.kind, a.title_ar, a.title_en, a.summary_ar, a.summary_en,
+       e.name_ar, e.name_en, a.publish_at, a.updated_at, a.closes_at,
+       e.slug
+  FROM activities a JOIN entities e ON e.id = a.entity_id
+ WHERE a.audience = 'public'
+   AND a.state IN ('open', 'closed', 'analysis', 'report_submitted',
+                   'report_approved', 'published')
+   AND (? IS NULL OR a.entity_id = ? OR e.parent_id = ?)
+   AND (? IS NULL OR EXISTS (SELECT 1 FROM activity_sectors s
+                              WHERE s.activity_id = a.id AND s.sector_id = ?))
+   AND (? IS NULL OR a.kind = ?)
+ ORDER BY a.publish_at DESC, a.id DESC
+ LIMIT 50;
+
+-- name: feed_results
+SELECT a.id, a.kind, a.title_ar, a.title_en, r.summary_ar, r.summary_en,
+       e.name_ar, e.name_en, r.published_at, r.published_at, a.closes_at,
+       e.slug
+  FROM reports r
+  JOIN activities a ON a.id = r.activity_id
+  JOIN entities e ON e.id = a.entity_id
+ WHERE a.audience = 'public' AND a.state = 'published'
+   AND r.published_at IS NOT NULL
+ ORDER BY r.published_at DESC, a.id DESC
+ LIMIT 50;

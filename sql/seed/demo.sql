@@ -145,7 +145,8 @@ INSERT INTO activities (kind, entity_id, author_id, audience, state, title_ar, t
   'حماية البيئة.', 'Protect the environment.',
   UTC_TIMESTAMP() - INTERVAL 120 DAY, UTC_TIMESTAMP() - INTERVAL 85 DAY, UTC_TIMESTAMP() - INTERVAL 85 DAY,
   UTC_TIMESTAMP() - INTERVAL 60 DAY, UTC_TIMESTAMP() - INTERVAL 40 DAY, UTC_TIMESTAMP() - INTERVAL 130 DAY, UTC_TIMESTAMP());
-SET @c4 = LAST_INSERT_ID();
+-- LAST_INSERT_ID() of a multi-row INSERT is its first row: look it up.
+SET @c4 = (SELECT id FROM activities WHERE title_en = 'Policy on reducing plastic bags');
 INSERT INTO comments (activity_id, user_id, body, body_hash, status, received_at, moderation_due_at, moderated_at,
   entity_position, entity_reply_ar, entity_reply_en) VALUES
  (@c4, @cit, 'يجب توفير بدائل بأسعار مناسبة قبل المنع.', UNHEX(SHA2('c4', 256)), 'published', UTC_TIMESTAMP() - INTERVAL 100 DAY, UTC_TIMESTAMP() - INTERVAL 97 DAY, UTC_TIMESTAMP() - INTERVAL 99 DAY,
@@ -172,7 +173,7 @@ INSERT INTO activities (kind, entity_id, author_id, audience, state, title_ar, t
  ('consultation', @moh, @sup, 'public', 'draft', 'مسودة تعليمات العيادات المتنقلة', 'Draft instructions on mobile clinics', UTC_TIMESTAMP(), UTC_TIMESTAMP()),
  ('consultation', @moh, @sup, 'public', 'submitted', 'سياسة الوصفة الطبية الإلكترونية', 'Electronic prescription policy', UTC_TIMESTAMP(), UTC_TIMESTAMP());
 INSERT INTO workflow_events (activity_id, at, actor_id, role, from_state, to_state) VALUES
- (LAST_INSERT_ID(), UTC_TIMESTAMP(), @sup, 'supervisor', 'draft', 'submitted');
+ ((SELECT id FROM activities WHERE title_en = 'Electronic prescription policy'), UTC_TIMESTAMP(), @sup, 'supervisor', 'draft', 'submitted');
 
 -- A survey and a poll, open.
 INSERT INTO activities (kind, entity_id, author_id, audience, state, title_ar, title_en, summary_ar, summary_en,
