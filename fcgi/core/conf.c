@@ -69,7 +69,10 @@ conf_parse(struct arena *a, const char *text, char **err)
 		*eq = '\0';
 		k = conf_trim(line);
 		v = conf_trim(eq + 1);
-		/* An inline comment needs a blank before it. */
+		/* An inline comment needs a blank before it; a value that
+		 * is only a comment is empty. */
+		if (*v == ';')
+			*v = '\0';
 		{
 			char *c = strstr(v, " ;");
 			if (c != NULL) {
