@@ -68,7 +68,7 @@ GRANT INSERT ON `@DB@`.portal_complaints TO '@PUBLIC_USER@'@'localhost';
 -- Staff: the back office of participation and the entity tree.
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.entities TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, DELETE ON `@DB@`.entity_sectors TO '@STAFF_USER@'@'localhost';
-GRANT SELECT, INSERT, DELETE ON `@DB@`.holidays TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.holidays TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.settings TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.outbox TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.user_groups TO '@STAFF_USER@'@'localhost';

@@ -267,7 +267,7 @@ entity_save_tx(struct db *db, void *arg)
 	struct req	*r = s->r;
 	const struct pval *sec = http_param(r, "sectors");
 	const char	*prev;
-	int		 i, rc;
+	int		 i, rc, created = s->eid == 0;
 	long long	 n;
 
 	if (s->eid == 0) {
@@ -300,7 +300,7 @@ entity_save_tx(struct db *db, void *arg)
 		if (db_exec(db, SQL_ENTITY_SECTOR_ADD, "us", s->eid,
 		    sec->vals[i]) < 0)
 			return -1;
-	return audit_record(db, staff_actor(r), s->eid == 0 ? "entity.create" :
+	return audit_record(db, staff_actor(r), created ? "entity.create" :
 	    "entity.update", "entity", s->eid, arena_printf(r->a,
 	    "%s / %s (%s)", http_str(r, "name_ar"), http_str(r, "name_en"),
 	    http_str(r, "slug")));
@@ -493,7 +493,7 @@ newstaff_tx(struct db *db, void *arg)
 		    uid) < 0)
 			return -1;
 	} else {
-		if (db_exec(db, SQL_STAFF_USER_INSERT, "ssssusu", email,
+		if (db_exec(db, SQL_STAFF_USER_INSERT, "sssssuu", email,
 		    http_str(r, "full_name"), http_str(r, "mobile"), "ar",
 		    s->role, s->eid, r->sess->user_id) != 1)
 			return -1;
