@@ -349,6 +349,21 @@ http_error(struct req *r, int status)
 		title = N_("Method not allowed");
 		msg = N_("This address does not accept this kind of request.");
 		break;
+	case 409:
+		title = N_("Not possible now");
+		msg = N_("This cannot be done in the current state of the item "
+		    "(it may have moved on since the page was loaded). Reload "
+		    "the page to see where it stands.");
+		break;
+	case 410:
+		title = N_("No longer available");
+		msg = N_("What you asked for has expired or was already used.");
+		break;
+	case 415:
+		title = N_("Unsupported format");
+		msg = N_("The form was sent in a format this page does not "
+		    "accept.");
+		break;
 	case 413:
 		title = N_("Too large");
 		msg = N_("What you sent is larger than allowed. Please send a "
