@@ -68,6 +68,17 @@ static const struct route routes[] = {
 	{ "POST", "/activities/{id}/extend", page_activity_extend,
 	    ACT_ACTIVITY_EXTEND, extend_params, 3, R_LOGIN },
 
+	/* Moderation and the inter-agency inbox. */
+	{ "GET", "/moderation", page_moderation, ACT_MODERATE, mod_params, 5,
+	    R_LOGIN },
+	{ "POST", "/moderation", page_moderate, ACT_MODERATE, mod_post_params,
+	    3, R_LOGIN },
+	{ "GET", "/inbox", page_inbox, ACT_TARGET_RESPOND, NULL, 0, R_LOGIN },
+	{ "GET", "/inbox/{id}", page_inbox_item, ACT_TARGET_RESPOND, NULL, 0,
+	    R_LOGIN },
+	{ "POST", "/inbox/{id}", page_inbox_respond, ACT_TARGET_RESPOND,
+	    inbox_params, 1, R_LOGIN },
+
 	/* Oversight (page_audit.c, page_calendar.c). */
 	{ "GET", "/audit", page_audit, ACT_AUDIT_VIEW, audit_params, 6,
 	    R_LOGIN },
@@ -103,6 +114,8 @@ decorate(struct req *r, struct val *m)
 	role = perm_role(r->sess->role);
 	vm_bool(m, "nav_entities", perm_role_may(role, ACT_ENTITY_VIEW));
 	vm_bool(m, "nav_activities", perm_role_may(role, ACT_ACTIVITY_VIEW));
+	vm_bool(m, "nav_moderation", perm_role_may(role, ACT_MODERATE));
+	vm_bool(m, "nav_inbox", perm_role_may(role, ACT_TARGET_RESPOND));
 	vm_bool(m, "nav_audit", perm_role_may(role, ACT_AUDIT_VIEW));
 	vm_bool(m, "nav_holidays", perm_role_may(role, ACT_CALENDAR_MANAGE));
 	vm_bool(m, "nav_outbox", perm_role_may(role, ACT_OUTBOX_VIEW));

@@ -80,6 +80,18 @@ int	page_activity_attachment(struct req *);
 int	page_activity_workflow(struct req *);
 int	page_activity_extend(struct req *);
 
+/* page_moderation.c */
+extern const struct param mod_params[];
+extern const struct param mod_post_params[];
+int	page_moderation(struct req *);
+int	page_moderate(struct req *);
+
+/* page_inbox.c */
+extern const struct param inbox_params[];
+int	page_inbox(struct req *);
+int	page_inbox_item(struct req *);
+int	page_inbox_respond(struct req *);
+
 /* page_outbox.c */
 int	page_outbox(struct req *);
 

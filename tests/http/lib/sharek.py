@@ -166,10 +166,13 @@ class _Forms(html.parser.HTMLParser):
 def hidden_fields(text, action=None):
     p = _Forms()
     p.feed(text)
-    for f in p.forms:
-        if action is None or f["action"].endswith(action):
+    # A search form (method GET) may share the action: prefer the one
+    # that carries a CSRF token.
+    found = [f for f in p.forms if action is None or f["action"].endswith(action)]
+    for f in found:
+        if "csrf" in f["hidden"]:
             return f["hidden"]
-    return {}
+    return found[0]["hidden"] if found else {}
 
 
 def sql(query):
