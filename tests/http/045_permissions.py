@@ -15,6 +15,7 @@ act_own = ID("SELECT id FROM activities WHERE title_en='Draft instructions on mo
 act_open = ID("SELECT id FROM activities WHERE title_en LIKE 'Draft Regulation on Licensing%'")
 act_other = ID("SELECT id FROM activities WHERE title_en LIKE 'Instructions on the 2026/2027%'")
 art_own = ID("SELECT id FROM articles WHERE activity_id=%s LIMIT 1" % act_open)
+inter = ID("SELECT id FROM activities WHERE audience='interagency' LIMIT 1")
 sup_own = ID("SELECT id FROM users WHERE email='supervisor@moh.sharek.test'")
 sup_other = ID("SELECT id FROM users WHERE email='supervisor@moe.sharek.test'")
 
@@ -80,6 +81,12 @@ ROUTES = [
      scoped({"admin": ALL_SCOPES, "liaison": {"own"}, "coordinator": {"own"}, "supervisor": {"own"}}),
      {"event": "x"}),
     ("POST", "/staff/activities/{o}/extend", ["own", "other"], scoped({"liaison": {"own"}}), {"days": "0"}),
+    ("GET", "/staff/moderation", [None], only("liaison", "coordinator", "supervisor"), None),
+    ("POST", "/staff/moderation", [None], only("liaison", "coordinator", "supervisor"), {"action": "x"}),
+    ("GET", "/staff/inbox", [None], only("liaison"), None),
+    # MoH is not a target of its own inter-agency consultation: 404.
+    ("GET", "/staff/inbox/{i}", ["own"], scoped({}), None),
+    ("POST", "/staff/inbox/{i}", ["own"], scoped({}), {"body": "x" * 20}),
 ]
 
 
@@ -88,6 +95,7 @@ def path_for(tpl, scope):
     p = tpl.replace("{e}", str(ent)).replace("{u}", sup_own if scope == "own" else sup_other)
     p = p.replace("{a}", act_own if scope == "own" else act_other)
     p = p.replace("{o}", act_open if scope == "own" else act_other).replace("{r}", art_own)
+    p = p.replace("{i}", inter)
     return p
 
 
