@@ -170,3 +170,9 @@ conf_production(void)
 	return strcmp(conf_get("app", "env", "development"),
 	    "production") == 0;
 }
+
+void
+conf_clear(void)
+{
+	conf_items = NULL;
+}

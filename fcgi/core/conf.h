@@ -16,6 +16,8 @@ int		 conf_parse(struct arena *, const char *text, char **err);
 const char	*conf_get(const char *section, const char *key, const char *def);
 long		 conf_int(const char *section, const char *key, long def);
 int		 conf_bool(const char *section, const char *key, int def);
+/* Forgets everything parsed (tests and fuzzing). */
+void		 conf_clear(void);
 /* True when [app] env = production. */
 int		 conf_production(void);
 

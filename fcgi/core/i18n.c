@@ -364,3 +364,10 @@ i18n_subst(struct arena *a, const char *text, ...)
 	}
 	return b.data;
 }
+
+void
+i18n_clear(void)
+{
+	memset(cat_ar.bucket, 0, sizeof(cat_ar.bucket));
+	memset(cat_en.bucket, 0, sizeof(cat_en.bucket));
+}

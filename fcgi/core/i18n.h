@@ -20,6 +20,8 @@ int		 i18n_load(struct arena *, const char *localedir, char **err);
 /* Parses one catalogue's text into lang (also used by the fuzzer). */
 int		 i18n_parse(struct arena *, const char *lang, const char *text,
 		    size_t len, char **err);
+/* Forgets both catalogues (tests and fuzzing). */
+void		 i18n_clear(void);
 /* The translation, or msgid itself; never NULL, owned by the catalogue. */
 const char	*i18n_get(const char *lang, const char *msgid);
 /* Fills {1}…{9} in a translated text with the given strings (a NULL

@@ -32,8 +32,10 @@ struct multipart {
 	size_t				 fail[80];
 	size_t				 match;
 	enum mp_state			 st;
-	int				 dash;		/* MP_AFTER */
-	char				 line[MP_MAXLINE + 1];
+	enum mp_state			 prev;		/* before MP_AFTER */
+	char				 after[16];	/* bytes after a delimiter */
+	size_t				 alen;
+	char				 line[MP_MAXLINE + 2];
 	size_t				 linelen;
 	int				 nheaders;
 	int				 nparts;
@@ -217,6 +219,8 @@ mp_header_line(struct multipart *m)
 	line[m->linelen] = '\0';
 	if (m->linelen > 0 && line[m->linelen - 1] == '\r')
 		line[--m->linelen] = '\0';
+	if (m->linelen > MP_MAXLINE)
+		return mp_fail(m, "part header line too long");
 	if (m->linelen == 0) {
 		/* End of the part's headers. */
 		if (m->name == NULL)
@@ -248,20 +252,45 @@ mp_header_line(struct multipart *m)
 	return 0;
 }
 
-/* A complete delimiter was matched. */
+/* A complete delimiter was matched: what came before it is data for
+ * sure, but whether it really is a delimiter depends on what follows
+ * (RFC 2046: padding then CRLF, or "--"). */
 static int
 mp_delimiter(struct multipart *m)
 {
-	if (m->st == MP_BODY) {
-		if (mp_flush(m) == -1)
-			return -1;
-		if (m->cb->part_end(m->arg) == -1)
-			return mp_fail(m, "part end refused");
-	}
+	if (m->st == MP_BODY && mp_flush(m) == -1)
+		return -1;
+	m->prev = m->st;
 	m->st = MP_AFTER;
-	m->dash = 0;
+	m->alen = 0;
 	m->match = 0;
 	return 0;
+}
+
+/* The delimiter is confirmed: close the part it ended. */
+static int
+mp_confirm(struct multipart *m)
+{
+	if (m->prev == MP_BODY && m->cb->part_end(m->arg) == -1)
+		return mp_fail(m, "part end refused");
+	return 0;
+}
+
+static int	mp_byte(struct multipart *, char);
+
+/* Not a delimiter after all ("--boundaryX"): its bytes were data. */
+static int
+mp_unmatch(struct multipart *m, char c)
+{
+	enum mp_state	 back = m->prev;
+	size_t		 alen = m->alen - 1;
+
+	m->st = back;
+	m->match = 0;
+	if (mp_emit(m, m->delim, m->dlen) == -1 ||
+	    mp_emit(m, m->after, alen) == -1)
+		return -1;
+	return mp_byte(m, c);
 }
 
 static int
@@ -288,33 +317,38 @@ mp_byte(struct multipart *m, char c)
 			m->match = nm;
 		}
 	case MP_AFTER:
-		if (m->dash) {
+		if (m->alen == sizeof(m->after))
+			return mp_unmatch(m, c);
+		m->after[m->alen++] = c;
+		if (m->after[0] == '-') {
+			if (m->alen == 1)
+				return 0;
 			if (c != '-')
-				return mp_fail(m, "bad closing delimiter");
+				return mp_unmatch(m, c);
+			if (mp_confirm(m) == -1)
+				return -1;
 			m->st = MP_END;
-			return 0;
-		}
-		if (c == '-') {
-			m->dash = 1;
 			return 0;
 		}
 		if (c == ' ' || c == '\t' || c == '\r')
 			return 0;	/* transport padding, CR of CRLF */
 		if (c == '\n') {
+			if (mp_confirm(m) == -1)
+				return -1;
 			m->st = MP_HEADERS;
 			m->linelen = 0;
 			m->nheaders = 0;
 			m->name = m->filename = m->ctype = NULL;
 			return 0;
 		}
-		return mp_fail(m, "garbage after a delimiter");
+		return mp_unmatch(m, c);
 	case MP_HEADERS:
 		if (c == '\n') {
 			int rc = mp_header_line(m);
 			m->linelen = 0;
 			return rc;
 		}
-		if (m->linelen >= MP_MAXLINE)
+		if (m->linelen >= MP_MAXLINE + 1)
 			return mp_fail(m, "part header line too long");
 		m->line[m->linelen++] = c;
 		return 0;

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "i18n.h"
+#include "log.h"
 #include "tmpl.h"
 #include "vm.h"
 
@@ -337,7 +338,12 @@ struct rctx {
 	int			 depth;
 	const char		*lang;
 	int			 partials;
+	long			 budget;	/* nodes left to render */
 };
+
+/* Our templates never come close; a runaway (partials including each
+ * other) stops here instead of eating the worker's memory. */
+#define TMPL_BUDGET	2000000L
 
 static const struct val *
 tmpl_lookup(const struct rctx *r, const struct node *n)
@@ -382,6 +388,8 @@ tmpl_nodes(struct buf *out, const struct node *n, struct rctx *r)
 	const struct val	*v, *it;
 
 	for (; n != NULL; n = n->next) {
+		if (--r->budget < 0)
+			return;
 		switch (n->t) {
 		case N_TEXT:
 			buf_add(out, n->text, n->len);
@@ -442,5 +450,8 @@ tmpl_render(struct buf *out, const struct tmpl *t, const struct val *ctx,
 	memset(&r, 0, sizeof(r));
 	r.stack[0] = ctx;
 	r.lang = lang;
+	r.budget = TMPL_BUDGET;
 	tmpl_nodes(out, t->root, &r);
+	if (r.budget < 0)
+		log_warnx("%s: %s: render budget exhausted", __func__, t->name);
 }

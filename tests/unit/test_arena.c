@@ -18,7 +18,7 @@ main(void)
 
 	for (i = 1; i < 100; i++) {
 		p = arena_alloc(a, (size_t)i);
-		if ((uintptr_t)p % sizeof(max_align_t) != 0)
+		if ((uintptr_t)p % _Alignof(max_align_t) != 0)
 			aligned = 0;
 		memset(p, 'x', (size_t)i);
 	}
