@@ -361,6 +361,18 @@ show_consultation(struct req *r, struct dbres *a)
 		else
 			vm_str(it, "text", url);
 	}
+	/* What citizens see changes only through dated versions. */
+	if ((res = db_query(r->db, r->a, SQL_CONSULT_VERSIONS, "i", id))
+	    == NULL)
+		return 500;
+	l = vm_list(m, "versions");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "v", dbres_str(res, 0));
+		vm_str(it, "at", present_date(r, dbres_str(res, 1)));
+		vm_str(it, "reason", dbres_str(res, 2));
+	}
+	vm_bool(m, "has_versions", l->count > 0);
 	if ((res = db_query(r->db, r->a, SQL_CONSULT_EXTENSIONS, "i", id))
 	    == NULL)
 		return 500;

@@ -197,3 +197,7 @@ SELECT a.id, a.kind, a.title_ar, a.title_en, r.summary_ar, r.summary_en,
    AND r.published_at IS NOT NULL
  ORDER BY r.published_at DESC, a.id DESC
  LIMIT 50;
+
+-- name: consult_versions
+SELECT version, at, reason FROM activity_versions
+ WHERE activity_id = ? ORDER BY version DESC LIMIT 20;

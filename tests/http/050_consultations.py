@@ -135,6 +135,25 @@ t.eq(r.status, 200, "its attachment downloads once it is public")
 t.ok(r.raw == PDF and (r.header("Content-Type") or "").startswith("application/pdf"),
      "the same bytes, as a PDF")
 
+# A correction while open: a recorded, dated new version, shown publicly.
+edit = "/staff/activities/%s/edit" % aid
+r = sup.submit(edit, edit, {"title_ar": form["title_ar"], "title_en": form["title_en"],
+                            "summary_ar": "تنظيم المقاصف المدرسية وبيع الأغذية.",
+                            "summary_en": form["summary_en"], "objectives_ar": form["objectives_ar"],
+                            "objectives_en": form["objectives_en"], "audience": "public"})
+t.eq(r.status, 422, "an edit of an open consultation needs the reason")
+r = sup.submit(edit, edit, {"title_ar": form["title_ar"], "title_en": form["title_en"],
+                            "summary_ar": "تنظيم المقاصف المدرسية وبيع الأغذية.",
+                            "summary_en": form["summary_en"], "objectives_ar": form["objectives_ar"],
+                            "objectives_en": form["objectives_en"], "audience": "public",
+                            "reason": "توضيح نطاق التعليمات"})
+t.eq(r.status, 303, "with a reason it is published as a new version")
+t.eq(sql("SELECT version, reason FROM activity_versions WHERE activity_id=%s" % aid),
+     [["2", "توضيح نطاق التعليمات"]], "the version is recorded with its reason")
+r = Client().get("/consultations/" + aid)
+t.ok("وبيع الأغذية" in r.text and "توضيح نطاق التعليمات" in r.text,
+     "citizens see the new text and why it changed")
+
 # Search with Arabic normalisation: hamza, taa marbuta, diacritics, tatweel.
 r = Client().get("/consultations?q=" + urllib.parse.quote("الاغذيه المدرسيـه"))
 t.ok("/consultations/%s\"" % aid in r.text, "found by a search without hamza or taa marbuta")
