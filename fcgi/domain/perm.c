@@ -39,6 +39,7 @@ static const unsigned matrix[ROLE__MAX][ACT__MAX] = {
 		[ACT_REPORT_APPROVE] = O,
 		[ACT_REQUEST_HANDLE] = O | S,
 		[ACT_KPI_VIEW] = O | S,
+		[ACT_GROUPS_MANAGE] = O,
 	},
 	[ROLE_COORDINATOR] = {
 		[ACT_STAFF_HOME] = O,
@@ -52,6 +53,7 @@ static const unsigned matrix[ROLE__MAX][ACT__MAX] = {
 		[ACT_REPORT_DRAFT] = O,
 		[ACT_REPORT_REVIEW] = O,
 		[ACT_KPI_VIEW] = O,
+		[ACT_GROUPS_MANAGE] = O,
 	},
 	[ROLE_SUPERVISOR] = {
 		[ACT_STAFF_HOME] = O,
@@ -73,7 +75,7 @@ static const char *const action_names[ACT__MAX] = {
 	"activity_view", "activity_draft", "activity_review",
 	"activity_approve", "activity_extend", "moderate", "moderate_all",
 	"target_respond", "report_draft", "report_review", "report_approve",
-	"request_handle", "kpi_view"
+	"request_handle", "kpi_view", "groups_manage"
 };
 
 enum role

@@ -43,6 +43,8 @@ enum action {
 	ACT_REPORT_APPROVE,	/* final approval and publication (8-و) */
 	ACT_REQUEST_HANDLE,	/* classify, forward, reply to requests */
 	ACT_KPI_VIEW,
+	ACT_GROUPS_MANAGE,	/* categories of users for restricted
+				   audiences (art. 2) */
 	ACT__MAX
 };
 

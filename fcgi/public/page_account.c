@@ -76,6 +76,23 @@ account_token(struct req *r, unsigned long long uid, const char *purpose,
 	return tok;
 }
 
+/* Flags a second password that differs from the first.  Compared as
+ * typed, even when the first is itself invalid (too short…), so every
+ * problem is reported at once. */
+static void
+check_password2(struct req *r)
+{
+	const struct pval *p1 = http_param(r, "password");
+	const struct pval *p2 = http_param(r, "password2");
+
+	if (p1 == NULL || p2 == NULL || !p1->present || !p2->set ||
+	    p1->s == NULL)
+		return;
+	if (strcmp(p1->s, p2->s) != 0)
+		http_field_error(r, "password2", "The two passwords are not "
+		    "the same.");
+}
+
 /* Messages go out in the addressee's language, not the sender's. */
 static const char *
 in(const char *lang, const char *msgid)
@@ -167,7 +184,6 @@ int
 page_register(struct req *r)
 {
 	const char	*pw = http_str(r, "password");
-	const char	*pw2 = http_str(r, "password2");
 	char		 hash[128];
 	struct reg	 g;
 	int		 rc;
@@ -182,9 +198,7 @@ page_register(struct req *r)
 			http_field_error(r, "org_reg_no", "Enter the "
 			    "registration number of the organisation.");
 	}
-	if (pw != NULL && pw2 != NULL && strcmp(pw, pw2) != 0)
-		http_field_error(r, "password2", "The two passwords are not "
-		    "the same.");
+	check_password2(r);
 	if (http_param(r, "accept")->set && !http_int(r, "accept", 0))
 		http_field_error(r, "accept", "You must accept the "
 		    "participation charter to take part.");
@@ -415,16 +429,13 @@ int
 page_reset(struct req *r)
 {
 	const char	*pw = http_str(r, "password");
-	const char	*pw2 = http_str(r, "password2");
 	char		 hash[128];
 	struct reset	 s;
 	int		 rc;
 
 	if (http_param(r, "t")->err != NULL)
 		return link_invalid(r);
-	if (pw != NULL && pw2 != NULL && strcmp(pw, pw2) != 0)
-		http_field_error(r, "password2", "The two passwords are not "
-		    "the same.");
+	check_password2(r);
 	if (r->nerr > 0) {
 		r->status = 422;
 		return show_reset(r);

@@ -130,27 +130,30 @@ page_me(struct req *r)
 	return http_render(r, "public/me", m);
 }
 
+/* The profile form of the account in row res (account_get).  With
+ * stored set, the fields show the stored values (first display);
+ * otherwise what was posted, kept as typed with its messages. */
 static int
-show_profile(struct req *r, struct dbres *res)
+show_profile(struct req *r, struct dbres *res, int stored)
 {
-	struct val	*m = http_model(r), *f;
+	struct val	*m = http_model(r), *f, *lang;
 
 	vm_str(m, "title", tr(r, "My account"));
 	http_form_model(r, m);
 	f = vm_child(m, "f");
-	if (res != NULL) {
-		/* First display: the stored values. */
+	if (stored) {
 		vm_str(vm_child(f, "full_name"), "value", dbres_str(res, 3));
 		vm_str(vm_child(f, "mobile"), "value", dbres_str(res, 7));
 		vm_str(vm_child(f, "lang"), "value", dbres_str(res, 8));
 		vm_str(vm_child(f, "org_name"), "value", dbres_str(res, 4));
 		vm_str(vm_child(f, "org_reg_no"), "value", dbres_str(res, 5));
-		vm_str(m, "email", dbres_str(res, 2));
-		vm_bool(m, "is_org", strcmp(dbres_str(res, 1),
-		    "organisation") == 0);
 	}
-	vm_bool(m, "lang_ar", !strcmp(vm_get(vm_child(f, "lang"), "value") ?
-	    vm_get(vm_child(f, "lang"), "value")->s : "ar", "ar"));
+	/* Which account and which fields it has, whatever was posted. */
+	vm_str(m, "email", dbres_str(res, 2));
+	vm_bool(m, "is_org", strcmp(dbres_str(res, 1), "organisation") == 0);
+	lang = vm_get(vm_child(f, "lang"), "value");
+	vm_bool(m, "lang_ar", lang == NULL || lang->s == NULL ||
+	    strcmp(lang->s, "en") != 0);
 	vm_bool(m, "saved", http_int(r, "saved", 0));
 	return http_render(r, "public/profile", m);
 }
@@ -163,7 +166,7 @@ page_profile_form(struct req *r)
 
 	if (res == NULL || !dbres_next(res))
 		return 500;
-	return show_profile(r, res);
+	return show_profile(r, res, 1);
 }
 
 int
@@ -182,8 +185,7 @@ page_profile(struct req *r)
 		    "organisation.");
 	if (r->nerr > 0) {
 		r->status = 422;
-		vm_bool(vm_obj(r->a), "is_org", org);
-		return show_profile(r, NULL);
+		return show_profile(r, res, 0);
 	}
 	if (db_exec(r->db, SQL_ACCOUNT_UPDATE, "ssssssu",
 	    http_str(r, "full_name"), org ? http_str(r, "org_name") : NULL,
@@ -230,7 +232,7 @@ page_delete(struct req *r)
 		http_field_error(r, "password", "The password is not "
 		    "correct.");
 		r->status = 422;
-		return show_profile(r, res);
+		return show_profile(r, res, 1);
 	}
 	if (db_tx(r->db, delete_tx, &uid) != 0)
 		return 500;

@@ -44,13 +44,13 @@ static const struct route routes[] = {
 	{ "GET", "/activities/new", page_activity_new_form,
 	    ACT_ACTIVITY_DRAFT, NULL, 0, R_LOGIN },
 	{ "POST", "/activities/new", page_activity_new, ACT_ACTIVITY_DRAFT,
-	    act_params, 20, R_LOGIN },
+	    act_params, 21, R_LOGIN },
 	{ "GET", "/activities/{id}", page_activity, ACT_ACTIVITY_VIEW, NULL,
 	    0, R_LOGIN },
 	{ "GET", "/activities/{id}/edit", page_activity_edit_form,
 	    ACT_ACTIVITY_DRAFT, NULL, 0, R_LOGIN },
 	{ "POST", "/activities/{id}/edit", page_activity_edit,
-	    ACT_ACTIVITY_DRAFT, act_params, 20, R_LOGIN },
+	    ACT_ACTIVITY_DRAFT, act_params, 21, R_LOGIN },
 	{ "POST", "/activities/{id}/articles", page_article_add,
 	    ACT_ACTIVITY_DRAFT, article_params, 5, R_LOGIN },
 	{ "POST", "/activities/{id}/articles/{aid}", page_article_save,
@@ -78,6 +78,17 @@ static const struct route routes[] = {
 	    R_LOGIN },
 	{ "POST", "/inbox/{id}", page_inbox_respond, ACT_TARGET_RESPOND,
 	    inbox_params, 1, R_LOGIN },
+
+	/* Groups of users for restricted audiences (page_groups.c). */
+	{ "GET", "/groups", page_groups, ACT_GROUPS_MANAGE, NULL, 0, R_LOGIN },
+	{ "POST", "/groups", page_group_add, ACT_GROUPS_MANAGE, group_params,
+	    2, R_LOGIN },
+	{ "GET", "/groups/{id}", page_group, ACT_GROUPS_MANAGE, NULL, 0,
+	    R_LOGIN },
+	{ "POST", "/groups/{id}/members", page_group_member_add,
+	    ACT_GROUPS_MANAGE, member_params, 1, R_LOGIN },
+	{ "POST", "/groups/{id}/members/{uid}/delete",
+	    page_group_member_remove, ACT_GROUPS_MANAGE, NULL, 0, R_LOGIN },
 
 	/* Oversight (page_audit.c, page_calendar.c). */
 	{ "GET", "/audit", page_audit, ACT_AUDIT_VIEW, audit_params, 6,
@@ -116,6 +127,7 @@ decorate(struct req *r, struct val *m)
 	vm_bool(m, "nav_activities", perm_role_may(role, ACT_ACTIVITY_VIEW));
 	vm_bool(m, "nav_moderation", perm_role_may(role, ACT_MODERATE));
 	vm_bool(m, "nav_inbox", perm_role_may(role, ACT_TARGET_RESPOND));
+	vm_bool(m, "nav_groups", perm_role_may(role, ACT_GROUPS_MANAGE));
 	vm_bool(m, "nav_audit", perm_role_may(role, ACT_AUDIT_VIEW));
 	vm_bool(m, "nav_holidays", perm_role_may(role, ACT_CALENDAR_MANAGE));
 	vm_bool(m, "nav_outbox", perm_role_may(role, ACT_OUTBOX_VIEW));

@@ -75,6 +75,7 @@ const struct param act_params[] = {
 	{ "sectors", PT_INT, P_MULTI, 1, 1LL << 30, NULL, NULL },
 	{ "audience", PT_ENUM, P_REQ, 0, 0, audiences, NULL },
 	{ "targets", PT_INT, P_MULTI, 1, 1LL << 40, NULL, NULL },
+	{ "groups", PT_INT, P_MULTI, 1, 1LL << 40, NULL, NULL },
 	{ "urgent", PT_BOOL, 0, 0, 0, NULL, NULL },
 	{ "publish_at", PT_DATETIME, 0, 0, 0, NULL, NULL },
 	{ "closes_at", PT_DATETIME, 0, 0, 0, NULL, NULL },
@@ -302,6 +303,25 @@ act_form_model(struct req *r, struct val *m, long long id)
 				on |= strcmp(tgt->vals[k], dbres_str(res, 0)) == 0;
 		vm_bool(it, "checked", on);
 	}
+	{
+		const struct pval *gp = http_param(r, "groups");
+		if ((res = db_query(r->db, r->a, SQL_ACT_GROUP_TARGETS_OF, "iu",
+		    id, r->sess->entity_id)) == NULL)
+			return -1;
+		l = vm_list(m, "groups");
+		while (dbres_next(res)) {
+			it = vm_push(l);
+			vm_str(it, "id", dbres_str(res, 0));
+			vm_str(it, "name", staff_pick(r, dbres_str(res, 1),
+			    dbres_str(res, 2)));
+			on = (int)dbres_int(res, 3);
+			if (gp != NULL && gp->present)
+				for (on = 0, k = 0; k < gp->nvals; k++)
+					on |= strcmp(gp->vals[k],
+					    dbres_str(res, 0)) == 0;
+			vm_bool(it, "checked", on);
+		}
+	}
 	l = vm_list(m, "audiences");
 	ev = http_param(r, "audience");
 	for (i = 0; audiences[i] != NULL; i++) {
@@ -457,6 +477,7 @@ act_save_tx(struct db *db, void *arg)
 	struct req	*r = s->r;
 	const struct pval *sec = http_param(r, "sectors");
 	const struct pval *tgt = http_param(r, "targets");
+	const struct pval *grp = http_param(r, "groups");
 	const char	*prev, *aud = audiences[http_int(r, "audience", 0)];
 	int		 i, rc;
 
@@ -512,6 +533,13 @@ act_save_tx(struct db *db, void *arg)
 		    i < tgt->nvals; i++)
 			if (db_exec(db, SQL_ACT_TARGET_ADD, "is", s->id,
 			    tgt->vals[i]) < 0)
+				return -1;
+		/* Groups of users make sense for restricted audiences only;
+		 * only the entity's own groups are taken. */
+		for (i = 0; strcmp(aud, "restricted") == 0 && grp != NULL &&
+		    i < grp->nvals; i++)
+			if (db_exec(db, SQL_ACT_GROUP_TARGET_ADD, "isu", s->id,
+			    grp->vals[i], r->sess->entity_id) < 0)
 				return -1;
 		for (i = 0; i < s->nl; i++)
 			if (db_exec(db, SQL_ACT_LINK_ADD, "isss", s->id,

@@ -38,19 +38,24 @@ struct filt {
 	const char	*to;
 };
 
+/* The filters of the request; with typed unset (a filter was invalid),
+ * none of them.  Either way, outside the ministry the own entity only:
+ * the scope is never left to the input. */
 static void
-audit_filters(struct req *r, struct filt *f)
+audit_filters(struct req *r, struct filt *f, int typed)
 {
-	f->entity = http_str(r, "entity") ? arena_printf(r->a, "%lld",
-	    http_int(r, "entity", 0)) : NULL;
-	/* Outside the ministry, only the own entity. */
+	memset(f, 0, sizeof(*f));
+	if (typed) {
+		f->entity = http_str(r, "entity") ? arena_printf(r->a,
+		    "%lld", http_int(r, "entity", 0)) : NULL;
+		f->action = http_str(r, "action");
+		f->user = http_str(r, "user");
+		f->from = http_str(r, "from");
+		f->to = http_str(r, "to");
+	}
 	if (!perm_allows(perm_role(r->sess->role), ACT_AUDIT_VIEW,
 	    SCOPE_OTHER))
 		f->entity = arena_printf(r->a, "%llu", r->sess->entity_id);
-	f->action = http_str(r, "action");
-	f->user = http_str(r, "user");
-	f->from = http_str(r, "from");
-	f->to = http_str(r, "to");
 }
 
 int
@@ -63,11 +68,9 @@ page_audit(struct req *r)
 	const char	*last = NULL;
 	struct buf	 next;
 
-	if (r->nerr > 0) {
+	if (r->nerr > 0)
 		r->status = 422;
-		memset(&f, 0, sizeof(f));
-	} else
-		audit_filters(r, &f);
+	audit_filters(r, &f, r->nerr == 0);
 	vm_str(m, "title", tr(r, "Audit log"));
 	http_form_model(r, m);
 	vm_bool(m, "all_entities", perm_allows(perm_role(r->sess->role),
@@ -139,7 +142,7 @@ page_audit_csv(struct req *r)
 
 	if (r->nerr > 0)
 		return 400;
-	audit_filters(r, &f);
+	audit_filters(r, &f, 1);
 	res = db_stream(r->db, r->a, SQL_AUDIT_EXPORT, "ssssssssss",
 	    f.entity, f.entity, f.action, f.action, f.user, f.user, f.from,
 	    f.from, f.to, f.to);

@@ -346,6 +346,44 @@ entity_load(struct req *r, struct dbres **res)
 	return 0;
 }
 
+/* The entity page carries two forms with the same field names (name a
+ * liaison officer, create a staff account).  After a refused POST only
+ * the form that was sent gets the values typed and the messages, and its
+ * controls take the "f-" ids the error summary links to. */
+static void
+entity_forms_model(struct req *r, struct val *m)
+{
+	static const char *const keys[] = { "full_name", "email", "mobile",
+	    "which", "role" };
+	const struct val *f = vm_get(m, "f");
+	struct val	*dst = NULL, *from, *to, *v;
+	size_t		 i;
+
+	vm_str(m, "lp", "l");
+	vm_str(m, "sp", "s");
+	if (r->route == NULL || !r->is_post || f == NULL)
+		return;
+	if (r->route->params == liaison_params) {
+		dst = vm_child(m, "lf");
+		vm_str(m, "lp", "f");
+		vm_bool(m, "which_alt", http_int(r, "which", 0) == 1);
+	} else if (r->route->params == staffnew_params) {
+		dst = vm_child(m, "sf");
+		vm_str(m, "sp", "f");
+		vm_bool(m, "role_coord", http_int(r, "role", 1) == 0);
+	} else
+		return;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if ((from = vm_get(f, keys[i])) == NULL)
+			continue;
+		to = vm_child(dst, keys[i]);
+		if ((v = vm_get(from, "value")) != NULL && v->s != NULL)
+			vm_str(to, "value", v->s);
+		if ((v = vm_get(from, "error")) != NULL && v->s != NULL)
+			vm_str(to, "error", v->s);
+	}
+}
+
 int
 page_entity(struct req *r)
 {
@@ -404,6 +442,7 @@ page_entity(struct req *r)
 		    perm_allows(me, ACT_STAFF_ACCOUNTS, sc))));
 	}
 	http_form_model(r, m);
+	entity_forms_model(r, m);
 	return http_render(r, "staff/entity", m);
 }
 

@@ -92,6 +92,15 @@ int	page_inbox(struct req *);
 int	page_inbox_item(struct req *);
 int	page_inbox_respond(struct req *);
 
+/* page_groups.c */
+extern const struct param group_params[];
+extern const struct param member_params[];
+int	page_groups(struct req *);
+int	page_group_add(struct req *);
+int	page_group(struct req *);
+int	page_group_member_add(struct req *);
+int	page_group_member_remove(struct req *);
+
 /* page_outbox.c */
 int	page_outbox(struct req *);
 
