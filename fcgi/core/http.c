@@ -595,6 +595,31 @@ http_accepts(const char *accept, const char *mime)
 	return strstr(accept, sub) != NULL;
 }
 
+/* A copy of valid UTF-8 without its control characters (newlines and
+ * tabs stay in multi-line text). */
+static const char *
+http_unctl(struct req *r, const char *s, size_t n, int multiline)
+{
+	struct buf	 b;
+	size_t		 i;
+	unsigned char	 c;
+
+	buf_init(&b, r->a);
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f) {
+			i++;	/* C1 */
+			continue;
+		}
+		if ((c < 0x20 || c == 0x7f) && !(multiline && (c == '\n' ||
+		    c == '\r' || c == '\t')))
+			continue;
+		buf_addc(&b, (char)c);
+	}
+	return b.data;
+}
+
 /* Validates one value of p into v. */
 static void
 http_check(struct req *r, const struct param *p, struct pval *v,
@@ -623,8 +648,11 @@ http_check(struct req *r, const struct param *p, struct pval *v,
 	if (p->type == PT_FILE)
 		return;
 	if (utf8_check_text(raw, n, p->type == PT_TEXT) == -1) {
-		/* Keep what can be shown: a placeholder, never bad bytes. */
-		v->s = utf8_valid(raw, n) ? v->s : "";
+		/* Keep what can be shown, never the bad bytes: invalid UTF-8
+		 * comes back empty, the rest without its control
+		 * characters (the message says why it was refused). */
+		v->s = utf8_valid(raw, n) ? http_unctl(r, raw, n,
+		    p->type == PT_TEXT) : "";
 		v->err = tr(r, "Contains characters that are not allowed.");
 		return;
 	}

@@ -97,6 +97,10 @@ holiday_tx(struct db *db, void *arg)
 		    http_str(r, "name_ar"), http_str(r, "name_en"));
 	if (n < 0)
 		return -1;
+	/* Removing a day that is not a holiday changes nothing: nothing to
+	 * put in the log the ministry reports from. */
+	if (h->del && n == 0)
+		return 0;
 	return audit_record(db, staff_actor(r), h->del ? "holiday.delete" :
 	    "holiday.set", "holiday", 0, h->del ? http_str(r, "day") :
 	    arena_printf(r->a, "%s %s / %s", http_str(r, "day"),

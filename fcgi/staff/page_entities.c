@@ -101,12 +101,13 @@ page_entities(struct req *r)
 {
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
-	int		 all = perm_allows(perm_role(r->sess->role),
-	    ACT_ENTITY_VIEW, SCOPE_OTHER);
+	enum role	 me = perm_role(r->sess->role);
+	int		 all = perm_allows(me, ACT_ENTITY_VIEW, SCOPE_OTHER);
+	int		 subs = perm_allows(me, ACT_ENTITY_VIEW, SCOPE_SUB);
 
 	vm_str(m, "title", tr(r, "Government entities"));
-	vm_bool(m, "can_create", perm_allows(perm_role(r->sess->role),
-	    ACT_ENTITY_MANAGE, SCOPE_OTHER));
+	vm_bool(m, "can_create", perm_allows(me, ACT_ENTITY_MANAGE,
+	    SCOPE_OTHER));
 	if ((res = db_query(r->db, r->a, SQL_ENTITY_LIST, "")) == NULL)
 		return 500;
 	l = vm_list(m, "entities");
@@ -116,9 +117,9 @@ page_entities(struct req *r)
 		    (unsigned long long)dbres_int(res, 1);
 
 		/* Scope by the parent link already in the row: no query
-		 * per entity. */
+		 * per entity.  Only what the role may open is listed. */
 		if (!all && id != r->sess->entity_id &&
-		    parent != r->sess->entity_id)
+		    (!subs || parent != r->sess->entity_id))
 			continue;
 		it = vm_push(l);
 		vm_str(it, "id", dbres_str(res, 0));
