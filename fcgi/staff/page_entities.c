@@ -301,7 +301,8 @@ entity_save_tx(struct db *db, void *arg)
 		if (db_exec(db, SQL_ENTITY_SECTOR_ADD, "us", s->eid,
 		    sec->vals[i]) < 0)
 			return -1;
-	return audit_record(db, staff_actor(r), created ? "entity.create" :
+	return audit_record(db, staff_actor_for(r, s->eid), created ?
+	    "entity.create" :
 	    "entity.update", "entity", s->eid, arena_printf(r->a,
 	    "%s / %s (%s)", http_str(r, "name_ar"), http_str(r, "name_en"),
 	    http_str(r, "slug")));
@@ -546,7 +547,8 @@ newstaff_tx(struct db *db, void *arg)
 		return -1;
 	if (isnew && staff_invite(r, uid, email, "ar") == -1)
 		return -1;
-	return audit_record(db, staff_actor(r), strcmp(s->role, "liaison") ==
+	return audit_record(db, staff_actor_for(r, s->eid),
+	    strcmp(s->role, "liaison") ==
 	    0 ? (s->alternate ? "entity.alternate" : "entity.liaison") :
 	    "user.create", "user", uid, arena_printf(r->a, "%s <%s> as %s of "
 	    "entity %llu", http_str(r, "full_name"), email, s->alternate ?
@@ -610,6 +612,7 @@ page_entity_staff(struct req *r)
 
 struct setactive {
 	struct req	*r;
+	unsigned long long eid;
 	int		 on;
 	unsigned long long uid;
 	const char	*label;
@@ -625,7 +628,8 @@ setactive_tx(struct db *db, void *arg)
 		return -1;
 	if (!s->on && db_exec(db, SQL_SESSION_DELETE_USER, "u", s->uid) < 0)
 		return -1;
-	return audit_record(db, staff_actor(s->r), s->on ? "user.activate" :
+	return audit_record(db, staff_actor_for(s->r, s->eid), s->on ?
+	    "user.activate" :
 	    "user.deactivate", "user", s->uid, s->label);
 }
 
@@ -652,6 +656,7 @@ set_active(struct req *r, int on)
 	    strcmp(role, "admin") == 0 || !staff_may(r, need, eid))
 		return 403;
 	s.r = r;
+	s.eid = eid;
 	s.on = on;
 	s.uid = (unsigned long long)dbres_int(u, 0);
 	s.label = arena_printf(r->a, "%s <%s>", dbres_str(u, 4),

@@ -16,6 +16,9 @@ enum scope	 staff_scope(struct req *, unsigned long long eid);
 int		 staff_may(struct req *, enum action, unsigned long long eid);
 /* The actor of audit records for this request. */
 struct actor	*staff_actor(struct req *);
+/* The same, filed under the entity the action concerns (the ministry
+ * naming a liaison officer shows in that entity's log). */
+struct actor	*staff_actor_for(struct req *, unsigned long long entity_id);
 /* The name in the request's language, falling back to Arabic. */
 const char	*staff_pick(struct req *, const char *ar, const char *en);
 /* Issues an invitation (set-your-password link, 72 hours) to uid and

@@ -52,6 +52,15 @@ staff_actor(struct req *r)
 	return a;
 }
 
+struct actor *
+staff_actor_for(struct req *r, unsigned long long entity_id)
+{
+	struct actor	*a = staff_actor(r);
+
+	a->entity_id = entity_id;
+	return a;
+}
+
 const char *
 staff_pick(struct req *r, const char *ar, const char *en)
 {
