@@ -21,6 +21,7 @@ static const struct route routes[] = {
 	{ "POST", "/consultations/{id}/comments", page_comment, 0,
 	    comment_params, 2, R_LOGIN },
 	{ "GET", "/files/{name:slug}", page_file, 0, NULL, 0, 0 },
+	{ "GET", "/principles", page_principles, 0, NULL, 0, 0 },
 
 	/* Feeds (page_feeds.c). */
 	{ "GET", "/feeds/activities.atom", page_feed_activities_atom, 0,

@@ -641,3 +641,23 @@ page_file(struct req *r)
 	r->status = 200;
 	return 200;
 }
+
+/*
+ * GET /principles   the published moderation principles (art. 9-ب):
+ * what a comment must respect to be published.  Anyone.
+ */
+int
+page_principles(struct req *r)
+{
+	struct val	*m = http_model(r), *l;
+	struct dbres	*res;
+
+	vm_str(m, "title", tr(r, "Moderation principles"));
+	if ((res = db_query(r->db, r->a, SQL_PRINCIPLES_LIST, "")) == NULL)
+		return 500;
+	l = vm_list(m, "principles");
+	while (dbres_next(res))
+		vm_str(vm_push(l), "label", pick(r, dbres_str(res, 1),
+		    dbres_str(res, 2)));
+	return http_render(r, "public/principles", m);
+}

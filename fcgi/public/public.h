@@ -45,6 +45,7 @@ int	page_consultations(struct req *);
 int	page_consultation(struct req *);
 int	page_comment(struct req *);
 int	page_file(struct req *);
+int	page_principles(struct req *);
 
 /* page_feeds.c */
 extern const struct param feed_params[];

@@ -201,3 +201,6 @@ SELECT a.id, a.kind, a.title_ar, a.title_en, r.summary_ar, r.summary_en,
 -- name: consult_versions
 SELECT version, at, reason FROM activity_versions
  WHERE activity_id = ? ORDER BY version DESC LIMIT 20;
+
+-- name: principles_list
+SELECT code, label_ar, label_en FROM moderation_reasons WHERE active = 1 ORDER BY id;

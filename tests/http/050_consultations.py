@@ -160,6 +160,9 @@ t.ok("/consultations/%s\"" % aid in r.text, "found by a search without hamza or 
 r = Client().get("/consultations?q=%D9%85%D9%8E%D8%B3%D9%92%D9%88%D9%8E%D8%AF%D9%8E%D8%A9")
 t.ok("/consultations/%s\"" % aid in r.text, "found by a search with diacritics")
 
+r = Client(lang="en").get("/principles")
+t.ok(r.status == 200 and "Offensive language" in r.text, "the moderation principles are published")
+
 # Comments.
 cpage = "/consultations/" + aid
 r = Client().post(cpage + "/comments", {"body": "x"})
