@@ -6,9 +6,12 @@
 #include <time.h>
 
 #include "arena.h"
+#include "conf.h"
 #include "audit.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
+#include "outbox.h"
 #include "sql_gen.h"
 #include "textnorm.h"
 #include "workflow.h"
@@ -109,6 +112,59 @@ workflow_incomplete(struct db *db, struct arena *a, unsigned long long id)
 	return NULL;
 }
 
+/* Tells the next people in the chain, in their own language. */
+static int
+workflow_notify(struct db *db, struct arena *a, unsigned long long id,
+    enum act_state to, const char *reason)
+{
+	struct dbres	*res;
+	const char	*role = NULL, *msg;
+	const char	*base = conf_get("app", "base_url", "");
+
+	switch (to) {
+	case AS_SUBMITTED:
+		role = "coordinator";
+		msg = N_("A consultation was submitted for your review:\n\n"
+		    "{1}\n\n{2}/staff/activities/{3}");
+		break;
+	case AS_APPROVED:
+		role = "liaison";
+		msg = N_("A consultation awaits your approval:\n\n{1}\n\n"
+		    "{2}/staff/activities/{3}");
+		break;
+	case AS_RETURNED:
+		msg = N_("Your consultation was returned to you:\n\n{1}\n\n"
+		    "Reason: {4}\n\n{2}/staff/activities/{3}");
+		break;
+	case AS_SCHEDULED:
+		msg = N_("Your consultation was approved and will be published "
+		    "on its publication date:\n\n{1}\n\n"
+		    "{2}/staff/activities/{3}");
+		break;
+	default:
+		return 0;
+	}
+	if (role != NULL)
+		res = db_query(db, a, SQL_WF_NOTIFY_ROLE, "su", role, id);
+	else
+		res = db_query(db, a, SQL_WF_NOTIFY_AUTHOR, "u", id);
+	if (res == NULL)
+		return -1;
+	while (dbres_next(res)) {
+		const char *lang = dbres_str(res, 1);
+		const char *title = strcmp(lang, "en") == 0 &&
+		    dbres_str(res, 3)[0] ? dbres_str(res, 3) :
+		    dbres_str(res, 2);
+		if (outbox_email(db, dbres_str(res, 0), i18n_get(lang,
+		    "Sharek: a consultation needs your attention"),
+		    i18n_subst(a, i18n_get(lang, msg), title, base,
+		    arena_printf(a, "%llu", id), reason ? reason : "",
+		    NULL)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 enum wf_result
 workflow_apply(struct db *db, struct arena *a, unsigned long long id,
     enum act_event ev, const struct actor *who, const char *reason,
@@ -147,6 +203,8 @@ workflow_apply(struct db *db, struct arena *a, unsigned long long id,
 	if (db_exec(db, SQL_WF_EVENT, "uussss", id, who->user_id,
 	    who->user_id ? who->role : "system", activity_state_name(from),
 	    activity_state_name(to), reason) != 1)
+		return WF_ERROR;
+	if (workflow_notify(db, a, id, to, reason) == -1)
 		return WF_ERROR;
 	if (who->user_id != 0 && audit_record(db, who, arena_printf(a,
 	    "activity.%s", activity_state_name(to)), "activity", id,

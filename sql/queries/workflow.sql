@@ -38,3 +38,16 @@ SELECT id FROM activities
 SELECT id FROM activities
  WHERE state = 'open' AND closes_at <= UTC_TIMESTAMP()
  ORDER BY closes_at LIMIT 500;
+
+-- name: wf_notify_role
+-- Who hears of a transition: the active staff of the entity in a role.
+SELECT u.email, u.lang, a.title_ar, a.title_en
+  FROM activities a
+  JOIN users u ON u.entity_id = a.entity_id AND u.role = ? AND u.active = 1
+       AND u.deleted_at IS NULL AND u.email IS NOT NULL
+ WHERE a.id = ?;
+
+-- name: wf_notify_author
+SELECT u.email, u.lang, a.title_ar, a.title_en
+  FROM activities a JOIN users u ON u.id = a.author_id
+ WHERE a.id = ? AND u.active = 1 AND u.email IS NOT NULL;

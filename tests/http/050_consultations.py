@@ -113,6 +113,14 @@ t.eq(sup.submit(page, page + "/workflow", {"event": "approve"}).status, 403,
 t.eq(liaison.submit(page, page + "/workflow", {"event": "approve"}).status, 303,
      "the liaison officer approves")
 t.eq(sql1("SELECT state FROM activities WHERE id=%s" % aid), "scheduled", "it is scheduled")
+t.ok(int(sql1("SELECT COUNT(*) FROM outbox WHERE recipient='coordinator@moh.sharek.test'")) >= 2,
+     "the coordinator was told of each submission")
+t.ok(int(sql1("SELECT COUNT(*) FROM outbox WHERE recipient='liaison@moh.sharek.test' "
+              "AND body LIKE '%%/staff/activities/%s%%'" % aid)) >= 1,
+     "the liaison officer was told it awaits approval")
+t.ok(int(sql1("SELECT COUNT(*) FROM outbox WHERE recipient='supervisor@moh.sharek.test' "
+              "AND body LIKE '%%أضيفوا مادة عن العقوبات%%'")) == 1,
+     "the author was told of the return, with its reason")
 events = [row[0] for row in sql("SELECT to_state FROM workflow_events WHERE activity_id=%s ORDER BY id" % aid)]
 t.eq(events, ["submitted", "returned", "submitted", "approved", "scheduled"],
      "every transition is recorded in order")
