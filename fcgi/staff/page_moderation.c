@@ -19,6 +19,8 @@
 #include "audit.h"
 #include "db.h"
 #include "http.h"
+#include "i18n.h"
+#include "outbox.h"
 #include "sql_gen.h"
 #include "staff.h"
 #include "vm.h"
@@ -119,6 +121,31 @@ page_moderation(struct req *r)
 	return http_render(r, "staff/moderation", m);
 }
 
+/* The author of the comment hears the decision, in their language. */
+static int
+mod_tell(struct db *db, struct req *r, long long cid, int reject)
+{
+	struct dbres	*res;
+	const char	*lang, *title, *why;
+
+	res = db_query(db, r->a, SQL_MOD_COMMENTER, "i", cid);
+	if (res == NULL)
+		return -1;
+	if (!dbres_next(res))
+		return 0;	/* anonymised account */
+	lang = dbres_str(res, 1);
+	title = strcmp(lang, "en") == 0 && dbres_str(res, 4)[0] ?
+	    dbres_str(res, 4) : dbres_str(res, 3);
+	why = strcmp(lang, "en") == 0 ? dbres_str(res, 6) : dbres_str(res, 5);
+	return outbox_email(db, dbres_str(res, 0), i18n_get(lang, reject ?
+	    "Your comment was not published" : "Your comment is published"),
+	    i18n_subst(r->a, i18n_get(lang, reject ? "Your comment on \"{1}\" "
+	    "was not published, because it does not meet this moderation "
+	    "principle: {2}\n\n{3}/consultations/{4}" : "Your comment on "
+	    "\"{1}\" is published:\n\n{3}/consultations/{4}"), title,
+	    why ? why : "", http_base_url(), dbres_str(res, 2), NULL));
+}
+
 struct modop {
 	struct req	*r;
 	int		 reject;
@@ -165,6 +192,8 @@ mod_tx(struct db *db, void *arg)
 			    SQL_MOD_COUNT_ARTICLE, "i", dbres_int(res, 2)) != 1)
 				return -1;
 		}
+		if (mod_tell(db, r, cid, o->reject) == -1)
+			return -1;
 		if (audit_record(db, staff_actor(r), o->reject ?
 		    "comment.reject" : "comment.publish", "comment",
 		    (unsigned long long)cid, arena_printf(r->a, "activity %s",

@@ -63,3 +63,11 @@ SELECT DISTINCT a.id, a.title_ar, a.title_en
   FROM comments c JOIN activities a ON a.id = c.activity_id
  WHERE c.status = 'pending' AND a.entity_id = ? AND (? = 1 OR a.author_id = ?)
  ORDER BY a.id DESC;
+
+-- name: mod_commenter
+SELECT u.email, u.lang, a.id, a.title_ar, a.title_en, mr.label_ar, mr.label_en
+  FROM comments c
+  JOIN activities a ON a.id = c.activity_id
+  JOIN users u ON u.id = c.user_id
+  LEFT JOIN moderation_reasons mr ON mr.id = c.reject_reason_id
+ WHERE c.id = ? AND u.active = 1 AND u.email IS NOT NULL;

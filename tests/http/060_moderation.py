@@ -84,6 +84,9 @@ r = sup.post("/staff/moderation", {"csrf": hidden["csrf"], "ids": cid, "action":
 t.eq(r.status, 303, "rejected with a reason")
 t.eq(sql("SELECT status, reject_reason_id FROM comments WHERE id=%s" % cid), [["rejected", reason]], "stored")
 t.eq(int(sql1("SELECT comments_pending FROM activities WHERE id=%s" % act)), pending0 - 1, "pending counter down")
+t.ok(int(sql1("SELECT COUNT(*) FROM outbox WHERE recipient='citizen@sharek.test' "
+              "AND body LIKE '%%خارج موضوع الاستشارة%%'")) == 1,
+     "the author is told, with the principle")
 r = cit.get("/me")
 t.ok(body in r.text and ("Not published" in r.text or "لم ينشر" in r.text), "the author sees it was not published")
 t.ok("خارج موضوع الاستشارة" in r.text, "with the principle it did not meet")
