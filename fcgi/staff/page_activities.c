@@ -240,7 +240,7 @@ page_activities(struct req *r)
 		    dbres_str(res, 4)));
 		vm_bool(it, "restricted", strcmp(dbres_str(res, 5), "public"));
 		vm_bool(it, "urgent", dbres_int(res, 6));
-		vm_str(it, "closes", dbres_str(res, 8));
+		vm_str(it, "closes", staff_time(r, dbres_str(res, 8)));
 		vm_str(it, "pending", dbres_str(res, 9));
 		vm_str(it, "entity", staff_pick(r, dbres_str(res, 11),
 		    dbres_str(res, 12)));
@@ -737,7 +737,7 @@ page_activity(struct req *r)
 	l = vm_list(m, "history");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "at", dbres_str(res, 0));
+		vm_str(it, "at", staff_time(r, dbres_str(res, 0)));
 		vm_str(it, "role", dbres_str(res, 1));
 		vm_str(it, "from", state_label(r, dbres_str(res, 2)));
 		vm_str(it, "to", state_label(r, dbres_str(res, 3)));
@@ -751,7 +751,7 @@ page_activity(struct req *r)
 	while (dbres_next(res)) {
 		it = vm_push(l);
 		vm_int(it, "days", dbres_int(res, 0) / 86400);
-		vm_str(it, "until", dbres_str(res, 1));
+		vm_str(it, "until", staff_time(r, dbres_str(res, 1)));
 		vm_str(it, "reason", staff_pick(r, dbres_str(res, 2),
 		    dbres_str(res, 3)));
 	}
@@ -761,7 +761,7 @@ page_activity(struct req *r)
 	while (dbres_next(res)) {
 		it = vm_push(l);
 		vm_str(it, "version", dbres_str(res, 0));
-		vm_str(it, "at", dbres_str(res, 1));
+		vm_str(it, "at", staff_time(r, dbres_str(res, 1)));
 		vm_str(it, "reason", dbres_str(res, 2));
 		vm_str(it, "who", dbres_str(res, 3));
 	}

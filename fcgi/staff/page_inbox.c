@@ -44,10 +44,10 @@ page_inbox(struct req *r)
 		vm_bool(it, "interagency", strcmp(dbres_str(res, 3),
 		    "interagency") == 0);
 		vm_bool(it, "open", strcmp(dbres_str(res, 4), "open") == 0);
-		vm_str(it, "closes", dbres_str(res, 5));
+		vm_str(it, "closes", staff_time(r, dbres_str(res, 5)));
 		vm_str(it, "from", staff_pick(r, dbres_str(res, 6),
 		    dbres_str(res, 7)));
-		vm_str(it, "responded", dbres_str(res, 8));
+		vm_str(it, "responded", staff_time(r, dbres_str(res, 8)));
 	}
 	return http_render(r, "staff/inbox", m);
 }
@@ -64,10 +64,10 @@ inbox_show(struct req *r, struct dbres *a)
 	vm_str(m, "summary", staff_pick(r, dbres_str(a, 3), dbres_str(a, 4)));
 	vm_bool(m, "interagency", strcmp(dbres_str(a, 5), "interagency") == 0);
 	vm_bool(m, "open", strcmp(dbres_str(a, 6), "open") == 0);
-	vm_str(m, "closes", dbres_str(a, 7));
+	vm_str(m, "closes", staff_time(r, dbres_str(a, 7)));
 	vm_str(m, "from", staff_pick(r, dbres_str(a, 8), dbres_str(a, 9)));
 	vm_str(m, "response", dbres_str(a, 10));
-	vm_str(m, "responded", dbres_str(a, 11));
+	vm_str(m, "responded", staff_time(r, dbres_str(a, 11)));
 	vm_str(m, "responder", dbres_str(a, 12));
 	if ((res = db_query(r->db, r->a, SQL_CONSULT_ARTICLES, "i",
 	    r->segi[0])) == NULL)

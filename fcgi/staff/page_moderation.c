@@ -68,8 +68,8 @@ page_moderation(struct req *r)
 		it = vm_push(l);
 		vm_str(it, "cid", dbres_str(res, 0));
 		vm_str(it, "body", dbres_str(res, 1));
-		vm_str(it, "received", dbres_str(res, 2));
-		vm_str(it, "due", dbres_str(res, 3));
+		vm_str(it, "received", staff_time(r, dbres_str(res, 2)));
+		vm_str(it, "due", staff_time(r, dbres_str(res, 3)));
 		vm_bool(it, "overdue", dbres_int(res, 4));
 		vm_str(it, "aid", dbres_str(res, 5));
 		vm_str(it, "activity", staff_pick(r, dbres_str(res, 6),

@@ -2,6 +2,9 @@
  * staff_common.c — see staff.h.
  */
 #include <string.h>
+#include <time.h>
+
+#include "buf.h"
 
 #include "arena.h"
 #include "db.h"
@@ -59,6 +62,22 @@ staff_actor_for(struct req *r, unsigned long long entity_id)
 
 	a->entity_id = entity_id;
 	return a;
+}
+
+const char *
+staff_time(struct req *r, const char *sqltime)
+{
+	struct tm	 tm;
+	struct buf	 b;
+
+	if (sqltime == NULL)
+		return NULL;
+	memset(&tm, 0, sizeof(tm));
+	if (strptime(sqltime, "%Y-%m-%d %H:%M:%S", &tm) == NULL)
+		return sqltime;
+	buf_init(&b, r->a);
+	i18n_datetime(&b, r->lang, timegm(&tm));
+	return b.data;
 }
 
 const char *
