@@ -203,12 +203,15 @@ def mails_to(addr):
     return found
 
 
-def tick():
-    """Runs sharekctl tick once (delivers the outbox, opens, closes)."""
+def tick(env=None):
+    """Runs sharekctl tick once (delivers the outbox, opens, closes);
+    env adds variables (e.g. SHAREK_MAIL_COMMAND)."""
     root = os.environ.get("SHAREK_ROOT", ".")
     build = os.environ.get("SHAREK_BUILD", "build")
+    e = dict(os.environ)
+    e.update(env or {})
     return subprocess.run([os.path.join(root, build, "bin/sharekctl"), "tick"],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=e)
 
 
 def link_in(text, path):
