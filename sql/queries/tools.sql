@@ -36,3 +36,17 @@ INSERT INTO users (kind, email, email_verified_at, password_hash, full_name,
                    role, entity_id, active, created_at, updated_at)
 VALUES ('staff', ?, UTC_TIMESTAMP(), ?, ?, 'admin', ?, 1, UTC_TIMESTAMP(),
         UTC_TIMESTAMP());
+
+-- name: tool_entity_by_slug
+SELECT id FROM entities WHERE slug = ?;
+
+-- name: tool_user_create
+INSERT INTO users (kind, email, email_verified_at, password_hash, full_name,
+                   role, entity_id, active, created_at, updated_at)
+VALUES (?, ?, UTC_TIMESTAMP(), ?, ?, ?, NULLIF(?, 0), 1, UTC_TIMESTAMP(),
+        UTC_TIMESTAMP());
+
+-- name: tool_audit
+INSERT INTO audit_log (at, user_id, role, entity_id, action, object_type,
+                       object_id, summary, ip)
+VALUES (UTC_TIMESTAMP(3), NULL, 'operator', NULLIF(?, 0), ?, 'user', ?, ?, NULL);
