@@ -121,6 +121,15 @@ page_moderation(struct req *r)
 	return http_render(r, "staff/moderation", m);
 }
 
+static const char *const mod_subjects[] = {
+	N_("Your comment is published"), N_("Your comment was not published")
+};
+static const char *const mod_bodies[] = {
+	N_("Your comment on \"{1}\" is published:\n\n{3}/consultations/{4}"),
+	N_("Your comment on \"{1}\" was not published, because it does not "
+	    "meet this moderation principle: {2}\n\n{3}/consultations/{4}")
+};
+
 /* The author of the comment hears the decision, in their language. */
 static int
 mod_tell(struct db *db, struct req *r, long long cid, int reject)
@@ -137,13 +146,10 @@ mod_tell(struct db *db, struct req *r, long long cid, int reject)
 	title = strcmp(lang, "en") == 0 && dbres_str(res, 4)[0] ?
 	    dbres_str(res, 4) : dbres_str(res, 3);
 	why = strcmp(lang, "en") == 0 ? dbres_str(res, 6) : dbres_str(res, 5);
-	return outbox_email(db, dbres_str(res, 0), i18n_get(lang, reject ?
-	    "Your comment was not published" : "Your comment is published"),
-	    i18n_subst(r->a, i18n_get(lang, reject ? "Your comment on \"{1}\" "
-	    "was not published, because it does not meet this moderation "
-	    "principle: {2}\n\n{3}/consultations/{4}" : "Your comment on "
-	    "\"{1}\" is published:\n\n{3}/consultations/{4}"), title,
-	    why ? why : "", http_base_url(), dbres_str(res, 2), NULL));
+	return outbox_email(db, dbres_str(res, 0), i18n_get(lang,
+	    mod_subjects[reject != 0]), i18n_subst(r->a, i18n_get(lang,
+	    mod_bodies[reject != 0]), title, why ? why : "", http_base_url(),
+	    dbres_str(res, 2), NULL));
 }
 
 struct modop {

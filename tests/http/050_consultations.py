@@ -77,7 +77,7 @@ r = sup.submit(page, page + "/workflow", {"event": "submit"})
 t.eq(r.status, 422, "a closing date under one month is refused (art. 11-أ)")
 t.ok("one month" in r.text or "شهر" in r.text, "with the rule stated", r.text[-2000:])
 r = sup.get(page + "/edit")
-t.ok("Earliest allowed closing" in r.text or "earliest" in r.text.lower(),
+t.ok("أقرب موعد إغلاق مسموح" in r.text,
      "the form shows the earliest allowed closing date")
 
 # Urgent: two weeks are enough (art. 11-ب).
