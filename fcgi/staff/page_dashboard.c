@@ -68,5 +68,23 @@ page_dashboard(struct req *r)
 		    "0");
 		vm_bool(m, "has_overdue", dbres_int(res, 1) > 0);
 	}
+	res = db_query(r->db, r->a, SQL_STAFF_DASH_WAITING, "isusus", eid,
+	    r->sess->role, r->sess->user_id, r->sess->role, r->sess->user_id,
+	    r->sess->role);
+	if (res == NULL)
+		return 500;
+	l = vm_list(m, "waiting");
+	while (dbres_next(res)) {
+		const char *st = dbres_str(res, 3);
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, 0));
+		vm_str(it, "title", strcmp(r->lang, "en") == 0 &&
+		    dbres_str(res, 2)[0] ? dbres_str(res, 2) : dbres_str(res, 1));
+		vm_str(it, "what", tr(r, strcmp(st, "submitted") == 0 ?
+		    N_("Review it and forward it or return it") :
+		    strcmp(st, "approved") == 0 ?
+		    N_("Approve it for publication or return it") :
+		    N_("Returned to you: correct it and submit it again")));
+	}
 	return http_render(r, "staff/dashboard", m);
 }

@@ -91,6 +91,7 @@ t.eq(r.status, 422, "urgent: under two weeks is refused (art. 11-ب)")
 sup.submit(page + "/edit", page + "/edit", dict(form, closes_at=local(pub + datetime.timedelta(days=31))))
 r = sup.submit(page, page + "/workflow", {"event": "submit"})
 t.eq(r.status, 303, "with a full month it is submitted to the coordinator")
+t.ok(page in coord.get("/staff/").text, "it waits on the coordinator's dashboard")
 
 r = liaison.submit(page, page + "/workflow", {"event": "approve"})
 t.eq(r.status, 403, "the liaison officer cannot approve before the coordinator's review")
