@@ -119,7 +119,9 @@ http_cookie_set(struct req *r, const char *name, const char *value,
 		buf_printf(&b, "; Max-Age=%ld", maxage);
 	else if (value[0] == '\0')
 		buf_adds(&b, "; Max-Age=0");
-	if (conf_bool("app", "secure_cookies", 0))
+	/* Secure behind HTTPS, whether configured or told by nginx. */
+	if (conf_bool("app", "secure_cookies", 0) || (r->fcgx != NULL &&
+	    FCGX_GetParam("HTTPS", ((FCGX_Request *)r->fcgx)->envp) != NULL))
 		buf_adds(&b, "; Secure");
 	http_header(r, "Set-Cookie", b.data);
 }
