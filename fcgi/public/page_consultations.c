@@ -72,14 +72,6 @@ const struct param comment_params[] = {
 };
 const int comment_nparams = 2;
 
-static const char *
-pick(struct req *r, const char *ar, const char *en)
-{
-	if (strcmp(r->lang, "en") == 0 && en != NULL && *en)
-		return en;
-	return ar != NULL ? ar : "";
-}
-
 /* Who the reader is, for restricted audiences. */
 static void
 reader(struct req *r, long long *entity, long long *user)
@@ -148,7 +140,7 @@ page_consultations(struct req *r)
 	while (dbres_next(res)) {
 		it = vm_push(l);
 		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "name", pick(r, dbres_str(res, 1), dbres_str(res, 2)));
+		vm_str(it, "name", present_pick(r, dbres_str(res, 1), dbres_str(res, 2)));
 		vm_bool(it, "sub", !dbres_isnull(res, 3));
 		vm_bool(it, "selected", entity != NULL &&
 		    strcmp(entity, dbres_str(res, 0)) == 0);
@@ -160,7 +152,7 @@ page_consultations(struct req *r)
 	while (dbres_next(res)) {
 		it = vm_push(l);
 		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "name", pick(r, dbres_str(res, 1), dbres_str(res, 2)));
+		vm_str(it, "name", present_pick(r, dbres_str(res, 1), dbres_str(res, 2)));
 		vm_bool(it, "selected", sector != NULL &&
 		    strcmp(sector, dbres_str(res, 0)) == 0);
 	}
@@ -188,20 +180,6 @@ state_label(struct req *r, const char *s)
 	if (strcmp(s, "closed") == 0)
 		return tr(r, "Closed");
 	return tr(r, "Closed — results in preparation");
-}
-
-static const char *
-position_label(struct req *r, const char *s)
-{
-	if (s == NULL)
-		return NULL;
-	if (strcmp(s, "accepted") == 0)
-		return tr(r, "Accepted");
-	if (strcmp(s, "partially") == 0)
-		return tr(r, "Partly accepted");
-	if (strcmp(s, "rejected") == 0)
-		return tr(r, "Not accepted");
-	return tr(r, "Noted");
 }
 
 static const char *
@@ -256,12 +234,12 @@ show_consultation(struct req *r, struct dbres *a)
 
 	open = strcmp(dbres_str(a, 5), "open") == 0;
 	vm_str(m, "id", dbres_str(a, 0));
-	vm_str(m, "title", pick(r, dbres_str(a, 6), dbres_str(a, 7)));
+	vm_str(m, "title", present_pick(r, dbres_str(a, 6), dbres_str(a, 7)));
 	vm_str(m, "title_ar", dbres_str(a, 6));
 	vm_str(m, "title_en", dbres_str(a, 7));
-	vm_str(m, "summary", pick(r, dbres_str(a, 8), dbres_str(a, 9)));
-	vm_str(m, "objectives", pick(r, dbres_str(a, 10), dbres_str(a, 11)));
-	vm_str(m, "announcements", pick(r, dbres_str(a, 12),
+	vm_str(m, "summary", present_pick(r, dbres_str(a, 8), dbres_str(a, 9)));
+	vm_str(m, "objectives", present_pick(r, dbres_str(a, 10), dbres_str(a, 11)));
+	vm_str(m, "announcements", present_pick(r, dbres_str(a, 12),
 	    dbres_str(a, 13)));
 	vm_str(m, "kind_label", tr(r, strcmp(dbres_str(a, 1), "survey") == 0 ?
 	    N_("Survey") : strcmp(dbres_str(a, 1), "poll") == 0 ? N_("Poll") :
@@ -275,7 +253,7 @@ show_consultation(struct req *r, struct dbres *a)
 	    !dbres_isnull(a, 15));
 	vm_str(m, "pdf_name", dbres_str(a, 26));
 	vm_str(m, "pdf_size", sizetext(r, dbres_str(a, 27)));
-	vm_str(m, "entity", pick(r, dbres_str(a, 24), dbres_str(a, 25)));
+	vm_str(m, "entity", present_pick(r, dbres_str(a, 24), dbres_str(a, 25)));
 	vm_str(m, "comments", dbres_str(a, 21));
 	vm_str(m, "participants", dbres_str(a, 22));
 	vm_str(m, "version", dbres_str(a, 23));
@@ -318,7 +296,7 @@ show_consultation(struct req *r, struct dbres *a)
 		return 500;
 	l = vm_list(m, "sectors");
 	while (dbres_next(res))
-		vm_str(vm_push(l), "name", pick(r, dbres_str(res, 0),
+		vm_str(vm_push(l), "name", present_pick(r, dbres_str(res, 0),
 		    dbres_str(res, 1)));
 
 	if ((res = db_query(r->db, r->a, SQL_CONSULT_ARTICLES, "i", id)) == NULL)
@@ -328,9 +306,9 @@ show_consultation(struct req *r, struct dbres *a)
 		it = vm_push(l);
 		vm_str(it, "aid", dbres_str(res, 0));
 		vm_str(it, "number", dbres_str(res, 1));
-		vm_str(it, "heading", pick(r, dbres_str(res, 2),
+		vm_str(it, "heading", present_pick(r, dbres_str(res, 2),
 		    dbres_str(res, 3)));
-		vm_str(it, "body", pick(r, dbres_str(res, 4), dbres_str(res, 5)));
+		vm_str(it, "body", present_pick(r, dbres_str(res, 4), dbres_str(res, 5)));
 		vm_str(it, "count", dbres_str(res, 6));
 		vm_bool(it, "selected", art != NULL &&
 		    strcmp(art, dbres_str(res, 0)) == 0);
@@ -343,7 +321,7 @@ show_consultation(struct req *r, struct dbres *a)
 	l = vm_list(m, "attachments");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "title", pick(r, dbres_str(res, 0), dbres_str(res, 1)));
+		vm_str(it, "title", present_pick(r, dbres_str(res, 0), dbres_str(res, 1)));
 		vm_str(it, "file", dbres_str(res, 2));
 		vm_str(it, "size", sizetext(r, dbres_str(res, 4)));
 	}
@@ -353,7 +331,7 @@ show_consultation(struct req *r, struct dbres *a)
 	while (dbres_next(res)) {
 		const char *url = dbres_str(res, 2);
 		it = vm_push(l);
-		vm_str(it, "title", pick(r, dbres_str(res, 0), dbres_str(res, 1)));
+		vm_str(it, "title", present_pick(r, dbres_str(res, 0), dbres_str(res, 1)));
 		/* Only web links are links; anything else is shown as text. */
 		if (strncmp(url, "https://", 8) == 0 ||
 		    strncmp(url, "http://", 7) == 0 || url[0] == '/')
@@ -381,7 +359,7 @@ show_consultation(struct req *r, struct dbres *a)
 		it = vm_push(l);
 		vm_int(it, "days", dbres_int(res, 0) / 86400);
 		vm_str(it, "until", present_date(r, dbres_str(res, 1)));
-		vm_str(it, "reason", pick(r, dbres_str(res, 2), dbres_str(res, 3)));
+		vm_str(it, "reason", present_pick(r, dbres_str(res, 2), dbres_str(res, 3)));
 		vm_str(it, "granted", present_date(r, dbres_str(res, 4)));
 	}
 
@@ -400,8 +378,8 @@ show_consultation(struct req *r, struct dbres *a)
 		vm_str(it, "cid", dbres_str(res, 0));
 		vm_str(it, "body", dbres_str(res, 2));
 		vm_str(it, "received", present_date(r, dbres_str(res, 3)));
-		vm_str(it, "position", position_label(r, dbres_str(res, 4)));
-		vm_str(it, "reply", pick(r, dbres_str(res, 5), dbres_str(res, 6)));
+		vm_str(it, "position", present_position(r, dbres_str(res, 4)));
+		vm_str(it, "reply", present_pick(r, dbres_str(res, 5), dbres_str(res, 6)));
 		if (dbres_int(res, 10))
 			vm_str(it, "author", tr(r, "A former participant"));
 		else if (dbres_str(res, 7) != NULL &&
@@ -428,7 +406,7 @@ show_consultation(struct req *r, struct dbres *a)
 			vm_bool(it, "pending", strcmp(dbres_str(res, 4),
 			    "pending") == 0);
 			vm_str(it, "article", dbres_str(res, 5));
-			vm_str(it, "reason", pick(r, dbres_str(res, 6),
+			vm_str(it, "reason", present_pick(r, dbres_str(res, 6),
 			    dbres_str(res, 7)));
 		}
 	}
@@ -439,9 +417,9 @@ show_consultation(struct req *r, struct dbres *a)
 		if (dbres_next(res)) {
 			it = vm_child(m, "report");
 			vm_str(it, "participants", dbres_str(res, 0));
-			vm_str(it, "summary", pick(r, dbres_str(res, 1),
+			vm_str(it, "summary", present_pick(r, dbres_str(res, 1),
 			    dbres_str(res, 2)));
-			vm_str(it, "usage", pick(r, dbres_str(res, 3),
+			vm_str(it, "usage", present_pick(r, dbres_str(res, 3),
 			    dbres_str(res, 4)));
 			vm_str(it, "published", present_date(r,
 			    dbres_str(res, 5)));
@@ -657,7 +635,7 @@ page_principles(struct req *r)
 		return 500;
 	l = vm_list(m, "principles");
 	while (dbres_next(res))
-		vm_str(vm_push(l), "label", pick(r, dbres_str(res, 1),
+		vm_str(vm_push(l), "label", present_pick(r, dbres_str(res, 1),
 		    dbres_str(res, 2)));
 	return http_render(r, "public/principles", m);
 }

@@ -39,13 +39,6 @@ const struct param me_delete_params[] = {
 };
 
 static const char *
-pick(struct req *r, const char *ar, const char *en)
-{
-	return strcmp(r->lang, "en") == 0 && en != NULL && *en ? en :
-	    (ar ? ar : "");
-}
-
-static const char *
 status_label(struct req *r, const char *s)
 {
 	if (s == NULL)
@@ -57,20 +50,6 @@ status_label(struct req *r, const char *s)
 	if (strcmp(s, "rejected") == 0)
 		return tr(r, "Not published");
 	return s;
-}
-
-static const char *
-position_label(struct req *r, const char *s)
-{
-	if (s == NULL)
-		return NULL;
-	if (strcmp(s, "accepted") == 0)
-		return tr(r, "Accepted");
-	if (strcmp(s, "partially") == 0)
-		return tr(r, "Partly accepted");
-	if (strcmp(s, "rejected") == 0)
-		return tr(r, "Not accepted");
-	return tr(r, "Noted");
 }
 
 int
@@ -93,14 +72,14 @@ page_me(struct req *r)
 		    == 0);
 		vm_str(it, "body", dbres_str(res, 2));
 		vm_str(it, "received", present_date(r, dbres_str(res, 3)));
-		vm_str(it, "position", position_label(r, dbres_str(res, 4)));
-		vm_str(it, "reply", pick(r, dbres_str(res, 5),
+		vm_str(it, "position", present_position(r, dbres_str(res, 4)));
+		vm_str(it, "reply", present_pick(r, dbres_str(res, 5),
 		    dbres_str(res, 6)));
 		vm_str(it, "activity_id", dbres_str(res, 7));
-		vm_str(it, "activity", pick(r, dbres_str(res, 8),
+		vm_str(it, "activity", present_pick(r, dbres_str(res, 8),
 		    dbres_str(res, 9)));
 		vm_str(it, "article", dbres_str(res, 10));
-		vm_str(it, "reject_reason", pick(r, dbres_str(res, 11),
+		vm_str(it, "reject_reason", present_pick(r, dbres_str(res, 11),
 		    dbres_str(res, 12)));
 	}
 	if ((res = db_query(r->db, r->a, SQL_ME_RESPONSES, "i", uid)) == NULL)
@@ -112,7 +91,7 @@ page_me(struct req *r)
 		vm_str(it, "activity_id", dbres_str(res, 2));
 		vm_str(it, "kind", tr(r, strcmp(dbres_str(res, 3), "poll") == 0 ?
 		    N_("Poll") : N_("Survey")));
-		vm_str(it, "activity", pick(r, dbres_str(res, 4),
+		vm_str(it, "activity", present_pick(r, dbres_str(res, 4),
 		    dbres_str(res, 5)));
 	}
 	if ((res = db_query(r->db, r->a, SQL_ME_REQUESTS, "i", uid)) == NULL)
@@ -124,7 +103,7 @@ page_me(struct req *r)
 		vm_str(it, "state", dbres_str(res, 2));
 		vm_str(it, "created", present_date(r, dbres_str(res, 3)));
 		vm_str(it, "subject", dbres_str(res, 4));
-		vm_str(it, "type", pick(r, dbres_str(res, 5),
+		vm_str(it, "type", present_pick(r, dbres_str(res, 5),
 		    dbres_str(res, 6)));
 	}
 	return http_render(r, "public/me", m);

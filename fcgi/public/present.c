@@ -37,13 +37,26 @@ present_date(struct req *r, const char *sqltime)
 	return b.data;
 }
 
-/* The text in the request's language, falling back to Arabic. */
-static const char *
-pick(struct req *r, const char *ar, const char *en)
+const char *
+present_pick(struct req *r, const char *ar, const char *en)
 {
 	if (strcmp(r->lang, "en") == 0 && en != NULL && *en)
 		return en;
 	return ar != NULL ? ar : "";
+}
+
+const char *
+present_position(struct req *r, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	if (strcmp(s, "accepted") == 0)
+		return tr(r, "Accepted");
+	if (strcmp(s, "partially") == 0)
+		return tr(r, "Partly accepted");
+	if (strcmp(s, "rejected") == 0)
+		return tr(r, "Not accepted");
+	return tr(r, "Noted");
 }
 
 void
@@ -75,11 +88,11 @@ present_activities_page(struct req *r, struct val *list, struct dbres *res,
 		vm_str(it, "kind_label", tr(r, strcmp(kind, "survey") == 0 ?
 		    "Survey" : strcmp(kind, "poll") == 0 ? "Poll" :
 		    "Consultation"));
-		vm_str(it, "title", pick(r, dbres_str(res, 2),
+		vm_str(it, "title", present_pick(r, dbres_str(res, 2),
 		    dbres_str(res, 3)));
-		vm_str(it, "summary", pick(r, dbres_str(res, 4),
+		vm_str(it, "summary", present_pick(r, dbres_str(res, 4),
 		    dbres_str(res, 5)));
-		vm_str(it, "entity", pick(r, dbres_str(res, 6),
+		vm_str(it, "entity", present_pick(r, dbres_str(res, 6),
 		    dbres_str(res, 7)));
 		vm_str(it, "published", present_date(r, dbres_str(res, 8)));
 		vm_str(it, "closes", present_date(r, dbres_str(res, 9)));

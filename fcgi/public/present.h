@@ -20,4 +20,9 @@ int	present_activities_page(struct req *, struct val *list,
 /* "2026-11-22 10:00:00" (UTC) → a date in the request's language. */
 const char *present_date(struct req *, const char *sqltime);
 
+/* The text in the request's language, falling back to Arabic. */
+const char *present_pick(struct req *, const char *ar, const char *en);
+/* The agency's position on a comment, in words (NULL when none). */
+const char *present_position(struct req *, const char *);
+
 #endif
