@@ -3,7 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <semaphore.h>
+#include <sys/file.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,14 +24,20 @@
 #define LOGIN_MAX_PER_ADDRESS	30
 
 static unsigned char	 session_key[32];
-static sem_t		*pwhash_sem = SEM_FAILED;
+/* The cap on concurrent password hashes: one lock file per slot under
+ * var/run, taken with flock() — released by the kernel even when a
+ * worker dies in the middle of a hash, so a slot can never leak. */
+#define PWHASH_MAXSLOTS	16
+static int		 pwhash_fd[PWHASH_MAXSLOTS];
+static int		 pwhash_nslots;
+static int		 pwhash_held = -1;
 
 int
 session_init(void)
 {
 	const char	*path;
 	FILE		*f;
-	char		 name[64];
+	char		 name[512];
 	long		 cap;
 
 	if (sodium_init() < 0) {
@@ -55,10 +61,21 @@ session_init(void)
 	/* Argon2id takes 64 MiB a hash: bound how many run at once on this
 	 * host, whatever the number of workers. */
 	cap = conf_int("limits", "pwhash_concurrent", 2);
-	snprintf(name, sizeof(name), "/sharek-pwhash-%ld", (long)getuid());
-	pwhash_sem = sem_open(name, O_CREAT, 0600, (unsigned)cap);
-	if (pwhash_sem == SEM_FAILED)
-		log_warn("%s: sem_open (no cap on hashes)", __func__);
+	if (cap < 1)
+		cap = 1;
+	if (cap > PWHASH_MAXSLOTS)
+		cap = PWHASH_MAXSLOTS;
+	for (pwhash_nslots = 0; pwhash_nslots < cap; pwhash_nslots++) {
+		snprintf(name, sizeof(name), "%s/run/pwhash.%d.lock",
+		    conf_get("app", "var", "var"), pwhash_nslots);
+		pwhash_fd[pwhash_nslots] = open(name, O_RDWR | O_CREAT |
+		    O_CLOEXEC, 0600);
+		if (pwhash_fd[pwhash_nslots] == -1) {
+			log_warn("%s: %s (no cap on hashes)", __func__, name);
+			pwhash_nslots = 0;
+			break;
+		}
+	}
 	return 0;
 }
 
@@ -71,25 +88,28 @@ auth_key(void)
 static int
 auth_slot(void)
 {
-	struct timespec	 ts;
+	int	 i, tries;
 
-	if (pwhash_sem == SEM_FAILED)
+	if (pwhash_nslots == 0)
 		return 0;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_sec += 5;
-	while (sem_timedwait(pwhash_sem, &ts) == -1) {
-		if (errno == EINTR)
-			continue;
-		return -1;
+	/* Up to five seconds for a free slot, then "busy" (503). */
+	for (tries = 0; tries < 100; tries++) {
+		for (i = 0; i < pwhash_nslots; i++)
+			if (flock(pwhash_fd[i], LOCK_EX | LOCK_NB) == 0) {
+				pwhash_held = i;
+				return 0;
+			}
+		usleep(50000);
 	}
-	return 0;
+	return -1;
 }
 
 static void
 auth_unslot(void)
 {
-	if (pwhash_sem != SEM_FAILED)
-		sem_post(pwhash_sem);
+	if (pwhash_held >= 0)
+		flock(pwhash_fd[pwhash_held], LOCK_UN);
+	pwhash_held = -1;
 }
 
 int
