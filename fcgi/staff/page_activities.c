@@ -641,7 +641,15 @@ page_activity(struct req *r)
 	vm_str(m, "summary_en", dbres_str(a, 10));
 	vm_str(m, "objectives_ar", dbres_str(a, 11));
 	vm_str(m, "objectives_en", dbres_str(a, 12));
-	vm_str(m, "audience", dbres_str(a, 4));
+	{
+		static const char *const aud_labels[] = { N_("Public: everyone"),
+		    N_("Restricted: chosen entities or groups"),
+		    N_("Inter-agency: government entities only") };
+		int k;
+		for (k = 0; audiences[k] != NULL; k++)
+			if (strcmp(audiences[k], dbres_str(a, 4)) == 0)
+				vm_str(m, "audience", tr(r, aud_labels[k]));
+	}
 	vm_bool(m, "urgent", dbres_int(a, 5));
 	vm_str(m, "state", state);
 	vm_str(m, "state_label", state_label(r, state));
