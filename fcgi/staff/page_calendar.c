@@ -182,7 +182,7 @@ page_weekend(struct req *r)
 	for (d = 0; d < 7; d++) {
 		on = 0;
 		for (k = 0; p != NULL && k < p->nvals; k++)
-			if (atoi(p->vals[k]) == d)
+			if (strtol(p->vals[k], NULL, 10) == d)
 				on = 1;
 		if (!on)
 			continue;
