@@ -1,7 +1,13 @@
 -- Three database accounts with least privilege, one per program.
 -- sharekctl migrate fills @DB@, @…_USER@ and @…_PASSWORD@ and runs this
 -- after every migration, so passwords follow the configuration.
--- No account may UPDATE or DELETE audit_log or workflow_events.
+--
+-- The file is the whole truth: each account loses every privilege first
+-- and gets back exactly what is listed, so a privilege removed here is
+-- removed from existing databases too.  Only table- and column-level
+-- privileges on @DB@; never ALL, never global privileges.
+-- No account may UPDATE or DELETE audit_log or workflow_events (append
+-- only); only the complaints program reads requests (complainants' data).
 
 CREATE USER IF NOT EXISTS '@PUBLIC_USER@'@'localhost' IDENTIFIED BY '@PUBLIC_PASSWORD@';
 ALTER USER '@PUBLIC_USER@'@'localhost' IDENTIFIED BY '@PUBLIC_PASSWORD@';
@@ -10,31 +16,42 @@ ALTER USER '@STAFF_USER@'@'localhost' IDENTIFIED BY '@STAFF_PASSWORD@';
 CREATE USER IF NOT EXISTS '@COMPLAINTS_USER@'@'localhost' IDENTIFIED BY '@COMPLAINTS_PASSWORD@';
 ALTER USER '@COMPLAINTS_USER@'@'localhost' IDENTIFIED BY '@COMPLAINTS_PASSWORD@';
 
--- Every program signs people in and keeps sessions.
-GRANT SELECT, INSERT, UPDATE ON `@DB@`.users TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM '@PUBLIC_USER@'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM '@STAFF_USER@'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM '@COMPLAINTS_USER@'@'localhost';
+
+-- =====================================================================
+-- Every program signs people in (fcgi/core: sessions, throttling, form
+-- nonces, outbox, audit).
+-- =====================================================================
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.sessions TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.login_attempts TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.form_nonces TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
-GRANT SELECT, INSERT, UPDATE ON `@DB@`.tokens TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost';
-GRANT DELETE ON `@DB@`.tokens TO '@PUBLIC_USER@'@'localhost';
 GRANT INSERT ON `@DB@`.outbox TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
-GRANT SELECT, INSERT ON `@DB@`.audit_log TO '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT INSERT ON `@DB@`.audit_log TO '@PUBLIC_USER@'@'localhost';
-
--- Reference data everyone reads.
+GRANT SELECT, INSERT ON `@DB@`.audit_log TO '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+-- Reference data and the working-day calendar.
 GRANT SELECT ON `@DB@`.entities TO '@PUBLIC_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.sectors TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.entity_sectors TO '@PUBLIC_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.sectors TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.holidays TO '@PUBLIC_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.settings TO '@PUBLIC_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.moderation_reasons TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.request_types TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.request_axes TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+-- Complaint statistics are public (dashboard, open data); aggregates only.
+GRANT SELECT ON `@DB@`.kpi_daily TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost';
+
+-- =====================================================================
+-- sharek-public: citizens' accounts; reads published participation
+-- content (the queries filter by state and audience); writes
+-- contributions and the counters that go with them.
+-- =====================================================================
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.users TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.tokens TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.user_groups TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.user_group_members TO '@PUBLIC_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.moderation_reasons TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost';
-
--- Public: reads published participation content, writes contributions
--- and the counters that go with them.
-GRANT SELECT ON `@DB@`.activities TO '@PUBLIC_USER@'@'localhost';
-GRANT UPDATE (comments_published, comments_pending, participants) ON `@DB@`.activities TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, UPDATE (comments_published, comments_pending, participants) ON `@DB@`.activities TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.activity_sectors TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.activity_targets TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.activity_links TO '@PUBLIC_USER@'@'localhost';
@@ -43,34 +60,40 @@ GRANT SELECT ON `@DB@`.articles TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.attachments TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.uploads TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.extensions TO '@PUBLIC_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.workflow_events TO '@PUBLIC_USER@'@'localhost';
-GRANT SELECT, INSERT ON `@DB@`.comments TO '@PUBLIC_USER@'@'localhost';
-GRANT UPDATE (user_id, ip) ON `@DB@`.comments TO '@PUBLIC_USER@'@'localhost';
+-- Comments: insert as pending; anonymise one's own on account deletion.
+GRANT SELECT, INSERT, UPDATE (user_id, ip) ON `@DB@`.comments TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.reports TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.report_topics TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.questions TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, UPDATE (votes) ON `@DB@`.question_options TO '@PUBLIC_USER@'@'localhost';
-GRANT SELECT, INSERT ON `@DB@`.responses TO '@PUBLIC_USER@'@'localhost';
-GRANT UPDATE (user_id) ON `@DB@`.responses TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE (user_id) ON `@DB@`.responses TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.answers TO '@PUBLIC_USER@'@'localhost';
-GRANT SELECT, INSERT ON `@DB@`.initiatives TO '@PUBLIC_USER@'@'localhost';
-GRANT UPDATE (supporters) ON `@DB@`.initiatives TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE (supporters) ON `@DB@`.initiatives TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.initiative_supports TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.budgets TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, UPDATE (votes) ON `@DB@`.budget_projects TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.budget_votes TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.blog_posts TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.charters TO '@PUBLIC_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.request_types TO '@PUBLIC_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.requests TO '@PUBLIC_USER@'@'localhost';
-GRANT INSERT ON `@DB@`.portal_complaints TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.participation_plans TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.plan_items TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.plan_kpis TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT ON `@DB@`.portal_complaints TO '@PUBLIC_USER@'@'localhost';
+-- "My requests" on /me: the requester's own list, without contact data.
+GRANT SELECT (id, ref_no, type_id, state, subject, requester_id, created_at, answered_at, closed_at)
+  ON `@DB@`.requests TO '@PUBLIC_USER@'@'localhost';
 
--- Staff: the back office of participation and the entity tree.
+-- =====================================================================
+-- sharek-staff: the back office of participation, the entity tree and
+-- staff accounts, the ministry's oversight.
+-- =====================================================================
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.users TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.tokens TO '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.outbox TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.entities TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, DELETE ON `@DB@`.entity_sectors TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.holidays TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.settings TO '@STAFF_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.outbox TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.user_groups TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, DELETE ON `@DB@`.user_group_members TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.activities TO '@STAFF_USER@'@'localhost';
@@ -78,11 +101,13 @@ GRANT SELECT, INSERT, DELETE ON `@DB@`.activity_sectors TO '@STAFF_USER@'@'local
 GRANT SELECT, INSERT, DELETE ON `@DB@`.activity_targets TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.activity_links TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.activity_versions TO '@STAFF_USER@'@'localhost';
+-- DELETE: drafts lose articles; reordering swaps positions (UPDATE).
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.articles TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, DELETE ON `@DB@`.attachments TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.uploads TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.extensions TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.workflow_events TO '@STAFF_USER@'@'localhost';
+-- Moderation and the entity's positions; never new comments.
 GRANT SELECT, UPDATE ON `@DB@`.comments TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.agency_responses TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.reports TO '@STAFF_USER@'@'localhost';
@@ -92,26 +117,32 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.question_options TO '@STAFF_USER@
 GRANT SELECT ON `@DB@`.responses TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.answers TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, UPDATE ON `@DB@`.initiatives TO '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.initiative_supports TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.budgets TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.budget_projects TO '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.budget_votes TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.blog_posts TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.charters TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.participation_plans TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.plan_items TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.plan_kpis TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, UPDATE ON `@DB@`.portal_complaints TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.liaison_requests TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.liaison_request_items TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.compliance_snapshots TO '@STAFF_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.requests TO '@STAFF_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.request_types TO '@STAFF_USER@'@'localhost';
 
--- Complaints: requests and their history, the KPI aggregates.
-GRANT SELECT ON `@DB@`.request_types TO '@COMPLAINTS_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.request_axes TO '@COMPLAINTS_USER@'@'localhost';
+-- =====================================================================
+-- sharek-complaints: requests, their history, escalations and the KPI
+-- aggregates.  Users only to sign in (a password rehash at login).
+-- =====================================================================
+GRANT SELECT, UPDATE (password_hash, updated_at) ON `@DB@`.users TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.priorities TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.sla_matrix TO '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.open311_services TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.requests TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.request_events TO '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT, INSERT ON `@DB@`.request_escalations TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.request_attachments TO '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.request_ref_counters TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.uploads TO '@COMPLAINTS_USER@'@'localhost';
-GRANT SELECT ON `@DB@`.open311_services TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.kpi_daily TO '@COMPLAINTS_USER@'@'localhost';
