@@ -20,8 +20,7 @@
 #define DB_MAXPARAM	64
 #define DB_INITBUF	256
 
-static const char *const	*db_texts;
-static const char *const	*db_names;
+static const struct db_stmt	*db_stmts;
 static int			 db_nstmt;
 
 struct db {
@@ -59,10 +58,9 @@ struct dbres {
 };
 
 void
-db_statements(const char *const *texts, const char *const *names, int n)
+db_statements(const struct db_stmt *stmts, int n)
 {
-	db_texts = texts;
-	db_names = names;
+	db_stmts = stmts;
 	db_nstmt = n;
 }
 
@@ -186,6 +184,46 @@ db_lost(unsigned err)
 	    err == 1927 /* ER_CONNECTION_KILLED */ || err == 4031;
 }
 
+/* The result columns must be the generated names, in order, so that the
+ * column enums of sql_gen.h mean what they say.  Once per connection. */
+static int
+db_checkcols(struct db *db, int id, MYSQL_STMT *st)
+{
+	const struct db_stmt	*d = &db_stmts[id];
+	MYSQL_RES		*meta;
+	MYSQL_FIELD		*f;
+	unsigned		 n, i;
+	int			 rc = 0;
+
+	if (d->nparam < 0)
+		return 0;	/* positional transition statement */
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+		if (d->ncol == 0)
+			return 0;
+		db_seterr(db, 0, "statement returns no columns");
+		log_warnx("%s: %s: %d columns expected, none returned",
+		    __func__, d->name, d->ncol);
+		return -1;
+	}
+	n = mysql_num_fields(meta);
+	f = mysql_fetch_fields(meta);
+	if ((int)n != d->ncol) {
+		log_warnx("%s: %s: %u columns returned, %d generated",
+		    __func__, d->name, n, d->ncol);
+		rc = -1;
+	}
+	for (i = 0; rc == 0 && i < n; i++)
+		if (strcmp(f[i].name, d->cols[i]) != 0) {
+			log_warnx("%s: %s: column %u is %s, generated %s",
+			    __func__, d->name, i, f[i].name, d->cols[i]);
+			rc = -1;
+		}
+	mysql_free_result(meta);
+	if (rc == -1)
+		db_seterr(db, 0, "result columns differ from sql_gen.h");
+	return rc;
+}
+
 static MYSQL_STMT *
 db_prepare(struct db *db, int id)
 {
@@ -201,9 +239,13 @@ db_prepare(struct db *db, int id)
 		return db->stmt[id];
 	if ((st = mysql_stmt_init(db->my)) == NULL)
 		abort();
-	if (mysql_stmt_prepare(st, db_texts[id], strlen(db_texts[id])) != 0) {
+	if (mysql_stmt_prepare(st, db_stmts[id].text, strlen(db_stmts[id].text)) != 0) {
 		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
-		log_warnx("%s: %s: %s", __func__, db_names[id], db->errmsg);
+		log_warnx("%s: %s: %s", __func__, db_stmts[id].name, db->errmsg);
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	if (db_checkcols(db, id, st) == -1) {
 		mysql_stmt_close(st);
 		return NULL;
 	}
@@ -219,54 +261,130 @@ struct bindargs {
 	int		 n;
 };
 
+/* One value into bind slot b (its storage in ba at index k). */
+static void
+db_bindone(struct bindargs *ba, int k, MYSQL_BIND *b, char type,
+    long long ll, const void *p, size_t len)
+{
+	switch (type) {
+	case 'i':
+	case 'u':
+		ba->ll[k] = ll;
+		b->buffer_type = MYSQL_TYPE_LONGLONG;
+		b->buffer = &ba->ll[k];
+		b->is_unsigned = type == 'u';
+		break;
+	case 's':
+		b->buffer_type = MYSQL_TYPE_STRING;
+		if (p == NULL) {
+			ba->isnull[k] = 1;
+			b->is_null = &ba->isnull[k];
+			break;
+		}
+		b->buffer = (void *)p;
+		ba->len[k] = strlen(p);
+		b->buffer_length = ba->len[k];
+		b->length = &ba->len[k];
+		break;
+	case 'b':
+		b->buffer_type = MYSQL_TYPE_BLOB;
+		b->buffer = (void *)p;
+		ba->len[k] = len;
+		b->buffer_length = len;
+		b->length = &ba->len[k];
+		break;
+	default:
+		b->buffer_type = MYSQL_TYPE_NULL;
+		break;
+	}
+}
+
+/* Named values → one bind per '?' through the statement's map.  Every
+ * declared parameter must be given exactly once, with its type (or
+ * DB_NULL), and nothing else. */
 static int
-db_collect(struct bindargs *ba, const char *fmt, va_list ap)
+db_collect(struct bindargs *ba, int id, const struct dbarg *args)
+{
+	const struct db_stmt	*d = &db_stmts[id];
+	const struct dbarg	*given[DB_MAXPARAM];
+	const struct dbarg	*a;
+	int			 k, p;
+
+	memset(ba, 0, sizeof(*ba));
+	if (d->nparam < 0 || d->nparam > DB_MAXPARAM ||
+	    d->nbind > DB_MAXPARAM) {
+		log_warnx("%s: %s: not a named statement", __func__, d->name);
+		return -1;
+	}
+	memset(given, 0, sizeof(given));
+	for (a = args; a != NULL && a->name != NULL; a++) {
+		for (p = 0; p < d->nparam; p++)
+			if (strcmp(d->params[p], a->name) == 0)
+				break;
+		if (p == d->nparam) {
+			log_warnx("%s: %s: no parameter :%s", __func__,
+			    d->name, a->name);
+			return -1;
+		}
+		if (given[p] != NULL) {
+			log_warnx("%s: %s: :%s given twice", __func__,
+			    d->name, a->name);
+			return -1;
+		}
+		if (a->type != 'n' && a->type != d->ptypes[p]) {
+			log_warnx("%s: %s: :%s is of type %c, given %c",
+			    __func__, d->name, a->name, d->ptypes[p], a->type);
+			return -1;
+		}
+		given[p] = a;
+	}
+	for (p = 0; p < d->nparam; p++)
+		if (given[p] == NULL) {
+			log_warnx("%s: %s: :%s not given", __func__, d->name,
+			    d->params[p]);
+			return -1;
+		}
+	for (k = 0; k < d->nbind; k++) {
+		a = given[d->bindmap[k]];
+		db_bindone(ba, k, &ba->b[k], a->type, a->i, a->p, a->len);
+	}
+	ba->n = d->nbind;
+	return 0;
+}
+
+/* Transition: the positional format of db_*_old. */
+static int
+db_collect_old(struct bindargs *ba, const char *fmt, va_list ap)
 {
 	int		 i;
 	const char	*s;
 	const void	*p;
+	size_t		 l;
 
 	memset(ba, 0, sizeof(*ba));
 	for (i = 0; fmt != NULL && fmt[i] != '\0'; i++) {
-		MYSQL_BIND *b = &ba->b[i];
-
 		if (i >= DB_MAXPARAM)
 			return -1;
 		switch (fmt[i]) {
 		case 'i':
-			ba->ll[i] = va_arg(ap, long long);
-			b->buffer_type = MYSQL_TYPE_LONGLONG;
-			b->buffer = &ba->ll[i];
+			db_bindone(ba, i, &ba->b[i], 'i',
+			    va_arg(ap, long long), NULL, 0);
 			break;
 		case 'u':
-			ba->ll[i] = (long long)va_arg(ap, unsigned long long);
-			b->buffer_type = MYSQL_TYPE_LONGLONG;
-			b->buffer = &ba->ll[i];
-			b->is_unsigned = 1;
+			db_bindone(ba, i, &ba->b[i], 'u',
+			    (long long)va_arg(ap, unsigned long long), NULL, 0);
 			break;
 		case 's':
 			s = va_arg(ap, const char *);
-			b->buffer_type = MYSQL_TYPE_STRING;
-			if (s == NULL) {
-				ba->isnull[i] = 1;
-				b->is_null = &ba->isnull[i];
-				break;
-			}
-			b->buffer = (void *)s;
-			ba->len[i] = strlen(s);
-			b->buffer_length = ba->len[i];
-			b->length = &ba->len[i];
+			db_bindone(ba, i, &ba->b[i], 's', 0, s, 0);
 			break;
 		case 'b':
 			p = va_arg(ap, const void *);
-			ba->len[i] = va_arg(ap, size_t);
-			b->buffer_type = MYSQL_TYPE_BLOB;
-			b->buffer = (void *)p;
-			b->buffer_length = ba->len[i];
-			b->length = &ba->len[i];
+			l = va_arg(ap, size_t);
+			db_bindone(ba, i, &ba->b[i], 'b', 0, p, l);
 			break;
 		case 'n':
-			b->buffer_type = MYSQL_TYPE_NULL;
+			db_bindone(ba, i, &ba->b[i], 'n', 0, NULL, 0);
 			break;
 		default:
 			return -1;
@@ -276,20 +394,14 @@ db_collect(struct bindargs *ba, const char *fmt, va_list ap)
 	return 0;
 }
 
-/* Executes statement id with the arguments; reconnects once when the
+/* Executes statement id with the bound values; reconnects once when the
  * server went away outside a transaction. */
 static MYSQL_STMT *
-db_run(struct db *db, int id, const char *fmt, va_list ap)
+db_run(struct db *db, int id, struct bindargs *ba)
 {
-	struct bindargs	 ba;
 	MYSQL_STMT	*st;
 	int		 attempt;
 
-	if (db_collect(&ba, fmt, ap) == -1) {
-		db_seterr(db, 0, "bad bind format");
-		log_warnx("%s: %s: bad bind format", __func__, db_names[id]);
-		return NULL;
-	}
 	for (attempt = 0; attempt < 2; attempt++) {
 		db->err = 0;
 		if ((st = db_prepare(db, id)) == NULL) {
@@ -299,14 +411,14 @@ db_run(struct db *db, int id, const char *fmt, va_list ap)
 			}
 			return NULL;
 		}
-		if ((int)mysql_stmt_param_count(st) != ba.n) {
+		if ((int)mysql_stmt_param_count(st) != ba->n) {
 			db_seterr(db, 0, "parameter count mismatch");
 			log_warnx("%s: %s: %d parameters given, %lu expected",
-			    __func__, db_names[id], ba.n,
+			    __func__, db_stmts[id].name, ba->n,
 			    mysql_stmt_param_count(st));
 			return NULL;
 		}
-		if (ba.n > 0 && mysql_stmt_bind_param(st, ba.b) != 0) {
+		if (ba->n > 0 && mysql_stmt_bind_param(st, ba->b) != 0) {
 			db_seterr(db, mysql_stmt_errno(st),
 			    mysql_stmt_error(st));
 			return NULL;
@@ -322,23 +434,51 @@ db_run(struct db *db, int id, const char *fmt, va_list ap)
 			continue;
 		}
 		if (db->err != DB_ER_DUP_ENTRY)
-			log_warnx("%s: %s: %s", __func__, db_names[id],
+			log_warnx("%s: %s: %s", __func__, db_stmts[id].name,
 			    db->errmsg);
 		return NULL;
 	}
 	return NULL;
 }
 
-long long
-db_exec(struct db *db, int id, const char *fmt, ...)
+/* The statement id, checked, with its values bound into ba. */
+static int
+db_bindnamed(struct db *db, int id, const struct dbarg *args,
+    struct bindargs *ba)
 {
-	va_list		 ap;
-	MYSQL_STMT	*st;
+	if (id < 0 || id >= db_nstmt) {
+		db_seterr(db, 0, "no such statement");
+		return -1;
+	}
+	if (db_collect(ba, id, args) == -1) {
+		db_seterr(db, 0, "bad parameters");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+db_bindold(struct db *db, int id, const char *fmt, va_list ap,
+    struct bindargs *ba)
+{
+	if (id < 0 || id >= db_nstmt) {
+		db_seterr(db, 0, "no such statement");
+		return -1;
+	}
+	if (db_collect_old(ba, fmt, ap) == -1) {
+		db_seterr(db, 0, "bad bind format");
+		log_warnx("%s: %s: bad bind format", __func__,
+		    db_stmts[id].name);
+		return -1;
+	}
+	return 0;
+}
+
+static long long
+db_exec_st(MYSQL_STMT *st)
+{
 	long long	 n;
 
-	va_start(ap, fmt);
-	st = db_run(db, id, fmt, ap);
-	va_end(ap);
 	if (st == NULL)
 		return -1;
 	n = (long long)mysql_stmt_affected_rows(st);
@@ -347,6 +487,31 @@ db_exec(struct db *db, int id, const char *fmt, ...)
 	if (mysql_stmt_field_count(st) > 0)
 		mysql_stmt_free_result(st);
 	return n;
+}
+
+long long
+db_exec_named(struct db *db, int id, const struct dbarg *args)
+{
+	struct bindargs	 ba;
+
+	if (db_bindnamed(db, id, args, &ba) == -1)
+		return -1;
+	return db_exec_st(db_run(db, id, &ba));
+}
+
+long long
+db_exec_old(struct db *db, int id, const char *fmt, ...)
+{
+	struct bindargs	 ba;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, fmt);
+	rc = db_bindold(db, id, fmt, ap, &ba);
+	va_end(ap);
+	if (rc == -1)
+		return -1;
+	return db_exec_st(db_run(db, id, &ba));
 }
 
 /* Binds result buffers for st; the arrays live in arena a. */
@@ -416,17 +581,12 @@ db_fetchrow(struct dbres *r, MYSQL_STMT *st, struct arena *a,
 	return 1;
 }
 
-struct dbres *
-db_query(struct db *db, struct arena *a, int id, const char *fmt, ...)
+static struct dbres *
+db_query_st(struct db *db, struct arena *a, int id, MYSQL_STMT *st)
 {
-	va_list		 ap;
-	MYSQL_STMT	*st;
 	struct dbres	*r;
 	int		 cap = 16, rc;
 
-	va_start(ap, fmt);
-	st = db_run(db, id, fmt, ap);
-	va_end(ap);
 	if (st == NULL)
 		return NULL;
 	r = arena_zalloc(a, sizeof(*r));
@@ -434,7 +594,7 @@ db_query(struct db *db, struct arena *a, int id, const char *fmt, ...)
 	r->cur = -1;
 	if (db_bindres(r, a, st) == -1 || mysql_stmt_store_result(st) != 0) {
 		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
-		log_warnx("%s: %s: %s", __func__, db_names[id], db->errmsg);
+		log_warnx("%s: %s: %s", __func__, db_stmts[id].name, db->errmsg);
 		mysql_stmt_free_result(st);
 		return NULL;
 	}
@@ -453,7 +613,7 @@ db_query(struct db *db, struct arena *a, int id, const char *fmt, ...)
 		if (rc == -1) {
 			db_seterr(db, mysql_stmt_errno(st),
 			    mysql_stmt_error(st));
-			log_warnx("%s: %s: fetch: %s", __func__, db_names[id],
+			log_warnx("%s: %s: fetch: %s", __func__, db_stmts[id].name,
 			    db->errmsg);
 			mysql_stmt_free_result(st);
 			return NULL;
@@ -465,15 +625,35 @@ db_query(struct db *db, struct arena *a, int id, const char *fmt, ...)
 }
 
 struct dbres *
-db_stream(struct db *db, struct arena *a, int id, const char *fmt, ...)
+db_query_named(struct db *db, struct arena *a, int id, const struct dbarg *args)
 {
+	struct bindargs	 ba;
+
+	if (db_bindnamed(db, id, args, &ba) == -1)
+		return NULL;
+	return db_query_st(db, a, id, db_run(db, id, &ba));
+}
+
+struct dbres *
+db_query_old(struct db *db, struct arena *a, int id, const char *fmt, ...)
+{
+	struct bindargs	 ba;
 	va_list		 ap;
-	MYSQL_STMT	*st;
-	struct dbres	*r;
+	int		 rc;
 
 	va_start(ap, fmt);
-	st = db_run(db, id, fmt, ap);
+	rc = db_bindold(db, id, fmt, ap, &ba);
 	va_end(ap);
+	if (rc == -1)
+		return NULL;
+	return db_query_st(db, a, id, db_run(db, id, &ba));
+}
+
+static struct dbres *
+db_stream_st(struct db *db, struct arena *a, MYSQL_STMT *st)
+{
+	struct dbres	*r;
+
 	if (st == NULL)
 		return NULL;
 	r = arena_zalloc(a, sizeof(*r));
@@ -488,6 +668,31 @@ db_stream(struct db *db, struct arena *a, int id, const char *fmt, ...)
 		return NULL;
 	}
 	return r;
+}
+
+struct dbres *
+db_stream_named(struct db *db, struct arena *a, int id, const struct dbarg *args)
+{
+	struct bindargs	 ba;
+
+	if (db_bindnamed(db, id, args, &ba) == -1)
+		return NULL;
+	return db_stream_st(db, a, db_run(db, id, &ba));
+}
+
+struct dbres *
+db_stream_old(struct db *db, struct arena *a, int id, const char *fmt, ...)
+{
+	struct bindargs	 ba;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, fmt);
+	rc = db_bindold(db, id, fmt, ap, &ba);
+	va_end(ap);
+	if (rc == -1)
+		return NULL;
+	return db_stream_st(db, a, db_run(db, id, &ba));
 }
 
 void
@@ -579,6 +784,45 @@ dbres_int(const struct dbres *r, int col)
 	const char	*s = dbres_str(r, col);
 
 	return s == NULL ? 0 : strtoll(s, NULL, 10);
+}
+
+unsigned long long
+dbres_u(const struct dbres *r, int col)
+{
+	const char	*s = dbres_str(r, col);
+
+	return s == NULL ? 0 : strtoull(s, NULL, 10);
+}
+
+time_t
+db_parse_time(const char *s)
+{
+	struct tm	 tm;
+	int		 y, mo, d, h = 0, mi = 0, sec = 0, n;
+
+	if (s == NULL)
+		return 0;
+	n = sscanf(s, "%4d-%2d-%2d%*[ T]%2d:%2d:%2d", &y, &mo, &d, &h, &mi,
+	    &sec);
+	if (n != 3 && n < 5)
+		return 0;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+	    sec > 60)
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	return timegm(&tm);
+}
+
+time_t
+dbres_time(const struct dbres *r, int col)
+{
+	return db_parse_time(dbres_str(r, col));
 }
 
 int

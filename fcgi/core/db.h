@@ -2,22 +2,33 @@
  * db.h — MariaDB through named, prepared statements.
  *
  * Statements live in sql/queries/NAME.sql, one per "-- name: foo_bar"
- * header; scripts/gen-queries turns them into an enum (SQL_FOO_BAR) and
- * a text table that the program hands to db_statements().  Each is
- * prepared once per connection, on first use.  There is no way to run
- * SQL assembled from strings, except db_script() for migration files.
+ * header; scripts/gen-queries turns them into an enum (SQL_FOO_BAR), a
+ * column enum per statement (FOO_BAR_TITLE_AR … FOO_BAR__MAX) and a
+ * table of struct db_stmt that the program hands to db_statements().
+ * Each is prepared once per connection, on first use, and its result
+ * columns are checked then against the generated names.  There is no way
+ * to run SQL assembled from strings, except db_script() for migrations.
  *
- * Bind formats (one character per '?'):
- *   i  long long        u  unsigned long long
- *   s  const char *     (NULL binds SQL NULL)
- *   b  const void *, size_t   (binary)
- *   n  SQL NULL (takes no argument)
- * Every column of a result is read as text sized from the data.
+ * Parameters are named (":entity" in the SQL, typed on its "-- param:"
+ * line) and bound by name, each once however often the SQL uses it:
+ *
+ *	res = db_query(db, a, SQL_CONSULT_GET, DB_ARGS(
+ *	    DB_U(id, id), DB_I(reader_entity, ent), DB_S(q, text)));
+ *
+ *   DB_I  long long          DB_U  unsigned long long
+ *   DB_S  const char * (NULL binds SQL NULL)
+ *   DB_B  const void *, size_t (binary)
+ *   DB_NULL  SQL NULL for a parameter of any type
+ * A statement without parameters takes DB_NOARGS.  A missing, unknown,
+ * repeated or mistyped name is refused (logged, -1/NULL) and
+ * scripts/check-binds finds it at build time.  Every column of a result
+ * is read as text sized from the data.
  */
 #ifndef SHAREK_DB_H
 #define SHAREK_DB_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct arena;
 struct db;
@@ -27,9 +38,38 @@ struct dbres;
 #define DB_ER_DEADLOCK		1213
 #define DB_ER_LOCK_WAIT		1205
 
-/* The program's statement table (texts and names, both SQL__MAX long). */
-void		 db_statements(const char *const *texts,
-		    const char *const *names, int n);
+/* One named statement, as scripts/gen-queries emits it. */
+struct db_stmt {
+	const char		*name;
+	const char		*text;		/* with '?' placeholders */
+	int			 nparam;	/* -1: bound by position */
+	const char *const	*params;	/* declared names */
+	const char		*ptypes;	/* one of "iusb" each */
+	int			 nbind;		/* '?' in the text */
+	const unsigned char	*bindmap;	/* per '?', its parameter */
+	int			 ncol;
+	const char *const	*cols;		/* result column names */
+};
+
+/* One named value for a statement's parameter (see DB_ARGS). */
+struct dbarg {
+	const char	*name;		/* NULL ends the list */
+	char		 type;		/* i u s b, or n for SQL NULL */
+	long long	 i;
+	const void	*p;
+	size_t		 len;
+};
+
+#define DB_I(n, v)	{ #n, 'i', (long long)(v), NULL, 0 }
+#define DB_U(n, v)	{ #n, 'u', (long long)(unsigned long long)(v), NULL, 0 }
+#define DB_S(n, v)	{ #n, 's', 0, (const char *)(v), 0 }
+#define DB_B(n, v, l)	{ #n, 'b', 0, (v), (l) }
+#define DB_NULL(n)	{ #n, 'n', 0, NULL, 0 }
+#define DB_ARGS(...)	((const struct dbarg[]){ __VA_ARGS__, { NULL, 0, 0, NULL, 0 } })
+#define DB_NOARGS	((const struct dbarg *)NULL)
+
+/* The program's statement table (SQL__MAX long). */
+void		 db_statements(const struct db_stmt *, int n);
 /* A connection with the given account; owned by the caller (db_close).
  * Connects lazily; multi=1 allows db_script (sharekctl only). */
 struct db	*db_open(const char *user, const char *password, int multi);
@@ -40,19 +80,27 @@ int		 db_count(const struct db *);
 void		 db_count_reset(struct db *);
 
 /* Runs a statement that returns no rows; returns affected rows or -1. */
-long long	 db_exec(struct db *, int stmt, const char *fmt, ...);
+long long	 db_exec_named(struct db *, int stmt, const struct dbarg *);
 unsigned long long db_insert_id(const struct db *);
 /* Server error number of the last failure (0 when none). */
 unsigned	 db_errno(const struct db *);
 
 /* Runs a query and reads every row into the arena; NULL on error.
  * The result is owned by the arena. */
-struct dbres	*db_query(struct db *, struct arena *, int stmt,
-		    const char *fmt, ...);
+struct dbres	*db_query_named(struct db *, struct arena *, int stmt,
+		    const struct dbarg *);
 /* Streams rows one at a time in constant memory (exports): call
  * dbres_next until it returns 0, then dbres_close. Values are valid until
  * the next dbres_next. */
-struct dbres	*db_stream(struct db *, struct arena *, int stmt,
+struct dbres	*db_stream_named(struct db *, struct arena *, int stmt,
+		    const struct dbarg *);
+/* Transition only: statements still written with '?', bound by position
+ * with a format string (i u s b n, one per '?').  db_query(…, "ii", x, y)
+ * goes there, db_query(…, DB_ARGS(…)) to the named one. */
+long long	 db_exec_old(struct db *, int stmt, const char *fmt, ...);
+struct dbres	*db_query_old(struct db *, struct arena *, int stmt,
+		    const char *fmt, ...);
+struct dbres	*db_stream_old(struct db *, struct arena *, int stmt,
 		    const char *fmt, ...);
 void		 dbres_close(struct dbres *);
 
@@ -66,7 +114,13 @@ int		 dbres_cols(const struct dbres *);
 const char	*dbres_str(const struct dbres *, int col);
 size_t		 dbres_len(const struct dbres *, int col);
 long long	 dbres_int(const struct dbres *, int col);
+unsigned long long dbres_u(const struct dbres *, int col);
 int		 dbres_isnull(const struct dbres *, int col);
+/* A DATETIME/TIMESTAMP column ("2026-11-22 10:00:00", UTC) as time_t;
+ * 0 for NULL or a value that is not one.  The only SQL time parser. */
+time_t		 dbres_time(const struct dbres *, int col);
+/* The same for a string (other sources of SQL times, e.g. audit). */
+time_t		 db_parse_time(const char *);
 /* Convenience: the first column of the first row (NULL when none). */
 const char	*dbres_first(struct dbres *);
 
@@ -83,5 +137,16 @@ int		 db_script(struct db *, const char *text, char **err,
 		    struct arena *);
 /* The last error text for logs (never shown to users). */
 const char	*db_error(const struct db *);
+
+#define DB_FIRST_(x, ...)	x
+#define DB_PICK_(f, x)	_Generic((x), \
+	const struct dbarg *: f##_named, struct dbarg *: f##_named, \
+	default: f##_old)
+#define db_exec(db, id, ...) \
+	DB_PICK_(db_exec, DB_FIRST_(__VA_ARGS__, 0))(db, id, __VA_ARGS__)
+#define db_query(db, a, id, ...) \
+	DB_PICK_(db_query, DB_FIRST_(__VA_ARGS__, 0))(db, a, id, __VA_ARGS__)
+#define db_stream(db, a, id, ...) \
+	DB_PICK_(db_stream, DB_FIRST_(__VA_ARGS__, 0))(db, a, id, __VA_ARGS__)
 
 #endif

@@ -188,7 +188,8 @@ SELECT a.id, a.kind, a.title_ar, a.title_en, a.summary_ar, a.summary_en,
 
 -- name: feed_results
 SELECT a.id, a.kind, a.title_ar, a.title_en, r.summary_ar, r.summary_en,
-       e.name_ar, e.name_en, r.published_at, r.published_at, a.closes_at,
+       e.name_ar, e.name_en, r.published_at, r.published_at AS updated_at,
+       a.closes_at,
        e.slug
   FROM reports r
   JOIN activities a ON a.id = r.activity_id

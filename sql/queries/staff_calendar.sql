@@ -29,4 +29,4 @@ SELECT id, channel, recipient, subject, status, attempts, last_error,
  ORDER BY id DESC LIMIT 200;
 
 -- name: outbox_counts
-SELECT status, COUNT(*) FROM outbox GROUP BY status;
+SELECT status, COUNT(*) AS n FROM outbox GROUP BY status;

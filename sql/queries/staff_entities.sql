@@ -12,9 +12,9 @@ SELECT p.id, pp.id, ppp.id
 -- Every entity with its parent and liaison officers; the page filters
 -- by scope (few hundred rows at most: 106 service departments in 2019).
 SELECT e.id, e.parent_id, e.kind, e.name_ar, e.name_en, e.slug, e.active,
-       l.full_name, al.full_name,
+       l.full_name AS liaison_name, al.full_name AS alternate_name,
        (SELECT COUNT(*) FROM users u WHERE u.entity_id = e.id
-          AND u.role <> 'citizen' AND u.active = 1)
+          AND u.role <> 'citizen' AND u.active = 1) AS staff_count
   FROM entities e
   LEFT JOIN users l ON l.id = e.liaison_user_id
   LEFT JOIN users al ON al.id = e.alternate_user_id

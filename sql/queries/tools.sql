@@ -15,7 +15,7 @@ INSERT INTO schema_migrations (version, name, applied_at)
 VALUES (?, ?, UTC_TIMESTAMP());
 
 -- name: users_count
-SELECT COUNT(*) FROM users;
+SELECT COUNT(*) AS n FROM users;
 
 -- name: tool_user_password
 UPDATE users SET password_hash = ?, updated_at = UTC_TIMESTAMP()

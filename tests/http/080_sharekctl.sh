@@ -4,7 +4,9 @@
 set -u
 n=0; failed=0
 ok() { n=$((n+1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
-CTL="$SHAREK_ROOT/${SHAREK_BUILD:-build}/bin/sharekctl"
+B=${SHAREK_BUILD:-build}
+[[ $B = /* ]] || B=$SHAREK_ROOT/$B
+CTL="$B/bin/sharekctl"
 SQL="$SHAREK_SQL"
 login() {	# email password prefix → HTTP status of the sign-in POST
 	local jar tok
