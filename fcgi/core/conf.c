@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "conf.h"
+#include "i18n.h"
 
 struct conf_item {
 	char			*section;
@@ -117,7 +118,12 @@ conf_load(struct arena *a, const char *path, char **err)
 	n = (long)fread(text, 1, (size_t)n, f);
 	text[n] = '\0';
 	fclose(f);
-	return conf_parse(a, text, err);
+	if (conf_parse(a, text, err) == -1)
+		return -1;
+	/* The deployment's time zone is one setting, read here for every
+	 * program and sharekctl alike. */
+	i18n_set_tz(conf_int("site", "utc_offset_minutes", 180) * 60);
+	return 0;
 }
 
 const char *

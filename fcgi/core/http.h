@@ -52,6 +52,12 @@ struct param {
 	long long		 max;	/* 0: the type's default */
 	const char *const	*choices;	/* PT_ENUM, NULL-terminated */
 	const char		*accept;	/* PT_FILE: "pdf", "pdf,png,jpeg" */
+	/* For forms drawn with views/partials/field (present_fields):
+	 * msgids of the label and hint, and of each PT_ENUM choice
+	 * (parallel to choices). */
+	const char		*label;
+	const char		*hint;
+	const char *const	*choice_labels;
 };
 
 struct upload {

@@ -292,15 +292,43 @@ static const char *months_en[] = {
 	"August", "September", "October", "November", "December"
 };
 
-/* The deployment's civil time: Jordan and Oman have no DST (UTC+3/+4);
- * the portal shows Amman time. */
-#define I18N_TZ_OFFSET	(3 * 3600)
+/* The deployment's civil time: Jordan and Oman have no DST (UTC+3/+4),
+ * so one offset is the whole zone ([site] utc_offset_minutes, default
+ * Amman's 180, set once at start-up). */
+static long	 i18n_tzoff = 3 * 3600;
+
+void
+i18n_set_tz(long offset_seconds)
+{
+	i18n_tzoff = offset_seconds;
+}
+
+long
+i18n_tz(void)
+{
+	return i18n_tzoff;
+}
+
+const char *
+i18n_tz_name(void)
+{
+	static char	 name[48];
+	long		 h = i18n_tzoff / 3600, m = labs(i18n_tzoff % 3600) / 60;
+
+	if (m != 0)
+		snprintf(name, sizeof(name), "UTC%+ld:%02ld", h, m);
+	else if (h != 0)
+		snprintf(name, sizeof(name), "UTC%+ld", h);
+	else
+		snprintf(name, sizeof(name), "UTC");
+	return name;
+}
 
 void
 i18n_date(struct buf *b, const char *lang, time_t t)
 {
 	struct tm	 tm;
-	time_t		 l = t + I18N_TZ_OFFSET;
+	time_t		 l = t + i18n_tzoff;
 
 	gmtime_r(&l, &tm);
 	buf_printf(b, "%d %s %d", tm.tm_mday,
@@ -312,7 +340,7 @@ void
 i18n_datetime(struct buf *b, const char *lang, time_t t)
 {
 	struct tm	 tm;
-	time_t		 l = t + I18N_TZ_OFFSET;
+	time_t		 l = t + i18n_tzoff;
 
 	i18n_date(b, lang, t);
 	gmtime_r(&l, &tm);

@@ -35,6 +35,11 @@ int		 i18n_supported(const char *lang);
 const char	*i18n_dir(const char *lang);
 /* Dates in the language: "22 تشرين الثاني 2026" / "22 November 2026". */
 void		 i18n_date(struct buf *, const char *lang, time_t);
+/* The deployment's time zone: its offset from UTC in seconds (no DST in
+ * Jordan or Oman), set once at start-up, and its name ("UTC+3"). */
+void		 i18n_set_tz(long offset_seconds);
+long		 i18n_tz(void);
+const char	*i18n_tz_name(void);
 /* The same with the time of day, in the deployment's zone (UTC+3). */
 void		 i18n_datetime(struct buf *, const char *lang, time_t);
 /* Integers with group separators per language. */

@@ -10,7 +10,9 @@
 
 #include <time.h>
 
-#define CAL_TZ_OFFSET	(3 * 3600)
+/* The deployment's zone: one setting, kept by i18n (i18n_set_tz). */
+#include "i18n.h"
+#define CAL_TZ_OFFSET	(i18n_tz())
 #define CAL_MAXHOLIDAYS	512
 
 struct calendar {

@@ -33,6 +33,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "present.h"
+#include "present_public.h"
 #include "public.h"
 #include "sql_gen.h"
 #include "textnorm.h"
@@ -48,27 +49,27 @@ static const char *const states[] = { "open", "closed", "results", NULL };
 static const char *const audiences[] = { "public", "restricted", NULL };
 
 const struct param consult_list_params[] = {
-	{ "entity", PT_INT, 0, 1, 1LL << 40, NULL, NULL },
-	{ "sector", PT_INT, 0, 1, 1LL << 30, NULL, NULL },
-	{ "kind", PT_ENUM, 0, 0, 0, kinds, NULL },
-	{ "state", PT_ENUM, 0, 0, 0, states, NULL },
-	{ "q", PT_STR, 0, 0, 200, NULL, NULL },
-	{ "before", PT_INT, 0, 1, 1LL << 62, NULL, NULL },
-	{ "audience", PT_ENUM, 0, 0, 0, audiences, NULL },
+	{ "entity", PT_INT, 0, 1, 1LL << 40, NULL, NULL, NULL },
+	{ "sector", PT_INT, 0, 1, 1LL << 30, NULL, NULL, NULL },
+	{ "kind", PT_ENUM, 0, 0, 0, kinds, NULL, NULL },
+	{ "state", PT_ENUM, 0, 0, 0, states, NULL, NULL },
+	{ "q", PT_STR, 0, 0, 200, NULL, NULL, NULL },
+	{ "before", PT_INT, 0, 1, 1LL << 62, NULL, NULL, NULL },
+	{ "audience", PT_ENUM, 0, 0, 0, audiences, NULL, NULL },
 };
 const int consult_list_nparams = 7;
 
 const struct param consult_show_params[] = {
-	{ "before", PT_INT, 0, 1, 1LL << 62, NULL, NULL },
-	{ "article", PT_INT, 0, 1, 1LL << 62, NULL, NULL },
-	{ "posted", PT_BOOL, 0, 0, 0, NULL, NULL },
-	{ "dup", PT_BOOL, 0, 0, 0, NULL, NULL },
+	{ "before", PT_INT, 0, 1, 1LL << 62, NULL, NULL, NULL },
+	{ "article", PT_INT, 0, 1, 1LL << 62, NULL, NULL, NULL },
+	{ "posted", PT_BOOL, 0, 0, 0, NULL, NULL, NULL },
+	{ "dup", PT_BOOL, 0, 0, 0, NULL, NULL, NULL },
 };
 const int consult_show_nparams = 4;
 
 const struct param comment_params[] = {
-	{ "body", PT_TEXT, P_REQ, 1, COMMENT_MAX, NULL, NULL },
-	{ "article", PT_INT, 0, 0, 1LL << 62, NULL, NULL },
+	{ "body", PT_TEXT, P_REQ, 1, COMMENT_MAX, NULL, NULL, NULL },
+	{ "article", PT_INT, 0, 0, 1LL << 62, NULL, NULL, NULL },
 };
 const int comment_nparams = 2;
 
@@ -282,14 +283,14 @@ show_consultation(struct req *r, struct dbres *a)
 			strptime(v, "%Y-%m-%d %H:%M:%S", &tm);
 			it = vm_push(tl);
 			vm_str(it, "label", tr(r, steps[i].label));
-			vm_str(it, "date", present_date(r, v));
+			vm_str(it, "date", present_sqldate(r, v));
 			vm_str(it, "iso", arena_printf(r->a, "%.10s", v));
 			vm_bool(it, "past", timegm(&tm) <= now);
 		}
 	}
 	if (dbres_int(a, 29) > 0) {
 		vm_bool(m, "extended", 1);
-		vm_str(m, "original_close", present_date(r, dbres_str(a, 18)));
+		vm_str(m, "original_close", present_sqldate(r, dbres_str(a, 18)));
 	}
 
 	if ((res = db_query(r->db, r->a, SQL_CONSULT_SECTORS, "i", id)) == NULL)
@@ -347,7 +348,7 @@ show_consultation(struct req *r, struct dbres *a)
 	while (dbres_next(res)) {
 		it = vm_push(l);
 		vm_str(it, "v", dbres_str(res, 0));
-		vm_str(it, "at", present_date(r, dbres_str(res, 1)));
+		vm_str(it, "at", present_sqldate(r, dbres_str(res, 1)));
 		vm_str(it, "reason", dbres_str(res, 2));
 	}
 	vm_bool(m, "has_versions", l->count > 0);
@@ -358,9 +359,9 @@ show_consultation(struct req *r, struct dbres *a)
 	while (dbres_next(res)) {
 		it = vm_push(l);
 		vm_int(it, "days", dbres_int(res, 0) / 86400);
-		vm_str(it, "until", present_date(r, dbres_str(res, 1)));
+		vm_str(it, "until", present_sqldate(r, dbres_str(res, 1)));
 		vm_str(it, "reason", present_pick(r, dbres_str(res, 2), dbres_str(res, 3)));
-		vm_str(it, "granted", present_date(r, dbres_str(res, 4)));
+		vm_str(it, "granted", present_sqldate(r, dbres_str(res, 4)));
 	}
 
 	res = db_query(r->db, r->a, SQL_CONSULT_COMMENTS, "iiss", id,
@@ -377,7 +378,7 @@ show_consultation(struct req *r, struct dbres *a)
 		it = vm_push(l);
 		vm_str(it, "cid", dbres_str(res, 0));
 		vm_str(it, "body", dbres_str(res, 2));
-		vm_str(it, "received", present_date(r, dbres_str(res, 3)));
+		vm_str(it, "received", present_sqldate(r, dbres_str(res, 3)));
 		vm_str(it, "position", present_position(r, dbres_str(res, 4)));
 		vm_str(it, "reply", present_pick(r, dbres_str(res, 5), dbres_str(res, 6)));
 		if (dbres_int(res, 10))
@@ -401,7 +402,7 @@ show_consultation(struct req *r, struct dbres *a)
 		while (dbres_next(res)) {
 			it = vm_push(l);
 			vm_str(it, "body", dbres_str(res, 2));
-			vm_str(it, "received", present_date(r,
+			vm_str(it, "received", present_sqldate(r,
 			    dbres_str(res, 3)));
 			vm_bool(it, "pending", strcmp(dbres_str(res, 4),
 			    "pending") == 0);
@@ -421,7 +422,7 @@ show_consultation(struct req *r, struct dbres *a)
 			    dbres_str(res, 2)));
 			vm_str(it, "usage", present_pick(r, dbres_str(res, 3),
 			    dbres_str(res, 4)));
-			vm_str(it, "published", present_date(r,
+			vm_str(it, "published", present_sqldate(r,
 			    dbres_str(res, 5)));
 		}
 	}

@@ -18,7 +18,7 @@
 #include "sql_gen.h"
 #include "vm.h"
 
-#include "present.h"
+#include "present_public.h"
 
 int
 page_home(struct req *r)

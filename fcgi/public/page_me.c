@@ -16,6 +16,7 @@
 #include "db.h"
 #include "http.h"
 #include "present.h"
+#include "present_public.h"
 #include "public.h"
 #include "session.h"
 #include "sql_gen.h"
@@ -24,18 +25,18 @@
 static const char *const langs[] = { "ar", "en", NULL };
 
 const struct param me_params[] = {
-	{ "welcome", PT_BOOL, 0, 0, 0, NULL, NULL },
+	{ "welcome", PT_BOOL, 0, 0, 0, NULL, NULL, NULL },
 };
 const struct param me_profile_params[] = {
-	{ "full_name", PT_STR, P_REQ, 2, 200, NULL, NULL },
-	{ "mobile", PT_PHONE, P_REQ, 0, 0, NULL, NULL },
-	{ "lang", PT_ENUM, P_REQ, 0, 0, langs, NULL },
-	{ "org_name", PT_STR, 0, 2, 200, NULL, NULL },
-	{ "org_reg_no", PT_STR, 0, 1, 64, NULL, NULL },
-	{ "saved", PT_BOOL, P_QUERY, 0, 0, NULL, NULL },
+	{ "full_name", PT_STR, P_REQ, 2, 200, NULL, NULL, NULL },
+	{ "mobile", PT_PHONE, P_REQ, 0, 0, NULL, NULL, NULL },
+	{ "lang", PT_ENUM, P_REQ, 0, 0, langs, NULL, NULL },
+	{ "org_name", PT_STR, 0, 2, 200, NULL, NULL, NULL },
+	{ "org_reg_no", PT_STR, 0, 1, 64, NULL, NULL, NULL },
+	{ "saved", PT_BOOL, P_QUERY, 0, 0, NULL, NULL, NULL },
 };
 const struct param me_delete_params[] = {
-	{ "password", PT_STR, P_REQ | P_SECRET, 1, 1024, NULL, NULL },
+	{ "password", PT_STR, P_REQ | P_SECRET, 1, 1024, NULL, NULL, NULL },
 };
 
 static const char *
@@ -71,7 +72,7 @@ page_me(struct req *r)
 		vm_bool(it, "pending", strcmp(dbres_str(res, 1), "pending")
 		    == 0);
 		vm_str(it, "body", dbres_str(res, 2));
-		vm_str(it, "received", present_date(r, dbres_str(res, 3)));
+		vm_str(it, "received", present_sqldate(r, dbres_str(res, 3)));
 		vm_str(it, "position", present_position(r, dbres_str(res, 4)));
 		vm_str(it, "reply", present_pick(r, dbres_str(res, 5),
 		    dbres_str(res, 6)));
@@ -87,7 +88,7 @@ page_me(struct req *r)
 	l = vm_list(m, "responses");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "submitted", present_date(r, dbres_str(res, 1)));
+		vm_str(it, "submitted", present_sqldate(r, dbres_str(res, 1)));
 		vm_str(it, "activity_id", dbres_str(res, 2));
 		vm_str(it, "kind", tr(r, strcmp(dbres_str(res, 3), "poll") == 0 ?
 		    N_("Poll") : N_("Survey")));
@@ -101,7 +102,7 @@ page_me(struct req *r)
 		it = vm_push(l);
 		vm_str(it, "ref", dbres_str(res, 1));
 		vm_str(it, "state", dbres_str(res, 2));
-		vm_str(it, "created", present_date(r, dbres_str(res, 3)));
+		vm_str(it, "created", present_sqldate(r, dbres_str(res, 3)));
 		vm_str(it, "subject", dbres_str(res, 4));
 		vm_str(it, "type", present_pick(r, dbres_str(res, 5),
 		    dbres_str(res, 6)));

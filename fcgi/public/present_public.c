@@ -11,39 +11,8 @@
 #include "http.h"
 #include "i18n.h"
 #include "present.h"
+#include "present_public.h"
 #include "vm.h"
-
-static time_t
-present_time(const char *s)
-{
-	struct tm	 tm;
-
-	memset(&tm, 0, sizeof(tm));
-	if (s == NULL || strptime(s, "%Y-%m-%d %H:%M:%S", &tm) == NULL)
-		return 0;
-	return timegm(&tm);
-}
-
-const char *
-present_date(struct req *r, const char *sqltime)
-{
-	struct buf	 b;
-	time_t		 t = present_time(sqltime);
-
-	if (t == 0)
-		return "";
-	buf_init(&b, r->a);
-	i18n_date(&b, r->lang, t);
-	return b.data;
-}
-
-const char *
-present_pick(struct req *r, const char *ar, const char *en)
-{
-	if (strcmp(r->lang, "en") == 0 && en != NULL && *en)
-		return en;
-	return ar != NULL ? ar : "";
-}
 
 const char *
 present_position(struct req *r, const char *s)
@@ -94,8 +63,8 @@ present_activities_page(struct req *r, struct val *list, struct dbres *res,
 		    dbres_str(res, 5)));
 		vm_str(it, "entity", present_pick(r, dbres_str(res, 6),
 		    dbres_str(res, 7)));
-		vm_str(it, "published", present_date(r, dbres_str(res, 8)));
-		vm_str(it, "closes", present_date(r, dbres_str(res, 9)));
+		vm_str(it, "published", present_sqldate(r, dbres_str(res, 8)));
+		vm_str(it, "closes", present_sqldate(r, dbres_str(res, 9)));
 		vm_bool(it, "urgent", dbres_int(res, 10));
 		vm_str(it, "comments", dbres_str(res, 11));
 		vm_str(it, "state", dbres_str(res, 12));

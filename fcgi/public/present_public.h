@@ -1,9 +1,9 @@
 /*
- * present.h — turning rows into view-model items the same way on every
+ * present_public.h — turning rows into view-model items the same way on every
  * public page (the list columns are fixed by the *_list statements).
  */
-#ifndef SHAREK_PRESENT_H
-#define SHAREK_PRESENT_H
+#ifndef SHAREK_PRESENT_PUBLIC_H
+#define SHAREK_PRESENT_PUBLIC_H
 
 struct req;
 struct val;
@@ -17,11 +17,6 @@ void	present_activities(struct req *, struct val *list, struct dbres *);
  * the id of the last row shown in *last (keyset pagination). */
 int	present_activities_page(struct req *, struct val *list,
 	    struct dbres *, int max, long long *last);
-/* "2026-11-22 10:00:00" (UTC) → a date in the request's language. */
-const char *present_date(struct req *, const char *sqltime);
-
-/* The text in the request's language, falling back to Arabic. */
-const char *present_pick(struct req *, const char *ar, const char *en);
 /* The agency's position on a comment, in words (NULL when none). */
 const char *present_position(struct req *, const char *);
 
