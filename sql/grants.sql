@@ -53,6 +53,9 @@ GRANT SELECT ON `@DB@`.user_groups TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.user_group_members TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, UPDATE (comments_published, comments_pending, participants) ON `@DB@`.activities TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.activity_sectors TO '@PUBLIC_USER@'@'localhost';
+-- The visibility views (0005_visibility.sql), read with the invoker's rights.
+GRANT SELECT ON `@DB@`.listed_activities TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.activity_readers TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.activity_targets TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.activity_links TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.activity_versions TO '@PUBLIC_USER@'@'localhost';

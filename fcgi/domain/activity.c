@@ -5,28 +5,145 @@
 
 #include "activity.h"
 #include "calendar.h"
+#include "db.h"
+#include "sql_gen.h"
 
-static const char *const state_names[AS__MAX] = {
+/* Marks label msgids for scripts/update-po. */
+#ifndef N_
+#define N_(s)	(s)
+#endif
+
+const char *const act_state_names[AS__MAX + 1] = {
 	"draft", "submitted", "returned", "approved", "scheduled", "open",
 	"closed", "analysis", "report_submitted", "report_approved",
-	"published", "withdrawn"
+	"published", "withdrawn", NULL
 };
+const char *const act_kind_names[AK__MAX + 1] = {
+	"consultation", "survey", "poll", NULL
+};
+const char *const act_kind_labels[AK__MAX] = {
+	N_("Consultation"), N_("Survey"), N_("Poll")
+};
+const char *const act_audience_names[AA__MAX + 1] = {
+	"public", "restricted", "interagency", NULL
+};
+const char *const act_audience_labels[AA__MAX] = {
+	N_("Public"), N_("Restricted"), N_("Inter-agency")
+};
+
+/* The index of s in a NULL-terminated table of n names, or n. */
+static int
+activity_lookup(const char *const *names, int n, const char *s)
+{
+	int	 i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return n;
+}
 
 enum act_state
 activity_state(const char *s)
 {
-	int	 i;
-
-	for (i = 0; s != NULL && i < AS__MAX; i++)
-		if (strcmp(s, state_names[i]) == 0)
-			return (enum act_state)i;
-	return AS__MAX;
+	return (enum act_state)activity_lookup(act_state_names, AS__MAX, s);
 }
 
 const char *
 activity_state_name(enum act_state s)
 {
-	return s < AS__MAX ? state_names[s] : "";
+	return s < AS__MAX ? act_state_names[s] : "";
+}
+
+enum act_kind
+activity_kind(const char *s)
+{
+	return (enum act_kind)activity_lookup(act_kind_names, AK__MAX, s);
+}
+
+enum act_audience
+activity_audience(const char *s)
+{
+	return (enum act_audience)activity_lookup(act_audience_names, AA__MAX,
+	    s);
+}
+
+int
+activity_state_public(enum act_state s)
+{
+	switch (s) {
+	case AS_OPEN:
+	case AS_CLOSED:
+	case AS_ANALYSIS:
+	case AS_REPORT_SUBMITTED:
+	case AS_REPORT_APPROVED:
+	case AS_PUBLISHED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+activity_fill(struct activity *a, const struct dbres *r)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = dbres_u(r, ACTIVITY_ID);
+	a->kind = activity_kind(dbres_str(r, ACTIVITY_KIND));
+	a->entity_id = dbres_u(r, ACTIVITY_ENTITY_ID);
+	a->author_id = dbres_u(r, ACTIVITY_AUTHOR_ID);
+	a->audience = activity_audience(dbres_str(r, ACTIVITY_AUDIENCE));
+	a->urgent = dbres_int(r, ACTIVITY_URGENT) != 0;
+	a->state = activity_state(dbres_str(r, ACTIVITY_STATE));
+	a->title_ar = dbres_str(r, ACTIVITY_TITLE_AR);
+	a->title_en = dbres_str(r, ACTIVITY_TITLE_EN);
+	a->summary_ar = dbres_str(r, ACTIVITY_SUMMARY_AR);
+	a->summary_en = dbres_str(r, ACTIVITY_SUMMARY_EN);
+	a->objectives_ar = dbres_str(r, ACTIVITY_OBJECTIVES_AR);
+	a->objectives_en = dbres_str(r, ACTIVITY_OBJECTIVES_EN);
+	a->announcements_ar = dbres_str(r, ACTIVITY_ANNOUNCEMENTS_AR);
+	a->announcements_en = dbres_str(r, ACTIVITY_ANNOUNCEMENTS_EN);
+	a->doc_pdf = dbres_str(r, ACTIVITY_DOC_KIND) != NULL &&
+	    strcmp(dbres_str(r, ACTIVITY_DOC_KIND), "pdf") == 0;
+	a->document_upload_id = dbres_u(r, ACTIVITY_DOCUMENT_UPLOAD_ID);
+	a->publish_at = dbres_time(r, ACTIVITY_PUBLISH_AT);
+	a->closes_at = dbres_time(r, ACTIVITY_CLOSES_AT);
+	a->original_closes_at = dbres_time(r, ACTIVITY_ORIGINAL_CLOSES_AT);
+	a->results_due_at = dbres_time(r, ACTIVITY_RESULTS_DUE_AT);
+	a->final_publication_at = dbres_time(r,
+	    ACTIVITY_FINAL_PUBLICATION_AT);
+	a->extended_seconds = dbres_int(r, ACTIVITY_EXTENDED_SECONDS);
+	a->return_reason = dbres_str(r, ACTIVITY_RETURN_REASON);
+	a->version = dbres_int(r, ACTIVITY_VERSION);
+	a->comments_pending = dbres_int(r, ACTIVITY_COMMENTS_PENDING);
+	a->comments_published = dbres_int(r, ACTIVITY_COMMENTS_PUBLISHED);
+	a->participants = dbres_int(r, ACTIVITY_PARTICIPANTS);
+	a->updated_at = dbres_time(r, ACTIVITY_UPDATED_AT);
+	a->entity_name_ar = dbres_str(r, ACTIVITY_ENTITY_NAME_AR);
+	a->entity_name_en = dbres_str(r, ACTIVITY_ENTITY_NAME_EN);
+	a->entity_slug = dbres_str(r, ACTIVITY_ENTITY_SLUG);
+	a->entity_parent_id = dbres_u(r, ACTIVITY_ENTITY_PARENT_ID);
+	a->author_name = dbres_str(r, ACTIVITY_AUTHOR_NAME);
+	a->document_stored_name = dbres_str(r, ACTIVITY_DOCUMENT_STORED_NAME);
+	a->document_name = dbres_str(r, ACTIVITY_DOCUMENT_NAME);
+	a->document_size = dbres_int(r, ACTIVITY_DOCUMENT_SIZE);
+	a->reader_is_target = dbres_int(r, ACTIVITY_READER_IS_TARGET) != 0;
+}
+
+int
+activity_visible(const struct activity *a)
+{
+	if (!activity_state_public(a->state))
+		return 0;
+	if (a->audience == AA_PUBLIC)
+		return 1;
+	return a->audience == AA_RESTRICTED && a->reader_is_target;
+}
+
+int
+activity_is_open(const struct activity *a, time_t now)
+{
+	return a->state == AS_OPEN && (a->closes_at == 0 || now < a->closes_at);
 }
 
 int

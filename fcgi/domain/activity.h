@@ -41,8 +41,88 @@ enum act_event {
 	AE__MAX
 };
 
+enum act_kind {
+	AK_CONSULTATION,
+	AK_SURVEY,
+	AK_POLL,
+	AK__MAX
+};
+
+enum act_audience {
+	AA_PUBLIC,
+	AA_RESTRICTED,		/* named entities or groups of users */
+	AA_INTERAGENCY,		/* government entities only, never public */
+	AA__MAX
+};
+
+/* Names as stored (NULL-terminated, so they serve as PT_ENUM choices)
+ * and label msgids, indexed by the enums. */
+extern const char *const act_state_names[AS__MAX + 1];
+extern const char *const act_kind_names[AK__MAX + 1];
+extern const char *const act_kind_labels[AK__MAX];
+extern const char *const act_audience_names[AA__MAX + 1];
+extern const char *const act_audience_labels[AA__MAX];
+
+/* Parsers: the enum, or FOO__MAX for an unknown or NULL string. */
 enum act_state	 activity_state(const char *);
 const char	*activity_state_name(enum act_state);
+enum act_kind	 activity_kind(const char *);
+enum act_audience activity_audience(const char *);
+/* The states in which an activity is shown outside the back office
+ * (open and after, never drafts, scheduled or withdrawn).  The same set
+ * is the view listed_activities (sql/migrations/0005_visibility.sql). */
+int		 activity_state_public(enum act_state);
+
+struct dbres;
+
+/*
+ * One activity as every page and feed sees it: the row shape "activity"
+ * of sql/queries/activity.sql.  Strings point into the result (arena).
+ */
+struct activity {
+	unsigned long long	 id;
+	enum act_kind		 kind;
+	unsigned long long	 entity_id;
+	unsigned long long	 author_id;
+	enum act_audience	 audience;
+	int			 urgent;	/* art. 11-ب: 14 days */
+	enum act_state		 state;
+	const char		*title_ar, *title_en;
+	const char		*summary_ar, *summary_en;
+	const char		*objectives_ar, *objectives_en;
+	const char		*announcements_ar, *announcements_en;
+	int			 doc_pdf;	/* a PDF rather than articles */
+	unsigned long long	 document_upload_id;	/* 0: none */
+	time_t			 publish_at;
+	time_t			 closes_at;
+	time_t			 original_closes_at;	/* 0 until approved */
+	time_t			 results_due_at;
+	time_t			 final_publication_at;
+	long long		 extended_seconds;	/* art. 11-ج, in total */
+	const char		*return_reason;
+	long long		 version;
+	long long		 comments_pending;
+	long long		 comments_published;
+	long long		 participants;
+	time_t			 updated_at;
+	const char		*entity_name_ar, *entity_name_en;
+	const char		*entity_slug;
+	unsigned long long	 entity_parent_id;	/* 0: top level */
+	const char		*author_name;
+	const char		*document_stored_name;	/* NULL: no file */
+	const char		*document_name;
+	long long		 document_size;
+	int			 reader_is_target;	/* of a restricted one */
+};
+
+/* Fills a from the current row of a statement of shape "activity". */
+void		 activity_fill(struct activity *, const struct dbres *);
+/* Whether the reader the statement asked about (reader_is_target) may
+ * see a outside the back office: a public state, and a public audience
+ * or a restricted one addressed to the reader; inter-agency never. */
+int		 activity_visible(const struct activity *);
+/* Open for contributions now (state open and before the closing time). */
+int		 activity_is_open(const struct activity *, time_t now);
 /* The state after event, or AS__MAX when the event is not allowed from
  * that state for that role (ROLE__MAX means the system: tick). */
 enum act_state	 activity_next(enum act_state, enum act_event, enum role);

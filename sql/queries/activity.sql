@@ -1,0 +1,45 @@
+-- The activity record (struct activity, fcgi/domain/activity.h): every
+-- statement that returns activities selects these columns, in this
+-- order, under "-- shape: activity", and activity_fill() is the one
+-- function that reads them.  Write
+--
+--   SELECT /*@activity_columns*/, <reader test> AS reader_is_target
+--     FROM <activities or listed_activities> a /*@activity_joins*/
+--
+-- where the reader test is
+--   EXISTS (SELECT 1 FROM activity_readers r
+--            WHERE r.activity_id = a.id AND r.user_id = :reader)
+-- on the public site and 0 where the audience does not decide (staff).
+
+-- fragment: activity_columns
+a.id, a.kind, a.entity_id, a.author_id, a.audience, a.urgent, a.state,
+       a.title_ar, a.title_en, a.summary_ar, a.summary_en,
+       a.objectives_ar, a.objectives_en, a.announcements_ar,
+       a.announcements_en, a.doc_kind, a.document_upload_id,
+       a.publish_at, a.closes_at, a.original_closes_at, a.results_due_at,
+       a.final_publication_at, a.extended_seconds, a.return_reason,
+       a.version, a.comments_pending, a.comments_published,
+       a.participants, a.updated_at,
+       e.name_ar AS entity_name_ar, e.name_en AS entity_name_en,
+       e.slug AS entity_slug, e.parent_id AS entity_parent_id,
+       au.full_name AS author_name,
+       d.stored_name AS document_stored_name,
+       d.original_name AS document_name, d.size AS document_size
+
+-- fragment: activity_joins
+  JOIN entities e ON e.id = a.entity_id
+  LEFT JOIN users au ON au.id = a.author_id
+  LEFT JOIN uploads d ON d.id = a.document_upload_id
+
+-- name: activity_by_id
+-- One activity, for any page (the public site then asks
+-- activity_visible(); staff pages their permission).  :reader is the
+-- signed-in user (0: anonymous).
+-- param: id u, reader u
+-- shape: activity
+SELECT /*@activity_columns*/,
+       EXISTS (SELECT 1 FROM activity_readers r
+                WHERE r.activity_id = a.id AND r.user_id = :reader)
+         AS reader_is_target
+  FROM activities a /*@activity_joins*/
+ WHERE a.id = :id;
