@@ -15,23 +15,27 @@
 #include "session.h"
 #include "vm.h"
 
-const struct param authpage_next_params[] = {
-	{ "next", PT_STR, 0, 0, 500, NULL, NULL },
+const struct param authpage_next_params[AUTHPAGE_NEXT__MAX] = {
+	[AUTHPAGE_NEXT_NEXT] = { .name = "next", .type = PT_STR,
+	    .max = 500 },
 };
-const int authpage_next_nparams = 1;
 
-const struct param authpage_login_params[] = {
-	{ "email", PT_EMAIL, P_REQ, 0, 254, NULL, NULL },
-	{ "password", PT_STR, P_REQ | P_SECRET, 1, 1024, NULL, NULL },
-	{ "next", PT_STR, 0, 0, 500, NULL, NULL },
+const struct param authpage_login_params[AUTHPAGE_LOGIN__MAX] = {
+	[AUTHPAGE_LOGIN_EMAIL] = { .name = "email", .type = PT_EMAIL,
+	    .flags = P_REQ, .max = 254 },
+	[AUTHPAGE_LOGIN_PASSWORD] = { .name = "password", .type = PT_STR,
+	    .flags = P_REQ | P_SECRET, .min = 1, .max = 1024 },
+	[AUTHPAGE_LOGIN_NEXT] = { .name = "next", .type = PT_STR,
+	    .max = 500 },
 };
-const int authpage_login_nparams = 3;
 
-/* A local path to go back to, or the program's home. */
+/* A local path to go back to, or the program's home.  Both tables
+ * declare "next", at their own key. */
 static const char *
 authpage_next(struct req *r)
 {
-	const char	*n = http_str(r, "next");
+	const char	*n = http_arg_str(r, r->route->params ==
+	    authpage_login_params ? AUTHPAGE_LOGIN_NEXT : AUTHPAGE_NEXT_NEXT);
 
 	if (n != NULL && n[0] == '/' && n[1] != '/' && n[1] != '\\')
 		return n;
@@ -70,7 +74,8 @@ authpage_login(struct req *r)
 		r->status = 422;
 		return authpage_show(r, NULL);
 	}
-	rc = session_login(r, http_str(r, "email"), http_str(r, "password"));
+	rc = session_login(r, http_arg_str(r, AUTHPAGE_LOGIN_EMAIL),
+	    http_arg_str(r, AUTHPAGE_LOGIN_PASSWORD));
 	switch (rc) {
 	case LOGIN_OK:
 		return http_redirect(r, 303, authpage_next(r));

@@ -1,12 +1,35 @@
 /*
- * http.h — one request and its response over FastCGI (fcgiapp.h), the
- * route table, declared parameters, and the one response writer.
+ * http.h — one request and its response, the route table, declared
+ * parameters, and the one response writer.
  *
  * A program declares a static table of routes; each route declares its
- * parameters.  app_run() accepts requests, matches the route, loads the
+ * parameters.  app_run() checks every table at start-up, accepts
+ * requests over FastCGI (fcgiapp.h), matches the route, loads the
  * session, checks permission, origin and CSRF token, parses and
  * validates the declared input (undeclared keys never reach a handler)
  * and calls the handler, which fills a view model and returns a status.
+ *
+ * The kernel is split by concern: http.c (the request loop and the
+ * dispatcher), http_route.c (route matching, table checks), http_param.c
+ * (declared input), http_upload.c (request bodies, multipart, files),
+ * http_resp.c (the response writer, models, rendering), http_form.c (the
+ * form-and-transaction flow).  http_int.h is for them and the unit tests.
+ *
+ * Declared input, kcgi style: a page group names its keys in an enum
+ * ending in FOO__MAX and fills a table of that size with designated
+ * initializers; the route gives the table with PARAMS(), and the handler
+ * reads values by key:
+ *
+ *	enum consult_key { CONSULT_Q, CONSULT_PAGE, CONSULT__MAX };
+ *	extern const struct param consult_params[CONSULT__MAX];	(header)
+ *	const struct param consult_params[CONSULT__MAX] = {
+ *		[CONSULT_Q] = { .name = "q", .type = PT_STR, .max = 100 },
+ *		[CONSULT_PAGE] = { .name = "page", .type = PT_INT,
+ *		    .min = 1, .max = 1000 },
+ *	};
+ *	{ "GET", "/consultations", page_consultations, 0,
+ *	    PARAMS(consult_params), 0 },				(route)
+ *	http_arg_str(r, CONSULT_Q), http_arg_int(r, CONSULT_PAGE, 1)
  */
 #ifndef SHAREK_HTTP_H
 #define SHAREK_HTTP_H
@@ -24,6 +47,8 @@ struct db;
 struct val;
 struct kv;
 struct req;
+struct session;
+struct http_io;
 
 enum ptype {
 	PT_STR,		/* one line of text */
@@ -58,7 +83,25 @@ struct param {
 	const char		*label;
 	const char		*hint;
 	const char *const	*choice_labels;
+	/* NULL, or a check run after the type's own (the value trimmed,
+	 * valid UTF-8, within bounds): 0 valid, -1 refused with "This
+	 * value is not valid.".  See http_valid_* below. */
+	int			(*valid)(const char *s, size_t len);
 };
+
+/* A route's parameter table and its length, from the array's own size
+ * (declare it "extern const struct param foo[FOO__MAX];" in a header). */
+#define PARAMS(t)	(t), (int)(sizeof(t) / sizeof((t)[0]))
+
+/* Validators for struct param .valid (0 valid, -1 not).
+ * A slug: [a-z0-9][a-z0-9_-]*, as in /files/{name:slug}. */
+int		 http_valid_slug(const char *s, size_t len);
+/* An absolute http:// or https:// URL with a host; no other scheme, no
+ * blanks, control characters or backslashes. */
+int		 http_valid_url(const char *s, size_t len);
+/* A phone number as PT_PHONE takes it: an optional leading +, 7 to 15
+ * digits, spaces, hyphens and parentheses between them. */
+int		 http_valid_phone(const char *s, size_t len);
 
 struct upload {
 	char		*path;		/* absolute path under var/uploads */
@@ -97,16 +140,6 @@ struct route {
 	unsigned		 flags;
 };
 
-struct session {
-	unsigned long long	 user_id;
-	const char		*email;
-	const char		*name;
-	const char		*role;	/* citizen, admin, liaison, … */
-	unsigned long long	 entity_id;
-	const char		*user_lang;
-	unsigned char		 token_hash[32];
-};
-
 struct app {
 	const char		*name;		/* "public", "staff", … */
 	const char		*prefix;	/* "", "/staff", "/complaints" */
@@ -129,7 +162,7 @@ struct req {
 	struct db		*db;
 	const struct app	*app;
 	const struct route	*route;
-	void			*fcgx;		/* FCGX_Request * */
+	const struct http_io	*io;		/* FastCGI or the harness */
 
 	const char		*method;
 	const char		*path;		/* below the program prefix */
@@ -148,7 +181,9 @@ struct req {
 	char			 reqid[24];
 
 	struct kv		*cookies;
-	struct kv		*qs;		/* raw query pairs */
+	/* The raw query pairs, for the kernel's parsing of the declared
+	 * parameters; handlers read http_arg()/http_param() instead. */
+	struct kv		*qs;
 	const char		*seg[HTTP_MAXSEG];	/* {…} captures */
 	long long		 segi[HTTP_MAXSEG];
 	int			 nseg;
@@ -158,7 +193,7 @@ struct req {
 	size_t			 rawlen;
 
 	const char		*lang;
-	struct session		*sess;		/* NULL: anonymous */
+	struct session		*sess;		/* NULL: anonymous (session.h) */
 	char			*anon;		/* anonymous CSRF cookie */
 	const char		*csrf;
 
@@ -173,6 +208,15 @@ struct req {
 
 /* The main loop; returns only on a start-up failure (exit code). */
 int		 app_run(const struct app *, int argc, char *argv[]);
+
+/* Input, by key: the index of the parameter in the route's table (the
+ * page group's enum).  NULL / def when the route has no such key or the
+ * value is absent or invalid (http_arg gives the pval either way). */
+const struct pval *http_arg(const struct req *, int key);
+const char	*http_arg_str(const struct req *, int key);
+long long	 http_arg_int(const struct req *, int key, long long def);
+/* Marks a field invalid with a message (msgid, translated here). */
+void		 http_arg_error(struct req *, int key, const char *msgid);
 
 /* Input, by declared name. */
 const struct pval *http_param(const struct req *, const char *name);
@@ -217,5 +261,51 @@ int		 http_nonce_claim(struct req *, const char *result_url,
 		    const char **prev);
 /* The configured public base URL ("http://127.0.0.1:8080"). */
 const char	*http_base_url(void);
+
+/*
+ * One form-and-transaction flow (DESIGN.md rule 7).  A POST handler
+ * checks r->nerr, then hands its writes to http_form_tx:
+ *
+ *	if (r->nerr > 0)
+ *		return http_form_again(r, "public/x", m, 422);
+ *	switch (http_form_tx(r, x_tx, &s, url, &prev)) {
+ *	case OUT_OK:		return http_redirect(r, 303, url);
+ *	case OUT_DUPLICATE:	return http_redirect(r, 303, prev ? prev : url);
+ *	case OUT_INVALID:	return http_form_again(r, "public/x", m, 422);
+ *	case OUT_CONFLICT:	return http_form_again(r, "public/x", m, 409);
+ *	case OUT_NOTFOUND:	return 404;
+ *	case OUT_FORBIDDEN:	return 403;
+ *	default:		return 500;
+ *	}
+ *
+ * A transaction function returns one outcome and sets nothing else for
+ * its caller to decode; on OUT_INVALID it marks the fields first
+ * (http_arg_error).
+ */
+enum outcome {
+	OUT_OK,		/* done: committed */
+	OUT_DUPLICATE,	/* this form was already submitted (nonce) */
+	OUT_CONFLICT,	/* not possible in the item's current state: 409 */
+	OUT_INVALID,	/* the input breaks a rule: fields marked, 422 */
+	OUT_NOTFOUND,	/* the item does not exist or is not visible */
+	OUT_FORBIDDEN,	/* the user may not do this */
+	OUT_ERROR	/* database or system failure: 500, logged */
+};
+/* Runs fn(r, arg) in one transaction (db_tx: retried whole on deadlock).
+ * First it claims the form's one-time nonce in that transaction with
+ * result_url as the answer to remember; a nonce claimed before gives
+ * OUT_DUPLICATE without calling fn, and *prev_url (may be NULL) gets the
+ * URL recorded then (arena-owned, or NULL).  Commits only on OUT_OK;
+ * every other outcome rolls back and is returned as is.  A form without
+ * a nonce (API clients) is not deduplicated. */
+enum outcome	 http_form_tx(struct req *,
+		    enum outcome (*fn)(struct req *, void *), void *arg,
+		    const char *result_url, const char **prev_url);
+/* Draws a form again with every value kept and a message per field
+ * (http_form_model into model, which may be NULL for a bare
+ * http_model) under the given status (400, 409, 422, 429, …); returns
+ * the status. */
+int		 http_form_again(struct req *, const char *tmpl,
+		    struct val *model, int status);
 
 #endif

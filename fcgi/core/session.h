@@ -1,6 +1,7 @@
 /*
- * session.h — sessions kept in MariaDB (stateless workers), passwords,
- * login throttling and CSRF tokens.
+ * session.h — sessions kept in MariaDB (stateless workers), sign-in with
+ * login throttling, and CSRF tokens.  The secrets underneath (password
+ * hashes, tokens, MACs) are auth.h, which knows nothing of requests.
  *
  * A session token is 256 random bits sent as the cookie "sk_session";
  * only its BLAKE2b hash is stored.  A new token is issued at every
@@ -13,8 +14,20 @@
 
 #include <stddef.h>
 
+#include "auth.h"
+
 struct req;
-struct arena;
+
+/* The signed-in user of a request (req->sess); arena-owned. */
+struct session {
+	unsigned long long	 user_id;
+	const char		*email;
+	const char		*name;
+	const char		*role;	/* citizen, admin, liaison, … */
+	unsigned long long	 entity_id;
+	const char		*user_lang;
+	unsigned char		 token_hash[32];
+};
 
 #define SESSION_COOKIE	"sk_session"
 #define ANON_COOKIE	"sk_anon"
@@ -28,9 +41,11 @@ enum login_result {
 	LOGIN_ERROR
 };
 
-/* Process start-up: libsodium, the secret key file, the hash limit. */
+/* Process start-up: auth_init() (libsodium, the secret key file, the
+ * hash limit). */
 int		 session_init(void);
-/* Loads req->sess from the cookie (NULL when absent or expired). */
+/* Loads req->sess from the cookie (NULL when absent or expired).  Needs
+ * req->db; the dispatcher skips it when there is none. */
 void		 session_load(struct req *);
 /* Checks credentials, records the attempt, and on success issues a new
  * session (deleting the old one) and sets the cookie. */
@@ -45,20 +60,5 @@ void		 session_logout(struct req *);
 const char	*session_csrf(struct req *);
 /* Constant-time check of a submitted token. */
 int		 session_csrf_ok(struct req *, const char *token);
-
-/* Argon2id (libsodium interactive limits) into out[128]; 0, -1, or 1
- * when the concurrency cap was reached. */
-int		 auth_hash(const char *password, char out[128]);
-/* 0 match, -1 no match, 1 busy. */
-int		 auth_verify(const char *hash, const char *password);
-int		 auth_needs_rehash(const char *hash);
-/* 32 random bytes as base64url (arena-owned); raw bytes to raw[32]. */
-char		*auth_token(struct arena *, unsigned char raw[32]);
-/* BLAKE2b-256 of a token string. */
-void		 auth_token_hash(const char *token, unsigned char out[32]);
-/* A keyed MAC with the deployment key, hex (arena-owned). */
-char		*auth_mac(struct arena *, const char *purpose, const char *msg);
-/* The deployment's 32-byte secret key (for secretbox of personal data). */
-const unsigned char *auth_key(void);
 
 #endif

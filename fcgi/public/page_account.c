@@ -10,6 +10,7 @@
  * GET  /verify?t=TOKEN      one-time link from the e-mail: verifies,
  *                           signs in, 303 /me; or view public/link_invalid
  * GET  /forgot, POST /forgot   email → the same "sent" page always
+ * GET  /forgot/sent         "check your e-mail" (view public/message)
  * GET  /reset?t=TOKEN, POST /reset   t, password, password2 → 303 /login
  * Permission: anyone.  Links are 256-bit tokens stored hashed; a verify
  * link lasts 72 hours, a reset link one hour, and each works once.

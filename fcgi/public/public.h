@@ -6,6 +6,7 @@
 #define SHAREK_PUBLIC_H
 
 #include "http.h"
+#include "session.h"
 
 int	page_home(struct req *);
 

@@ -6,6 +6,9 @@
  * GET  /staff/holidays          the holidays from last year on
  * POST /staff/holidays          day, name_ar, name_en, weekend → 303
  * POST /staff/holidays/delete   day → 303
+ * GET  /staff/outbox            message delivery: counts by status and
+ *                               the messages that failed
+ *                               (ACT_OUTBOX_VIEW; view staff/outbox)
  * Permission: ACT_CALENDAR_MANAGE (ministry admin).  Audited.
  */
 #include <stdlib.h>

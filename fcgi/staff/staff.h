@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "http.h"
 #include "perm.h"
+#include "session.h"
 
 /* staff_common.c */
 /* Where entity eid lies for the signed-in member of staff. */

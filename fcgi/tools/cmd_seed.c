@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "arena.h"
+#include "auth.h"
 #include "conf.h"
 #include "db.h"
-#include "session.h"
 #include "sql_gen.h"
 #include "tool.h"
 #include "workflow.h"

@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "arena.h"
+#include "auth.h"
 #include "db.h"
-#include "session.h"
 #include "sql_gen.h"
 #include "tool.h"
 

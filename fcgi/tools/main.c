@@ -14,10 +14,10 @@
 #include <string.h>
 
 #include "arena.h"
+#include "auth.h"
 #include "conf.h"
 #include "db.h"
 #include "log.h"
-#include "session.h"
 #include "sql_gen.h"
 #include "tool.h"
 
@@ -134,7 +134,7 @@ main(int argc, char *argv[])
 		if (strcmp(cmds[i].name, argv[1]) != 0)
 			continue;
 		if (strcmp(argv[1], "migrate") != 0) {
-			if (session_init() == -1)
+			if (auth_init() == -1)
 				return 1;
 			if ((t.db = tool_admin_db(1)) == NULL)
 				return 1;

@@ -1,0 +1,124 @@
+/*
+ * http_form.c — the form-and-transaction flow: a form's one-time nonce
+ * claimed in the same transaction as its writes, transaction functions
+ * that return an outcome, and one way to show a form again.
+ */
+#include <string.h>
+
+#include <sodium.h>
+
+#include "db.h"
+#include "http.h"
+#include "http_int.h"
+#include "log.h"
+#include "session.h"
+#include "sql_gen.h"
+
+int
+http_nonce_claim(struct req *r, const char *result_url, const char **prev)
+{
+	const char	*hex = http_str(r, "nonce");
+	unsigned char	 raw[16];
+	struct dbres	*res;
+	size_t		 n;
+
+	*prev = NULL;
+	/* A form without a nonce (an API client) is not deduplicated. */
+	if (hex == NULL)
+		return 0;
+	if (sodium_hex2bin(raw, sizeof(raw), hex, strlen(hex), NULL, &n,
+	    NULL) != 0 || n != sizeof(raw))
+		return 0;
+	if (db_exec(r->db, SQL_NONCE_CLAIM, "bus", raw, sizeof(raw),
+	    r->sess ? r->sess->user_id : 0ULL, result_url) == 1)
+		return 0;
+	if (db_errno(r->db) != DB_ER_DUP_ENTRY)
+		return -1;
+	res = db_query(r->db, r->a, SQL_NONCE_RESULT, "b", raw, sizeof(raw));
+	if (res != NULL && dbres_next(res))
+		*prev = dbres_str(res, 0);
+	return 1;
+}
+
+int	(*http_form_tx_run)(struct db *, int (*)(struct db *, void *),
+	    void *) = db_tx;
+int	(*http_form_claim)(struct req *, const char *, const char **) =
+	    http_nonce_claim;
+
+struct http_formtx {
+	struct req	*r;
+	enum outcome	(*fn)(struct req *, void *);
+	void		*arg;
+	const char	*url;
+	const char	*prev;
+	enum outcome	 out;
+};
+
+/* db_tx's side: 0 commits, -1 rolls back (and lets db_tx retry after a
+ * deadlock), a positive outcome rolls back and comes back as is. */
+static int
+http_form_tx_fn(struct db *db, void *arg)
+{
+	struct http_formtx *t = arg;
+
+	(void)db;
+	t->prev = NULL;
+	switch (http_form_claim(t->r, t->url, &t->prev)) {
+	case 0:
+		break;
+	case 1:
+		t->out = OUT_DUPLICATE;
+		return (int)OUT_DUPLICATE;
+	default:
+		t->out = OUT_ERROR;
+		return -1;
+	}
+	t->out = t->fn(t->r, t->arg);
+	switch (t->out) {
+	case OUT_OK:
+		return 0;
+	case OUT_ERROR:
+		return -1;
+	default:
+		return (int)t->out;
+	}
+}
+
+enum outcome
+http_form_tx(struct req *r, enum outcome (*fn)(struct req *, void *),
+    void *arg, const char *result_url, const char **prev_url)
+{
+	struct http_formtx t;
+	int		 rc;
+
+	memset(&t, 0, sizeof(t));
+	t.r = r;
+	t.fn = fn;
+	t.arg = arg;
+	t.url = result_url;
+	t.out = OUT_ERROR;
+	if (prev_url != NULL)
+		*prev_url = NULL;
+	if (r->db == NULL && http_form_tx_run == db_tx) {
+		log_warnx("%s: no database", __func__);
+		return OUT_ERROR;
+	}
+	rc = http_form_tx_run(r->db, http_form_tx_fn, &t);
+	if (rc == 0)
+		return OUT_OK;
+	if (rc < 0 || rc > (int)OUT_ERROR)
+		return OUT_ERROR;
+	if (rc == (int)OUT_DUPLICATE && prev_url != NULL)
+		*prev_url = t.prev;
+	return (enum outcome)rc;
+}
+
+int
+http_form_again(struct req *r, const char *tmpl, struct val *m, int status)
+{
+	if (m == NULL)
+		m = http_model(r);
+	http_form_model(r, m);
+	r->status = status;
+	return http_render(r, tmpl, m);
+}

@@ -1,0 +1,346 @@
+/*
+ * http_resp.c — the one response writer: status, headers (security
+ * headers, cookies, redirects), buffered or streamed bodies, conditional
+ * GET, the page model, rendering and the error page.  Bytes leave only
+ * through r->io (see http_int.h).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "http_int.h"
+#include "i18n.h"
+#include "log.h"
+#include "session.h"
+#include "tmpl.h"
+#include "vm.h"
+
+const char *
+http_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 301: return "Moved Permanently";
+	case 302: return "Found";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 410: return "Gone";
+	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Status";
+	}
+}
+
+const char *
+tr(const struct req *r, const char *msgid)
+{
+	return i18n_get(r->lang, msgid);
+}
+
+/* ---- response ---------------------------------------------------- */
+
+static int
+http_header_ok(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '\r' || *s == '\n' || (unsigned char)*s < 0x20)
+			return 0;
+	return 1;
+}
+
+void
+http_header(struct req *r, const char *name, const char *value)
+{
+	/* Header injection is refused, not escaped. */
+	if (!http_header_ok(name) || !http_header_ok(value)) {
+		log_warnx("%s: control character in header %s dropped",
+		    __func__, name);
+		return;
+	}
+	buf_printf(&r->hdrs, "%s: %s\r\n", name, value);
+}
+
+void
+http_cookie_set(struct req *r, const char *name, const char *value,
+    long maxage)
+{
+	struct buf	 b;
+
+	buf_init(&b, r->a);
+	buf_printf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Lax", name, value);
+	if (maxage > 0)
+		buf_printf(&b, "; Max-Age=%ld", maxage);
+	else if (value[0] == '\0')
+		buf_adds(&b, "; Max-Age=0");
+	/* Secure behind HTTPS, whether configured or told by nginx. */
+	if (conf_bool("app", "secure_cookies", 0) ||
+	    http_env(r, "HTTPS") != NULL)
+		buf_adds(&b, "; Secure");
+	http_header(r, "Set-Cookie", b.data);
+}
+
+int
+http_redirect(struct req *r, int status, const char *url)
+{
+	/* Only local paths: no open redirect. */
+	if (url == NULL || url[0] != '/' || url[1] == '/' || url[1] == '\\')
+		url = "/";
+	r->status = status ? status : 303;
+	http_header(r, "Location", url);
+	return r->status;
+}
+
+void
+http_security_headers(struct req *r)
+{
+	buf_adds(&r->hdrs,
+	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
+	    "style-src 'self'; img-src 'self' data:; font-src 'self'; "
+	    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+	    "base-uri 'none'; object-src 'none'\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "Referrer-Policy: same-origin\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n");
+}
+
+void
+http_send_headers(struct req *r, int with_length)
+{
+	struct buf	 h;
+
+	buf_init(&h, r->a);
+	buf_printf(&h, "Status: %d %s\r\n", r->status,
+	    http_reason(r->status));
+	if (r->status != 304 && r->status != 204)
+		buf_printf(&h, "Content-Type: %s\r\n", r->ctype_out ?
+		    r->ctype_out : "text/html; charset=utf-8");
+	if (with_length && r->status != 304 && r->status != 204)
+		buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
+	if (conf_bool("app", "expose_query_count", 0))
+		buf_printf(&h, "X-Sharek-Queries: %d\r\n",
+		    r->db != NULL ? db_count(r->db) : 0);
+	buf_printf(&h, "X-Request-Id: %s\r\n", r->reqid);
+	buf_add(&h, r->hdrs.data, r->hdrs.len);
+	buf_adds(&h, "\r\n");
+	r->io->write(r->io->ctx, h.data, (int)h.len);
+	r->sent_headers = 1;
+}
+
+void
+http_stream(struct req *r, const char *ctype)
+{
+	r->ctype_out = ctype;
+	r->status = 200;
+	r->streaming = 1;
+	http_security_headers(r);
+	http_send_headers(r, 0);
+}
+
+void
+http_write(struct req *r, const void *p, size_t n)
+{
+	if (r->head)
+		return;
+	if (r->streaming) {
+		r->io->write(r->io->ctx, p, (int)n);
+		return;
+	}
+	buf_add(&r->body, p, n);
+}
+
+int
+http_fresh(struct req *r, const char *etag, time_t lastmod)
+{
+	const char	*inm = http_env(r, "HTTP_IF_NONE_MATCH");
+	const char	*ims = http_env(r, "HTTP_IF_MODIFIED_SINCE");
+	char		 date[64];
+	struct tm	 tm;
+
+	if (etag != NULL)
+		http_header(r, "ETag", etag);
+	if (lastmod > 0) {
+		gmtime_r(&lastmod, &tm);
+		strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S GMT",
+		    &tm);
+		http_header(r, "Last-Modified", date);
+	}
+	http_header(r, "Cache-Control", "no-cache");
+	if (etag != NULL && inm != NULL)
+		return strstr(inm, etag) != NULL || strcmp(inm, "*") == 0;
+	if (lastmod > 0 && ims != NULL) {
+		memset(&tm, 0, sizeof(tm));
+		if (strptime(ims, "%a, %d %b %Y %H:%M:%S GMT", &tm) != NULL)
+			return timegm(&tm) >= lastmod;
+	}
+	return 0;
+}
+
+const char *
+http_nonce(struct req *r)
+{
+	unsigned char	 raw[16];
+	char		*hex = arena_alloc(r->a, 33);
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(hex, 33, raw, sizeof(raw));
+	return hex;
+}
+
+/* ---- models and rendering ---------------------------------------- */
+
+struct val *
+http_model(struct req *r)
+{
+	struct val	*m = vm_obj(r->a), *u;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	gmtime_r(&now, &tm);
+	vm_str(m, "lang", r->lang);
+	vm_str(m, "dir", i18n_dir(r->lang));
+	vm_bool(m, "is_ar", strcmp(r->lang, "ar") == 0);
+	vm_str(m, "other_lang", strcmp(r->lang, "ar") == 0 ? "en" : "ar");
+	vm_str(m, "other_lang_name", strcmp(r->lang, "ar") == 0 ?
+	    "English" : "العربية");
+	vm_str(m, "path", r->fullpath);
+	vm_str(m, "prefix", r->app->prefix);
+	vm_str(m, "program", r->app->name);
+	vm_str(m, "reqid", r->reqid);
+	vm_int(m, "year", tm.tm_year + 1900);
+	vm_str(m, "csrf", session_csrf(r));
+	vm_str(m, "nonce", http_nonce(r));
+	if (r->sess != NULL) {
+		u = vm_child(m, "user");
+		vm_str(u, "name", r->sess->name);
+		vm_str(u, "email", r->sess->email);
+		vm_str(u, "role", r->sess->role);
+		vm_int(u, "uid", (long long)r->sess->user_id);
+		vm_bool(m, "is_staff", strcmp(r->sess->role, "citizen") != 0);
+	}
+	if (r->app->decorate != NULL)
+		r->app->decorate(r, m);
+	return m;
+}
+
+int
+http_render(struct req *r, const char *name, struct val *m)
+{
+	const struct tmpl	*t = tmpl_find(name), *layout;
+	struct buf		 content;
+
+	if (t == NULL) {
+		log_warnx("%s: no template %s", __func__, name);
+		return http_error(r, 500);
+	}
+	if (r->status == 0)
+		r->status = 200;
+	r->ctype_out = "text/html; charset=utf-8";
+	buf_init(&content, r->a);
+	tmpl_render(&content, t, m, r->lang);
+	layout = tmpl_find(r->app->layout);
+	if (layout == NULL) {
+		buf_add(&r->body, content.data, content.len);
+		return r->status;
+	}
+	vm_str(m, "content", content.data);
+	tmpl_render(&r->body, layout, m, r->lang);
+	return r->status;
+}
+
+int
+http_error(struct req *r, int status)
+{
+	struct val	*m;
+	const char	*title, *msg;
+
+	switch (status) {
+	case 400:
+		title = N_("Bad request");
+		msg = N_("The request could not be understood. Please check what "
+		    "you entered and try again.");
+		break;
+	case 403:
+		title = N_("Not allowed");
+		msg = N_("You do not have permission to do this, or the form has "
+		    "expired. Go back, reload the page and try again.");
+		break;
+	case 404:
+		title = N_("Page not found");
+		msg = N_("The page you asked for does not exist or is not "
+		    "available to you.");
+		break;
+	case 405:
+		title = N_("Method not allowed");
+		msg = N_("This address does not accept this kind of request.");
+		break;
+	case 409:
+		title = N_("Not possible now");
+		msg = N_("This cannot be done in the current state of the item "
+		    "(it may have moved on since the page was loaded). Reload "
+		    "the page to see where it stands.");
+		break;
+	case 410:
+		title = N_("No longer available");
+		msg = N_("What you asked for has expired or was already used.");
+		break;
+	case 415:
+		title = N_("Unsupported format");
+		msg = N_("The form was sent in a format this page does not "
+		    "accept.");
+		break;
+	case 413:
+		title = N_("Too large");
+		msg = N_("What you sent is larger than allowed. Please send a "
+		    "smaller file or a shorter text.");
+		break;
+	case 429:
+		title = N_("Too many attempts");
+		msg = N_("Too many attempts in a short time. Please wait a few "
+		    "minutes and try again.");
+		break;
+	case 503:
+		title = N_("Busy");
+		msg = N_("The service is busy. Please try again in a moment.");
+		break;
+	default:
+		status = 500;
+		title = N_("Something went wrong");
+		msg = N_("An unexpected error occurred. It has been logged; "
+		    "please try again later.");
+		break;
+	}
+	r->status = status;
+	buf_reset(&r->body);
+	m = http_model(r);
+	vm_int(m, "status", status);
+	vm_str(m, "title", tr(r, title));
+	vm_str(m, "error_title", tr(r, title));
+	vm_str(m, "error_message", tr(r, msg));
+	if (tmpl_find("error") == NULL) {
+		r->ctype_out = "text/plain; charset=utf-8";
+		buf_adds(&r->body, tr(r, title));
+		return status;
+	}
+	http_render(r, "error", m);
+	r->status = status;
+	return status;
+}
