@@ -6,12 +6,11 @@
  * of the last 30 days (Bekhedmetkom publishes its KPIs to citizens and
  * media): received, answered on time, late, average rating.
  */
-#include <string.h>
-
 #include "arena.h"
 #include "complaints.h"
 #include "db.h"
 #include "http.h"
+#include "present.h"
 #include "sql_gen.h"
 #include "vm.h"
 
@@ -20,22 +19,27 @@ page_home(struct req *r)
 {
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
-	int		 en = strcmp(r->lang, "en") == 0;
 
 	vm_str(m, "title", tr(r, "Complaints and requests"));
-	if ((res = db_query(r->db, r->a, SQL_COMPLAINTS_TYPES, "")) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_COMPLAINTS_TYPES, DB_NOARGS)) ==
+	    NULL)
 		return 500;
 	l = vm_list(m, "types");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "code", dbres_str(res, 0));
-		vm_str(it, "name", dbres_str(res, en ? 2 : 1));
+		vm_str(it, "code", dbres_str(res, COMPLAINTS_TYPES_CODE));
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, COMPLAINTS_TYPES_NAME_AR),
+		    dbres_str(res, COMPLAINTS_TYPES_NAME_EN)));
 	}
-	if ((res = db_query(r->db, r->a, SQL_COMPLAINTS_KPI_30D, "")) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_COMPLAINTS_KPI_30D, DB_NOARGS)) ==
+	    NULL)
 		return 500;
 	if (dbres_next(res)) {
-		long long total = dbres_int(res, 0), answered =
-		    dbres_int(res, 1), late = dbres_int(res, 2);
+		long long total = dbres_int(res, COMPLAINTS_KPI_30D_RECEIVED);
+		long long answered = dbres_int(res,
+		    COMPLAINTS_KPI_30D_ANSWERED);
+		long long late = dbres_int(res, COMPLAINTS_KPI_30D_LATE);
 		vm_int(m, "received", total);
 		vm_int(m, "answered", answered);
 		vm_int(m, "late", late);
@@ -44,8 +48,9 @@ page_home(struct req *r)
 			    total);
 			vm_strf(m, "late_pct", "%lld", late * 100 / total);
 		}
-		if (dbres_str(res, 3) != NULL)
-			vm_str(m, "rating", dbres_str(res, 3));
+		if (dbres_str(res, COMPLAINTS_KPI_30D_RATING) != NULL)
+			vm_str(m, "rating", dbres_str(res,
+			    COMPLAINTS_KPI_30D_RATING));
 	}
 	return http_render(r, "complaints/home", m);
 }

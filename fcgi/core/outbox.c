@@ -24,19 +24,45 @@
 #define OUTBOX_BATCH		100
 #define OUTBOX_MAX_ATTEMPTS	8
 
+/* The channels, as the outbox table names them. */
+enum outbox_channel {
+	OC_EMAIL,
+	OC_SMS,
+	OC__MAX
+};
+static const char *const outbox_channels[OC__MAX] = { "email", "sms" };
+
+static enum outbox_channel
+outbox_channel(const char *s)
+{
+	int	 i;
+
+	for (i = 0; s != NULL && i < OC__MAX; i++)
+		if (strcmp(s, outbox_channels[i]) == 0)
+			return (enum outbox_channel)i;
+	return OC__MAX;
+}
+
+static int
+outbox_queue(struct db *db, enum outbox_channel ch, const char *to,
+    const char *subject, const char *body)
+{
+	return db_exec(db, SQL_OUTBOX_INSERT, DB_ARGS(
+	    DB_S(channel, outbox_channels[ch]), DB_S(recipient, to),
+	    DB_S(subject, subject), DB_S(body, body))) == 1 ? 0 : -1;
+}
+
 int
 outbox_email(struct db *db, const char *to, const char *subject,
     const char *body)
 {
-	return db_exec(db, SQL_OUTBOX_INSERT, "ssss", "email", to, subject,
-	    body) == 1 ? 0 : -1;
+	return outbox_queue(db, OC_EMAIL, to, subject, body);
 }
 
 int
 outbox_sms(struct db *db, const char *to, const char *body)
 {
-	return db_exec(db, SQL_OUTBOX_INSERT, "ssss", "sms", to, NULL,
-	    body) == 1 ? 0 : -1;
+	return outbox_queue(db, OC_SMS, to, NULL, body);
 }
 
 /* RFC 2047 for a header that may hold Arabic. */
@@ -116,15 +142,19 @@ outbox_deliver(struct db *db, struct arena *a, int *failed)
 	int		 sent = 0;
 
 	*failed = 0;
-	res = db_query(db, a, SQL_OUTBOX_DUE, "i", (long long)OUTBOX_BATCH);
+	res = db_query(db, a, SQL_OUTBOX_DUE, DB_ARGS(
+	    DB_I(limit, OUTBOX_BATCH)));
 	if (res == NULL)
 		return -1;
 	while (dbres_next(res)) {
-		const char *id = dbres_str(res, 0), *channel = dbres_str(res, 1);
-		const char *to = dbres_str(res, 2), *subject = dbres_str(res, 3);
-		const char *body = dbres_str(res, 4);
-		long long attempts = dbres_int(res, 5);
-		int email = strcmp(channel, "email") == 0, rc;
+		const char *id = dbres_str(res, OUTBOX_DUE_ID);
+		unsigned long long oid = dbres_u(res, OUTBOX_DUE_ID);
+		const char *to = dbres_str(res, OUTBOX_DUE_RECIPIENT);
+		const char *subject = dbres_str(res, OUTBOX_DUE_SUBJECT);
+		const char *body = dbres_str(res, OUTBOX_DUE_BODY);
+		long long attempts = dbres_int(res, OUTBOX_DUE_ATTEMPTS);
+		int email = outbox_channel(dbres_str(res,
+		    OUTBOX_DUE_CHANNEL)) == OC_EMAIL, rc;
 		const char *cmd = conf_get(email ? "mail" : "sms", "command",
 		    "");
 		struct buf msg;
@@ -133,7 +163,7 @@ outbox_deliver(struct db *db, struct arena *a, int *failed)
 		struct tm tm;
 
 		/* Lease the row so a concurrent tick does not send it too. */
-		if (db_exec(db, SQL_OUTBOX_LEASE, "s", id) != 1)
+		if (db_exec(db, SQL_OUTBOX_LEASE, DB_ARGS(DB_U(id, oid))) != 1)
 			continue;
 		buf_init(&msg, a);
 		if (email) {
@@ -157,19 +187,22 @@ outbox_deliver(struct db *db, struct arena *a, int *failed)
 		else
 			rc = outbox_command(cmd, to, msg.data, msg.len);
 		if (rc == 0) {
-			db_exec(db, SQL_OUTBOX_SENT, "s", id);
+			db_exec(db, SQL_OUTBOX_SENT, DB_ARGS(DB_U(id, oid)));
 			sent++;
 			continue;
 		}
 		/* Back-off: 1, 2, 4 … minutes; then failed for good, where
 		 * the ministry sees it. */
 		if (attempts + 1 >= OUTBOX_MAX_ATTEMPTS) {
-			db_exec(db, SQL_OUTBOX_FAILED, "ss",
-			    "delivery command failed", id);
+			db_exec(db, SQL_OUTBOX_FAILED, DB_ARGS(
+			    DB_S(error, "delivery command failed"),
+			    DB_U(id, oid)));
 			(*failed)++;
 		} else
-			db_exec(db, SQL_OUTBOX_RETRY, "iss",
-			    1LL << attempts, "delivery command failed", id);
+			db_exec(db, SQL_OUTBOX_RETRY, DB_ARGS(
+			    DB_I(minutes, 1LL << attempts),
+			    DB_S(error, "delivery command failed"),
+			    DB_U(id, oid)));
 	}
 	return sent;
 }

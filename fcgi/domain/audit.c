@@ -26,9 +26,11 @@ audit_record(struct db *db, const struct actor *a, const char *action,
 	}
 	memcpy(sum, summary ? summary : "", n);
 	sum[n] = '\0';
-	if (db_exec(db, SQL_AUDIT_INSERT, "usussuss",
-	    a->user_id, a->role ? a->role : "system", a->entity_id, action,
-	    object_type, object_id, sum, a->ip ? a->ip : "") != 1) {
+	if (db_exec(db, SQL_AUDIT_INSERT, DB_ARGS(DB_U(user, a->user_id),
+	    DB_S(role, a->role ? a->role : "system"),
+	    DB_U(entity, a->entity_id), DB_S(action, action),
+	    DB_S(object_type, object_type), DB_U(object_id, object_id),
+	    DB_S(summary, sum), DB_S(ip, a->ip ? a->ip : ""))) != 1) {
 		log_warnx("%s: %s on %s %llu not recorded", __func__, action,
 		    object_type, object_id);
 		return -1;

@@ -5,6 +5,11 @@
 
 #include "perm.h"
 
+/* Marks label msgids for scripts/update-po. */
+#ifndef N_
+#define N_(s)	(s)
+#endif
+
 /* Bits per scope: O own entity, S sub-departments, X other entities. */
 #define O	(1u << SCOPE_OWN)
 #define S	(1u << SCOPE_SUB)
@@ -69,6 +74,14 @@ static const char *const role_names[ROLE__MAX] = {
 	"citizen", "admin", "liaison", "coordinator", "supervisor"
 };
 
+const char *const perm_role_labels[ROLE__MAX] = {
+	[ROLE_CITIZEN] = N_("Citizen"),
+	[ROLE_ADMIN] = N_("Ministry administrator"),
+	[ROLE_LIAISON] = N_("Liaison officer"),
+	[ROLE_COORDINATOR] = N_("Coordinator"),
+	[ROLE_SUPERVISOR] = N_("Supervisor"),
+};
+
 static const char *const action_names[ACT__MAX] = {
 	"none", "staff_home", "entity_view", "entity_manage",
 	"staff_accounts", "audit_view", "calendar_manage", "outbox_view",
@@ -79,14 +92,36 @@ static const char *const action_names[ACT__MAX] = {
 };
 
 enum role
-perm_role(const char *s)
+perm_role_find(const char *s)
 {
 	int	 i;
 
 	for (i = 0; s != NULL && i < ROLE__MAX; i++)
 		if (strcmp(s, role_names[i]) == 0)
 			return (enum role)i;
-	return ROLE_CITIZEN;
+	return ROLE__MAX;
+}
+
+enum role
+perm_role(const char *s)
+{
+	enum role	 r = perm_role_find(s);
+
+	return r < ROLE__MAX ? r : ROLE_CITIZEN;
+}
+
+enum action
+perm_account_action(enum role r)
+{
+	switch (r) {
+	case ROLE_LIAISON:
+		return ACT_ENTITY_MANAGE;
+	case ROLE_COORDINATOR:
+	case ROLE_SUPERVISOR:
+		return ACT_STAFF_ACCOUNTS;
+	default:
+		return ACT_NONE;
+	}
 }
 
 const char *

@@ -55,8 +55,21 @@ enum scope {
 	SCOPE__MAX
 };
 
+/* The role a stored name gives; unknown or NULL: ROLE_CITIZEN, who may
+ * do nothing in the back office. */
 enum role	 perm_role(const char *);
+/* The role named s, or ROLE__MAX when s names none (input to check,
+ * such as sharekctl's ROLE argument). */
+enum role	 perm_role_find(const char *);
 const char	*perm_role_name(enum role);
+/* Msgids of the roles as the staff pages name them, by enum role. */
+extern const char *const perm_role_labels[ROLE__MAX];
+/* The action that switches an account of this role on or off, or
+ * ACT_NONE when no one may here: liaison officers answer to the
+ * ministry (ACT_ENTITY_MANAGE, art. 5-ب), coordinators and supervisors
+ * to their liaison officer (ACT_STAFF_ACCOUNTS, 7-هـ); the ministry's
+ * administrators and citizens are not managed from an entity. */
+enum action	 perm_account_action(enum role);
 int		 perm_allows(enum role, enum action, enum scope);
 /* True when the role may do the action in at least one scope. */
 int		 perm_role_may(enum role, enum action);

@@ -2,9 +2,12 @@
  * page_audit.c — the audit log of staff actions, for the ministry's
  * reports (domain.md §4).
  *
- * GET /staff/audit       entity, action, user (e-mail), from, to (dates),
- *                        before (id, keyset paging).  View staff/audit.
- * GET /staff/audit.csv   the same filters, every matching row, streamed.
+ * GET /staff/audit       audit_params: entity, action, user (e-mail),
+ *                        from, to (dates), before (id, keyset paging).
+ *                        View staff/audit; 422 with the form kept when a
+ *                        filter is invalid.
+ * GET /staff/audit.csv   audit_csv_params: the same filters, every
+ *                        matching row, streamed (400 on a bad filter).
  * Permission: ACT_AUDIT_VIEW — the ministry admin sees every entity, a
  * liaison officer only the own entity (the filter is forced).
  */
@@ -15,20 +18,32 @@
 #include "buf.h"
 #include "db.h"
 #include "http.h"
-
+#include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
 #include "vm.h"
 
-const struct param audit_params[] = {
-	{ "entity", PT_INT, 0, 1, 1LL << 40, NULL, NULL },
-	{ "action", PT_STR, 0, 1, 64, NULL, NULL },
-	{ "user", PT_EMAIL, 0, 0, 254, NULL, NULL },
-	{ "from", PT_DATE, 0, 0, 0, NULL, NULL },
-	{ "to", PT_DATE, 0, 0, 0, NULL, NULL },
-	{ "before", PT_INT, 0, 1, 1LL << 62, NULL, NULL },
+/* Rows per page of the log. */
+#define AUDIT_PAGE_SIZE	50
+
+/* The filters, shared by the page and the export (same keys). */
+#define AUDIT_FILTER_PARAMS \
+	[AUDIT_ENTITY] = { .name = "entity", .type = PT_INT, .min = 1, \
+	    .max = 1LL << 40 }, \
+	[AUDIT_ACTION] = { .name = "action", .type = PT_STR, .min = 1, \
+	    .max = 64 }, \
+	[AUDIT_USER] = { .name = "user", .type = PT_EMAIL, .max = 254 }, \
+	[AUDIT_FROM] = { .name = "from", .type = PT_DATE }, \
+	[AUDIT_TO] = { .name = "to", .type = PT_DATE }
+
+const struct param audit_params[AUDIT__MAX] = {
+	AUDIT_FILTER_PARAMS,
+	[AUDIT_BEFORE] = { .name = "before", .type = PT_INT, .min = 1,
+	    .max = 1LL << 62 },
 };
-const int audit_nparams = sizeof(audit_params) / sizeof(audit_params[0]);
+const struct param audit_csv_params[AUDIT_FILTER__MAX] = {
+	AUDIT_FILTER_PARAMS,
+};
 
 struct filt {
 	const char	*entity;
@@ -46,12 +61,12 @@ audit_filters(struct req *r, struct filt *f, int typed)
 {
 	memset(f, 0, sizeof(*f));
 	if (typed) {
-		f->entity = http_str(r, "entity") ? arena_printf(r->a,
-		    "%lld", http_int(r, "entity", 0)) : NULL;
-		f->action = http_str(r, "action");
-		f->user = http_str(r, "user");
-		f->from = http_str(r, "from");
-		f->to = http_str(r, "to");
+		f->entity = http_arg_str(r, AUDIT_ENTITY) ? arena_printf(r->a,
+		    "%lld", http_arg_int(r, AUDIT_ENTITY, 0)) : NULL;
+		f->action = http_arg_str(r, AUDIT_ACTION);
+		f->user = http_arg_str(r, AUDIT_USER);
+		f->from = http_arg_str(r, AUDIT_FROM);
+		f->to = http_arg_str(r, AUDIT_TO);
 	}
 	if (!perm_allows(perm_role(r->sess->role), ACT_AUDIT_VIEW,
 	    SCOPE_OTHER))
@@ -64,7 +79,7 @@ page_audit(struct req *r)
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
 	struct filt	 f;
-	int		 n = 0;
+	int		 n = 0, k;
 	const char	*last = NULL;
 	struct buf	 next;
 
@@ -75,59 +90,61 @@ page_audit(struct req *r)
 	http_form_model(r, m);
 	vm_bool(m, "all_entities", perm_allows(perm_role(r->sess->role),
 	    ACT_AUDIT_VIEW, SCOPE_OTHER));
-	res = db_query(r->db, r->a, SQL_AUDIT_PAGE, "ssssssssssi",
-	    f.entity, f.entity, f.action, f.action, f.user, f.user, f.from,
-	    f.from, f.to, f.to, http_int(r, "before", 1LL << 62));
+	res = db_query(r->db, r->a, SQL_AUDIT_PAGE, DB_ARGS(
+	    DB_S(entity, f.entity), DB_S(action, f.action),
+	    DB_S(user, f.user), DB_S(from, f.from), DB_S(to, f.to),
+	    DB_I(before, http_arg_int(r, AUDIT_BEFORE, 1LL << 62)),
+	    DB_I(limit, AUDIT_PAGE_SIZE + 1)));
 	if (res == NULL)
 		return 500;
 	l = vm_list(m, "rows");
 	while (dbres_next(res)) {
-		if (++n > 50) {
+		if (++n > AUDIT_PAGE_SIZE) {
 			vm_bool(m, "more", 1);
 			break;
 		}
 		it = vm_push(l);
-		last = dbres_str(res, 0);
+		last = dbres_str(res, AUDIT_ROW_ID);
 		vm_str(it, "id", last);
-		vm_str(it, "at", dbres_str(res, 1));
-		vm_str(it, "role", dbres_str(res, 2));
-		vm_str(it, "action", dbres_str(res, 3));
-		vm_strf(it, "object", "%s %s", dbres_str(res, 4),
-		    dbres_str(res, 5) ? dbres_str(res, 5) : "");
-		vm_str(it, "summary", dbres_str(res, 6));
-		vm_str(it, "ip", dbres_str(res, 7));
-		vm_str(it, "who", dbres_str(res, 8) ? dbres_str(res, 8) :
-		    tr(r, "the system"));
-		vm_str(it, "email", dbres_str(res, 9));
-		vm_str(it, "entity", staff_pick(r, dbres_str(res, 10),
-		    dbres_str(res, 11)));
+		vm_str(it, "at", dbres_str(res, AUDIT_ROW_AT_UTC));
+		vm_str(it, "role", dbres_str(res, AUDIT_ROW_ROLE));
+		vm_str(it, "action", dbres_str(res, AUDIT_ROW_ACTION));
+		vm_strf(it, "object", "%s %s",
+		    dbres_str(res, AUDIT_ROW_OBJECT_TYPE),
+		    dbres_str(res, AUDIT_ROW_OBJECT_ID) ?
+		    dbres_str(res, AUDIT_ROW_OBJECT_ID) : "");
+		vm_str(it, "summary", dbres_str(res, AUDIT_ROW_SUMMARY));
+		vm_str(it, "ip", dbres_str(res, AUDIT_ROW_IP));
+		vm_str(it, "who", dbres_str(res, AUDIT_ROW_USER) ?
+		    dbres_str(res, AUDIT_ROW_USER) : tr(r, "the system"));
+		vm_str(it, "email", dbres_str(res, AUDIT_ROW_EMAIL));
+		vm_str(it, "entity", present_pick(r,
+		    dbres_str(res, AUDIT_ROW_ENTITY_AR),
+		    dbres_str(res, AUDIT_ROW_ENTITY_EN)));
 	}
 	/* The query string of the current filters, for paging and CSV. */
 	buf_init(&next, r->a);
-	{
-		static const char *keys[] = { "entity", "action", "user",
-		    "from", "to" };
-		size_t i;
-		for (i = 0; i < 5; i++) {
-			const struct pval *p = http_param(r, keys[i]);
-			if (p == NULL || !p->set)
-				continue;
-			buf_printf(&next, "%s=", keys[i]);
-			buf_url(&next, p->s, strlen(p->s));
-			buf_addc(&next, '&');
-		}
+	for (k = 0; k < AUDIT_FILTER__MAX; k++) {
+		const struct pval *p = http_arg(r, k);
+		if (p == NULL || !p->set)
+			continue;
+		buf_printf(&next, "%s=", audit_params[k].name);
+		buf_url(&next, p->s, strlen(p->s));
+		buf_addc(&next, '&');
 	}
 	vm_str(m, "filters", next.data);
 	if (last != NULL)
 		vm_str(m, "last", last);
-	if ((res = db_query(r->db, r->a, SQL_AUDIT_ACTIONS, "")) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_AUDIT_ACTIONS, DB_NOARGS)) ==
+	    NULL)
 		return 500;
 	l = vm_list(m, "actions");
 	while (dbres_next(res)) {
+		const char *action = dbres_str(res, AUDIT_ACTIONS_ACTION);
 		it = vm_push(l);
-		vm_str(it, "name", dbres_str(res, 0));
+		vm_str(it, "name", action);
 		vm_bool(it, "selected", f.action != NULL &&
-		    strcmp(f.action, dbres_str(res, 0)) == 0);
+		    strcmp(f.action, action) == 0);
 	}
 	return http_render(r, "staff/audit", m);
 }
@@ -135,35 +152,40 @@ page_audit(struct req *r)
 int
 page_audit_csv(struct req *r)
 {
+	const struct db_stmt *st = &sql_stmts[SQL_AUDIT_EXPORT];
 	struct dbres	*res;
 	struct filt	 f;
 	struct buf	 line;
-	int		 i, rc;
+	int		 col, rc;
 
 	if (r->nerr > 0)
 		return 400;
 	audit_filters(r, &f, 1);
-	res = db_stream(r->db, r->a, SQL_AUDIT_EXPORT, "ssssssssss",
-	    f.entity, f.entity, f.action, f.action, f.user, f.user, f.from,
-	    f.from, f.to, f.to);
+	res = db_stream(r->db, r->a, SQL_AUDIT_EXPORT, DB_ARGS(
+	    DB_S(entity, f.entity), DB_S(action, f.action),
+	    DB_S(user, f.user), DB_S(from, f.from), DB_S(to, f.to)));
 	if (res == NULL)
 		return 500;
 	http_header(r, "Content-Disposition",
 	    "attachment; filename=\"sharek-audit.csv\"");
 	http_stream(r, "text/csv; charset=utf-8");
 	buf_init(&line, r->a);
-	/* A BOM so spreadsheet programs read the Arabic as UTF-8. */
-	buf_adds(&line, "\xEF\xBB\xBFid,at_utc,role,action,object_type,"
-	    "object_id,summary,ip,user,email,entity_ar,entity_en\r\n");
+	/* A BOM so spreadsheet programs read the Arabic as UTF-8; the
+	 * header line is the statement's column names (shape audit_row),
+	 * and every row gives every column in that order. */
+	buf_adds(&line, "\xEF\xBB\xBF");
+	for (col = 0; col < AUDIT_ROW__MAX; col++)
+		buf_printf(&line, "%s%s", col > 0 ? "," : "", st->cols[col]);
+	buf_adds(&line, "\r\n");
 	http_write(r, line.data, line.len);
 	while ((rc = dbres_next(res)) == 1) {
 		buf_reset(&line);
-		for (i = 0; i < 12; i++) {
-			const char *v = dbres_str(res, i);
-			if (i > 0)
+		for (col = 0; col < AUDIT_ROW__MAX; col++) {
+			const char *v = dbres_str(res, col);
+			if (col > 0)
 				buf_addc(&line, ',');
 			if (v != NULL)
-				buf_csv(&line, v, dbres_len(res, i));
+				buf_csv(&line, v, dbres_len(res, col));
 		}
 		buf_adds(&line, "\r\n");
 		http_write(r, line.data, line.len);

@@ -2,89 +2,119 @@
  * page_dashboard.c — the first page a member of staff sees.
  *
  * GET /staff/   no parameters; any staff role (ACT_STAFF_HOME).
- * View: staff/dashboard.  The entity, its activities by state, and the
- * moderation queue with overdue comments (art. 9-ب: 3 working days).
+ * View: staff/dashboard.  The entity, what waits for the user in the
+ * review chain, its activities by state, and the moderation queue with
+ * overdue comments (art. 9-ب: 3 working days).
  */
 #include <string.h>
 
+#include "activity.h"
 #include "arena.h"
 #include "db.h"
 #include "http.h"
+#include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
 #include "vm.h"
 
-static const char *const states[] = {
-	"draft", "submitted", "returned", "approved", "scheduled", "open",
-	"closed", "analysis", "report_submitted", "report_approved",
-	"published", "withdrawn", NULL
+/* Items of "waiting for you" shown; the list of activities has them
+ * all. */
+#define WAITING_SHOWN	50
+
+/* The dashboard's words for the states (shorter than the activity
+ * page's), by enum act_state. */
+static const char *const dash_state_labels[AS__MAX] = {
+	[AS_DRAFT] = N_("Draft"),
+	[AS_SUBMITTED] = N_("Submitted for review"),
+	[AS_RETURNED] = N_("Returned"),
+	[AS_APPROVED] = N_("Approved"),
+	[AS_SCHEDULED] = N_("Scheduled"),
+	[AS_OPEN] = N_("Open"),
+	[AS_CLOSED] = N_("Closed"),
+	[AS_ANALYSIS] = N_("In analysis"),
+	[AS_REPORT_SUBMITTED] = N_("Report submitted"),
+	[AS_REPORT_APPROVED] = N_("Report approved"),
+	[AS_PUBLISHED] = N_("Published"),
+	[AS_WITHDRAWN] = N_("Withdrawn"),
 };
 
-static const char *const state_labels[] = {
-	"Draft", "Submitted for review", "Returned", "Approved", "Scheduled",
-	"Open", "Closed", "In analysis", "Report submitted",
-	"Report approved", "Published", "Withdrawn"
-};
+/* What the user is to do with an activity waiting in that state. */
+static const char *
+waiting_what(enum act_state st)
+{
+	switch (st) {
+	case AS_SUBMITTED:
+		return N_("Review it and forward it or return it");
+	case AS_APPROVED:
+		return N_("Approve it for publication or return it");
+	default:
+		return N_("Returned to you: correct it and submit it again");
+	}
+}
 
 int
 page_dashboard(struct req *r)
 {
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
-	long long	 eid = (long long)r->sess->entity_id;
-	int		 i;
+	unsigned long long eid = r->sess->entity_id;
+	enum role	 role = perm_role(r->sess->role);
+	enum act_state	 st;
+	int		 n = 0;
 
 	vm_str(m, "title", tr(r, "Dashboard"));
-	vm_str(m, "role_label", tr(r, strcmp(r->sess->role, "admin") == 0 ?
-	    "Ministry administrator" : strcmp(r->sess->role, "liaison") == 0 ?
-	    "Liaison officer" : strcmp(r->sess->role, "coordinator") == 0 ?
-	    "Coordinator" : "Supervisor"));
-	if ((res = db_query(r->db, r->a, SQL_STAFF_DASH_ENTITY, "i", eid))
-	    == NULL)
+	vm_str(m, "role_label", present_label(r, perm_role_labels, ROLE__MAX,
+	    role));
+	if ((res = db_query(r->db, r->a, SQL_STAFF_DASH_ENTITY,
+	    DB_ARGS(DB_U(entity, eid)))) == NULL)
 		return 500;
 	if (dbres_next(res))
-		vm_str(m, "entity", strcmp(r->lang, "en") == 0 ?
-		    dbres_str(res, 1) : dbres_str(res, 0));
-	if ((res = db_query(r->db, r->a, SQL_STAFF_DASH_COUNTS, "i", eid))
-	    == NULL)
+		vm_str(m, "entity", present_pick(r,
+		    dbres_str(res, STAFF_DASH_ENTITY_NAME_AR),
+		    dbres_str(res, STAFF_DASH_ENTITY_NAME_EN)));
+	if ((res = db_query(r->db, r->a, SQL_STAFF_DASH_COUNTS,
+	    DB_ARGS(DB_U(entity, eid)))) == NULL)
 		return 500;
 	l = vm_list(m, "states");
 	while (dbres_next(res)) {
-		for (i = 0; states[i] != NULL; i++)
-			if (strcmp(states[i], dbres_str(res, 0)) == 0)
-				break;
+		const char *name = dbres_str(res, STAFF_DASH_COUNTS_STATE);
+		st = activity_state(name);
 		it = vm_push(l);
-		vm_str(it, "label", states[i] ? tr(r, state_labels[i]) :
-		    dbres_str(res, 0));
-		vm_str(it, "count", dbres_str(res, 1));
+		vm_str(it, "label", st < AS__MAX ? present_label(r,
+		    dash_state_labels, AS__MAX, st) : name);
+		vm_str(it, "count", dbres_str(res, STAFF_DASH_COUNTS_N));
 	}
 	vm_bool(m, "has_states", l->count > 0);
-	if ((res = db_query(r->db, r->a, SQL_STAFF_DASH_MODERATION, "i", eid))
-	    == NULL)
+	if ((res = db_query(r->db, r->a, SQL_STAFF_DASH_MODERATION,
+	    DB_ARGS(DB_U(entity, eid)))) == NULL)
 		return 500;
 	if (dbres_next(res)) {
-		vm_str(m, "pending", dbres_str(res, 0));
-		vm_str(m, "overdue", dbres_str(res, 1) ? dbres_str(res, 1) :
-		    "0");
-		vm_bool(m, "has_overdue", dbres_int(res, 1) > 0);
+		vm_str(m, "pending", dbres_str(res,
+		    STAFF_DASH_MODERATION_PENDING));
+		vm_str(m, "overdue", dbres_str(res,
+		    STAFF_DASH_MODERATION_OVERDUE) ? dbres_str(res,
+		    STAFF_DASH_MODERATION_OVERDUE) : "0");
+		vm_bool(m, "has_overdue", dbres_int(res,
+		    STAFF_DASH_MODERATION_OVERDUE) > 0);
 	}
-	res = db_query(r->db, r->a, SQL_STAFF_DASH_WAITING, "isusus", eid,
-	    r->sess->role, r->sess->user_id, r->sess->role, r->sess->user_id,
-	    r->sess->role);
+	res = db_query(r->db, r->a, SQL_STAFF_DASH_WAITING, DB_ARGS(
+	    DB_U(entity, eid), DB_S(role, perm_role_name(role)),
+	    DB_U(user, r->sess->user_id), DB_I(limit, WAITING_SHOWN + 1)));
 	if (res == NULL)
 		return 500;
 	l = vm_list(m, "waiting");
 	while (dbres_next(res)) {
-		const char *st = dbres_str(res, 3);
+		if (++n > WAITING_SHOWN) {
+			vm_bool(m, "waiting_more", 1);
+			break;
+		}
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "title", strcmp(r->lang, "en") == 0 &&
-		    dbres_str(res, 2)[0] ? dbres_str(res, 2) : dbres_str(res, 1));
-		vm_str(it, "what", tr(r, strcmp(st, "submitted") == 0 ?
-		    N_("Review it and forward it or return it") :
-		    strcmp(st, "approved") == 0 ?
-		    N_("Approve it for publication or return it") :
-		    N_("Returned to you: correct it and submit it again")));
+		vm_str(it, "id", dbres_str(res, STAFF_DASH_WAITING_ID));
+		vm_str(it, "title", present_pick(r,
+		    dbres_str(res, STAFF_DASH_WAITING_TITLE_AR),
+		    dbres_str(res, STAFF_DASH_WAITING_TITLE_EN)));
+		vm_str(it, "what", tr(r, waiting_what(activity_state(
+		    dbres_str(res, STAFF_DASH_WAITING_STATE)))));
 	}
 	return http_render(r, "staff/dashboard", m);
 }

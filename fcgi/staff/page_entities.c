@@ -4,96 +4,111 @@
  *
  * GET  /staff/entities              list: the ministry sees all, others
  *                                   their entity and its sub-departments
- * GET  /staff/entities/new          form       } ministry admin only
- * POST /staff/entities/new          entity_params → 303 /staff/entities/ID
+ *                                   (view staff/entities)
+ * GET  /staff/entities/new          form (view staff/entity_form)  } ministry
+ * POST /staff/entities/new          entity_params → 303             } admin
+ *                                   /staff/entities/ID (422: form)  } only
  * GET  /staff/entities/{id}         details, liaison officers, staff
+ *                                   (view staff/entity)
  * GET  /staff/entities/{id}/edit    form       } ministry admin only
- * POST /staff/entities/{id}/edit    entity_params
- * POST /staff/entities/{id}/liaison which (primary|alternate), email,
- *                                   full_name, mobile — ministry admin
- *                                   names the liaison officer (art. 5-ب)
- * POST /staff/entities/{id}/staff   role (coordinator|supervisor), email,
- *                                   full_name, mobile — the entity's
- *                                   liaison officer (art. 7-هـ)
+ * POST /staff/entities/{id}/edit    entity_params → 303 (422: form)
+ * POST /staff/entities/{id}/liaison liaison_params: which (primary|
+ *                                   alternate), email, full_name, mobile
+ *                                   — ministry admin names the liaison
+ *                                   officer (art. 5-ب)
+ * POST /staff/entities/{id}/staff   staffnew_params: role (coordinator|
+ *                                   supervisor), email, full_name, mobile
+ *                                   — the entity's liaison officer
+ *                                   (art. 7-هـ); both 303, or 422 with
+ *                                   the entity page and the form kept
  * POST /staff/users/{id}/deactivate, /staff/users/{id}/activate
- * Every write is in the audit log.  New accounts get an invitation link
- * to choose their password.
+ *                                   → 303 the entity; who may is
+ *                                   perm_account_action() (403)
+ * Permissions: the routes' actions, then the scope of the entity
+ * (staff_may).  Every write is in the audit log.  New accounts get an
+ * invitation link to choose their password.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "audit.h"
 #include "db.h"
+#include "entity.h"
 #include "http.h"
+#include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
 #include "vm.h"
 
-static const char *const kinds[] = { "ministry", "department",
-    "institution", "authority", "council", "municipality", "company",
-    NULL };
-static const char *const kind_labels[] = { N_("Ministry"),
-    N_("Department"), N_("Public institution"), N_("Authority"),
-    N_("Council"), N_("Municipality"), N_("Government-owned company") };
+/* The liaison form's "which", and the role each choice of the new-staff
+ * form creates. */
 static const char *const whichs[] = { "primary", "alternate", NULL };
+#define WHICH_ALTERNATE	1
 static const char *const staff_roles[] = { "coordinator", "supervisor",
     NULL };
+static const enum role staff_role_of[] = { ROLE_COORDINATOR,
+    ROLE_SUPERVISOR };
 
-const struct param entity_params[] = {
-	{ "name_ar", PT_STR, P_REQ, 2, 200, NULL, NULL },
-	{ "name_en", PT_STR, P_REQ, 2, 200, NULL, NULL },
-	{ "kind", PT_ENUM, P_REQ, 0, 0, kinds, NULL },
-	{ "parent_id", PT_INT, 0, 0, 1LL << 40, NULL, NULL },
-	{ "slug", PT_STR, P_REQ, 2, 40, NULL, NULL },
-	{ "sectors", PT_INT, P_MULTI, 1, 1000000, NULL, NULL },
-	{ "contact_email", PT_EMAIL, 0, 0, 254, NULL, NULL },
-	{ "sg_name", PT_STR, 0, 2, 200, NULL, NULL },
-	{ "sg_email", PT_EMAIL, 0, 0, 254, NULL, NULL },
-	{ "sg_mobile", PT_PHONE, 0, 0, 0, NULL, NULL },
-	{ "minister_name", PT_STR, 0, 2, 200, NULL, NULL },
-	{ "minister_email", PT_EMAIL, 0, 0, 254, NULL, NULL },
-	{ "minister_mobile", PT_PHONE, 0, 0, 0, NULL, NULL },
+const struct param entity_params[ENT__MAX] = {
+	[ENT_NAME_AR] = { .name = "name_ar", .type = PT_STR, .flags = P_REQ,
+	    .min = 2, .max = 200 },
+	[ENT_NAME_EN] = { .name = "name_en", .type = PT_STR, .flags = P_REQ,
+	    .min = 2, .max = 200 },
+	[ENT_KIND] = { .name = "kind", .type = PT_ENUM, .flags = P_REQ,
+	    .choices = entity_kind_names,
+	    .choice_labels = entity_kind_labels },
+	[ENT_PARENT_ID] = { .name = "parent_id", .type = PT_INT,
+	    .max = 1LL << 40 },
+	[ENT_SLUG] = { .name = "slug", .type = PT_STR, .flags = P_REQ,
+	    .min = 2, .max = 40 },
+	[ENT_SECTORS] = { .name = "sectors", .type = PT_INT,
+	    .flags = P_MULTI, .min = 1, .max = 1000000 },
+	[ENT_CONTACT_EMAIL] = { .name = "contact_email", .type = PT_EMAIL,
+	    .max = 254 },
+	[ENT_SG_NAME] = { .name = "sg_name", .type = PT_STR, .min = 2,
+	    .max = 200 },
+	[ENT_SG_EMAIL] = { .name = "sg_email", .type = PT_EMAIL, .max = 254 },
+	[ENT_SG_MOBILE] = { .name = "sg_mobile", .type = PT_PHONE },
+	[ENT_MINISTER_NAME] = { .name = "minister_name", .type = PT_STR,
+	    .min = 2, .max = 200 },
+	[ENT_MINISTER_EMAIL] = { .name = "minister_email", .type = PT_EMAIL,
+	    .max = 254 },
+	[ENT_MINISTER_MOBILE] = { .name = "minister_mobile",
+	    .type = PT_PHONE },
 };
-const int entity_nparams = sizeof(entity_params) / sizeof(entity_params[0]);
 
-const struct param liaison_params[] = {
-	{ "which", PT_ENUM, P_REQ, 0, 0, whichs, NULL },
-	{ "email", PT_EMAIL, P_REQ, 0, 254, NULL, NULL },
-	{ "full_name", PT_STR, P_REQ, 2, 200, NULL, NULL },
-	{ "mobile", PT_PHONE, P_REQ, 0, 0, NULL, NULL },
+const struct param liaison_params[LIAISON__MAX] = {
+	[LIAISON_WHICH] = { .name = "which", .type = PT_ENUM, .flags = P_REQ,
+	    .choices = whichs },
+	[LIAISON_EMAIL] = { .name = "email", .type = PT_EMAIL,
+	    .flags = P_REQ, .max = 254 },
+	[LIAISON_FULL_NAME] = { .name = "full_name", .type = PT_STR,
+	    .flags = P_REQ, .min = 2, .max = 200 },
+	[LIAISON_MOBILE] = { .name = "mobile", .type = PT_PHONE,
+	    .flags = P_REQ },
 };
 
-const struct param staffnew_params[] = {
-	{ "role", PT_ENUM, P_REQ, 0, 0, staff_roles, NULL },
-	{ "email", PT_EMAIL, P_REQ, 0, 254, NULL, NULL },
-	{ "full_name", PT_STR, P_REQ, 2, 200, NULL, NULL },
-	{ "mobile", PT_PHONE, P_REQ, 0, 0, NULL, NULL },
+const struct param staffnew_params[STAFFNEW__MAX] = {
+	[STAFFNEW_ROLE] = { .name = "role", .type = PT_ENUM, .flags = P_REQ,
+	    .choices = staff_roles },
+	[STAFFNEW_EMAIL] = { .name = "email", .type = PT_EMAIL,
+	    .flags = P_REQ, .max = 254 },
+	[STAFFNEW_FULL_NAME] = { .name = "full_name", .type = PT_STR,
+	    .flags = P_REQ, .min = 2, .max = 200 },
+	[STAFFNEW_MOBILE] = { .name = "mobile", .type = PT_PHONE,
+	    .flags = P_REQ },
 };
 
+/* The label of a stored kind (itself when unknown). */
 static const char *
-kind_label(struct req *r, const char *k)
+kind_label(struct req *r, const char *stored)
 {
-	int	 i;
+	enum entity_kind k = entity_kind(stored);
 
-	for (i = 0; kinds[i] != NULL; i++)
-		if (strcmp(kinds[i], k) == 0)
-			return tr(r, kind_labels[i]);
-	return k;
-}
-
-static const char *
-role_label(struct req *r, const char *role)
-{
-	if (strcmp(role, "admin") == 0)
-		return tr(r, "Ministry administrator");
-	if (strcmp(role, "liaison") == 0)
-		return tr(r, "Liaison officer");
-	if (strcmp(role, "coordinator") == 0)
-		return tr(r, "Coordinator");
-	if (strcmp(role, "supervisor") == 0)
-		return tr(r, "Supervisor");
-	return role;
+	return k < EK__MAX ? present_label(r, entity_kind_labels, EK__MAX, k) :
+	    stored;
 }
 
 int
@@ -108,13 +123,12 @@ page_entities(struct req *r)
 	vm_str(m, "title", tr(r, "Government entities"));
 	vm_bool(m, "can_create", perm_allows(me, ACT_ENTITY_MANAGE,
 	    SCOPE_OTHER));
-	if ((res = db_query(r->db, r->a, SQL_ENTITY_LIST, "")) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ENTITY_LIST, DB_NOARGS)) == NULL)
 		return 500;
 	l = vm_list(m, "entities");
 	while (dbres_next(res)) {
-		unsigned long long id = (unsigned long long)dbres_int(res, 0);
-		unsigned long long parent =
-		    (unsigned long long)dbres_int(res, 1);
+		unsigned long long id = dbres_u(res, ENTITY_LIST_ID);
+		unsigned long long parent = dbres_u(res, ENTITY_LIST_PARENT_ID);
 
 		/* Scope by the parent link already in the row: no query
 		 * per entity.  Only what the role may open is listed. */
@@ -122,15 +136,17 @@ page_entities(struct req *r)
 		    (!subs || parent != r->sess->entity_id))
 			continue;
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
+		vm_str(it, "id", dbres_str(res, ENTITY_LIST_ID));
 		vm_bool(it, "is_sub", parent != 0);
-		vm_str(it, "kind", kind_label(r, dbres_str(res, 2)));
-		vm_str(it, "name", staff_pick(r, dbres_str(res, 3),
-		    dbres_str(res, 4)));
-		vm_bool(it, "inactive", !dbres_int(res, 6));
-		vm_str(it, "liaison", dbres_str(res, 7));
-		vm_str(it, "alternate", dbres_str(res, 8));
-		vm_str(it, "staff", dbres_str(res, 9));
+		vm_str(it, "kind", kind_label(r, dbres_str(res,
+		    ENTITY_LIST_KIND)));
+		vm_str(it, "name", present_pick(r, dbres_str(res,
+		    ENTITY_LIST_NAME_AR), dbres_str(res, ENTITY_LIST_NAME_EN)));
+		vm_bool(it, "inactive", !dbres_int(res, ENTITY_LIST_ACTIVE));
+		vm_str(it, "liaison", dbres_str(res, ENTITY_LIST_LIAISON_NAME));
+		vm_str(it, "alternate", dbres_str(res,
+		    ENTITY_LIST_ALTERNATE_NAME));
+		vm_str(it, "staff", dbres_str(res, ENTITY_LIST_STAFF_COUNT));
 	}
 	return http_render(r, "staff/entities", m);
 }
@@ -142,58 +158,59 @@ entity_form_model(struct req *r, struct val *m, unsigned long long eid,
 {
 	struct dbres	*res;
 	struct val	*l, *it;
-	const struct pval *sec = http_param(r, "sectors");
-	int		 i, k;
+	const struct pval *sec = http_arg(r, ENT_SECTORS);
+	int		 k;
 
 	http_form_model(r, m);
-	if ((res = db_query(r->db, r->a, SQL_ENTITY_SECTORS_OF, "u", eid))
-	    == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ENTITY_SECTORS_OF,
+	    DB_ARGS(DB_U(entity, eid)))) == NULL)
 		return -1;
 	l = vm_list(m, "sectors");
 	while (dbres_next(res)) {
-		int on = (int)dbres_int(res, 3);
+		unsigned long long id = dbres_u(res, ENTITY_SECTORS_OF_ID);
+		int on = dbres_int(res, ENTITY_SECTORS_OF_CHOSEN) != 0;
+
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "name", staff_pick(r, dbres_str(res, 1),
-		    dbres_str(res, 2)));
+		vm_str(it, "id", dbres_str(res, ENTITY_SECTORS_OF_ID));
+		vm_str(it, "name", present_pick(r, dbres_str(res,
+		    ENTITY_SECTORS_OF_NAME_AR), dbres_str(res,
+		    ENTITY_SECTORS_OF_NAME_EN)));
+		/* After a refused POST, what was ticked then. */
 		if (sec != NULL && sec->present) {
 			on = 0;
 			for (k = 0; k < sec->nvals; k++)
-				if (strcmp(sec->vals[k], dbres_str(res, 0)) == 0)
+				if (strtoull(sec->vals[k], NULL, 10) == id)
 					on = 1;
 		}
 		vm_bool(it, "checked", on);
 	}
-	l = vm_list(m, "kinds");
-	for (i = 0; kinds[i] != NULL; i++) {
-		it = vm_push(l);
-		vm_str(it, "value", kinds[i]);
-		vm_str(it, "label", tr(r, kind_labels[i]));
-		vm_bool(it, "selected", cur_kind != NULL &&
-		    strcmp(cur_kind, kinds[i]) == 0);
-	}
-	if ((res = db_query(r->db, r->a, SQL_ENTITY_LIST, "")) == NULL)
+	present_choices(r, m, "kinds", entity_kind_names, entity_kind_labels,
+	    EK__MAX, cur_kind);
+	if ((res = db_query(r->db, r->a, SQL_ENTITY_LIST, DB_NOARGS)) == NULL)
 		return -1;
 	l = vm_list(m, "parents");
 	while (dbres_next(res)) {
-		if ((unsigned long long)dbres_int(res, 0) == eid)
+		unsigned long long id = dbres_u(res, ENTITY_LIST_ID);
+
+		if (id == eid)
 			continue;
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "name", staff_pick(r, dbres_str(res, 3),
-		    dbres_str(res, 4)));
-		vm_bool(it, "selected", (unsigned long long)dbres_int(res, 0)
-		    == cur_parent);
+		vm_str(it, "id", dbres_str(res, ENTITY_LIST_ID));
+		vm_str(it, "name", present_pick(r, dbres_str(res,
+		    ENTITY_LIST_NAME_AR), dbres_str(res, ENTITY_LIST_NAME_EN)));
+		vm_bool(it, "selected", id == cur_parent);
 	}
 	return 0;
 }
 
+/* The entity form with what was sent (a new entity, or a refused POST)
+ * under status. */
 static int
-show_entity_form(struct req *r, unsigned long long eid)
+show_entity_form(struct req *r, unsigned long long eid, int status)
 {
 	struct val	*m = http_model(r);
-	const struct pval *k = http_param(r, "kind");
-	const struct pval *p = http_param(r, "parent_id");
+	const struct pval *k = http_arg(r, ENT_KIND);
+	const struct pval *p = http_arg(r, ENT_PARENT_ID);
 
 	vm_str(m, "title", eid ? tr(r, "Edit the entity") :
 	    tr(r, "New government entity"));
@@ -202,132 +219,140 @@ show_entity_form(struct req *r, unsigned long long eid)
 	if (entity_form_model(r, m, eid, k && k->present ? k->s : NULL,
 	    p && p->set ? (unsigned long long)p->i : 0) == -1)
 		return 500;
+	r->status = status;
 	return http_render(r, "staff/entity_form", m);
 }
 
 int
 page_entity_new_form(struct req *r)
 {
-	return show_entity_form(r, 0);
+	return show_entity_form(r, 0, 200);
 }
 
-/* Checks what the declarations cannot: slug syntax and uniqueness, and
- * a parent that exists and is not the entity itself or below it. */
-static void
+/* Checks what the declarations cannot (entity.h): the short name's
+ * syntax and uniqueness, and a parent that exists and is not the entity
+ * itself or below it.  0, or -1 on a database error. */
+static int
 entity_validate(struct req *r, unsigned long long eid)
 {
-	const char	*slug = http_str(r, "slug"), *p;
-	struct dbres	*res;
-	long long	 parent = http_int(r, "parent_id", 0);
+	const char	*slug = http_arg_str(r, ENT_SLUG);
+	long long	 parent = http_arg_int(r, ENT_PARENT_ID, 0);
 
 	if (slug != NULL) {
-		for (p = slug; *p; p++)
-			if (!((*p >= 'a' && *p <= 'z') ||
-			    (*p >= '0' && *p <= '9') || *p == '-'))
-				break;
-		if (*p != '\0')
-			http_field_error(r, "slug", "Use lower-case Latin "
+		if (!entity_slug_ok(slug))
+			http_arg_error(r, ENT_SLUG, "Use lower-case Latin "
 			    "letters, digits and hyphens only.");
-		else {
-			res = db_query(r->db, r->a, SQL_ENTITY_SLUG_TAKEN,
-			    "su", slug, eid);
-			if (res != NULL && dbres_next(res) &&
-			    dbres_int(res, 0) > 0)
-				http_field_error(r, "slug", "Another entity "
-				    "already uses this short name.");
-		}
+		else if (entity_slug_taken(r->db, r->a, slug, eid) == 1)
+			http_arg_error(r, ENT_SLUG, "Another entity already "
+			    "uses this short name.");
 	}
-	if (parent > 0) {
-		res = db_query(r->db, r->a, SQL_ENTITY_GET, "i", parent);
-		if (res == NULL || !dbres_next(res))
-			http_field_error(r, "parent_id", "Choose an existing "
+	if (parent > 0)
+		switch (entity_check_parent(r->db, r->a, eid,
+		    (unsigned long long)parent)) {
+		case EP_OK:
+			break;
+		case EP_MISSING:
+			http_arg_error(r, ENT_PARENT_ID, "Choose an existing "
 			    "entity.");
-		else if (eid != 0) {
-			res = db_query(r->db, r->a, SQL_ENTITY_ANCESTORS, "i",
-			    parent);
-			if ((unsigned long long)parent == eid ||
-			    (res != NULL && dbres_next(res) &&
-			    ((unsigned long long)dbres_int(res, 0) == eid ||
-			    (unsigned long long)dbres_int(res, 1) == eid ||
-			    (unsigned long long)dbres_int(res, 2) == eid)))
-				http_field_error(r, "parent_id", "An entity "
-				    "cannot be placed under itself.");
+			break;
+		case EP_CYCLE:
+			http_arg_error(r, ENT_PARENT_ID, "An entity cannot be "
+			    "placed under itself.");
+			break;
+		default:
+			return -1;
 		}
-	}
+	return 0;
 }
 
 struct entsave {
-	struct req		*r;
-	unsigned long long	 eid;
+	unsigned long long	 edit;	/* the entity edited; 0: a new one */
+	unsigned long long	 eid;	/* out: the entity saved */
 };
 
-static int
-entity_save_tx(struct db *db, void *arg)
+static enum outcome
+entity_save_tx(struct req *r, void *arg)
 {
 	struct entsave	*s = arg;
-	struct req	*r = s->r;
-	const struct pval *sec = http_param(r, "sectors");
-	const char	*prev;
-	int		 i, rc, created = s->eid == 0;
-	long long	 n;
+	const struct pval *sec = http_arg(r, ENT_SECTORS);
+	unsigned long long parent_id =
+	    (unsigned long long)http_arg_int(r, ENT_PARENT_ID, 0);
+	const char	*kind = entity_kind_names[http_arg_int(r, ENT_KIND, 0)];
+	const char	*name_ar = http_arg_str(r, ENT_NAME_AR);
+	const char	*name_en = http_arg_str(r, ENT_NAME_EN);
+	const char	*slug = http_arg_str(r, ENT_SLUG);
+	const char	*contact_email = http_arg_str(r, ENT_CONTACT_EMAIL);
+	const char	*sg_name = http_arg_str(r, ENT_SG_NAME);
+	const char	*sg_email = http_arg_str(r, ENT_SG_EMAIL);
+	const char	*sg_mobile = http_arg_str(r, ENT_SG_MOBILE);
+	const char	*minister_name = http_arg_str(r, ENT_MINISTER_NAME);
+	const char	*minister_email = http_arg_str(r, ENT_MINISTER_EMAIL);
+	const char	*minister_mobile = http_arg_str(r,
+	    ENT_MINISTER_MOBILE);
+	unsigned long long id = s->edit;
+	int		 i;
 
-	if (s->eid == 0) {
-		if ((rc = http_nonce_claim(r, NULL, &prev)) != 0)
-			return rc == 1 ? 1 : -1;
-		n = db_exec(db, SQL_ENTITY_INSERT, "isssssssssss",
-		    http_int(r, "parent_id", 0),
-		    kinds[http_int(r, "kind", 0)], http_str(r, "name_ar"),
-		    http_str(r, "name_en"), http_str(r, "slug"),
-		    http_str(r, "contact_email"), http_str(r, "sg_name"),
-		    http_str(r, "sg_email"), http_str(r, "sg_mobile"),
-		    http_str(r, "minister_name"),
-		    http_str(r, "minister_email"),
-		    http_str(r, "minister_mobile"));
-		if (n != 1)
-			return -1;
-		s->eid = db_insert_id(db);
-	} else if (db_exec(db, SQL_ENTITY_UPDATE, "isssssssssssu",
-	    http_int(r, "parent_id", 0), kinds[http_int(r, "kind", 0)],
-	    http_str(r, "name_ar"), http_str(r, "name_en"),
-	    http_str(r, "slug"), http_str(r, "contact_email"),
-	    http_str(r, "sg_name"), http_str(r, "sg_email"),
-	    http_str(r, "sg_mobile"), http_str(r, "minister_name"),
-	    http_str(r, "minister_email"), http_str(r, "minister_mobile"),
-	    s->eid) < 0)
-		return -1;
-	if (db_exec(db, SQL_ENTITY_SECTORS_CLEAR, "u", s->eid) < 0)
-		return -1;
+	if (id == 0) {
+		if (db_exec(r->db, SQL_ENTITY_INSERT, DB_ARGS(
+		    DB_U(parent_id, parent_id), DB_S(kind, kind),
+		    DB_S(name_ar, name_ar), DB_S(name_en, name_en),
+		    DB_S(slug, slug), DB_S(contact_email, contact_email),
+		    DB_S(sg_name, sg_name), DB_S(sg_email, sg_email),
+		    DB_S(sg_mobile, sg_mobile),
+		    DB_S(minister_name, minister_name),
+		    DB_S(minister_email, minister_email),
+		    DB_S(minister_mobile, minister_mobile))) != 1)
+			return OUT_ERROR;
+		id = db_insert_id(r->db);
+	} else if (db_exec(r->db, SQL_ENTITY_UPDATE, DB_ARGS(DB_U(id, id),
+	    DB_U(parent_id, parent_id), DB_S(kind, kind),
+	    DB_S(name_ar, name_ar), DB_S(name_en, name_en), DB_S(slug, slug),
+	    DB_S(contact_email, contact_email), DB_S(sg_name, sg_name),
+	    DB_S(sg_email, sg_email), DB_S(sg_mobile, sg_mobile),
+	    DB_S(minister_name, minister_name),
+	    DB_S(minister_email, minister_email),
+	    DB_S(minister_mobile, minister_mobile))) < 0)
+		return OUT_ERROR;
+	if (db_exec(r->db, SQL_ENTITY_SECTORS_CLEAR,
+	    DB_ARGS(DB_U(entity, id))) < 0)
+		return OUT_ERROR;
 	for (i = 0; sec != NULL && i < sec->nvals; i++)
-		if (db_exec(db, SQL_ENTITY_SECTOR_ADD, "us", s->eid,
-		    sec->vals[i]) < 0)
-			return -1;
-	return audit_record(db, staff_actor_for(r, s->eid), created ?
-	    "entity.create" :
-	    "entity.update", "entity", s->eid, arena_printf(r->a,
-	    "%s / %s (%s)", http_str(r, "name_ar"), http_str(r, "name_en"),
-	    http_str(r, "slug")));
+		if (db_exec(r->db, SQL_ENTITY_SECTOR_ADD, DB_ARGS(
+		    DB_U(entity, id), DB_S(sector, sec->vals[i]))) < 0)
+			return OUT_ERROR;
+	if (audit_record(r->db, staff_actor_for(r, id), s->edit == 0 ?
+	    "entity.create" : "entity.update", "entity", id,
+	    arena_printf(r->a, "%s / %s (%s)", name_ar, name_en, slug)) == -1)
+		return OUT_ERROR;
+	s->eid = id;
+	return OUT_OK;
 }
 
 static int
 entity_save(struct req *r, unsigned long long eid)
 {
 	struct entsave	 s;
-	int		 rc;
+	const char	*url = NULL, *prev;
 
-	entity_validate(r, eid);
-	if (r->nerr > 0) {
-		r->status = 422;
-		return show_entity_form(r, eid);
-	}
-	s.r = r;
-	s.eid = eid;
-	rc = db_tx(r->db, entity_save_tx, &s);
-	if (rc < 0)
+	if (entity_validate(r, eid) == -1)
 		return 500;
-	if (rc > 0)	/* a double submit: the first one did it */
-		return http_redirect(r, 303, "/staff/entities");
-	return http_redirect(r, 303, arena_printf(r->a,
-	    "/staff/entities/%llu", s.eid));
+	if (r->nerr > 0)
+		return show_entity_form(r, eid, 422);
+	s.edit = eid;
+	s.eid = 0;
+	/* A new entity's address is known only after the insert: a double
+	 * submit of the new-entity form lands on the list. */
+	if (eid != 0)
+		url = arena_printf(r->a, "/staff/entities/%llu", eid);
+	switch (http_form_tx(r, entity_save_tx, &s, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, arena_printf(r->a,
+		    "/staff/entities/%llu", s.eid));
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev ? prev : "/staff/entities");
+	default:
+		return 500;
+	}
 }
 
 int
@@ -336,16 +361,18 @@ page_entity_new(struct req *r)
 	return entity_save(r, 0);
 }
 
-/* Loads entity {id}; 0 with the row, or an HTTP status. */
+/* Loads entity {id}: 0, or an HTTP status. */
 static int
-entity_load(struct req *r, struct dbres **res)
+entity_fetch(struct req *r, struct entity *e)
 {
-	*res = db_query(r->db, r->a, SQL_ENTITY_GET, "i", r->segi[0]);
-	if (*res == NULL)
-		return 500;
-	if (!dbres_next(*res))
+	switch (entity_get(r->db, r->a, (unsigned long long)r->segi[0], e)) {
+	case 1:
+		return 0;
+	case 0:
 		return 404;
-	return 0;
+	default:
+		return 500;
+	}
 }
 
 /* The entity page carries two forms with the same field names (name a
@@ -355,11 +382,9 @@ entity_load(struct req *r, struct dbres **res)
 static void
 entity_forms_model(struct req *r, struct val *m)
 {
-	static const char *const keys[] = { "full_name", "email", "mobile",
-	    "which", "role" };
 	const struct val *f = vm_get(m, "f");
 	struct val	*dst = NULL, *from, *to, *v;
-	size_t		 i;
+	int		 i;
 
 	vm_str(m, "lp", "l");
 	vm_str(m, "sp", "s");
@@ -368,17 +393,20 @@ entity_forms_model(struct req *r, struct val *m)
 	if (r->route->params == liaison_params) {
 		dst = vm_child(m, "lf");
 		vm_str(m, "lp", "f");
-		vm_bool(m, "which_alt", http_int(r, "which", 0) == 1);
+		vm_bool(m, "which_alt", http_arg_int(r, LIAISON_WHICH, 0) ==
+		    WHICH_ALTERNATE);
 	} else if (r->route->params == staffnew_params) {
 		dst = vm_child(m, "sf");
 		vm_str(m, "sp", "f");
-		vm_bool(m, "role_coord", http_int(r, "role", 1) == 0);
+		vm_bool(m, "role_coord", http_arg_int(r, STAFFNEW_ROLE, 1) ==
+		    0);
 	} else
 		return;
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if ((from = vm_get(f, keys[i])) == NULL)
+	for (i = 0; i < r->route->nparams; i++) {
+		const char *name = r->route->params[i].name;
+		if ((from = vm_get(f, name)) == NULL)
 			continue;
-		to = vm_child(dst, keys[i]);
+		to = vm_child(dst, name);
 		if ((v = vm_get(from, "value")) != NULL && v->s != NULL)
 			vm_str(to, "value", v->s);
 		if ((v = vm_get(from, "error")) != NULL && v->s != NULL)
@@ -386,100 +414,116 @@ entity_forms_model(struct req *r, struct val *m)
 	}
 }
 
-int
-page_entity(struct req *r)
+/* The entity page under status (200, or 422 after a refused form). */
+static int
+entity_show(struct req *r, int status)
 {
 	struct val	*m = http_model(r), *l, *it;
-	struct dbres	*e, *res;
-	unsigned long long eid = (unsigned long long)r->segi[0];
+	struct entity	 e;
+	struct dbres	*res;
 	int		 rc;
 	enum role	 me = perm_role(r->sess->role);
 	enum scope	 sc;
 
-	if ((rc = entity_load(r, &e)) != 0)
+	if ((rc = entity_fetch(r, &e)) != 0)
 		return rc;
-	sc = staff_scope(r, eid);
+	sc = staff_scope(r, e.id);
 	if (!perm_allows(me, ACT_ENTITY_VIEW, sc))
 		return 403;
-	vm_str(m, "id", dbres_str(e, 0));
-	vm_str(m, "title", staff_pick(r, dbres_str(e, 3), dbres_str(e, 4)));
-	vm_str(m, "name_ar", dbres_str(e, 3));
-	vm_str(m, "name_en", dbres_str(e, 4));
-	vm_str(m, "kind", kind_label(r, dbres_str(e, 2)));
-	vm_str(m, "slug", dbres_str(e, 5));
-	vm_str(m, "parent", staff_pick(r, dbres_str(e, 17), dbres_str(e, 18)));
-	vm_str(m, "parent_id", dbres_str(e, 1));
-	vm_str(m, "contact_email", dbres_str(e, 7));
-	vm_str(m, "sg_name", dbres_str(e, 8));
-	vm_str(m, "sg_email", dbres_str(e, 9));
-	vm_str(m, "sg_mobile", dbres_str(e, 10));
-	vm_str(m, "minister_name", dbres_str(e, 11));
-	vm_str(m, "minister_email", dbres_str(e, 12));
-	vm_str(m, "minister_mobile", dbres_str(e, 13));
+	vm_strf(m, "id", "%llu", e.id);
+	vm_str(m, "title", present_pick(r, e.name_ar, e.name_en));
+	vm_str(m, "name_ar", e.name_ar);
+	vm_str(m, "name_en", e.name_en);
+	vm_str(m, "kind", kind_label(r, e.kind_name));
+	vm_str(m, "slug", e.slug);
+	vm_str(m, "parent", present_pick(r, e.parent_name_ar,
+	    e.parent_name_en));
+	if (e.parent_id != 0)
+		vm_strf(m, "parent_id", "%llu", e.parent_id);
+	vm_str(m, "contact_email", e.contact_email);
+	vm_str(m, "sg_name", e.sg_name);
+	vm_str(m, "sg_email", e.sg_email);
+	vm_str(m, "sg_mobile", e.sg_mobile);
+	vm_str(m, "minister_name", e.minister_name);
+	vm_str(m, "minister_email", e.minister_email);
+	vm_str(m, "minister_mobile", e.minister_mobile);
 	vm_bool(m, "can_edit", perm_allows(me, ACT_ENTITY_MANAGE, sc));
 	vm_bool(m, "can_staff", perm_allows(me, ACT_STAFF_ACCOUNTS, sc));
-	if ((res = db_query(r->db, r->a, SQL_ENTITY_STAFF, "u", eid)) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ENTITY_STAFF,
+	    DB_ARGS(DB_U(entity, e.id)))) == NULL)
 		return 500;
 	l = vm_list(m, "staff");
 	while (dbres_next(res)) {
-		unsigned long long uid = (unsigned long long)dbres_int(res, 0);
+		unsigned long long uid = dbres_u(res, ENTITY_STAFF_ID);
+		enum role role = perm_role(dbres_str(res, ENTITY_STAFF_ROLE));
+		enum action need = perm_account_action(role);
+
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "name", dbres_str(res, 1));
-		vm_str(it, "email", dbres_str(res, 2));
-		vm_str(it, "role", role_label(r, dbres_str(res, 3)));
-		if (uid == (unsigned long long)dbres_int(e, 14))
+		vm_str(it, "id", dbres_str(res, ENTITY_STAFF_ID));
+		vm_str(it, "name", dbres_str(res, ENTITY_STAFF_FULL_NAME));
+		vm_str(it, "email", dbres_str(res, ENTITY_STAFF_EMAIL));
+		vm_str(it, "role", present_label(r, perm_role_labels,
+		    ROLE__MAX, role));
+		if (uid == e.liaison_user_id)
 			vm_str(it, "role", tr(r, "Liaison officer (primary)"));
-		if (uid == (unsigned long long)dbres_int(e, 15))
+		if (uid == e.alternate_user_id)
 			vm_str(it, "role", tr(r, "Liaison officer "
 			    "(alternate)"));
-		vm_bool(it, "active", dbres_int(res, 4));
-		vm_bool(it, "invited", !dbres_int(res, 6));
+		vm_bool(it, "active", dbres_int(res, ENTITY_STAFF_ACTIVE));
+		vm_bool(it, "invited", !dbres_int(res, ENTITY_STAFF_VERIFIED));
 		/* Who may switch this account on or off. */
 		vm_bool(it, "manageable", uid != r->sess->user_id &&
-		    ((strcmp(dbres_str(res, 3), "liaison") == 0 &&
-		    perm_allows(me, ACT_ENTITY_MANAGE, sc)) ||
-		    ((strcmp(dbres_str(res, 3), "coordinator") == 0 ||
-		    strcmp(dbres_str(res, 3), "supervisor") == 0) &&
-		    perm_allows(me, ACT_STAFF_ACCOUNTS, sc))));
+		    need != ACT_NONE && perm_allows(me, need, sc));
 	}
 	http_form_model(r, m);
 	entity_forms_model(r, m);
+	r->status = status;
 	return http_render(r, "staff/entity", m);
+}
+
+int
+page_entity(struct req *r)
+{
+	return entity_show(r, 200);
 }
 
 int
 page_entity_edit_form(struct req *r)
 {
-	struct val	*m;
-	struct dbres	*e;
-	int		 rc;
-	unsigned long long eid = (unsigned long long)r->segi[0];
+	struct val	*m, *f;
+	struct entity	 e;
+	int		 rc, k;
 
-	if ((rc = entity_load(r, &e)) != 0)
+	if ((rc = entity_fetch(r, &e)) != 0)
 		return rc;
-	if (!staff_may(r, ACT_ENTITY_MANAGE, eid))
+	if (!staff_may(r, ACT_ENTITY_MANAGE, e.id))
 		return 403;
 	m = http_model(r);
 	vm_str(m, "title", tr(r, "Edit the entity"));
 	vm_str(m, "action", arena_printf(r->a, "/staff/entities/%llu/edit",
-	    eid));
-	if (entity_form_model(r, m, eid, dbres_str(e, 2),
-	    (unsigned long long)dbres_int(e, 1)) == -1)
+	    e.id));
+	if (entity_form_model(r, m, e.id, e.kind_name, e.parent_id) == -1)
 		return 500;
 	{
-		struct val *f = vm_child(m, "f");
-		static const struct { const char *k; int col; } map[] = {
-			{ "name_ar", 3 }, { "name_en", 4 }, { "slug", 5 },
-			{ "contact_email", 7 }, { "sg_name", 8 },
-			{ "sg_email", 9 }, { "sg_mobile", 10 },
-			{ "minister_name", 11 }, { "minister_email", 12 },
-			{ "minister_mobile", 13 },
+		/* The stored values in the fields (kind, parent and
+		 * sectors are choices, drawn above). */
+		const char *const val[ENT__MAX] = {
+			[ENT_NAME_AR] = e.name_ar,
+			[ENT_NAME_EN] = e.name_en,
+			[ENT_SLUG] = e.slug,
+			[ENT_CONTACT_EMAIL] = e.contact_email,
+			[ENT_SG_NAME] = e.sg_name,
+			[ENT_SG_EMAIL] = e.sg_email,
+			[ENT_SG_MOBILE] = e.sg_mobile,
+			[ENT_MINISTER_NAME] = e.minister_name,
+			[ENT_MINISTER_EMAIL] = e.minister_email,
+			[ENT_MINISTER_MOBILE] = e.minister_mobile,
 		};
-		size_t i;
-		for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-			vm_str(vm_child(f, map[i].k), "value",
-			    dbres_str(e, map[i].col));
+		f = vm_child(m, "f");
+		for (k = 0; k < ENT__MAX; k++)
+			if (val[k] != NULL)
+				vm_str(vm_child(f, entity_params[k].name),
+				    "value", val[k]);
 	}
 	return http_render(r, "staff/entity_form", m);
 }
@@ -487,150 +531,160 @@ page_entity_edit_form(struct req *r)
 int
 page_entity_edit(struct req *r)
 {
-	struct dbres	*e;
+	struct entity	 e;
 	int		 rc;
 
-	if ((rc = entity_load(r, &e)) != 0)
+	if ((rc = entity_fetch(r, &e)) != 0)
 		return rc;
-	if (!staff_may(r, ACT_ENTITY_MANAGE, (unsigned long long)r->segi[0]))
+	if (!staff_may(r, ACT_ENTITY_MANAGE, e.id))
 		return 403;
-	return entity_save(r, (unsigned long long)r->segi[0]);
+	return entity_save(r, e.id);
 }
 
 struct newstaff {
-	struct req		*r;
 	unsigned long long	 eid;
-	const char		*role;	/* liaison, coordinator, supervisor */
-	int			 alternate;
-	int			 conflict;
+	enum role		 role;	/* liaison, coordinator, supervisor */
+	int			 alternate;	/* the alternate liaison */
+	const char		*email, *full_name, *mobile;
+	int			 email_key;	/* the form's e-mail field */
 };
 
-static int
-newstaff_tx(struct db *db, void *arg)
+static enum outcome
+newstaff_tx(struct req *r, void *arg)
 {
 	struct newstaff	*s = arg;
-	struct req	*r = s->r;
 	struct dbres	*res;
 	unsigned long long uid;
-	const char	*email = http_str(r, "email"), *prev;
-	int		 rc, isnew = 0;
+	int		 isnew = 0;
 
-	if ((rc = http_nonce_claim(r, NULL, &prev)) != 0)
-		return rc == 1 ? 1 : -1;
-	res = db_query(db, r->a, SQL_STAFF_USER_BY_EMAIL, "s", email);
+	res = db_query(r->db, r->a, SQL_STAFF_USER_BY_EMAIL,
+	    DB_ARGS(DB_S(email, s->email)));
 	if (res == NULL)
-		return -1;
+		return OUT_ERROR;
 	if (dbres_next(res)) {
-		uid = (unsigned long long)dbres_int(res, 0);
-		/* An existing account may become the liaison officer only
-		 * if it is staff of this very entity already. */
-		if (strcmp(s->role, "liaison") != 0 ||
-		    (unsigned long long)dbres_int(res, 2) != s->eid ||
-		    strcmp(dbres_str(res, 1), "citizen") == 0) {
-			s->conflict = 1;
-			return 2;
+		uid = dbres_u(res, STAFF_USER_BY_EMAIL_ID);
+		if (s->role != ROLE_LIAISON || !entity_may_name_liaison(
+		    perm_role(dbres_str(res, STAFF_USER_BY_EMAIL_ROLE)),
+		    dbres_u(res, STAFF_USER_BY_EMAIL_ENTITY_ID), s->eid)) {
+			http_arg_error(r, s->email_key, "This e-mail address "
+			    "already belongs to another account.");
+			return OUT_INVALID;
 		}
-		if (db_exec(db, SQL_STAFF_USER_MAKE_LIAISON, "uu", s->eid,
-		    uid) < 0)
-			return -1;
+		if (db_exec(r->db, SQL_STAFF_USER_MAKE_LIAISON, DB_ARGS(
+		    DB_U(entity, s->eid), DB_U(id, uid))) < 0)
+			return OUT_ERROR;
 	} else {
-		if (db_exec(db, SQL_STAFF_USER_INSERT, "sssssuu", email,
-		    http_str(r, "full_name"), http_str(r, "mobile"), "ar",
-		    s->role, s->eid, r->sess->user_id) != 1)
-			return -1;
-		uid = db_insert_id(db);
+		if (db_exec(r->db, SQL_STAFF_USER_INSERT, DB_ARGS(
+		    DB_S(email, s->email), DB_S(full_name, s->full_name),
+		    DB_S(mobile, s->mobile), DB_S(lang, "ar"),
+		    DB_S(role, perm_role_name(s->role)),
+		    DB_U(entity, s->eid),
+		    DB_U(created_by, r->sess->user_id))) != 1)
+			return OUT_ERROR;
+		uid = db_insert_id(r->db);
 		isnew = 1;
 	}
-	if (strcmp(s->role, "liaison") == 0 && db_exec(db, s->alternate ?
-	    SQL_ENTITY_SET_ALTERNATE : SQL_ENTITY_SET_LIAISON, "uu", uid,
-	    s->eid) < 0)
-		return -1;
-	if (isnew && staff_invite(r, uid, email, "ar") == -1)
-		return -1;
-	return audit_record(db, staff_actor_for(r, s->eid),
-	    strcmp(s->role, "liaison") ==
-	    0 ? (s->alternate ? "entity.alternate" : "entity.liaison") :
-	    "user.create", "user", uid, arena_printf(r->a, "%s <%s> as %s of "
-	    "entity %llu", http_str(r, "full_name"), email, s->alternate ?
-	    "alternate liaison" : s->role, s->eid));
+	if (s->role == ROLE_LIAISON && db_exec(r->db, s->alternate ?
+	    SQL_ENTITY_SET_ALTERNATE : SQL_ENTITY_SET_LIAISON, DB_ARGS(
+	    DB_U(user, uid), DB_U(entity, s->eid))) < 0)
+		return OUT_ERROR;
+	if (isnew && staff_invite(r, uid, s->email, "ar") == -1)
+		return OUT_ERROR;
+	if (audit_record(r->db, staff_actor_for(r, s->eid),
+	    s->role != ROLE_LIAISON ? "user.create" : s->alternate ?
+	    "entity.alternate" : "entity.liaison", "user", uid,
+	    arena_printf(r->a, "%s <%s> as %s of entity %llu", s->full_name,
+	    s->email, s->alternate ? "alternate liaison" :
+	    perm_role_name(s->role), s->eid)) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
 }
 
 static int
-newstaff(struct req *r, const char *role, int alternate)
+newstaff(struct req *r, struct newstaff *s)
 {
-	struct newstaff	 s;
-	int		 rc;
+	const char	*url;
 
-	memset(&s, 0, sizeof(s));
-	s.r = r;
-	s.eid = (unsigned long long)r->segi[0];
-	s.role = role;
-	s.alternate = alternate;
-	if (r->nerr > 0) {
-		r->status = 422;
-		return page_entity(r);
-	}
-	rc = db_tx(r->db, newstaff_tx, &s);
-	if (rc < 0)
+	if (r->nerr > 0)
+		return entity_show(r, 422);
+	url = arena_printf(r->a, "/staff/entities/%llu", s->eid);
+	switch (http_form_tx(r, newstaff_tx, s, url, NULL)) {
+	case OUT_OK:
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, url);
+	case OUT_INVALID:
+		return entity_show(r, 422);
+	default:
 		return 500;
-	if (s.conflict) {
-		http_field_error(r, "email", "This e-mail address already "
-		    "belongs to another account.");
-		r->status = 422;
-		return page_entity(r);
 	}
-	return http_redirect(r, 303, arena_printf(r->a,
-	    "/staff/entities/%llu", s.eid));
 }
 
 int
 page_entity_liaison(struct req *r)
 {
-	struct dbres	*e;
+	struct entity	 e;
+	struct newstaff	 s;
 	int		 rc;
 
-	if ((rc = entity_load(r, &e)) != 0)
+	if ((rc = entity_fetch(r, &e)) != 0)
 		return rc;
-	if (!staff_may(r, ACT_ENTITY_MANAGE, (unsigned long long)r->segi[0]))
+	if (!staff_may(r, ACT_ENTITY_MANAGE, e.id))
 		return 403;
-	return newstaff(r, "liaison", http_int(r, "which", 0) == 1);
+	memset(&s, 0, sizeof(s));
+	s.eid = e.id;
+	s.role = ROLE_LIAISON;
+	s.alternate = http_arg_int(r, LIAISON_WHICH, 0) == WHICH_ALTERNATE;
+	s.email = http_arg_str(r, LIAISON_EMAIL);
+	s.full_name = http_arg_str(r, LIAISON_FULL_NAME);
+	s.mobile = http_arg_str(r, LIAISON_MOBILE);
+	s.email_key = LIAISON_EMAIL;
+	return newstaff(r, &s);
 }
 
 int
 page_entity_staff(struct req *r)
 {
-	struct dbres	*e;
+	struct entity	 e;
+	struct newstaff	 s;
 	int		 rc;
 
-	if ((rc = entity_load(r, &e)) != 0)
+	if ((rc = entity_fetch(r, &e)) != 0)
 		return rc;
-	if (!staff_may(r, ACT_STAFF_ACCOUNTS, (unsigned long long)r->segi[0]))
+	if (!staff_may(r, ACT_STAFF_ACCOUNTS, e.id))
 		return 403;
-	return newstaff(r, http_int(r, "role", 1) == 0 ? "coordinator" :
-	    "supervisor", 0);
+	memset(&s, 0, sizeof(s));
+	s.eid = e.id;
+	s.role = staff_role_of[http_arg_int(r, STAFFNEW_ROLE, 1)];
+	s.email = http_arg_str(r, STAFFNEW_EMAIL);
+	s.full_name = http_arg_str(r, STAFFNEW_FULL_NAME);
+	s.mobile = http_arg_str(r, STAFFNEW_MOBILE);
+	s.email_key = STAFFNEW_EMAIL;
+	return newstaff(r, &s);
 }
 
 struct setactive {
-	struct req	*r;
 	unsigned long long eid;
 	int		 on;
 	unsigned long long uid;
 	const char	*label;
 };
 
-static int
-setactive_tx(struct db *db, void *arg)
+static enum outcome
+setactive_tx(struct req *r, void *arg)
 {
 	struct setactive *s = arg;
 
-	if (db_exec(db, SQL_STAFF_USER_SET_ACTIVE, "iu", (long long)s->on,
-	    s->uid) < 0)
-		return -1;
-	if (!s->on && db_exec(db, SQL_SESSION_DELETE_USER, "u", s->uid) < 0)
-		return -1;
-	return audit_record(db, staff_actor_for(s->r, s->eid), s->on ?
-	    "user.activate" :
-	    "user.deactivate", "user", s->uid, s->label);
+	if (db_exec(r->db, SQL_STAFF_USER_SET_ACTIVE, DB_ARGS(
+	    DB_I(active, s->on), DB_U(id, s->uid))) < 0)
+		return OUT_ERROR;
+	/* A deactivated account is signed out everywhere at once. */
+	if (!s->on && db_exec(r->db, SQL_SESSION_DELETE_USER, "u", s->uid) < 0)
+		return OUT_ERROR;
+	if (audit_record(r->db, staff_actor_for(r, s->eid), s->on ?
+	    "user.activate" : "user.deactivate", "user", s->uid, s->label) ==
+	    -1)
+		return OUT_ERROR;
+	return OUT_OK;
 }
 
 static int
@@ -638,33 +692,33 @@ set_active(struct req *r, int on)
 {
 	struct dbres	*u;
 	struct setactive s;
-	const char	*role;
-	unsigned long long eid;
 	enum action	 need;
+	const char	*url;
 
-	u = db_query(r->db, r->a, SQL_STAFF_USER_GET, "i", r->segi[0]);
+	u = db_query(r->db, r->a, SQL_STAFF_USER_GET,
+	    DB_ARGS(DB_U(id, r->segi[0])));
 	if (u == NULL)
 		return 500;
 	if (!dbres_next(u))
 		return 404;
-	role = dbres_str(u, 1);
-	eid = (unsigned long long)dbres_int(u, 2);
-	/* Liaison officers answer to the ministry, the rest to them. */
-	need = strcmp(role, "liaison") == 0 || strcmp(role, "admin") == 0 ?
-	    ACT_ENTITY_MANAGE : ACT_STAFF_ACCOUNTS;
-	if ((unsigned long long)dbres_int(u, 0) == r->sess->user_id ||
-	    strcmp(role, "admin") == 0 || !staff_may(r, need, eid))
-		return 403;
-	s.r = r;
-	s.eid = eid;
+	s.eid = dbres_u(u, STAFF_USER_GET_ENTITY_ID);
 	s.on = on;
-	s.uid = (unsigned long long)dbres_int(u, 0);
-	s.label = arena_printf(r->a, "%s <%s>", dbres_str(u, 4),
-	    dbres_str(u, 5));
-	if (db_tx(r->db, setactive_tx, &s) != 0)
+	s.uid = dbres_u(u, STAFF_USER_GET_ID);
+	s.label = arena_printf(r->a, "%s <%s>", dbres_str(u,
+	    STAFF_USER_GET_FULL_NAME), dbres_str(u, STAFF_USER_GET_EMAIL));
+	need = perm_account_action(perm_role(dbres_str(u,
+	    STAFF_USER_GET_ROLE)));
+	if (s.uid == r->sess->user_id || need == ACT_NONE ||
+	    !staff_may(r, need, s.eid))
+		return 403;
+	url = arena_printf(r->a, "/staff/entities/%llu", s.eid);
+	switch (http_form_tx(r, setactive_tx, &s, url, NULL)) {
+	case OUT_OK:
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, url);
+	default:
 		return 500;
-	return http_redirect(r, 303, arena_printf(r->a,
-	    "/staff/entities/%llu", eid));
+	}
 }
 
 int

@@ -3,196 +3,244 @@
  * pharmacists", "parents' councils") that a restricted consultation can
  * be addressed to (Tawasul art. 2).
  *
- * GET  /staff/groups                         the entity's groups
- * POST /staff/groups                         name_ar, name_en → 303
- * GET  /staff/groups/{id}                    members
- * POST /staff/groups/{id}/members            email → 303 (422 unknown)
- * POST /staff/groups/{id}/members/{uid}/delete
+ * GET  /staff/groups                         the entity's groups (view
+ *                                            staff/groups)
+ * POST /staff/groups                         group_params: name_ar,
+ *                                            name_en → 303 (422)
+ * GET  /staff/groups/{id}                    group_page_params: after
+ *                                            (member id, keyset paging);
+ *                                            members (view staff/group)
+ * POST /staff/groups/{id}/members            member_params: email → 303
+ *                                            (422 unknown address)
+ * POST /staff/groups/{id}/members/{uid}/delete   → 303
  * Permission: ACT_GROUPS_MANAGE (liaison officer, coordinator), own
- * entity only.  Audited.
+ * entity only (404 for another's group).  Audited.
  */
-#include <string.h>
-
 #include "arena.h"
 #include "audit.h"
 #include "db.h"
 #include "http.h"
+#include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
 #include "vm.h"
 
-const struct param group_params[] = {
-	{ "name_ar", PT_STR, P_REQ, 2, 200, NULL, NULL },
-	{ "name_en", PT_STR, P_REQ, 2, 200, NULL, NULL },
+/* Members per page of a group. */
+#define GROUP_PAGE_SIZE	100
+
+const struct param group_params[GROUP__MAX] = {
+	[GROUP_NAME_AR] = { .name = "name_ar", .type = PT_STR, .flags = P_REQ,
+	    .min = 2, .max = 200 },
+	[GROUP_NAME_EN] = { .name = "name_en", .type = PT_STR, .flags = P_REQ,
+	    .min = 2, .max = 200 },
 };
-const struct param member_params[] = {
-	{ "email", PT_EMAIL, P_REQ, 0, 254, NULL, NULL },
+const struct param member_params[MEMBER__MAX] = {
+	[MEMBER_EMAIL] = { .name = "email", .type = PT_EMAIL, .flags = P_REQ,
+	    .max = 254 },
+};
+const struct param group_page_params[GROUP_PAGE__MAX] = {
+	[GROUP_PAGE_AFTER] = { .name = "after", .type = PT_INT, .min = 1,
+	    .max = 1LL << 62 },
 };
 
-int
-page_groups(struct req *r)
+static int
+groups_show(struct req *r, int status)
 {
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
 
 	vm_str(m, "title", tr(r, "Groups of users"));
-	http_form_model(r, m);
-	if ((res = db_query(r->db, r->a, SQL_GROUPS_OF_ENTITY, "u",
-	    r->sess->entity_id)) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_GROUPS_OF_ENTITY,
+	    DB_ARGS(DB_U(entity, r->sess->entity_id)))) == NULL)
 		return 500;
 	l = vm_list(m, "groups");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "name", staff_pick(r, dbres_str(res, 1),
-		    dbres_str(res, 2)));
-		vm_str(it, "members", dbres_str(res, 3));
+		vm_str(it, "id", dbres_str(res, GROUPS_OF_ENTITY_ID));
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, GROUPS_OF_ENTITY_NAME_AR),
+		    dbres_str(res, GROUPS_OF_ENTITY_NAME_EN)));
+		vm_str(it, "members", dbres_str(res, GROUPS_OF_ENTITY_MEMBERS));
 	}
-	return http_render(r, "staff/groups", m);
+	return http_form_again(r, "staff/groups", m, status);
 }
 
-static int
-group_add_tx(struct db *db, void *arg)
+int
+page_groups(struct req *r)
 {
-	struct req	*r = arg;
-	const char	*prev;
-	int		 rc;
+	return groups_show(r, 200);
+}
 
-	if ((rc = http_nonce_claim(r, NULL, &prev)) != 0)
-		return rc == 1 ? 1 : -1;
-	if (db_exec(db, SQL_GROUP_INSERT, "uss", r->sess->entity_id,
-	    http_str(r, "name_ar"), http_str(r, "name_en")) != 1)
-		return -1;
-	return audit_record(db, staff_actor(r), "group.create", "group",
-	    db_insert_id(db), http_str(r, "name_ar"));
+struct group_new {
+	const char	*name_ar;
+	const char	*name_en;
+};
+
+static enum outcome
+group_add_tx(struct req *r, void *arg)
+{
+	struct group_new *g = arg;
+
+	if (db_exec(r->db, SQL_GROUP_INSERT, DB_ARGS(
+	    DB_U(entity, r->sess->entity_id), DB_S(name_ar, g->name_ar),
+	    DB_S(name_en, g->name_en))) != 1)
+		return OUT_ERROR;
+	if (audit_record(r->db, staff_actor(r), "group.create", "group",
+	    db_insert_id(r->db), g->name_ar) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
 }
 
 int
 page_group_add(struct req *r)
 {
-	if (r->nerr > 0) {
-		r->status = 422;
-		return page_groups(r);
-	}
-	if (db_tx(r->db, group_add_tx, r) < 0)
+	struct group_new g;
+
+	if (r->nerr > 0)
+		return groups_show(r, 422);
+	g.name_ar = http_arg_str(r, GROUP_NAME_AR);
+	g.name_en = http_arg_str(r, GROUP_NAME_EN);
+	switch (http_form_tx(r, group_add_tx, &g, "/staff/groups", NULL)) {
+	case OUT_OK:
+	case OUT_DUPLICATE:	/* a double submit: the first one did it */
+		return http_redirect(r, 303, "/staff/groups");
+	default:
 		return 500;
-	return http_redirect(r, 303, "/staff/groups");
+	}
 }
 
-/* Group {id} of the user's own entity: 0, or 404. */
+/* Group {id} of the user's own entity: 0, or an HTTP status (404). */
 static int
 group_load(struct req *r, struct dbres **g)
 {
-	*g = db_query(r->db, r->a, SQL_GROUP_GET, "i", r->segi[0]);
+	*g = db_query(r->db, r->a, SQL_GROUP_GET,
+	    DB_ARGS(DB_U(id, r->segi[0])));
 	if (*g == NULL)
 		return 500;
 	if (!dbres_next(*g) ||
-	    (unsigned long long)dbres_int(*g, 1) != r->sess->entity_id)
+	    dbres_u(*g, GROUP_GET_ENTITY_ID) != r->sess->entity_id)
 		return 404;
 	return 0;
+}
+
+/* The group page from member after (0: the first), under status. */
+static int
+group_show(struct req *r, unsigned long long after, int status)
+{
+	struct val	*m, *l, *it;
+	struct dbres	*g, *res;
+	const char	*last = NULL;
+	int		 rc, n = 0;
+
+	if ((rc = group_load(r, &g)) != 0)
+		return rc;
+	m = http_model(r);
+	vm_str(m, "id", dbres_str(g, GROUP_GET_ID));
+	vm_str(m, "title", present_pick(r, dbres_str(g, GROUP_GET_NAME_AR),
+	    dbres_str(g, GROUP_GET_NAME_EN)));
+	if ((res = db_query(r->db, r->a, SQL_GROUP_MEMBERS, DB_ARGS(
+	    DB_U(group, r->segi[0]), DB_U(after, after),
+	    DB_I(limit, GROUP_PAGE_SIZE + 1)))) == NULL)
+		return 500;
+	l = vm_list(m, "members");
+	while (dbres_next(res)) {
+		if (++n > GROUP_PAGE_SIZE) {
+			vm_bool(m, "more", 1);
+			break;
+		}
+		it = vm_push(l);
+		last = dbres_str(res, GROUP_MEMBERS_ID);
+		vm_str(it, "uid", last);
+		vm_str(it, "name", dbres_str(res, GROUP_MEMBERS_NAME));
+		vm_str(it, "email", dbres_str(res, GROUP_MEMBERS_EMAIL));
+	}
+	if (last != NULL)
+		vm_str(m, "last", last);
+	return http_form_again(r, "staff/group", m, status);
 }
 
 int
 page_group(struct req *r)
 {
-	struct val	*m, *l, *it;
-	struct dbres	*g, *res;
-	int		 rc;
-
-	if ((rc = group_load(r, &g)) != 0)
-		return rc;
-	m = http_model(r);
-	vm_str(m, "id", dbres_str(g, 0));
-	vm_str(m, "title", staff_pick(r, dbres_str(g, 2), dbres_str(g, 3)));
-	http_form_model(r, m);
-	if ((res = db_query(r->db, r->a, SQL_GROUP_MEMBERS, "i", r->segi[0]))
-	    == NULL)
-		return 500;
-	l = vm_list(m, "members");
-	while (dbres_next(res)) {
-		it = vm_push(l);
-		vm_str(it, "uid", dbres_str(res, 0));
-		vm_str(it, "name", dbres_str(res, 3) != NULL &&
-		    strcmp(dbres_str(res, 3), "organisation") == 0 ?
-		    dbres_str(res, 4) : dbres_str(res, 1));
-		vm_str(it, "email", dbres_str(res, 2));
-	}
-	return http_render(r, "staff/group", m);
+	return group_show(r, (unsigned long long)http_arg_int(r,
+	    GROUP_PAGE_AFTER, 0), 200);
 }
 
 struct memop {
-	struct req	*r;
-	int		 remove;
-	int		 unknown;
+	int			 remove;	/* else add */
+	unsigned long long	 uid;		/* remove: the member */
+	const char		*email;		/* add: the account's */
+	unsigned long long	 gid;
 };
 
-static int
-member_tx(struct db *db, void *arg)
+static enum outcome
+member_tx(struct req *r, void *arg)
 {
 	struct memop	*o = arg;
-	struct req	*r = o->r;
 	struct dbres	*res;
-	long long	 uid;
+	unsigned long long uid = o->uid;
 
-	if (o->remove)
-		uid = r->segi[1];
-	else {
-		res = db_query(db, r->a, SQL_GROUP_USER_BY_EMAIL, "s",
-		    http_str(r, "email"));
+	if (!o->remove) {
+		res = db_query(r->db, r->a, SQL_GROUP_USER_BY_EMAIL,
+		    DB_ARGS(DB_S(email, o->email)));
 		if (res == NULL)
-			return -1;
+			return OUT_ERROR;
 		if (!dbres_next(res)) {
-			o->unknown = 1;
-			return 2;
+			/* Staff may learn that an address has no account:
+			 * they add known people to groups. */
+			http_arg_error(r, MEMBER_EMAIL, "No active account "
+			    "has this e-mail address.");
+			return OUT_INVALID;
 		}
-		uid = dbres_int(res, 0);
+		uid = dbres_u(res, GROUP_USER_BY_EMAIL_ID);
 	}
-	if (db_exec(db, o->remove ? SQL_GROUP_MEMBER_REMOVE :
-	    SQL_GROUP_MEMBER_ADD, "ii", r->segi[0], uid) < 0)
-		return -1;
-	return audit_record(db, staff_actor(r), o->remove ? "group.remove" :
-	    "group.add", "group", (unsigned long long)r->segi[0],
-	    arena_printf(r->a, "user %lld", uid));
+	if (db_exec(r->db, o->remove ? SQL_GROUP_MEMBER_REMOVE :
+	    SQL_GROUP_MEMBER_ADD, DB_ARGS(DB_U(group, o->gid),
+	    DB_U(user, uid))) < 0)
+		return OUT_ERROR;
+	if (audit_record(r->db, staff_actor(r), o->remove ?
+	    "group.remove" : "group.add", "group", o->gid,
+	    arena_printf(r->a, "user %llu", uid)) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
 }
 
 static int
-member_op(struct req *r, int remove)
+member_op(struct req *r, struct memop *o)
 {
 	struct dbres	*g;
-	struct memop	 o;
+	const char	*url;
 	int		 rc;
 
 	if ((rc = group_load(r, &g)) != 0)
 		return rc;
-	if (r->nerr > 0) {
-		r->status = 422;
-		return page_group(r);
-	}
-	o.r = r;
-	o.remove = remove;
-	o.unknown = 0;
-	if (db_tx(r->db, member_tx, &o) < 0)
+	if (r->nerr > 0)
+		return group_show(r, 0, 422);
+	o->gid = (unsigned long long)r->segi[0];
+	url = arena_printf(r->a, "/staff/groups/%llu", o->gid);
+	switch (http_form_tx(r, member_tx, o, url, NULL)) {
+	case OUT_OK:
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, url);
+	case OUT_INVALID:
+		return group_show(r, 0, 422);
+	default:
 		return 500;
-	if (o.unknown) {
-		/* Staff may say that an address has no account: they add
-		 * known people to groups. */
-		http_field_error(r, "email", "No active account has this "
-		    "e-mail address.");
-		r->status = 422;
-		return page_group(r);
 	}
-	return http_redirect(r, 303, arena_printf(r->a, "/staff/groups/%lld",
-	    r->segi[0]));
 }
 
 int
 page_group_member_add(struct req *r)
 {
-	return member_op(r, 0);
+	struct memop	 o = { 0, 0, http_arg_str(r, MEMBER_EMAIL), 0 };
+
+	return member_op(r, &o);
 }
 
 int
 page_group_member_remove(struct req *r)
 {
-	return member_op(r, 1);
+	struct memop	 o = { 1, (unsigned long long)r->segi[1], NULL, 0 };
+
+	return member_op(r, &o);
 }

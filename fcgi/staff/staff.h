@@ -33,10 +33,23 @@ int		 staff_invite(struct req *, unsigned long long uid,
 int	page_dashboard(struct req *);
 
 /* page_entities.c */
-extern const struct param entity_params[];
-extern const int entity_nparams;
-extern const struct param liaison_params[];
-extern const struct param staffnew_params[];
+enum entity_key {
+	ENT_NAME_AR, ENT_NAME_EN, ENT_KIND, ENT_PARENT_ID, ENT_SLUG,
+	ENT_SECTORS, ENT_CONTACT_EMAIL, ENT_SG_NAME, ENT_SG_EMAIL,
+	ENT_SG_MOBILE, ENT_MINISTER_NAME, ENT_MINISTER_EMAIL,
+	ENT_MINISTER_MOBILE, ENT__MAX
+};
+extern const struct param entity_params[ENT__MAX];
+enum liaison_key {
+	LIAISON_WHICH, LIAISON_EMAIL, LIAISON_FULL_NAME, LIAISON_MOBILE,
+	LIAISON__MAX
+};
+extern const struct param liaison_params[LIAISON__MAX];
+enum staffnew_key {
+	STAFFNEW_ROLE, STAFFNEW_EMAIL, STAFFNEW_FULL_NAME, STAFFNEW_MOBILE,
+	STAFFNEW__MAX
+};
+extern const struct param staffnew_params[STAFFNEW__MAX];
 int	page_entities(struct req *);
 int	page_entity_new_form(struct req *);
 int	page_entity_new(struct req *);
@@ -49,19 +62,32 @@ int	page_user_deactivate(struct req *);
 int	page_user_activate(struct req *);
 
 /* page_audit.c */
-extern const struct param audit_params[];
-extern const int audit_nparams;
+enum audit_key {
+	AUDIT_ENTITY, AUDIT_ACTION, AUDIT_USER, AUDIT_FROM, AUDIT_TO,
+	AUDIT_FILTER__MAX,			/* the filters: the CSV's */
+	AUDIT_BEFORE = AUDIT_FILTER__MAX,	/* paging: the page's only */
+	AUDIT__MAX
+};
+extern const struct param audit_params[AUDIT__MAX];
+extern const struct param audit_csv_params[AUDIT_FILTER__MAX];
 int	page_audit(struct req *);
 int	page_audit_csv(struct req *);
 
 /* page_calendar.c */
-extern const struct param holiday_params[];
-extern const struct param holiday_del_params[];
+enum holiday_key { HOLIDAY_DAY, HOLIDAY_NAME_AR, HOLIDAY_NAME_EN,
+	HOLIDAY__MAX };
+extern const struct param holiday_params[HOLIDAY__MAX];
+enum holiday_del_key { HOLIDAY_DEL_DAY, HOLIDAY_DEL__MAX };
+extern const struct param holiday_del_params[HOLIDAY_DEL__MAX];
+enum weekend_key { WEEKEND_DAYS, WEEKEND__MAX };
+extern const struct param weekend_params[WEEKEND__MAX];
+enum outbox_page_key { OUTBOX_PAGE_BEFORE, OUTBOX_PAGE__MAX };
+extern const struct param outbox_params[OUTBOX_PAGE__MAX];
 int	page_holidays(struct req *);
 int	page_holiday_add(struct req *);
 int	page_holiday_delete(struct req *);
-extern const struct param weekend_params[];
 int	page_weekend(struct req *);
+int	page_outbox(struct req *);
 
 /* page_activities.c */
 extern const struct param act_list_params[];
@@ -100,15 +126,16 @@ int	page_inbox_item(struct req *);
 int	page_inbox_respond(struct req *);
 
 /* page_groups.c */
-extern const struct param group_params[];
-extern const struct param member_params[];
+enum group_key { GROUP_NAME_AR, GROUP_NAME_EN, GROUP__MAX };
+extern const struct param group_params[GROUP__MAX];
+enum member_key { MEMBER_EMAIL, MEMBER__MAX };
+extern const struct param member_params[MEMBER__MAX];
+enum group_page_key { GROUP_PAGE_AFTER, GROUP_PAGE__MAX };
+extern const struct param group_page_params[GROUP_PAGE__MAX];
 int	page_groups(struct req *);
 int	page_group_add(struct req *);
 int	page_group(struct req *);
 int	page_group_member_add(struct req *);
 int	page_group_member_remove(struct req *);
-
-/* page_outbox.c */
-int	page_outbox(struct req *);
 
 #endif

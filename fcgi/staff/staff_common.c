@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "db.h"
+#include "entity.h"
 #include "http.h"
 #include "i18n.h"
 #include "outbox.h"
@@ -18,20 +19,17 @@
 enum scope
 staff_scope(struct req *r, unsigned long long eid)
 {
-	struct dbres	*res;
-	unsigned long long mine = r->sess->entity_id;
+	unsigned long long mine = r->sess->entity_id, up[ENTITY_DEPTH];
+	int		 i;
 
 	if (eid == mine)
 		return SCOPE_OWN;
-	/* Sub-departments: up to three levels under the actor's entity. */
-	res = db_query(r->db, r->a, SQL_ENTITY_ANCESTORS, "u", eid);
-	if (res != NULL && dbres_next(res)) {
-		int i;
-		for (i = 0; i < 3; i++)
-			if (!dbres_isnull(res, i) &&
-			    (unsigned long long)dbres_int(res, i) == mine)
+	/* Sub-departments: up to ENTITY_DEPTH levels under the actor's
+	 * entity.  A failed look-up grants nothing more. */
+	if (entity_ancestors(r->db, r->a, eid, up) == 0)
+		for (i = 0; i < ENTITY_DEPTH; i++)
+			if (up[i] != 0 && up[i] == mine)
 				return SCOPE_SUB;
-	}
 	return SCOPE_OTHER;
 }
 

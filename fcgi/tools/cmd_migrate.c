@@ -109,7 +109,7 @@ cmd_migrate(struct tool *t, int argc, char **argv)
 	db_close(db);
 	if ((t->db = tool_admin_db(1)) == NULL)
 		return 1;
-	if (db_exec(t->db, SQL_MIGRATIONS_TABLE, "") == -1) {
+	if (db_exec(t->db, SQL_MIGRATIONS_TABLE, DB_NOARGS) == -1) {
 		fprintf(stderr, "sharekctl: schema_migrations: %s\n",
 		    db_error(t->db));
 		return 1;
@@ -140,11 +140,11 @@ cmd_migrate(struct tool *t, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		long long version = strtoll(files[i], NULL, 10);
 
-		res = db_query(t->db, t->a, SQL_MIGRATION_APPLIED, "i",
-		    version);
+		res = db_query(t->db, t->a, SQL_MIGRATION_APPLIED,
+		    DB_ARGS(DB_I(version, version)));
 		if (res == NULL)
 			return 1;
-		if (dbres_next(res) && dbres_int(res, 0) > 0)
+		if (dbres_next(res) && dbres_int(res, MIGRATION_APPLIED_N) > 0)
 			continue;
 		sql = tool_slurp(t, arena_printf(t->a, "%s/%s", dir,
 		    files[i]));
@@ -159,8 +159,8 @@ cmd_migrate(struct tool *t, int argc, char **argv)
 			    files[i], err);
 			return 1;
 		}
-		if (db_exec(t->db, SQL_MIGRATION_RECORD, "is", version,
-		    files[i]) == -1)
+		if (db_exec(t->db, SQL_MIGRATION_RECORD, DB_ARGS(
+		    DB_I(version, version), DB_S(name, files[i]))) == -1)
 			return 1;
 		applied++;
 	}

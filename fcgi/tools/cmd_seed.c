@@ -28,13 +28,13 @@ cmd_seed_demo(struct tool *t, int argc, char **argv)
 		    "production (demo accounts share a known password)\n");
 		return 1;
 	}
-	res = db_query(t->db, t->a, SQL_USERS_COUNT, "");
+	res = db_query(t->db, t->a, SQL_USERS_COUNT, DB_NOARGS);
 	if (res == NULL) {
 		fprintf(stderr, "sharekctl: %s\n  hint: run sharekctl migrate "
 		    "first\n", db_error(t->db));
 		return 1;
 	}
-	if (dbres_next(res) && dbres_int(res, 0) > 0) {
+	if (dbres_next(res) && dbres_int(res, USERS_COUNT_N) > 0) {
 		if (ifempty) {
 			printf("seed-demo: database already has users, "
 			    "nothing loaded\n");

@@ -24,12 +24,12 @@ cmd_tick(struct tool *t, int argc, char **argv)
 		failed = 1;
 	else if (n > 0)
 		printf("tick: %lld consultations opened or closed\n", n);
-	if ((n = db_exec(t->db, SQL_SESSION_PURGE, "")) < 0)
+	if ((n = db_exec(t->db, SQL_SESSION_PURGE, DB_NOARGS)) < 0)
 		failed = 1;
 	else if (n > 0)
 		printf("tick: %lld expired sessions removed\n", n);
-	if (db_exec(t->db, SQL_NONCE_PURGE, "") < 0 ||
-	    db_exec(t->db, SQL_LOGIN_ATTEMPTS_PURGE, "") < 0)
+	if (db_exec(t->db, SQL_NONCE_PURGE, DB_NOARGS) < 0 ||
+	    db_exec(t->db, SQL_LOGIN_ATTEMPTS_PURGE, DB_NOARGS) < 0)
 		failed = 1;
 	n = outbox_deliver(t->db, t->a, &bad);
 	if (n < 0)

@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "auth.h"
 #include "db.h"
+#include "perm.h"
 #include "sql_gen.h"
 #include "tool.h"
 
@@ -38,6 +39,16 @@ read_password(struct tool *t)
 	return arena_strdup(t->a, line);
 }
 
+/* An operator's action in the audit log (entity and object 0: none). */
+static void
+tool_audit(struct tool *t, unsigned long long entity, const char *action,
+    unsigned long long object_id, const char *summary)
+{
+	db_exec(t->db, SQL_TOOL_AUDIT, DB_ARGS(DB_U(entity, entity),
+	    DB_S(action, action), DB_U(object_id, object_id),
+	    DB_S(summary, summary)));
+}
+
 static int
 set_password(struct tool *t, const char *email)
 {
@@ -54,14 +65,16 @@ set_password(struct tool *t, const char *email)
 		fprintf(stderr, "sharekctl: cannot hash the password\n");
 		return 1;
 	}
-	n = db_exec(t->db, SQL_TOOL_USER_PASSWORD, "ss", hash, email);
+	n = db_exec(t->db, SQL_TOOL_USER_PASSWORD, DB_ARGS(DB_S(hash, hash),
+	    DB_S(email, email)));
 	if (n != 1) {
 		fprintf(stderr, "sharekctl: no account %s\n", email);
 		return 1;
 	}
-	db_exec(t->db, SQL_TOOL_USER_SESSIONS_END, "s", email);
-	db_exec(t->db, SQL_TOOL_AUDIT, "isus", 0LL, "user.password", 0ULL,
-	    arena_printf(t->a, "%s by sharekctl", email));
+	db_exec(t->db, SQL_TOOL_USER_SESSIONS_END,
+	    DB_ARGS(DB_S(email, email)));
+	tool_audit(t, 0, "user.password", 0, arena_printf(t->a,
+	    "%s by sharekctl", email));
 	printf("password of %s changed, sessions ended\n", email);
 	return 0;
 }
@@ -69,36 +82,32 @@ set_password(struct tool *t, const char *email)
 static int
 user_create(struct tool *t, int argc, char **argv)
 {
-	static const char *roles[] = { "citizen", "liaison", "coordinator",
-	    "supervisor", NULL };
 	struct dbres	*res;
-	long long	 eid = 0;
-	const char	*pw, *role = argv[4];
+	unsigned long long eid = 0;
+	const char	*pw;
+	enum role	 role = perm_role_find(argv[4]);
 	char		 hash[128];
-	int		 i;
 
-	for (i = 0; roles[i] != NULL; i++)
-		if (strcmp(roles[i], role) == 0)
-			break;
-	if (roles[i] == NULL) {
+	/* The ministry's admins are made by "admin create" only. */
+	if (role == ROLE__MAX || role == ROLE_ADMIN) {
 		fprintf(stderr, "sharekctl: ROLE must be citizen, liaison, "
 		    "coordinator or supervisor (the ministry admin: sharekctl "
 		    "admin create)\n");
 		return 2;
 	}
-	if (strcmp(role, "citizen") != 0) {
+	if (role != ROLE_CITIZEN) {
 		if (argc < 6) {
 			fprintf(stderr, "sharekctl: staff accounts need the "
 			    "entity's short name\n");
 			return 2;
 		}
-		res = db_query(t->db, t->a, SQL_TOOL_ENTITY_BY_SLUG, "s",
-		    argv[5]);
+		res = db_query(t->db, t->a, SQL_TOOL_ENTITY_BY_SLUG,
+		    DB_ARGS(DB_S(slug, argv[5])));
 		if (res == NULL || !dbres_next(res)) {
 			fprintf(stderr, "sharekctl: no entity %s\n", argv[5]);
 			return 1;
 		}
-		eid = dbres_int(res, 0);
+		eid = dbres_u(res, TOOL_ENTITY_BY_SLUG_ID);
 	}
 	if (strchr(argv[2], '@') == NULL) {
 		fprintf(stderr, "sharekctl: %s is not an e-mail address\n",
@@ -113,18 +122,19 @@ user_create(struct tool *t, int argc, char **argv)
 	}
 	if (auth_hash(pw, hash) != 0)
 		return 1;
-	if (db_exec(t->db, SQL_TOOL_USER_CREATE, "ssssss", strcmp(role,
-	    "citizen") == 0 ? "person" : "staff", argv[2], hash, argv[3], role,
-	    arena_printf(t->a, "%lld", eid)) != 1) {
+	if (db_exec(t->db, SQL_TOOL_USER_CREATE, DB_ARGS(
+	    DB_S(kind, role == ROLE_CITIZEN ? "person" : "staff"),
+	    DB_S(email, argv[2]), DB_S(hash, hash), DB_S(full_name, argv[3]),
+	    DB_S(role, perm_role_name(role)), DB_U(entity, eid))) != 1) {
 		fprintf(stderr, "sharekctl: cannot create %s: %s\n", argv[2],
 		    db_errno(t->db) == DB_ER_DUP_ENTRY ?
 		    "the e-mail is already registered" : db_error(t->db));
 		return 1;
 	}
-	db_exec(t->db, SQL_TOOL_AUDIT, "isus", eid, "user.create",
-	    (unsigned long long)db_insert_id(t->db), arena_printf(t->a,
-	    "%s <%s> as %s by sharekctl", argv[3], argv[2], role));
-	printf("%s created (%s)\n", argv[2], role);
+	tool_audit(t, eid, "user.create", db_insert_id(t->db),
+	    arena_printf(t->a, "%s <%s> as %s by sharekctl", argv[3], argv[2],
+	    perm_role_name(role)));
+	printf("%s created (%s)\n", argv[2], perm_role_name(role));
 	return 0;
 }
 
@@ -134,15 +144,16 @@ cmd_user(struct tool *t, int argc, char **argv)
 	if (argc >= 5 && strcmp(argv[1], "create") == 0)
 		return user_create(t, argc, argv);
 	if (argc == 3 && strcmp(argv[1], "deactivate") == 0) {
-		if (db_exec(t->db, SQL_TOOL_USER_DEACTIVATE, "s", argv[2])
-		    != 1) {
+		if (db_exec(t->db, SQL_TOOL_USER_DEACTIVATE,
+		    DB_ARGS(DB_S(email, argv[2]))) != 1) {
 			fprintf(stderr, "sharekctl: no active account %s\n",
 			    argv[2]);
 			return 1;
 		}
-		db_exec(t->db, SQL_TOOL_USER_SESSIONS_END, "s", argv[2]);
-		db_exec(t->db, SQL_TOOL_AUDIT, "isus", 0LL, "user.deactivate",
-		    0ULL, arena_printf(t->a, "%s by sharekctl", argv[2]));
+		db_exec(t->db, SQL_TOOL_USER_SESSIONS_END,
+		    DB_ARGS(DB_S(email, argv[2])));
+		tool_audit(t, 0, "user.deactivate", 0, arena_printf(t->a,
+		    "%s by sharekctl", argv[2]));
 		printf("%s deactivated (history kept)\n", argv[2]);
 		return 0;
 	}
@@ -169,7 +180,7 @@ cmd_admin(struct tool *t, int argc, char **argv)
 		    "NAME\"  (password from SHAREK_PASSWORD or stdin)\n");
 		return 2;
 	}
-	res = db_query(t->db, t->a, SQL_TOOL_OPERATOR_ENTITY, "");
+	res = db_query(t->db, t->a, SQL_TOOL_OPERATOR_ENTITY, DB_NOARGS);
 	if (res == NULL || !dbres_next(res)) {
 		fprintf(stderr, "sharekctl: no operator entity (the ministry "
 		    "running the portal); migrations create it\n");
@@ -183,8 +194,9 @@ cmd_admin(struct tool *t, int argc, char **argv)
 	}
 	if (auth_hash(pw, hash) != 0)
 		return 1;
-	if (db_exec(t->db, SQL_TOOL_ADMIN_CREATE, "sssi", argv[2], hash,
-	    argv[3], dbres_int(res, 0)) != 1) {
+	if (db_exec(t->db, SQL_TOOL_ADMIN_CREATE, DB_ARGS(
+	    DB_S(email, argv[2]), DB_S(hash, hash), DB_S(full_name, argv[3]),
+	    DB_U(entity, dbres_u(res, TOOL_OPERATOR_ENTITY_ID)))) != 1) {
 		fprintf(stderr, "sharekctl: cannot create %s: %s\n", argv[2],
 		    db_errno(t->db) == DB_ER_DUP_ENTRY ?
 		    "the e-mail is already registered" : db_error(t->db));

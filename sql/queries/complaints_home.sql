@@ -1,6 +1,9 @@
 -- The complaints system's front page (fcgi/complaints/page_home.c).
 
 -- name: complaints_types
+-- Not paged: the request types are the system's fixed list (inquiry,
+-- complaint, suggestion, compliment, violation report … from the
+-- migrations), a handful of rows.
 SELECT code, name_ar, name_en FROM request_types WHERE active = 1 ORDER BY id;
 
 -- name: complaints_kpi_30d

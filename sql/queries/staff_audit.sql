@@ -1,33 +1,45 @@
 -- The audit log browser (fcgi/staff/page_audit.c).  Filters are optional:
--- a NULL parameter means "any".  Keyset pagination on id.
+-- a NULL parameter means "any".  The page is keyset-paged on id
+-- (:before, :limit = AUDIT_PAGE_SIZE + 1); the CSV export streams every
+-- matching row.  Both have the shape audit_row, whose names are the
+-- header line of the CSV file.
 
 -- name: audit_page
-SELECT l.id, l.at, l.role, l.action, l.object_type, l.object_id, l.summary,
-       l.ip, u.full_name, u.email, e.name_ar, e.name_en
+-- param: entity s, action s, user s, from s, to s, before i, limit i
+-- shape: audit_row
+SELECT l.id, l.at AS at_utc, l.role, l.action, l.object_type, l.object_id,
+       l.summary, l.ip, u.full_name AS user, u.email,
+       e.name_ar AS entity_ar, e.name_en AS entity_en
   FROM audit_log l
   LEFT JOIN users u ON u.id = l.user_id
   LEFT JOIN entities e ON e.id = l.entity_id
- WHERE (? IS NULL OR l.entity_id = ?)
-   AND (? IS NULL OR l.action = ?)
-   AND (? IS NULL OR u.email = ?)
-   AND (? IS NULL OR l.at >= ?)
-   AND (? IS NULL OR l.at < ? + INTERVAL 1 DAY)
-   AND l.id < ?
+ WHERE (:entity IS NULL OR l.entity_id = :entity)
+   AND (:action IS NULL OR l.action = :action)
+   AND (:user IS NULL OR u.email = :user)
+   AND (:from IS NULL OR l.at >= :from)
+   AND (:to IS NULL OR l.at < :to + INTERVAL 1 DAY)
+   AND l.id < :before
  ORDER BY l.id DESC
- LIMIT 51;
+ LIMIT :limit;
 
 -- name: audit_export
-SELECT l.id, l.at, l.role, l.action, l.object_type, l.object_id, l.summary,
-       l.ip, u.full_name, u.email, e.name_ar, e.name_en
+-- param: entity s, action s, user s, from s, to s
+-- shape: audit_row
+SELECT l.id, l.at AS at_utc, l.role, l.action, l.object_type, l.object_id,
+       l.summary, l.ip, u.full_name AS user, u.email,
+       e.name_ar AS entity_ar, e.name_en AS entity_en
   FROM audit_log l
   LEFT JOIN users u ON u.id = l.user_id
   LEFT JOIN entities e ON e.id = l.entity_id
- WHERE (? IS NULL OR l.entity_id = ?)
-   AND (? IS NULL OR l.action = ?)
-   AND (? IS NULL OR u.email = ?)
-   AND (? IS NULL OR l.at >= ?)
-   AND (? IS NULL OR l.at < ? + INTERVAL 1 DAY)
+ WHERE (:entity IS NULL OR l.entity_id = :entity)
+   AND (:action IS NULL OR l.action = :action)
+   AND (:user IS NULL OR u.email = :user)
+   AND (:from IS NULL OR l.at >= :from)
+   AND (:to IS NULL OR l.at < :to + INTERVAL 1 DAY)
  ORDER BY l.id DESC;
 
 -- name: audit_actions
+-- The actions recorded so far, for the filter.  Not paged: they are the
+-- action names the programs write (entity.create, user.deactivate, …),
+-- a few dozen fixed in the code.
 SELECT DISTINCT action FROM audit_log ORDER BY action;

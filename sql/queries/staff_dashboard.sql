@@ -1,28 +1,36 @@
--- The staff dashboard.
+-- The staff dashboard (fcgi/staff/page_dashboard.c).
 
 -- name: staff_dash_entity
-SELECT name_ar, name_en FROM entities WHERE id = ?;
+-- param: entity u
+SELECT name_ar, name_en FROM entities WHERE id = :entity;
 
 -- name: staff_dash_counts
-SELECT state, COUNT(*) FROM activities WHERE entity_id = ?
+-- One row per state the entity's activities are in (at most AS__MAX).
+-- param: entity u
+SELECT state, COUNT(*) AS n FROM activities WHERE entity_id = :entity
  GROUP BY state ORDER BY FIELD(state, 'draft', 'submitted', 'returned',
    'approved', 'scheduled', 'open', 'closed', 'analysis',
    'report_submitted', 'report_approved', 'published', 'withdrawn');
 
 -- name: staff_dash_moderation
-SELECT COUNT(*), COALESCE(SUM(c.moderation_due_at < UTC_TIMESTAMP()), 0)
+-- param: entity u
+SELECT COUNT(*) AS pending,
+       COALESCE(SUM(c.moderation_due_at < UTC_TIMESTAMP()), 0) AS overdue
   FROM comments c JOIN activities a ON a.id = c.activity_id
- WHERE a.entity_id = ? AND c.status = 'pending';
+ WHERE a.entity_id = :entity AND c.status = 'pending';
 
 -- name: staff_dash_waiting
 -- What waits for this user: returned drafts for their author (supervisor),
 -- submissions for coordinators, forwarded ones for liaison officers.
+-- The oldest first, :limit = WAITING_SHOWN + 1; the page says when there
+-- are more and links to the list of activities, which pages.
+-- param: entity u, role s, user u, limit i
 SELECT a.id, a.title_ar, a.title_en, a.state, a.updated_at
   FROM activities a
- WHERE a.entity_id = ?
-   AND ((? = 'supervisor' AND a.state = 'returned' AND a.author_id = ?)
-     OR (? = 'coordinator' AND (a.state = 'submitted'
-                                OR (a.state = 'returned' AND a.author_id = ?)))
-     OR (? = 'liaison' AND a.state = 'approved'))
- ORDER BY a.updated_at
- LIMIT 50;
+ WHERE a.entity_id = :entity
+   AND ((:role = 'supervisor' AND a.state = 'returned' AND a.author_id = :user)
+     OR (:role = 'coordinator' AND (a.state = 'submitted'
+                                OR (a.state = 'returned' AND a.author_id = :user)))
+     OR (:role = 'liaison' AND a.state = 'approved'))
+ ORDER BY a.updated_at, a.id
+ LIMIT :limit;

@@ -1,16 +1,22 @@
--- Government entities and their staff (fcgi/staff/page_entities.c).
+-- Government entities and their staff (fcgi/staff/page_entities.c,
+-- fcgi/domain/entity.c).
 
 -- name: entity_ancestors
-SELECT p.id, pp.id, ppp.id
+-- The three levels above an entity (ENTITY_DEPTH), nearest first.
+-- param: id u
+SELECT p.id AS parent_id, pp.id AS grandparent_id,
+       ppp.id AS great_grandparent_id
   FROM entities e
   LEFT JOIN entities p ON p.id = e.parent_id
   LEFT JOIN entities pp ON pp.id = p.parent_id
   LEFT JOIN entities ppp ON ppp.id = pp.parent_id
- WHERE e.id = ?;
+ WHERE e.id = :id;
 
 -- name: entity_list
 -- Every entity with its parent and liaison officers; the page filters
--- by scope (few hundred rows at most: 106 service departments in 2019).
+-- by scope.  Not paged: the government has a few hundred entities at
+-- most (106 service departments in 2019), created one by one by the
+-- ministry, and the list is also the form's choice of parents.
 SELECT e.id, e.parent_id, e.kind, e.name_ar, e.name_en, e.slug, e.active,
        l.full_name AS liaison_name, al.full_name AS alternate_name,
        (SELECT COUNT(*) FROM users u WHERE u.entity_id = e.id
@@ -21,77 +27,107 @@ SELECT e.id, e.parent_id, e.kind, e.name_ar, e.name_en, e.slug, e.active,
  ORDER BY COALESCE(e.parent_id, e.id), e.parent_id IS NOT NULL, e.name_ar;
 
 -- name: entity_get
+-- One entity (struct entity, entity_fill()).
+-- param: id u
 SELECT e.id, e.parent_id, e.kind, e.name_ar, e.name_en, e.slug,
        e.is_operator, e.contact_email, e.sg_name, e.sg_email, e.sg_mobile,
        e.minister_name, e.minister_email, e.minister_mobile,
        e.liaison_user_id, e.alternate_user_id, e.active,
-       p.name_ar, p.name_en
+       p.name_ar AS parent_name_ar, p.name_en AS parent_name_en
   FROM entities e LEFT JOIN entities p ON p.id = e.parent_id
- WHERE e.id = ?;
+ WHERE e.id = :id;
 
 -- name: entity_insert
+-- param: parent_id u, kind s, name_ar s, name_en s, slug s, contact_email s, sg_name s, sg_email s, sg_mobile s, minister_name s, minister_email s, minister_mobile s
 INSERT INTO entities (parent_id, kind, name_ar, name_en, slug, is_operator,
                       contact_email, sg_name, sg_email, sg_mobile,
                       minister_name, minister_email, minister_mobile,
                       active, created_at, updated_at)
-VALUES (NULLIF(?, 0), ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 1,
-        UTC_TIMESTAMP(), UTC_TIMESTAMP());
+VALUES (NULLIF(:parent_id, 0), :kind, :name_ar, :name_en, :slug, 0,
+        :contact_email, :sg_name, :sg_email, :sg_mobile, :minister_name,
+        :minister_email, :minister_mobile, 1, UTC_TIMESTAMP(),
+        UTC_TIMESTAMP());
 
 -- name: entity_update
-UPDATE entities SET parent_id = NULLIF(?, 0), kind = ?, name_ar = ?,
-       name_en = ?, slug = ?, contact_email = ?, sg_name = ?, sg_email = ?,
-       sg_mobile = ?, minister_name = ?, minister_email = ?,
-       minister_mobile = ?, updated_at = UTC_TIMESTAMP()
- WHERE id = ?;
+-- param: id u, parent_id u, kind s, name_ar s, name_en s, slug s, contact_email s, sg_name s, sg_email s, sg_mobile s, minister_name s, minister_email s, minister_mobile s
+UPDATE entities SET parent_id = NULLIF(:parent_id, 0), kind = :kind,
+       name_ar = :name_ar, name_en = :name_en, slug = :slug,
+       contact_email = :contact_email, sg_name = :sg_name,
+       sg_email = :sg_email, sg_mobile = :sg_mobile,
+       minister_name = :minister_name, minister_email = :minister_email,
+       minister_mobile = :minister_mobile, updated_at = UTC_TIMESTAMP()
+ WHERE id = :id;
 
 -- name: entity_sectors_clear
-DELETE FROM entity_sectors WHERE entity_id = ?;
+-- param: entity u
+DELETE FROM entity_sectors WHERE entity_id = :entity;
 
 -- name: entity_sector_add
-INSERT IGNORE INTO entity_sectors (entity_id, sector_id) VALUES (?, ?);
+-- param: entity u, sector s
+INSERT IGNORE INTO entity_sectors (entity_id, sector_id)
+VALUES (:entity, :sector);
 
 -- name: entity_sectors_of
+-- Every sector, marked where entity :entity works.  Not paged: the
+-- sectors are a fixed list of the government's (migrations), a dozen or
+-- two.
+-- param: entity u
 SELECT s.id, s.name_ar, s.name_en,
        EXISTS (SELECT 1 FROM entity_sectors es
-                WHERE es.entity_id = ? AND es.sector_id = s.id)
+                WHERE es.entity_id = :entity AND es.sector_id = s.id)
+         AS chosen
   FROM sectors s ORDER BY s.id;
 
 -- name: entity_set_liaison
-UPDATE entities SET liaison_user_id = ?, updated_at = UTC_TIMESTAMP()
- WHERE id = ?;
+-- param: user u, entity u
+UPDATE entities SET liaison_user_id = :user, updated_at = UTC_TIMESTAMP()
+ WHERE id = :entity;
 
 -- name: entity_set_alternate
-UPDATE entities SET alternate_user_id = ?, updated_at = UTC_TIMESTAMP()
- WHERE id = ?;
+-- param: user u, entity u
+UPDATE entities SET alternate_user_id = :user, updated_at = UTC_TIMESTAMP()
+ WHERE id = :entity;
 
 -- name: entity_staff
+-- The staff accounts of one entity.  Not paged: an entity has two liaison
+-- officers and the coordinators and supervisors they create by hand
+-- (Tawasul art. 6-7), tens of accounts, not thousands.
+-- param: entity u
 SELECT u.id, u.full_name, u.email, u.role, u.active, u.created_at,
-       u.email_verified_at IS NOT NULL
+       u.email_verified_at IS NOT NULL AS verified
   FROM users u
- WHERE u.entity_id = ? AND u.role <> 'citizen' AND u.deleted_at IS NULL
+ WHERE u.entity_id = :entity AND u.role <> 'citizen' AND u.deleted_at IS NULL
  ORDER BY u.active DESC, FIELD(u.role, 'admin', 'liaison', 'coordinator',
           'supervisor'), u.full_name;
 
 -- name: staff_user_insert
+-- param: email s, full_name s, mobile s, lang s, role s, entity u, created_by u
 INSERT INTO users (kind, email, full_name, mobile, lang, role, entity_id,
                    active, created_at, updated_at, created_by)
-VALUES ('staff', ?, ?, ?, ?, ?, ?, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?);
+VALUES ('staff', :email, :full_name, :mobile, :lang, :role, :entity, 1,
+        UTC_TIMESTAMP(), UTC_TIMESTAMP(), :created_by);
 
 -- name: staff_user_by_email
+-- param: email s
 SELECT id, role, entity_id, active FROM users
- WHERE email = ? AND deleted_at IS NULL;
+ WHERE email = :email AND deleted_at IS NULL;
 
 -- name: staff_user_make_liaison
-UPDATE users SET role = 'liaison', entity_id = ?, active = 1,
+-- param: entity u, id u
+UPDATE users SET role = 'liaison', entity_id = :entity, active = 1,
        updated_at = UTC_TIMESTAMP()
- WHERE id = ? AND kind = 'staff';
+ WHERE id = :id AND kind = 'staff';
 
 -- name: staff_user_get
+-- param: id u
 SELECT id, role, entity_id, active, full_name, email FROM users
- WHERE id = ? AND deleted_at IS NULL AND role <> 'citizen';
+ WHERE id = :id AND deleted_at IS NULL AND role <> 'citizen';
 
 -- name: staff_user_set_active
-UPDATE users SET active = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?;
+-- param: active i, id u
+UPDATE users SET active = :active, updated_at = UTC_TIMESTAMP()
+ WHERE id = :id;
 
 -- name: entity_slug_taken
-SELECT COUNT(*) FROM entities WHERE slug = ? AND id <> ?;
+-- param: slug s, id u
+SELECT COUNT(*) AS n FROM entities WHERE slug = :slug AND id <> :id;
