@@ -133,6 +133,12 @@ GRANT SELECT, UPDATE ON `@DB@`.portal_complaints TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.liaison_requests TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.liaison_request_items TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.compliance_snapshots TO '@STAFF_USER@'@'localhost';
+-- The second factor (0006): enrolment writes the sealed secret, sign-in
+-- moves last_step forward and spends recovery codes; a new set of codes
+-- replaces the old (DELETE can do nothing an UPDATE of used_at cannot).
+-- Operators' resets go through sharekctl's own account.
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.user_totp TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.recovery_codes TO '@STAFF_USER@'@'localhost';
 
 -- =====================================================================
 -- sharek-complaints: requests, their history, escalations and the KPI

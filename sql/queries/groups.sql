@@ -51,11 +51,20 @@ VALUES (:group, :user);
 DELETE FROM user_group_members WHERE group_id = :group AND user_id = :user;
 
 -- name: act_group_targets_of
+-- The groups of entity :entity, marked where activity :activity is
+-- addressed to them (fcgi/staff/page_activities.c).  Not paged: see
+-- groups_of_entity.
+-- param: activity u, entity u
 SELECT g.id, g.name_ar, g.name_en,
        EXISTS (SELECT 1 FROM activity_targets t
-                WHERE t.activity_id = ? AND t.group_id = g.id)
-  FROM user_groups g WHERE g.entity_id = ? ORDER BY g.name_ar;
+                WHERE t.activity_id = :activity AND t.group_id = g.id)
+         AS targeted
+  FROM user_groups g WHERE g.entity_id = :entity ORDER BY g.name_ar;
 
 -- name: act_group_target_add
+-- Addresses activity :activity to group :group if the group is entity
+-- :entity's own (the form's value is checked here).
+-- param: activity u, group s, entity u
 INSERT IGNORE INTO activity_targets (activity_id, group_id)
-SELECT ?, id FROM user_groups WHERE id = ? AND entity_id = ?;
+SELECT :activity, id FROM user_groups
+ WHERE id = :group AND entity_id = :entity;
