@@ -10,8 +10,10 @@
 
 _Static_assert(RECOVERY_HASH_LEN >= crypto_generichash_BYTES_MIN &&
     RECOVERY_HASH_LEN <= crypto_generichash_BYTES_MAX, "RECOVERY_HASH_LEN");
-_Static_assert(RECOVERY_KEY_LEN >= crypto_generichash_KEYBYTES_MIN &&
-    RECOVERY_KEY_LEN <= crypto_generichash_KEYBYTES_MAX, "RECOVERY_KEY_LEN");
+_Static_assert(RECOVERY_KEY_LEN == crypto_kdf_KEYBYTES, "RECOVERY_KEY_LEN");
+
+/* crypto_kdf context: exactly 8 characters, this use only. */
+#define RECOVERY_KDF_CONTEXT	"recovery"
 
 /* Crockford's base32: 32 symbols, so a random byte & 31 is uniform. */
 static const char	 recovery_alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -72,25 +74,22 @@ recovery_normalise(const char *input, char out[RECOVERY_CHARS + 1])
 	return 0;
 }
 
-/* The hash of a canonical code. */
+/* The hash of a canonical code: BLAKE2b keyed with a subkey of the
+ * caller's key for this user (crypto_kdf) — the user binding, and the
+ * deployment key can be passed as is: no other use of it (auth_mac,
+ * totp_seal) ever sees this subkey. */
 static void
 recovery_digest(const unsigned char key[RECOVERY_KEY_LEN],
     unsigned long long user_id, const char canon[RECOVERY_CHARS],
     unsigned char hash[RECOVERY_HASH_LEN])
 {
-	crypto_generichash_state	 st;
-	unsigned char			 id[8];
-	int				 i;
+	unsigned char	 sub[crypto_generichash_KEYBYTES];
 
-	/* The id as 8 big-endian bytes: a fixed width, so no (id, code)
-	 * pair hashes like another. */
-	for (i = 0; i < 8; i++)
-		id[i] = (unsigned char)(user_id >> (56 - 8 * i));
-	crypto_generichash_init(&st, key, RECOVERY_KEY_LEN, RECOVERY_HASH_LEN);
-	crypto_generichash_update(&st, id, sizeof(id));
-	crypto_generichash_update(&st, (const unsigned char *)canon,
-	    RECOVERY_CHARS);
-	crypto_generichash_final(&st, hash, RECOVERY_HASH_LEN);
+	crypto_kdf_derive_from_key(sub, sizeof(sub), user_id,
+	    RECOVERY_KDF_CONTEXT, key);
+	crypto_generichash(hash, RECOVERY_HASH_LEN,
+	    (const unsigned char *)canon, RECOVERY_CHARS, sub, sizeof(sub));
+	sodium_memzero(sub, sizeof(sub));
 }
 
 int

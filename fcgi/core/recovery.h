@@ -9,13 +9,14 @@
  * read as 1, o as 0, since those are the mistakes people make copying
  * a code from paper.
  *
- * Stored hashed with crypto_generichash (BLAKE2b-256) keyed with the
- * caller's 32-byte key, over the user id and the code — not with
+ * Stored hashed with crypto_generichash (BLAKE2b-256) keyed with a
+ * per-user subkey (crypto_kdf) of the caller's 32-byte key — the
+ * deployment key (auth_key) may be passed as is — not with
  * crypto_pwhash: the codes are random (50 bits, not a person's choice),
  * so a slow hash adds nothing a key outside the database does not; a
  * fast one lets sign-in check all ten in microseconds without taking
  * a slot of the argon2id cap; and a dump of the table without the key
- * says nothing.  The user id in the input makes a row copied to another
+ * says nothing.  The per-user subkey makes a row copied to another
  * user worthless.
  *
  * Used once: the caller SELECTs the user's unused hashes, finds the
