@@ -211,7 +211,8 @@ int		 app_run(const struct app *, int argc, char *argv[]);
 
 /* Input, by key: the index of the parameter in the route's table (the
  * page group's enum).  NULL / def when the route has no such key or the
- * value is absent or invalid (http_arg gives the pval either way). */
+ * value is absent or invalid (http_arg gives the pval either way).
+ * Everything returned belongs to the request (its arena). */
 const struct pval *http_arg(const struct req *, int key);
 const char	*http_arg_str(const struct req *, int key);
 long long	 http_arg_int(const struct req *, int key, long long def);
