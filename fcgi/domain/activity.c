@@ -18,6 +18,20 @@ const char *const act_state_names[AS__MAX + 1] = {
 	"closed", "analysis", "report_submitted", "report_approved",
 	"published", "withdrawn", NULL
 };
+const char *const act_state_labels[AS__MAX] = {
+	[AS_DRAFT] = N_("Draft"),
+	[AS_SUBMITTED] = N_("Submitted for review"),
+	[AS_RETURNED] = N_("Returned"),
+	[AS_APPROVED] = N_("Forwarded to the liaison officer"),
+	[AS_SCHEDULED] = N_("Approved, scheduled"),
+	[AS_OPEN] = N_("Open"),
+	[AS_CLOSED] = N_("Closed"),
+	[AS_ANALYSIS] = N_("In analysis"),
+	[AS_REPORT_SUBMITTED] = N_("Report submitted"),
+	[AS_REPORT_APPROVED] = N_("Report approved"),
+	[AS_PUBLISHED] = N_("Published"),
+	[AS_WITHDRAWN] = N_("Withdrawn"),
+};
 const char *const act_kind_names[AK__MAX + 1] = {
 	"consultation", "survey", "poll", NULL
 };
@@ -29,6 +43,11 @@ const char *const act_audience_names[AA__MAX + 1] = {
 };
 const char *const act_audience_labels[AA__MAX] = {
 	N_("Public"), N_("Restricted"), N_("Inter-agency")
+};
+const char *const act_audience_descriptions[AA__MAX] = {
+	[AA_PUBLIC] = N_("Public: everyone"),
+	[AA_RESTRICTED] = N_("Restricted: chosen entities or groups"),
+	[AA_INTERAGENCY] = N_("Inter-agency: government entities only"),
 };
 
 /* The index of s in a NULL-terminated table of n names, or n. */
@@ -284,4 +303,27 @@ activity_extension_ok(time_t publish, time_t original_close,
 	if (add <= 0 || already < 0 || period <= 0)
 		return 0;
 	return already + add <= period;
+}
+
+long long
+activity_extension_left(time_t publish, time_t original_close,
+    long long already)
+{
+	long long	 period = (long long)(original_close - publish);
+
+	if (original_close == 0 || period <= 0 || already >= period)
+		return 0;
+	return period - (already > 0 ? already : 0);
+}
+
+int
+activity_editable(enum act_state s)
+{
+	return s == AS_DRAFT || s == AS_RETURNED;
+}
+
+int
+activity_versionable(enum act_state s)
+{
+	return s == AS_OPEN;
 }

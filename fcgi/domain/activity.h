@@ -58,10 +58,13 @@ enum act_audience {
 /* Names as stored (NULL-terminated, so they serve as PT_ENUM choices)
  * and label msgids, indexed by the enums. */
 extern const char *const act_state_names[AS__MAX + 1];
+extern const char *const act_state_labels[AS__MAX];
 extern const char *const act_kind_names[AK__MAX + 1];
 extern const char *const act_kind_labels[AK__MAX];
 extern const char *const act_audience_names[AA__MAX + 1];
 extern const char *const act_audience_labels[AA__MAX];
+/* The audiences as the staff form explains them. */
+extern const char *const act_audience_descriptions[AA__MAX];
 
 /* Parsers: the enum, or FOO__MAX for an unknown or NULL string. */
 enum act_state	 activity_state(const char *);
@@ -162,5 +165,15 @@ enum date_problem activity_check_dates(const struct act_dates *, int urgent,
  * Returns 1 when adding add_secs is allowed. */
 int	activity_extension_ok(time_t publish, time_t original_close,
 	    long long already_added_secs, long long add_secs);
+/* The seconds extensions may still add under that cap (0 when none
+ * may, or before approval fixed the original closing time). */
+long long activity_extension_left(time_t publish, time_t original_close,
+	    long long already_added_secs);
+
+/* Whether its author may still change everything: a draft, or one
+ * returned to him.  An open one takes only corrected texts, as a new
+ * version (activity_versionable). */
+int	activity_editable(enum act_state);
+int	activity_versionable(enum act_state);
 
 #endif

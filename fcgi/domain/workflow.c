@@ -16,7 +16,12 @@
 #include "textnorm.h"
 #include "workflow.h"
 
+#ifndef N_
 #define N_(s)	(s)
+#endif
+
+/* Activities re-indexed per statement by workflow_reindex. */
+#define WF_INDEX_BATCH	500
 
 int
 calendar_load(struct db *db, struct arena *a, struct calendar *c)
@@ -24,28 +29,26 @@ calendar_load(struct db *db, struct arena *a, struct calendar *c)
 	struct dbres	*res;
 
 	calendar_init(c);
-	res = db_query(db, a, SQL_SETTING_GET, "s", "weekend_days");
+	res = db_query(db, a, SQL_SETTING_GET, DB_ARGS(
+	    DB_S(name, "weekend_days")));
 	if (res == NULL)
 		return -1;
-	if (dbres_next(res) && calendar_set_weekend(c, dbres_str(res, 0)) == -1)
+	if (dbres_next(res) && calendar_set_weekend(c,
+	    dbres_str(res, SETTING_GET_VALUE)) == -1)
 		log_warnx("%s: bad weekend_days setting, using Friday and "
 		    "Saturday", __func__);
-	if ((res = db_query(db, a, SQL_HOLIDAYS_ALL, "")) == NULL)
+	if ((res = db_query(db, a, SQL_WF_HOLIDAYS, DB_NOARGS)) == NULL)
 		return -1;
 	while (dbres_next(res))
-		calendar_add_holiday(c, dbres_str(res, 0));
+		calendar_add_holiday(c, dbres_str(res, WF_HOLIDAYS_DAY));
 	return 0;
 }
 
-static time_t
-sqltime(const char *s)
+/* An empty or missing text. */
+static int
+blank(const char *s)
 {
-	struct tm	 tm;
-
-	memset(&tm, 0, sizeof(tm));
-	if (s == NULL || strptime(s, "%Y-%m-%d %H:%M:%S", &tm) == NULL)
-		return 0;
-	return timegm(&tm);
+	return s == NULL || s[0] == '\0';
 }
 
 const char *
@@ -53,43 +56,43 @@ workflow_incomplete(struct db *db, struct arena *a, unsigned long long id)
 {
 	struct dbres	*res;
 	struct act_dates d;
+	enum act_kind	 kind;
+	enum act_audience aud;
 	int		 urgent;
 
-	res = db_query(db, a, SQL_WF_CHECK, "u", id);
+	res = db_query(db, a, SQL_WF_CHECK, DB_ARGS(DB_U(id, id)));
 	if (res == NULL || !dbres_next(res))
 		return N_("The consultation cannot be read.");
-	/* Columns: title_ar, title_en, summary_ar, summary_en,
-	 * objectives_ar, objectives_en, audience, urgent, publish_at,
-	 * closes_at, results_due_at, final_publication_at, doc_kind,
-	 * document_upload_id, articles, sectors, targets, kind. */
-	if (!dbres_str(res, 0)[0] || !dbres_str(res, 1)[0])
+	kind = activity_kind(dbres_str(res, WF_CHECK_KIND));
+	aud = activity_audience(dbres_str(res, WF_CHECK_AUDIENCE));
+	if (blank(dbres_str(res, WF_CHECK_TITLE_AR)) ||
+	    blank(dbres_str(res, WF_CHECK_TITLE_EN)))
 		return N_("A title in Arabic and in English is required.");
-	if (dbres_isnull(res, 2) || !dbres_str(res, 2)[0] ||
-	    dbres_isnull(res, 3) || !dbres_str(res, 3)[0])
+	if (blank(dbres_str(res, WF_CHECK_SUMMARY_AR)) ||
+	    blank(dbres_str(res, WF_CHECK_SUMMARY_EN)))
 		return N_("A summary in Arabic and in English is required.");
-	if (strcmp(dbres_str(res, 6), "public") == 0 &&
-	    strcmp(dbres_str(res, 17), "consultation") == 0 &&
-	    (dbres_isnull(res, 4) || !dbres_str(res, 4)[0] ||
-	    dbres_isnull(res, 5) || !dbres_str(res, 5)[0]))
+	if (aud == AA_PUBLIC && kind == AK_CONSULTATION &&
+	    (blank(dbres_str(res, WF_CHECK_OBJECTIVES_AR)) ||
+	    blank(dbres_str(res, WF_CHECK_OBJECTIVES_EN))))
 		return N_("A public consultation needs its objectives in "
 		    "Arabic and in English.");
-	if (strcmp(dbres_str(res, 17), "consultation") == 0) {
-		if (strcmp(dbres_str(res, 12), "pdf") == 0 ?
-		    dbres_isnull(res, 13) : dbres_int(res, 14) == 0)
+	if (kind == AK_CONSULTATION) {
+		if (dbres_int(res, WF_CHECK_DOC_PDF) ?
+		    dbres_isnull(res, WF_CHECK_DOCUMENT_UPLOAD_ID) :
+		    dbres_int(res, WF_CHECK_ARTICLES) == 0)
 			return N_("The document is missing: upload it as a "
 			    "PDF or add its articles.");
 	}
-	if (dbres_int(res, 15) == 0)
+	if (dbres_int(res, WF_CHECK_SECTORS) == 0)
 		return N_("Choose the sectors concerned.");
-	if (strcmp(dbres_str(res, 6), "public") != 0 &&
-	    dbres_int(res, 16) == 0)
+	if (aud != AA_PUBLIC && dbres_int(res, WF_CHECK_TARGETS) == 0)
 		return N_("A restricted or inter-agency consultation needs "
 		    "its target entities or groups.");
-	urgent = (int)dbres_int(res, 7);
-	d.publish = sqltime(dbres_str(res, 8));
-	d.closes = sqltime(dbres_str(res, 9));
-	d.results_due = sqltime(dbres_str(res, 10));
-	d.final_due = sqltime(dbres_str(res, 11));
+	urgent = dbres_int(res, WF_CHECK_URGENT) != 0;
+	d.publish = dbres_time(res, WF_CHECK_PUBLISH_AT);
+	d.closes = dbres_time(res, WF_CHECK_CLOSES_AT);
+	d.results_due = dbres_time(res, WF_CHECK_RESULTS_DUE_AT);
+	d.final_due = dbres_time(res, WF_CHECK_FINAL_PUBLICATION_AT);
 	switch (activity_check_dates(&d, urgent, time(NULL))) {
 	case DP_OK:
 		return NULL;
@@ -112,23 +115,32 @@ workflow_incomplete(struct db *db, struct arena *a, unsigned long long id)
 	return NULL;
 }
 
+const char *
+workflow_pick(const char *lang, const char *ar, const char *en)
+{
+	if (lang != NULL && strcmp(lang, "en") == 0 && !blank(en))
+		return en;
+	return ar != NULL ? ar : "";
+}
+
 /* Tells the next people in the chain, in their own language. */
 static int
 workflow_notify(struct db *db, struct arena *a, unsigned long long id,
     enum act_state to, const char *reason)
 {
 	struct dbres	*res;
-	const char	*role = NULL, *msg;
+	enum role	 role = ROLE__MAX;	/* ROLE__MAX: the author */
+	const char	*msg;
 	const char	*base = conf_get("app", "base_url", "");
 
 	switch (to) {
 	case AS_SUBMITTED:
-		role = "coordinator";
+		role = ROLE_COORDINATOR;
 		msg = N_("A consultation was submitted for your review:\n\n"
 		    "{1}\n\n{2}/staff/activities/{3}");
 		break;
 	case AS_APPROVED:
-		role = "liaison";
+		role = ROLE_LIAISON;
 		msg = N_("A consultation awaits your approval:\n\n{1}\n\n"
 		    "{2}/staff/activities/{3}");
 		break;
@@ -144,18 +156,21 @@ workflow_notify(struct db *db, struct arena *a, unsigned long long id,
 	default:
 		return 0;
 	}
-	if (role != NULL)
-		res = db_query(db, a, SQL_WF_NOTIFY_ROLE, "su", role, id);
+	if (role != ROLE__MAX)
+		res = db_query(db, a, SQL_WF_NOTIFY_ROLE, DB_ARGS(
+		    DB_S(role, perm_role_name(role)), DB_U(id, id)));
 	else
-		res = db_query(db, a, SQL_WF_NOTIFY_AUTHOR, "u", id);
+		res = db_query(db, a, SQL_WF_NOTIFY_AUTHOR, DB_ARGS(
+		    DB_U(id, id)));
 	if (res == NULL)
 		return -1;
 	while (dbres_next(res)) {
-		const char *lang = dbres_str(res, 1);
-		const char *title = strcmp(lang, "en") == 0 &&
-		    dbres_str(res, 3)[0] ? dbres_str(res, 3) :
-		    dbres_str(res, 2);
-		if (outbox_email(db, dbres_str(res, 0), i18n_get(lang,
+		const char *lang = dbres_str(res, WF_RECIPIENT_LANG);
+		const char *title = workflow_pick(lang,
+		    dbres_str(res, WF_RECIPIENT_TITLE_AR),
+		    dbres_str(res, WF_RECIPIENT_TITLE_EN));
+		if (outbox_email(db, dbres_str(res, WF_RECIPIENT_EMAIL),
+		    i18n_get(lang,
 		    "Sharek: a consultation needs your attention"),
 		    i18n_subst(a, i18n_get(lang, msg), title, base,
 		    arena_printf(a, "%llu", id), reason ? reason : "",
@@ -176,33 +191,38 @@ workflow_apply(struct db *db, struct arena *a, unsigned long long id,
 	    perm_role(who->role);
 
 	*problem = NULL;
-	res = db_query(db, a, SQL_WF_STATE_LOCK, "u", id);
+	res = db_query(db, a, SQL_WF_STATE_LOCK, DB_ARGS(DB_U(id, id)));
 	if (res == NULL)
 		return WF_ERROR;
 	if (!dbres_next(res))
 		return WF_NOT_FOUND;
-	from = activity_state(dbres_str(res, 0));
+	from = activity_state(dbres_str(res, WF_STATE_LOCK_STATE));
 	if (from == AS__MAX)
 		return WF_ERROR;
 	to = activity_next(from, ev, role);
 	if (to == AS__MAX)
 		return WF_FORBIDDEN;
-	if (activity_event_needs_reason(ev) && (reason == NULL ||
-	    reason[0] == '\0'))
+	if (activity_event_needs_reason(ev) && blank(reason))
 		return WF_REASON_NEEDED;
 	if (ev == AE_SUBMIT || ev == AE_APPROVE) {
 		/* Checked again at approval: dates may have passed. */
 		if ((*problem = workflow_incomplete(db, a, id)) != NULL)
 			return WF_INCOMPLETE;
 	}
-	if (db_exec(db, SQL_WF_SET_STATE, "ssu", activity_state_name(to),
-	    ev == AE_RETURN ? reason : NULL, id) != 1)
+	if (db_exec(db, SQL_WF_SET_STATE, DB_ARGS(
+	    DB_S(state, activity_state_name(to)),
+	    DB_S(reason, ev == AE_RETURN ? reason : NULL),
+	    DB_U(id, id))) != 1)
 		return WF_ERROR;
-	if (ev == AE_APPROVE && db_exec(db, SQL_WF_FIX_ORIGINAL, "u", id) < 0)
+	if (ev == AE_APPROVE && db_exec(db, SQL_WF_FIX_ORIGINAL,
+	    DB_ARGS(DB_U(id, id))) < 0)
 		return WF_ERROR;
-	if (db_exec(db, SQL_WF_EVENT, "uussss", id, who->user_id,
-	    who->user_id ? who->role : "system", activity_state_name(from),
-	    activity_state_name(to), reason) != 1)
+	if (db_exec(db, SQL_WF_EVENT, DB_ARGS(DB_U(id, id),
+	    DB_U(actor, who->user_id),
+	    DB_S(role, who->user_id ? who->role : "system"),
+	    DB_S(from_state, activity_state_name(from)),
+	    DB_S(to_state, activity_state_name(to)),
+	    DB_S(reason, reason))) != 1)
 		return WF_ERROR;
 	if (workflow_notify(db, a, id, to, reason) == -1)
 		return WF_ERROR;
@@ -211,6 +231,67 @@ workflow_apply(struct db *db, struct arena *a, unsigned long long id,
 	    arena_printf(a, "%s → %s%s%s", activity_state_name(from),
 	    activity_state_name(to), reason ? ": " : "", reason ? reason :
 	    "")) == -1)
+		return WF_ERROR;
+	return WF_OK;
+}
+
+enum wf_result
+workflow_extend(struct db *db, struct arena *a, unsigned long long id,
+    long long days, const char *reason_ar, const char *reason_en,
+    const struct actor *who, long long *left_days)
+{
+	struct dbres	*res;
+	long long	 add = days * 86400, done;
+	time_t		 pub, orig;
+
+	*left_days = 0;
+	res = db_query(db, a, SQL_WF_EXTENSION_LOCK, DB_ARGS(DB_U(id, id)));
+	if (res == NULL)
+		return WF_ERROR;
+	if (!dbres_next(res))
+		return WF_NOT_FOUND;
+	if (activity_state(dbres_str(res, WF_EXTENSION_LOCK_STATE)) != AS_OPEN)
+		return WF_CLOSED;
+	pub = dbres_time(res, WF_EXTENSION_LOCK_PUBLISH_AT);
+	orig = dbres_time(res, WF_EXTENSION_LOCK_ORIGINAL_CLOSES_AT);
+	done = dbres_int(res, WF_EXTENSION_LOCK_EXTENDED_SECONDS);
+	/* Art. 11-ج: all extensions together at most the original period. */
+	if (!activity_extension_ok(pub, orig, done, add)) {
+		*left_days = activity_extension_left(pub, orig, done) / 86400;
+		return WF_OVER_CAP;
+	}
+	if (db_exec(db, SQL_WF_EXTEND, DB_ARGS(DB_I(secs, add),
+	    DB_U(id, id))) != 1 ||
+	    db_exec(db, SQL_WF_EXTENSION_INSERT, DB_ARGS(DB_I(secs, add),
+	    DB_S(reason_ar, reason_ar), DB_S(reason_en, reason_en),
+	    DB_U(granted_by, who->user_id), DB_U(id, id))) != 1)
+		return WF_ERROR;
+	if (audit_record(db, who, "activity.extend", "activity", id,
+	    arena_printf(a, "+%lld days: %s", days, reason_ar)) == -1)
+		return WF_ERROR;
+	return WF_OK;
+}
+
+enum wf_result
+workflow_respond(struct db *db, struct arena *a, unsigned long long id,
+    unsigned long long entity, const char *body, const struct actor *who)
+{
+	struct dbres	*res;
+
+	res = db_query(db, a, SQL_INBOX_STATE_LOCK, DB_ARGS(
+	    DB_U(entity, entity), DB_U(id, id)));
+	if (res == NULL)
+		return WF_ERROR;
+	if (!dbres_next(res))
+		return WF_NOT_FOUND;
+	if (activity_state(dbres_str(res, INBOX_STATE_LOCK_STATE)) != AS_OPEN)
+		return WF_CLOSED;
+	if (db_exec(db, SQL_INBOX_RESPOND, DB_ARGS(DB_U(activity, id),
+	    DB_U(entity, entity), DB_S(body, body),
+	    DB_U(user, who->user_id))) < 1)
+		return WF_ERROR;
+	if (audit_record(db, who, "activity.response", "activity", id,
+	    arena_printf(a, "response of entity %llu", entity)) == -1)
 		return WF_ERROR;
 	return WF_OK;
 }
@@ -225,12 +306,11 @@ workflow_tick(struct db *db, struct arena *a)
 
 	for (pass = 0; pass < 2; pass++) {
 		res = db_query(db, a, pass == 0 ? SQL_WF_DUE_OPEN :
-		    SQL_WF_DUE_CLOSE, "");
+		    SQL_WF_DUE_CLOSE, DB_ARGS(DB_I(limit, WF_TICK_BATCH)));
 		if (res == NULL)
 			return -1;
 		while (dbres_next(res)) {
-			unsigned long long id =
-			    (unsigned long long)dbres_int(res, 0);
+			unsigned long long id = dbres_u(res, WF_DUE_ID);
 			enum wf_result rc;
 
 			if (db_begin(db) == -1)
@@ -257,32 +337,34 @@ workflow_index_one(struct db *db, struct arena *a, unsigned long long id,
 	all = arena_printf(a, "%s %s %s %s", tar ? tar : "", ten ? ten : "",
 	    sar ? sar : "", sen ? sen : "");
 	norm = textnorm(a, all, strlen(all));
-	return db_exec(db, SQL_ACTIVITY_SET_SEARCH, "su", norm, id) < 0 ?
-	    -1 : 0;
+	return db_exec(db, SQL_WF_SET_SEARCH, DB_ARGS(DB_S(text, norm),
+	    DB_U(id, id))) < 0 ? -1 : 0;
 }
 
 int
 workflow_reindex(struct db *db, struct arena *a)
 {
 	struct dbres	*res;
-	long long	 after = 0;
+	unsigned long long after = 0;
 	int		 n = 0, rows;
 
 	do {
-		res = db_query(db, a, SQL_ACTIVITIES_FOR_INDEX, "i", after);
+		res = db_query(db, a, SQL_WF_INDEX_BATCH, DB_ARGS(
+		    DB_U(after, after), DB_I(limit, WF_INDEX_BATCH)));
 		if (res == NULL)
 			return -1;
 		rows = 0;
 		while (dbres_next(res)) {
-			after = dbres_int(res, 0);
-			if (workflow_index_one(db, a,
-			    (unsigned long long)after, dbres_str(res, 1),
-			    dbres_str(res, 2), dbres_str(res, 3),
-			    dbres_str(res, 4)) == -1)
+			after = dbres_u(res, WF_INDEX_BATCH_ID);
+			if (workflow_index_one(db, a, after,
+			    dbres_str(res, WF_INDEX_BATCH_TITLE_AR),
+			    dbres_str(res, WF_INDEX_BATCH_TITLE_EN),
+			    dbres_str(res, WF_INDEX_BATCH_SUMMARY_AR),
+			    dbres_str(res, WF_INDEX_BATCH_SUMMARY_EN)) == -1)
 				return -1;
 			rows++;
 			n++;
 		}
-	} while (rows == 500);
+	} while (rows == WF_INDEX_BATCH);
 	return n;
 }

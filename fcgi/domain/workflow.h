@@ -20,6 +20,9 @@ enum wf_result {
 	WF_FORBIDDEN,		/* not allowed from this state for this role */
 	WF_REASON_NEEDED,
 	WF_INCOMPLETE,		/* mandatory fields or dates missing/invalid */
+	WF_CLOSED,		/* no longer open: takes no extension or
+				   response */
+	WF_OVER_CAP,		/* extensions past the original period */
 	WF_ERROR
 };
 
@@ -30,8 +33,27 @@ enum wf_result {
 enum wf_result	workflow_apply(struct db *, struct arena *, unsigned long long id,
 		    enum act_event, const struct actor *, const char *reason,
 		    const char **problem);
+/* Art. 11-ج: extends open activity id by days (its closing, results and
+ * final publication dates move with it), with the public reasons,
+ * recorded and audited, inside the caller's transaction.  WF_OK;
+ * WF_NOT_FOUND; WF_CLOSED when it is not open; WF_OVER_CAP when all
+ * extensions together would pass the original period (*left_days gets
+ * the days still allowed); WF_ERROR. */
+enum wf_result	workflow_extend(struct db *, struct arena *,
+		    unsigned long long id, long long days,
+		    const char *reason_ar, const char *reason_en,
+		    const struct actor *, long long *left_days);
+/* Art. 7-ح: stores (or replaces) the consolidated response of entity
+ * to activity id, audited, inside the caller's transaction.  WF_OK;
+ * WF_NOT_FOUND when the activity is not addressed to the entity;
+ * WF_CLOSED once it is no longer open; WF_ERROR. */
+enum wf_result	workflow_respond(struct db *, struct arena *,
+		    unsigned long long id, unsigned long long entity,
+		    const char *body, const struct actor *);
 /* Opens scheduled activities whose time came and closes open ones whose
- * closing time passed; returns the number changed or -1. */
+ * closing time passed, WF_TICK_BATCH of each per run; returns the
+ * number changed or -1. */
+#define WF_TICK_BATCH	500
 int		workflow_tick(struct db *, struct arena *);
 /* Loads the weekend and holidays from settings/holidays. 0 or -1. */
 int		calendar_load(struct db *, struct arena *, struct calendar *);
@@ -39,6 +61,12 @@ int		calendar_load(struct db *, struct arena *, struct calendar *);
  * complete, else the msgid of the first problem. */
 const char	*workflow_incomplete(struct db *, struct arena *,
 		    unsigned long long id);
+
+/* The text of a message in its recipient's language (lang as stored
+ * for the user): en when lang is English and en is not empty, else ar
+ * ("" for NULL).  Returns one of its arguments. */
+const char	*workflow_pick(const char *lang, const char *ar,
+		    const char *en);
 
 /* Recomputes activities.search_text (textnorm of titles and summaries)
  * for every activity; returns the number indexed or -1. */

@@ -2,24 +2,40 @@
  * page_activities.c — drafting consultations and taking them through the
  * review chain (Tawasul art. 7–11; domain.md §3–4).
  *
- * GET  /staff/activities                  state, before → list (ACT_ACTIVITY_VIEW)
- * GET  /staff/activities/new              form (ACT_ACTIVITY_DRAFT)
- * POST /staff/activities/new              act_params → 303 /staff/activities/ID
- * GET  /staff/activities/{id}             everything, articles, actions, history
- * GET  /staff/activities/{id}/edit        form
+ * GET  /staff/activities                  act_list_params: state, before
+ *                                         (id, keyset paging) → list.
+ *                                         View staff/activities.
+ * GET  /staff/activities/new              form.  View staff/activity_form.
+ * POST /staff/activities/new              act_params → 303
+ *                                         /staff/activities/ID?saved=1;
+ *                                         422 with the form kept
+ * GET  /staff/activities/{id}             act_view_params: saved →
+ *                                         everything, articles, actions,
+ *                                         history.  View staff/activity.
+ * GET  /staff/activities/{id}/edit        form (409 unless a draft, a
+ *                                         returned or an open one)
  * POST /staff/activities/{id}/edit        act_params (+ reason while open:
  *                                         a recorded, dated new version)
- * POST /staff/activities/{id}/articles    add an article
- * POST /staff/activities/{id}/articles/{aid}          save an article
- * POST /staff/activities/{id}/articles/{aid}/delete   (no comments yet)
- * POST /staff/activities/{id}/articles/{aid}/move     dir = up | down
- * POST /staff/activities/{id}/document    the document as a PDF (upload)
- * POST /staff/activities/{id}/attachments supporting PDF with a title
- * POST /staff/activities/{id}/workflow    event (submit, forward, return,
- *                                         approve, withdraw), reason
- * POST /staff/activities/{id}/extend      days, reason_ar, reason_en
- * Permission: the matrix of fcgi/domain/perm.c for the activity's entity.
- * Every write is audited; transitions also go to workflow_events.
+ * POST /staff/activities/{id}/articles    article_params: add an article
+ * POST /staff/activities/{id}/articles/{aid}          article_params: save
+ * POST /staff/activities/{id}/articles/{aid}/delete   (409 once commented)
+ * POST /staff/activities/{id}/articles/{aid}/move     move_params: dir =
+ *                                         up | down
+ * POST /staff/activities/{id}/document    document_params: the document
+ *                                         as a PDF (upload)
+ * POST /staff/activities/{id}/attachments attachment_params: supporting
+ *                                         PDF with a title
+ * POST /staff/activities/{id}/workflow    workflow_params: event (submit,
+ *                                         forward, return, approve,
+ *                                         withdraw), reason
+ * POST /staff/activities/{id}/extend      extend_params: days, reason_ar,
+ *                                         reason_en (art. 11-ج, the cap
+ *                                         in workflow_extend)
+ * The writes answer 303 to the activity, 422 with the page and the
+ * messages, 409 when the activity's state does not allow them.
+ * Permission: the matrix of fcgi/domain/perm.c for the activity's entity
+ * (404 when the user may not even see it).  Every write is audited;
+ * transitions also go to workflow_events (fcgi/domain/workflow.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,173 +49,181 @@
 #include "db.h"
 #include "http.h"
 #include "i18n.h"
+#include "present.h"
 #include "sql_gen.h"
-#include "urlenc.h"
 #include "staff.h"
 #include "vm.h"
 #include "workflow.h"
 
-static const char *const kinds[] = { "consultation", "survey", "poll", NULL };
-static const char *const audiences[] = { "public", "restricted",
-    "interagency", NULL };
-static const char *const dockinds[] = { "articles", "pdf", NULL };
-static const char *const events[] = { "submit", "forward", "return",
-    "approve", "withdraw", NULL };
-static const enum act_event event_ids[] = { AE_SUBMIT, AE_FORWARD,
-    AE_RETURN, AE_APPROVE, AE_WITHDRAW };
-static const char *const dirs[] = { "up", "down", NULL };
-static const char *const states[] = { "draft", "submitted", "returned",
-    "approved", "scheduled", "open", "closed", "analysis",
-    "report_submitted", "report_approved", "published", "withdrawn", NULL };
-static const char *const state_labels[] = { N_("Draft"),
-    N_("Submitted for review"), N_("Returned"),
-    N_("Forwarded to the liaison officer"), N_("Approved, scheduled"),
-    N_("Open"), N_("Closed"), N_("In analysis"), N_("Report submitted"),
-    N_("Report approved"), N_("Published"), N_("Withdrawn") };
+/* Activities per page of the list. */
+#define ACT_PAGE_SIZE	50
+/* Related links one form takes. */
+#define ACT_MAXLINKS	32
 
-const struct param act_list_params[] = {
-	{ "state", PT_ENUM, 0, 0, 0, states, NULL },
-	{ "before", PT_INT, 0, 1, 1LL << 62, NULL, NULL },
+/* How the document is given (activities.doc_kind). */
+enum act_doc { AD_ARTICLES, AD_PDF, AD__MAX };
+static const char *const act_doc_names[AD__MAX + 1] = {
+	[AD_ARTICLES] = "articles", [AD_PDF] = "pdf", [AD__MAX] = NULL
 };
 
-const struct param act_params[] = {
-	{ "kind", PT_ENUM, 0, 0, 0, kinds, NULL },
-	{ "title_ar", PT_STR, P_REQ, 3, 300, NULL, NULL },
-	{ "title_en", PT_STR, 0, 3, 300, NULL, NULL },
-	{ "summary_ar", PT_TEXT, 0, 0, 5000, NULL, NULL },
-	{ "summary_en", PT_TEXT, 0, 0, 5000, NULL, NULL },
-	{ "objectives_ar", PT_TEXT, 0, 0, 5000, NULL, NULL },
-	{ "objectives_en", PT_TEXT, 0, 0, 5000, NULL, NULL },
-	{ "announcements_ar", PT_TEXT, 0, 0, 5000, NULL, NULL },
-	{ "announcements_en", PT_TEXT, 0, 0, 5000, NULL, NULL },
-	{ "sectors", PT_INT, P_MULTI, 1, 1LL << 30, NULL, NULL },
-	{ "audience", PT_ENUM, P_REQ, 0, 0, audiences, NULL },
-	{ "targets", PT_INT, P_MULTI, 1, 1LL << 40, NULL, NULL },
-	{ "groups", PT_INT, P_MULTI, 1, 1LL << 40, NULL, NULL },
-	{ "urgent", PT_BOOL, 0, 0, 0, NULL, NULL },
-	{ "publish_at", PT_DATETIME, 0, 0, 0, NULL, NULL },
-	{ "closes_at", PT_DATETIME, 0, 0, 0, NULL, NULL },
-	{ "results_due_at", PT_DATETIME, 0, 0, 0, NULL, NULL },
-	{ "final_publication_at", PT_DATETIME, 0, 0, 0, NULL, NULL },
-	{ "doc_kind", PT_ENUM, 0, 0, 0, dockinds, NULL },
-	{ "links", PT_TEXT, 0, 0, 5000, NULL, NULL },
-	{ "reason", PT_TEXT, 0, 0, 2000, NULL, NULL },
+/* The events a member of staff sends from the activity's page. */
+enum act_form_event { FE_SUBMIT, FE_FORWARD, FE_RETURN, FE_APPROVE,
+    FE_WITHDRAW, FE__MAX };
+static const char *const event_names[FE__MAX + 1] = {
+	[FE_SUBMIT] = "submit", [FE_FORWARD] = "forward",
+	[FE_RETURN] = "return", [FE_APPROVE] = "approve",
+	[FE_WITHDRAW] = "withdraw", [FE__MAX] = NULL
 };
-const int act_nparams = sizeof(act_params) / sizeof(act_params[0]);
+static const enum act_event event_ids[FE__MAX] = {
+	[FE_SUBMIT] = AE_SUBMIT, [FE_FORWARD] = AE_FORWARD,
+	[FE_RETURN] = AE_RETURN, [FE_APPROVE] = AE_APPROVE,
+	[FE_WITHDRAW] = AE_WITHDRAW
+};
 
-const struct param article_params[] = {
-	{ "number_label", PT_STR, 0, 0, 40, NULL, NULL },
-	{ "title_ar", PT_STR, 0, 0, 300, NULL, NULL },
-	{ "title_en", PT_STR, 0, 0, 300, NULL, NULL },
-	{ "body_ar", PT_TEXT, P_REQ, 1, 100000, NULL, NULL },
-	{ "body_en", PT_TEXT, 0, 0, 100000, NULL, NULL },
+enum move_dir { MD_UP, MD_DOWN, MD__MAX };
+static const char *const dir_names[MD__MAX + 1] = {
+	[MD_UP] = "up", [MD_DOWN] = "down", [MD__MAX] = NULL
 };
-const struct param move_params[] = {
-	{ "dir", PT_ENUM, P_REQ, 0, 0, dirs, NULL },
+
+const struct param act_list_params[AL__MAX] = {
+	[AL_STATE] = { .name = "state", .type = PT_ENUM,
+	    .choices = act_state_names },
+	[AL_BEFORE] = { .name = "before", .type = PT_INT, .min = 1,
+	    .max = 1LL << 62 },
 };
-const struct param document_params[] = {
-	{ "file", PT_FILE, P_REQ, 0, 20 << 20, NULL, "pdf" },
-	{ "title_ar", PT_STR, 0, 2, 300, NULL, NULL },
-	{ "title_en", PT_STR, 0, 2, 300, NULL, NULL },
+
+const struct param act_view_params[AV__MAX] = {
+	[AV_SAVED] = { .name = "saved", .type = PT_BOOL },
 };
-const struct param workflow_params[] = {
-	{ "event", PT_ENUM, P_REQ, 0, 0, events, NULL },
-	{ "reason", PT_TEXT, 0, 0, 2000, NULL, NULL },
+
+const struct param act_params[AF__MAX] = {
+	[AF_KIND] = { .name = "kind", .type = PT_ENUM,
+	    .choices = act_kind_names, .choice_labels = act_kind_labels,
+	    .label = N_("Kind") },
+	[AF_TITLE_AR] = { .name = "title_ar", .type = PT_STR, .flags = P_REQ,
+	    .min = 3, .max = 300 },
+	[AF_TITLE_EN] = { .name = "title_en", .type = PT_STR, .min = 3,
+	    .max = 300 },
+	[AF_SUMMARY_AR] = { .name = "summary_ar", .type = PT_TEXT,
+	    .max = 5000 },
+	[AF_SUMMARY_EN] = { .name = "summary_en", .type = PT_TEXT,
+	    .max = 5000 },
+	[AF_OBJECTIVES_AR] = { .name = "objectives_ar", .type = PT_TEXT,
+	    .max = 5000 },
+	[AF_OBJECTIVES_EN] = { .name = "objectives_en", .type = PT_TEXT,
+	    .max = 5000 },
+	[AF_ANNOUNCEMENTS_AR] = { .name = "announcements_ar",
+	    .type = PT_TEXT, .max = 5000 },
+	[AF_ANNOUNCEMENTS_EN] = { .name = "announcements_en",
+	    .type = PT_TEXT, .max = 5000 },
+	[AF_SECTORS] = { .name = "sectors", .type = PT_INT,
+	    .flags = P_MULTI, .min = 1, .max = 1LL << 30 },
+	[AF_AUDIENCE] = { .name = "audience", .type = PT_ENUM,
+	    .flags = P_REQ, .choices = act_audience_names,
+	    .choice_labels = act_audience_descriptions },
+	[AF_TARGETS] = { .name = "targets", .type = PT_INT,
+	    .flags = P_MULTI, .min = 1, .max = 1LL << 40 },
+	[AF_GROUPS] = { .name = "groups", .type = PT_INT, .flags = P_MULTI,
+	    .min = 1, .max = 1LL << 40 },
+	[AF_URGENT] = { .name = "urgent", .type = PT_BOOL },
+	[AF_PUBLISH_AT] = { .name = "publish_at", .type = PT_DATETIME },
+	[AF_CLOSES_AT] = { .name = "closes_at", .type = PT_DATETIME },
+	[AF_RESULTS_DUE_AT] = { .name = "results_due_at",
+	    .type = PT_DATETIME },
+	[AF_FINAL_PUBLICATION_AT] = { .name = "final_publication_at",
+	    .type = PT_DATETIME },
+	[AF_DOC_KIND] = { .name = "doc_kind", .type = PT_ENUM,
+	    .choices = act_doc_names },
+	[AF_LINKS] = { .name = "links", .type = PT_TEXT, .max = 5000 },
+	[AF_REASON] = { .name = "reason", .type = PT_TEXT, .max = 2000 },
 };
-const struct param extend_params[] = {
-	{ "days", PT_INT, P_REQ, 1, 366, NULL, NULL },
-	{ "reason_ar", PT_TEXT, P_REQ, 5, 2000, NULL, NULL },
-	{ "reason_en", PT_TEXT, 0, 0, 2000, NULL, NULL },
+
+const struct param article_params[ARTF__MAX] = {
+	[ARTF_NUMBER_LABEL] = { .name = "number_label", .type = PT_STR,
+	    .max = 40 },
+	[ARTF_TITLE_AR] = { .name = "title_ar", .type = PT_STR, .max = 300 },
+	[ARTF_TITLE_EN] = { .name = "title_en", .type = PT_STR, .max = 300 },
+	[ARTF_BODY_AR] = { .name = "body_ar", .type = PT_TEXT,
+	    .flags = P_REQ, .min = 1, .max = 100000 },
+	[ARTF_BODY_EN] = { .name = "body_en", .type = PT_TEXT,
+	    .max = 100000 },
+};
+const struct param move_params[MOVE__MAX] = {
+	[MOVE_DIR] = { .name = "dir", .type = PT_ENUM, .flags = P_REQ,
+	    .choices = dir_names },
+};
+const struct param document_params[DOC__MAX] = {
+	[DOC_FILE] = { .name = "file", .type = PT_FILE, .flags = P_REQ,
+	    .max = 20 << 20, .accept = "pdf" },
+};
+const struct param attachment_params[ATT__MAX] = {
+	[ATT_FILE] = { .name = "file", .type = PT_FILE, .flags = P_REQ,
+	    .max = 20 << 20, .accept = "pdf" },
+	[ATT_TITLE_AR] = { .name = "title_ar", .type = PT_STR, .min = 2,
+	    .max = 300 },
+	[ATT_TITLE_EN] = { .name = "title_en", .type = PT_STR, .min = 2,
+	    .max = 300 },
+};
+const struct param workflow_params[WFF__MAX] = {
+	[WFF_EVENT] = { .name = "event", .type = PT_ENUM, .flags = P_REQ,
+	    .choices = event_names },
+	[WFF_REASON] = { .name = "reason", .type = PT_TEXT, .max = 2000 },
+};
+const struct param extend_params[EXT__MAX] = {
+	[EXT_DAYS] = { .name = "days", .type = PT_INT, .flags = P_REQ,
+	    .min = 1, .max = 366 },
+	[EXT_REASON_AR] = { .name = "reason_ar", .type = PT_TEXT,
+	    .flags = P_REQ, .min = 5, .max = 2000 },
+	[EXT_REASON_EN] = { .name = "reason_en", .type = PT_TEXT,
+	    .max = 2000 },
 };
 
 static const char *
-state_label(struct req *r, const char *s)
+state_label(struct req *r, enum act_state s)
 {
-	int	 i;
-
-	for (i = 0; states[i] != NULL; i++)
-		if (strcmp(states[i], s) == 0)
-			return tr(r, state_labels[i]);
-	return s;
+	return present_label(r, act_state_labels, AS__MAX, (int)s);
 }
 
-/* "2026-11-22 09:00:00" UTC → "2026-11-22T12:00" local, for inputs. */
-static const char *
-local_input(struct req *r, const char *sql)
+/* A datetime parameter as a Unix time, 0 when absent or invalid. */
+static long long
+arg_time(struct req *r, int key)
 {
-	struct tm	 tm;
-	time_t		 t;
-	char		 buf[32];
+	const struct pval *p = http_arg(r, key);
 
-	if (sql == NULL)
-		return NULL;
-	memset(&tm, 0, sizeof(tm));
-	if (strptime(sql, "%Y-%m-%d %H:%M:%S", &tm) == NULL)
-		return NULL;
-	t = timegm(&tm) + CAL_TZ_OFFSET;
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M", &tm);
-	return arena_strdup(r->a, buf);
+	return p != NULL && p->set ? (long long)p->t : 0;
 }
 
-static const char *
-sql_time(struct req *r, time_t t)
-{
-	struct tm	 tm;
-	char		 buf[32];
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
-	return arena_strdup(r->a, buf);
-}
-
-static const char *
-shown_time(struct req *r, time_t t)
-{
-	struct buf	 b;
-
-	buf_init(&b, r->a);
-	i18n_datetime(&b, r->lang, t);
-	return b.data;
-}
-
-/* A datetime parameter as SQL text, or NULL. */
-static const char *
-param_time(struct req *r, const char *name)
-{
-	const struct pval *p = http_param(r, name);
-
-	return p != NULL && p->set ? sql_time(r, p->t) : NULL;
-}
-
-/* Loads activity {id} and checks the action on its entity: 0 or a
- * status. */
+/* Whether a repeated numeric parameter holds the id. */
 static int
-act_load(struct req *r, enum action need, struct dbres **out)
+arg_has(const struct pval *p, unsigned long long id)
 {
-	struct dbres	*a;
+	int	 k;
 
-	a = db_query(r->db, r->a, SQL_ACT_GET, "i", r->segi[0]);
-	if (a == NULL)
-		return 500;
-	if (!dbres_next(a))
-		return 404;
-	if (!staff_may(r, ACT_ACTIVITY_VIEW,
-	    (unsigned long long)dbres_int(a, 2)))
-		return 404;
-	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need,
-	    (unsigned long long)dbres_int(a, 2)))
-		return 403;
-	*out = a;
+	for (k = 0; p != NULL && k < p->nvals; k++)
+		if (strtoull(p->vals[k], NULL, 10) == id)
+			return 1;
 	return 0;
 }
 
+/* Loads activity {id} into a and checks the action on its entity: 0 or
+ * a status. */
 static int
-editable(struct dbres *a)
+act_load(struct req *r, enum action need, struct activity *a)
 {
-	const char	*s = dbres_str(a, 6);
+	struct dbres	*res;
 
-	return strcmp(s, "draft") == 0 || strcmp(s, "returned") == 0;
+	res = db_query(r->db, r->a, SQL_ACTIVITY_BY_ID, DB_ARGS(
+	    DB_U(id, r->segi[0]), DB_U(reader, 0)));
+	if (res == NULL)
+		return 500;
+	if (!dbres_next(res))
+		return 404;
+	activity_fill(a, res);
+	if (!staff_may(r, ACT_ACTIVITY_VIEW, a->entity_id))
+		return 404;
+	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need, a->entity_id))
+		return 403;
+	return 0;
 }
 
 int
@@ -207,227 +231,224 @@ page_activities(struct req *r)
 {
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
+	struct activity	 a;
 	enum role	 role = perm_role(r->sess->role);
-	const char	*ent = NULL;
-	long long	 sub = perm_allows(role, ACT_ACTIVITY_VIEW, SCOPE_SUB);
+	unsigned long long ent = 0, last = 0;
 	int		 n = 0;
-	long long	 last = 0;
 
 	vm_str(m, "title", tr(r, "Consultations, surveys and polls"));
 	if (!perm_allows(role, ACT_ACTIVITY_VIEW, SCOPE_OTHER))
-		ent = arena_printf(r->a, "%llu", r->sess->entity_id);
+		ent = r->sess->entity_id;
 	vm_bool(m, "can_create", perm_role_may(role, ACT_ACTIVITY_DRAFT));
-	res = db_query(r->db, r->a, SQL_ACT_LIST, "sssissi", ent, ent,
-	    ent ? "1" : "0", (long long)r->sess->entity_id * sub,
-	    http_str(r, "state"), http_str(r, "state"),
-	    http_int(r, "before", 1LL << 62));
+	res = db_query(r->db, r->a, SQL_ACT_LIST, DB_ARGS(
+	    DB_U(entity, ent),
+	    DB_I(sub, perm_allows(role, ACT_ACTIVITY_VIEW, SCOPE_SUB)),
+	    DB_S(state, http_arg_str(r, AL_STATE)),
+	    DB_I(before, http_arg_int(r, AL_BEFORE, 1LL << 62)),
+	    DB_I(limit, ACT_PAGE_SIZE + 1)));
 	if (res == NULL)
 		return 500;
 	l = vm_list(m, "items");
 	while (dbres_next(res)) {
-		if (++n > 50) {
+		if (++n > ACT_PAGE_SIZE) {
 			vm_bool(m, "more", 1);
 			break;
 		}
-		last = dbres_int(res, 0);
+		activity_fill(&a, res);
+		last = a.id;
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "kind", tr(r, strcmp(dbres_str(res, 1), "survey") ==
-		    0 ? N_("Survey") : strcmp(dbres_str(res, 1), "poll") == 0 ?
-		    N_("Poll") : N_("Consultation")));
-		vm_str(it, "state", state_label(r, dbres_str(res, 2)));
-		vm_str(it, "title", staff_pick(r, dbres_str(res, 3),
-		    dbres_str(res, 4)));
-		vm_bool(it, "restricted", strcmp(dbres_str(res, 5), "public"));
-		vm_bool(it, "urgent", dbres_int(res, 6));
-		vm_str(it, "closes", staff_time(r, dbres_str(res, 8)));
-		vm_str(it, "pending", dbres_str(res, 9));
-		vm_str(it, "entity", staff_pick(r, dbres_str(res, 11),
-		    dbres_str(res, 12)));
-		vm_str(it, "author", dbres_str(res, 13));
+		vm_strf(it, "id", "%llu", a.id);
+		vm_str(it, "kind", present_label(r, act_kind_labels, AK__MAX,
+		    (int)a.kind));
+		vm_str(it, "state", state_label(r, a.state));
+		vm_str(it, "title", present_pick(r, a.title_ar, a.title_en));
+		vm_bool(it, "restricted", a.audience != AA_PUBLIC);
+		vm_bool(it, "urgent", a.urgent);
+		vm_str(it, "closes", present_datetime(r, a.closes_at));
+		vm_int(it, "pending", a.comments_pending);
+		vm_str(it, "entity", present_pick(r, a.entity_name_ar,
+		    a.entity_name_en));
+		vm_str(it, "author", a.author_name);
 	}
-	vm_int(m, "last", last);
-	vm_str(m, "state_filter", http_str(r, "state"));
-	l = vm_list(m, "states");
-	for (n = 0; states[n] != NULL; n++) {
-		it = vm_push(l);
-		vm_str(it, "value", states[n]);
-		vm_str(it, "label", tr(r, state_labels[n]));
-		vm_bool(it, "selected", http_str(r, "state") != NULL &&
-		    strcmp(http_str(r, "state"), states[n]) == 0);
-	}
+	vm_strf(m, "last", "%llu", last);
+	vm_str(m, "state_filter", http_arg_str(r, AL_STATE));
+	present_choices(r, m, "states", act_state_names, act_state_labels,
+	    AS__MAX, http_arg_str(r, AL_STATE));
 	return http_render(r, "staff/activities", m);
 }
 
-/* The form's choices: sectors and target entities, checked from the
- * submitted values, else from the stored ones. */
+/* The form's choices: sectors, target entities and groups, checked from
+ * the submitted values, else from the stored ones (activity id, 0 for a
+ * new one); kinds and audiences with the current one selected. */
 static int
-act_form_model(struct req *r, struct val *m, long long id)
+act_form_model(struct req *r, struct val *m, unsigned long long id,
+    const struct activity *a)
 {
 	struct dbres	*res;
 	struct val	*l, *it;
-	const struct pval *sec = http_param(r, "sectors");
-	const struct pval *tgt = http_param(r, "targets");
-	int		 k, on, i;
-	const struct pval *ev;
+	const struct pval *sec = http_arg(r, AF_SECTORS);
+	const struct pval *tgt = http_arg(r, AF_TARGETS);
+	const struct pval *grp = http_arg(r, AF_GROUPS);
+	const struct pval *aud = http_arg(r, AF_AUDIENCE);
+	const struct pval *title = http_arg(r, AF_TITLE_AR);
+	const char	*cur;
+	unsigned long long sid;
 
 	http_form_model(r, m);
-	if ((res = db_query(r->db, r->a, SQL_ACT_SECTORS_OF, "i", id)) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ACT_SECTORS_OF, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
 		return -1;
 	l = vm_list(m, "sectors");
 	while (dbres_next(res)) {
+		sid = dbres_u(res, ACT_SECTORS_OF_ID);
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "name", staff_pick(r, dbres_str(res, 1),
-		    dbres_str(res, 2)));
-		on = (int)dbres_int(res, 3);
-		if (sec != NULL && sec->present)
-			for (on = 0, k = 0; k < sec->nvals; k++)
-				on |= strcmp(sec->vals[k], dbres_str(res, 0)) == 0;
-		vm_bool(it, "checked", on);
+		vm_str(it, "id", dbres_str(res, ACT_SECTORS_OF_ID));
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, ACT_SECTORS_OF_NAME_AR),
+		    dbres_str(res, ACT_SECTORS_OF_NAME_EN)));
+		vm_bool(it, "checked", sec != NULL && sec->present ?
+		    arg_has(sec, sid) :
+		    dbres_int(res, ACT_SECTORS_OF_CHOSEN) != 0);
 	}
-	if ((res = db_query(r->db, r->a, SQL_ACT_TARGETS_OF, "i", id)) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ACT_TARGETS_OF, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
 		return -1;
 	l = vm_list(m, "targets");
 	while (dbres_next(res)) {
-		if ((unsigned long long)dbres_int(res, 0) == r->sess->entity_id)
+		sid = dbres_u(res, ACT_TARGETS_OF_ID);
+		if (sid == r->sess->entity_id)
 			continue;
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "name", staff_pick(r, dbres_str(res, 1),
-		    dbres_str(res, 2)));
-		vm_bool(it, "sub", !dbres_isnull(res, 3));
-		on = (int)dbres_int(res, 4);
-		if (tgt != NULL && tgt->present)
-			for (on = 0, k = 0; k < tgt->nvals; k++)
-				on |= strcmp(tgt->vals[k], dbres_str(res, 0)) == 0;
-		vm_bool(it, "checked", on);
+		vm_str(it, "id", dbres_str(res, ACT_TARGETS_OF_ID));
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, ACT_TARGETS_OF_NAME_AR),
+		    dbres_str(res, ACT_TARGETS_OF_NAME_EN)));
+		vm_bool(it, "sub", !dbres_isnull(res, ACT_TARGETS_OF_PARENT_ID));
+		vm_bool(it, "checked", tgt != NULL && tgt->present ?
+		    arg_has(tgt, sid) :
+		    dbres_int(res, ACT_TARGETS_OF_CHOSEN) != 0);
 	}
-	{
-		const struct pval *gp = http_param(r, "groups");
-		if ((res = db_query(r->db, r->a, SQL_ACT_GROUP_TARGETS_OF, "iu",
-		    id, r->sess->entity_id)) == NULL)
-			return -1;
-		l = vm_list(m, "groups");
-		while (dbres_next(res)) {
-			it = vm_push(l);
-			vm_str(it, "id", dbres_str(res, 0));
-			vm_str(it, "name", staff_pick(r, dbres_str(res, 1),
-			    dbres_str(res, 2)));
-			on = (int)dbres_int(res, 3);
-			if (gp != NULL && gp->present)
-				for (on = 0, k = 0; k < gp->nvals; k++)
-					on |= strcmp(gp->vals[k],
-					    dbres_str(res, 0)) == 0;
-			vm_bool(it, "checked", on);
-		}
-	}
-	l = vm_list(m, "audiences");
-	ev = http_param(r, "audience");
-	for (i = 0; audiences[i] != NULL; i++) {
-		static const char *const labels[] = { N_("Public: everyone"),
-		    N_("Restricted: chosen entities or groups"),
-		    N_("Inter-agency: government entities only") };
+	if ((res = db_query(r->db, r->a, SQL_ACT_GROUP_TARGETS_OF, DB_ARGS(
+	    DB_U(activity, id), DB_U(entity, r->sess->entity_id)))) == NULL)
+		return -1;
+	l = vm_list(m, "groups");
+	while (dbres_next(res)) {
+		sid = dbres_u(res, ACT_GROUP_TARGETS_OF_ID);
 		it = vm_push(l);
-		vm_str(it, "value", audiences[i]);
-		vm_str(it, "label", tr(r, labels[i]));
-		vm_bool(it, "checked", ev != NULL && ev->present ? ev->set &&
-		    ev->i == i : i == 0);
+		vm_str(it, "id", dbres_str(res, ACT_GROUP_TARGETS_OF_ID));
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, ACT_GROUP_TARGETS_OF_NAME_AR),
+		    dbres_str(res, ACT_GROUP_TARGETS_OF_NAME_EN)));
+		vm_bool(it, "checked", grp != NULL && grp->present ?
+		    arg_has(grp, sid) :
+		    dbres_int(res, ACT_GROUP_TARGETS_OF_TARGETED) != 0);
 	}
+	/* The kind is chosen once, on the new form; kept after an error. */
+	present_choices(r, m, "kinds", act_kind_names, act_kind_labels,
+	    AK__MAX, http_arg_str(r, AF_KIND));
+	/* The audience sent, else the stored one, else public. */
+	if (a != NULL && (title == NULL || !title->present))
+		cur = act_audience_names[a->audience < AA__MAX ? a->audience :
+		    AA_PUBLIC];
+	else if (aud != NULL && aud->present)
+		cur = http_arg_str(r, AF_AUDIENCE);
+	else
+		cur = act_audience_names[AA_PUBLIC];
+	present_choices(r, m, "audiences", act_audience_names,
+	    act_audience_descriptions, AA__MAX, cur);
 	return 0;
 }
 
+/* The new or edit form (a: the stored activity, NULL for a new one),
+ * under the status given (200, or 422 with the messages). */
 static int
-show_form(struct req *r, long long id, struct dbres *a)
+show_form(struct req *r, const struct activity *a, int status)
 {
 	struct val	*m = http_model(r), *f;
-	int		 open = a != NULL && strcmp(dbres_str(a, 6), "open") == 0;
+	unsigned long long id = a != NULL ? a->id : 0;
+	const struct pval *title = http_arg(r, AF_TITLE_AR);
+	const struct pval *pub = http_arg(r, AF_PUBLISH_AT);
+	const struct pval *urg = http_arg(r, AF_URGENT);
+	time_t		 when;
+	int		 urgent;
 
 	vm_str(m, "title", id ? tr(r, "Edit the consultation") :
 	    tr(r, "New consultation, survey or poll"));
-	vm_str(m, "action", id ? arena_printf(r->a,
-	    "/staff/activities/%lld/edit", id) : "/staff/activities/new");
+	if (id)
+		vm_strf(m, "action", "/staff/activities/%llu/edit", id);
+	else
+		vm_str(m, "action", "/staff/activities/new");
 	vm_bool(m, "is_new", id == 0);
-	vm_bool(m, "open_edit", open);
-	if (act_form_model(r, m, id) == -1)
+	vm_bool(m, "open_edit", a != NULL && activity_versionable(a->state));
+	if (act_form_model(r, m, id, a) == -1)
 		return 500;
-	if (a != NULL && (http_param(r, "title_ar") == NULL ||
-	    !http_param(r, "title_ar")->present)) {
-		static const struct { const char *k; int col; } map[] = {
-			{ "title_ar", 7 }, { "title_en", 8 },
-			{ "summary_ar", 9 }, { "summary_en", 10 },
-			{ "objectives_ar", 11 }, { "objectives_en", 12 },
-			{ "announcements_ar", 13 }, { "announcements_en", 14 },
-		};
-		size_t i;
+	if (a != NULL && (title == NULL || !title->present)) {
+		/* The stored values fill the form the first time. */
+		struct dbres *lk;
+		struct buf b;
+
 		f = vm_child(m, "f");
-		for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-			vm_str(vm_child(f, map[i].k), "value",
-			    dbres_str(a, map[i].col));
+		vm_str(vm_child(f, "title_ar"), "value", a->title_ar);
+		vm_str(vm_child(f, "title_en"), "value", a->title_en);
+		vm_str(vm_child(f, "summary_ar"), "value", a->summary_ar);
+		vm_str(vm_child(f, "summary_en"), "value", a->summary_en);
+		vm_str(vm_child(f, "objectives_ar"), "value",
+		    a->objectives_ar);
+		vm_str(vm_child(f, "objectives_en"), "value",
+		    a->objectives_en);
+		vm_str(vm_child(f, "announcements_ar"), "value",
+		    a->announcements_ar);
+		vm_str(vm_child(f, "announcements_en"), "value",
+		    a->announcements_en);
 		vm_str(vm_child(f, "publish_at"), "value",
-		    local_input(r, dbres_str(a, 17)));
+		    present_input_datetime(r, a->publish_at));
 		vm_str(vm_child(f, "closes_at"), "value",
-		    local_input(r, dbres_str(a, 18)));
+		    present_input_datetime(r, a->closes_at));
 		vm_str(vm_child(f, "results_due_at"), "value",
-		    local_input(r, dbres_str(a, 20)));
+		    present_input_datetime(r, a->results_due_at));
 		vm_str(vm_child(f, "final_publication_at"), "value",
-		    local_input(r, dbres_str(a, 21)));
-		if (dbres_int(a, 5))
+		    present_input_datetime(r, a->final_publication_at));
+		if (a->urgent)
 			vm_bool(vm_child(f, "urgent"), "checked", 1);
-		vm_bool(m, "doc_pdf", strcmp(dbres_str(a, 15), "pdf") == 0);
-		{
-			struct val *au = vm_get(m, "audiences");
-			struct val *x;
-			for (x = au->items; x != NULL; x = x->next)
-				vm_bool(x, "checked", strcmp(vm_get(x,
-				    "value")->s, dbres_str(a, 4)) == 0);
-		}
-		{
-			struct dbres *lk = db_query(r->db, r->a,
-			    SQL_ACT_LINKS_OF, "i", id);
-			struct buf b;
-			buf_init(&b, r->a);
-			while (lk != NULL && dbres_next(lk))
-				buf_printf(&b, "%s | %s\n", dbres_str(lk, 0),
-				    dbres_str(lk, 2));
-			vm_str(vm_child(f, "links"), "value", b.data);
-		}
-	} else {
-		const struct pval *dk = http_param(r, "doc_kind");
-		vm_bool(m, "doc_pdf", dk != NULL && dk->set && dk->i == 1);
-	}
+		vm_bool(m, "doc_pdf", a->doc_pdf);
+		lk = db_query(r->db, r->a, SQL_ACT_LINKS_OF, DB_ARGS(
+		    DB_U(id, id)));
+		buf_init(&b, r->a);
+		while (lk != NULL && dbres_next(lk))
+			buf_printf(&b, "%s | %s\n",
+			    dbres_str(lk, ACT_LINKS_OF_TITLE_AR),
+			    dbres_str(lk, ACT_LINKS_OF_URL));
+		vm_str(vm_child(f, "links"), "value", b.data);
+	} else
+		vm_bool(m, "doc_pdf", http_arg_int(r, AF_DOC_KIND, AD_ARTICLES)
+		    == AD_PDF);
 	/* The rule, stated where the date is chosen (art. 11). */
-	{
-		const struct pval *p = http_param(r, "publish_at");
-		const struct pval *u = http_param(r, "urgent");
-		time_t pub = p != NULL && p->set ? p->t : (a != NULL &&
-		    !dbres_isnull(a, 32) ? (time_t)dbres_int(a, 32) : 0);
-		int urg = u != NULL && u->present ? (int)u->i :
-		    (a != NULL && dbres_int(a, 5));
-		if (pub > 0)
-			vm_str(m, "earliest_close", shown_time(r,
-			    activity_earliest_close(pub, urg)));
-	}
+	when = pub != NULL && pub->set ? pub->t : a != NULL ? a->publish_at : 0;
+	urgent = urg != NULL && urg->present ? urg->i != 0 :
+	    a != NULL && a->urgent;
+	if (when > 0)
+		vm_str(m, "earliest_close", present_datetime(r,
+		    activity_earliest_close(when, urgent)));
+	r->status = status;
 	return http_render(r, "staff/activity_form", m);
 }
 
 int
 page_activity_new_form(struct req *r)
 {
-	return show_form(r, 0, NULL);
+	return show_form(r, NULL, 200);
 }
 
-/* Parses "title | url" lines; returns -1 (with a field error) on a bad
- * line.  Fills arrays in the arena. */
+/* Parses the "title | url" lines of links into arrays in the arena;
+ * returns -1 (with a field error) on a bad line. */
 static int
 parse_links(struct req *r, const char ***titles, const char ***urls, int *n)
 {
-	const char	*s = http_str(r, "links"), *p, *e, *bar;
-	int		 cap = 32;
+	const char	*s = http_arg_str(r, AF_LINKS), *p, *e, *bar;
 
 	*n = 0;
-	*titles = arena_alloc(r->a, sizeof(char *) * (size_t)cap);
-	*urls = arena_alloc(r->a, sizeof(char *) * (size_t)cap);
+	*titles = arena_alloc(r->a, sizeof(char *) * ACT_MAXLINKS);
+	*urls = arena_alloc(r->a, sizeof(char *) * ACT_MAXLINKS);
 	for (p = s; p != NULL && *p; p = *e ? e + 1 : e) {
 		char *line, *t, *u;
 		e = strchr(p, '\n');
@@ -437,8 +458,8 @@ parse_links(struct req *r, const char ***titles, const char ***urls, int *n)
 		if (strspn(line, " \t\r") == strlen(line))
 			continue;
 		bar = strchr(line, '|');
-		if (bar == NULL || *n == cap) {
-			http_field_error(r, "links", "Write one link per line "
+		if (bar == NULL || *n == ACT_MAXLINKS) {
+			http_arg_error(r, AF_LINKS, "Write one link per line "
 			    "as: title | address.");
 			return -1;
 		}
@@ -451,7 +472,7 @@ parse_links(struct req *r, const char ***titles, const char ***urls, int *n)
 		    u[strlen(u) - 1] == '\r')) u[strlen(u) - 1] = 0;
 		if (*t == '\0' || (strncmp(u, "https://", 8) != 0 &&
 		    strncmp(u, "http://", 7) != 0)) {
-			http_field_error(r, "links", "Each link needs a title "
+			http_arg_error(r, AF_LINKS, "Each link needs a title "
 			    "and an address starting with https://.");
 			return -1;
 		}
@@ -463,232 +484,255 @@ parse_links(struct req *r, const char ***titles, const char ***urls, int *n)
 }
 
 struct actsave {
-	struct req	*r;
-	long long	 id;
+	unsigned long long id;		/* 0: a new one, set by the insert */
 	int		 open;		/* versioned text edit */
-	const char	**lt, **lu;
+	const char	**lt, **lu;	/* links: titles, addresses */
 	int		 nl;
 };
 
-static int
-act_save_tx(struct db *db, void *arg)
+/* The English title is stored empty rather than NULL. */
+static const char *
+title_en(struct req *r)
 {
-	struct actsave	*s = arg;
-	struct req	*r = s->r;
-	const struct pval *sec = http_param(r, "sectors");
-	const struct pval *tgt = http_param(r, "targets");
-	const struct pval *grp = http_param(r, "groups");
-	const char	*prev, *aud = audiences[http_int(r, "audience", 0)];
-	int		 i, rc;
+	const char	*t = http_arg_str(r, AF_TITLE_EN);
 
-	if (s->open) {
-		if (db_exec(db, SQL_ACT_UPDATE_OPEN, "ssssssssi",
-		    http_str(r, "title_ar"), http_str(r, "title_en") ?
-		    http_str(r, "title_en") : "", http_str(r, "summary_ar"),
-		    http_str(r, "summary_en"), http_str(r, "objectives_ar"),
-		    http_str(r, "objectives_en"),
-		    http_str(r, "announcements_ar"),
-		    http_str(r, "announcements_en"), s->id) != 1 ||
-		    db_exec(db, SQL_ACT_VERSION_INSERT, "usi",
-		    r->sess->user_id, http_str(r, "reason"), s->id) != 1)
-			return -1;
-	} else if (s->id == 0) {
-		if ((rc = http_nonce_claim(r, NULL, &prev)) != 0)
-			return rc == 1 ? 1 : -1;
-		if (db_exec(db, SQL_ACT_INSERT, "suusisssssssssssss",
-		    kinds[http_int(r, "kind", 0)], r->sess->entity_id,
-		    r->sess->user_id, aud, http_int(r, "urgent", 0),
-		    http_str(r, "title_ar"), http_str(r, "title_en") ?
-		    http_str(r, "title_en") : "", http_str(r, "summary_ar"),
-		    http_str(r, "summary_en"), http_str(r, "objectives_ar"),
-		    http_str(r, "objectives_en"),
-		    http_str(r, "announcements_ar"),
-		    http_str(r, "announcements_en"),
-		    dockinds[http_int(r, "doc_kind", 0)],
-		    param_time(r, "publish_at"), param_time(r, "closes_at"),
-		    param_time(r, "results_due_at"),
-		    param_time(r, "final_publication_at")) != 1)
-			return -1;
-		s->id = (long long)db_insert_id(db);
-	} else if (db_exec(db, SQL_ACT_UPDATE, "sisssssssssssssi", aud,
-	    http_int(r, "urgent", 0), http_str(r, "title_ar"),
-	    http_str(r, "title_en") ? http_str(r, "title_en") : "",
-	    http_str(r, "summary_ar"), http_str(r, "summary_en"),
-	    http_str(r, "objectives_ar"), http_str(r, "objectives_en"),
-	    http_str(r, "announcements_ar"), http_str(r, "announcements_en"),
-	    dockinds[http_int(r, "doc_kind", 0)], param_time(r, "publish_at"),
-	    param_time(r, "closes_at"), param_time(r, "results_due_at"),
-	    param_time(r, "final_publication_at"), s->id) != 1)
-		return -1;
-	if (!s->open) {
-		if (db_exec(db, SQL_ACT_SECTORS_CLEAR, "i", s->id) < 0 ||
-		    db_exec(db, SQL_ACT_TARGETS_CLEAR, "i", s->id) < 0 ||
-		    db_exec(db, SQL_ACT_LINKS_CLEAR, "i", s->id) < 0)
-			return -1;
-		for (i = 0; sec != NULL && i < sec->nvals; i++)
-			if (db_exec(db, SQL_ACT_SECTOR_ADD, "is", s->id,
-			    sec->vals[i]) < 0)
-				return -1;
-		for (i = 0; strcmp(aud, "public") != 0 && tgt != NULL &&
-		    i < tgt->nvals; i++)
-			if (db_exec(db, SQL_ACT_TARGET_ADD, "is", s->id,
-			    tgt->vals[i]) < 0)
-				return -1;
-		/* Groups of users make sense for restricted audiences only;
-		 * only the entity's own groups are taken. */
-		for (i = 0; strcmp(aud, "restricted") == 0 && grp != NULL &&
-		    i < grp->nvals; i++)
-			if (db_exec(db, SQL_ACT_GROUP_TARGET_ADD, "isu", s->id,
-			    grp->vals[i], r->sess->entity_id) < 0)
-				return -1;
-		for (i = 0; i < s->nl; i++)
-			if (db_exec(db, SQL_ACT_LINK_ADD, "isss", s->id,
-			    s->lt[i], s->lt[i], s->lu[i]) != 1)
-				return -1;
-	}
-	if (workflow_index_one(db, r->a, (unsigned long long)s->id,
-	    http_str(r, "title_ar"), http_str(r, "title_en"),
-	    http_str(r, "summary_ar"), http_str(r, "summary_en")) == -1)
-		return -1;
-	return audit_record(db, staff_actor(r), s->open ? "activity.version" :
-	    "activity.save", "activity", (unsigned long long)s->id,
-	    s->open ? arena_printf(r->a, "%s — %s", http_str(r, "title_ar"),
-	    http_str(r, "reason")) : http_str(r, "title_ar"));
+	return t != NULL ? t : "";
 }
 
+/* The sectors, targets and links of a draft, replaced as a whole. */
 static int
-act_save(struct req *r, long long id, struct dbres *a)
+act_save_lists(struct req *r, struct actsave *s)
+{
+	const struct pval *sec = http_arg(r, AF_SECTORS);
+	const struct pval *tgt = http_arg(r, AF_TARGETS);
+	const struct pval *grp = http_arg(r, AF_GROUPS);
+	enum act_audience aud = (enum act_audience)http_arg_int(r,
+	    AF_AUDIENCE, AA_PUBLIC);
+	int		 i;
+
+	if (db_exec(r->db, SQL_ACT_SECTORS_CLEAR, DB_ARGS(DB_U(id, s->id)))
+	    < 0 || db_exec(r->db, SQL_ACT_TARGETS_CLEAR, DB_ARGS(
+	    DB_U(id, s->id))) < 0 || db_exec(r->db, SQL_ACT_LINKS_CLEAR,
+	    DB_ARGS(DB_U(id, s->id))) < 0)
+		return -1;
+	for (i = 0; sec != NULL && i < sec->nvals; i++)
+		if (db_exec(r->db, SQL_ACT_SECTOR_ADD, DB_ARGS(DB_U(id, s->id),
+		    DB_U(sector, strtoull(sec->vals[i], NULL, 10)))) < 0)
+			return -1;
+	/* Target entities for restricted and inter-agency audiences. */
+	for (i = 0; aud != AA_PUBLIC && tgt != NULL && i < tgt->nvals; i++)
+		if (db_exec(r->db, SQL_ACT_TARGET_ADD, DB_ARGS(DB_U(id, s->id),
+		    DB_U(entity, strtoull(tgt->vals[i], NULL, 10)))) < 0)
+			return -1;
+	/* Groups of users make sense for restricted audiences only; only
+	 * the entity's own groups are taken. */
+	for (i = 0; aud == AA_RESTRICTED && grp != NULL && i < grp->nvals;
+	    i++)
+		if (db_exec(r->db, SQL_ACT_GROUP_TARGET_ADD, DB_ARGS(
+		    DB_U(activity, s->id), DB_S(group, grp->vals[i]),
+		    DB_U(entity, r->sess->entity_id))) < 0)
+			return -1;
+	for (i = 0; i < s->nl; i++)
+		if (db_exec(r->db, SQL_ACT_LINK_ADD, DB_ARGS(DB_U(id, s->id),
+		    DB_S(title, s->lt[i]), DB_S(url, s->lu[i]))) != 1)
+			return -1;
+	return 0;
+}
+
+static enum outcome
+act_save_tx(struct req *r, void *arg)
+{
+	struct actsave	*s = arg;
+	struct db	*db = r->db;
+
+	if (s->open) {
+		if (db_exec(db, SQL_ACT_UPDATE_OPEN, DB_ARGS(
+		    DB_S(title_ar, http_arg_str(r, AF_TITLE_AR)),
+		    DB_S(title_en, title_en(r)),
+		    DB_S(summary_ar, http_arg_str(r, AF_SUMMARY_AR)),
+		    DB_S(summary_en, http_arg_str(r, AF_SUMMARY_EN)),
+		    DB_S(objectives_ar, http_arg_str(r, AF_OBJECTIVES_AR)),
+		    DB_S(objectives_en, http_arg_str(r, AF_OBJECTIVES_EN)),
+		    DB_S(announcements_ar, http_arg_str(r,
+		    AF_ANNOUNCEMENTS_AR)),
+		    DB_S(announcements_en, http_arg_str(r,
+		    AF_ANNOUNCEMENTS_EN)),
+		    DB_U(id, s->id))) != 1 ||
+		    db_exec(db, SQL_ACT_VERSION_INSERT, DB_ARGS(
+		    DB_U(author, r->sess->user_id),
+		    DB_S(reason, http_arg_str(r, AF_REASON)),
+		    DB_U(id, s->id))) != 1)
+			return OUT_ERROR;
+	} else {
+		if (s->id == 0) {
+			if (db_exec(db, SQL_ACT_INSERT, DB_ARGS(
+			    DB_S(kind, act_kind_names[http_arg_int(r, AF_KIND,
+			    AK_CONSULTATION)]),
+			    DB_U(entity, r->sess->entity_id),
+			    DB_U(author, r->sess->user_id))) != 1)
+				return OUT_ERROR;
+			s->id = db_insert_id(db);
+		}
+		if (db_exec(db, SQL_ACT_UPDATE, DB_ARGS(
+		    DB_S(title_ar, http_arg_str(r, AF_TITLE_AR)),
+		    DB_S(title_en, title_en(r)),
+		    DB_S(summary_ar, http_arg_str(r, AF_SUMMARY_AR)),
+		    DB_S(summary_en, http_arg_str(r, AF_SUMMARY_EN)),
+		    DB_S(objectives_ar, http_arg_str(r, AF_OBJECTIVES_AR)),
+		    DB_S(objectives_en, http_arg_str(r, AF_OBJECTIVES_EN)),
+		    DB_S(announcements_ar, http_arg_str(r,
+		    AF_ANNOUNCEMENTS_AR)),
+		    DB_S(announcements_en, http_arg_str(r,
+		    AF_ANNOUNCEMENTS_EN)),
+		    DB_S(audience, act_audience_names[http_arg_int(r,
+		    AF_AUDIENCE, AA_PUBLIC)]),
+		    DB_I(urgent, http_arg_int(r, AF_URGENT, 0)),
+		    DB_S(doc_kind, act_doc_names[http_arg_int(r, AF_DOC_KIND,
+		    AD_ARTICLES)]),
+		    DB_I(publish_at, arg_time(r, AF_PUBLISH_AT)),
+		    DB_I(closes_at, arg_time(r, AF_CLOSES_AT)),
+		    DB_I(results_due_at, arg_time(r, AF_RESULTS_DUE_AT)),
+		    DB_I(final_publication_at, arg_time(r,
+		    AF_FINAL_PUBLICATION_AT)),
+		    DB_U(id, s->id))) != 1 || act_save_lists(r, s) == -1)
+			return OUT_ERROR;
+	}
+	if (workflow_index_one(db, r->a, s->id,
+	    http_arg_str(r, AF_TITLE_AR), http_arg_str(r, AF_TITLE_EN),
+	    http_arg_str(r, AF_SUMMARY_AR),
+	    http_arg_str(r, AF_SUMMARY_EN)) == -1)
+		return OUT_ERROR;
+	if (audit_record(db, staff_actor(r), s->open ? "activity.version" :
+	    "activity.save", "activity", s->id, s->open ? arena_printf(r->a,
+	    "%s — %s", http_arg_str(r, AF_TITLE_AR),
+	    http_arg_str(r, AF_REASON)) : http_arg_str(r, AF_TITLE_AR)) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
+}
+
+/* Saves the form: a new draft (a NULL), a draft's changes, or an open
+ * one's corrected texts as a new version. */
+static int
+act_save(struct req *r, const struct activity *a)
 {
 	struct actsave	 s;
-	int		 rc;
+	const char	*url = NULL, *prev;
 
 	memset(&s, 0, sizeof(s));
-	s.r = r;
-	s.id = id;
-	s.open = a != NULL && strcmp(dbres_str(a, 6), "open") == 0;
-	if (s.open && http_str(r, "reason") == NULL)
-		http_field_error(r, "reason", "Say what changes and why: the "
+	s.id = a != NULL ? a->id : 0;
+	s.open = a != NULL && activity_versionable(a->state);
+	if (s.open && http_arg_str(r, AF_REASON) == NULL)
+		http_arg_error(r, AF_REASON, "Say what changes and why: the "
 		    "change is published as a new version.");
 	parse_links(r, &s.lt, &s.lu, &s.nl);
-	if (r->nerr > 0) {
-		r->status = 422;
-		return show_form(r, id, a);
-	}
-	rc = db_tx(r->db, act_save_tx, &s);
-	if (rc < 0)
+	if (r->nerr > 0)
+		return show_form(r, a, 422);
+	/* A new one's address is known only after its insert. */
+	if (s.id != 0)
+		url = arena_printf(r->a, "/staff/activities/%llu?saved=1",
+		    s.id);
+	switch (http_form_tx(r, act_save_tx, &s, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, arena_printf(r->a,
+		    "/staff/activities/%llu?saved=1", s.id));
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev :
+		    "/staff/activities");
+	default:
 		return 500;
-	if (rc > 0)
-		return http_redirect(r, 303, "/staff/activities");
-	return http_redirect(r, 303, arena_printf(r->a,
-	    "/staff/activities/%lld?saved=1", s.id));
+	}
 }
 
 int
 page_activity_new(struct req *r)
 {
-	return act_save(r, 0, NULL);
+	return act_save(r, NULL);
 }
 
 int
 page_activity_edit_form(struct req *r)
 {
-	struct dbres	*a;
+	struct activity	 a;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_DRAFT, &a)) != 0)
 		return rc;
-	if (!editable(a) && strcmp(dbres_str(a, 6), "open") != 0)
+	if (!activity_editable(a.state) && !activity_versionable(a.state))
 		return 409;
-	return show_form(r, r->segi[0], a);
+	return show_form(r, &a, 200);
 }
 
 int
 page_activity_edit(struct req *r)
 {
-	struct dbres	*a;
+	struct activity	 a;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_DRAFT, &a)) != 0)
 		return rc;
-	if (!editable(a) && strcmp(dbres_str(a, 6), "open") != 0)
+	if (!activity_editable(a.state) && !activity_versionable(a.state))
 		return 409;
-	return act_save(r, r->segi[0], a);
+	return act_save(r, &a);
 }
 
-int
-page_activity(struct req *r)
+/* The activity's page under the status given (200, or 422 with the
+ * messages of a refused action); saved: the notice after an edit. */
+static int
+act_show(struct req *r, const struct activity *a, int saved, int status)
 {
 	struct val	*m, *l, *it;
-	struct dbres	*a, *res;
-	int		 rc;
-	long long	 id = r->segi[0];
-	unsigned long long eid;
-	const char	*state, *problem;
+	struct dbres	*res;
+	unsigned long long id = a->id, eid = a->entity_id;
+	const char	*problem;
 	enum role	 role = perm_role(r->sess->role);
-	enum act_state	 st;
+	enum act_state	 st = a->state, from, to;
+	int		 edit = activity_editable(st);
 
-	if ((rc = act_load(r, ACT_ACTIVITY_VIEW, &a)) != 0)
-		return rc;
 	m = http_model(r);
-	eid = (unsigned long long)dbres_int(a, 2);
-	state = dbres_str(a, 6);
-	st = activity_state(state);
-	vm_str(m, "id", dbres_str(a, 0));
-	vm_str(m, "title", staff_pick(r, dbres_str(a, 7), dbres_str(a, 8)));
-	vm_str(m, "title_ar", dbres_str(a, 7));
-	vm_str(m, "title_en", dbres_str(a, 8));
-	vm_str(m, "summary_ar", dbres_str(a, 9));
-	vm_str(m, "summary_en", dbres_str(a, 10));
-	vm_str(m, "objectives_ar", dbres_str(a, 11));
-	vm_str(m, "objectives_en", dbres_str(a, 12));
-	{
-		static const char *const aud_labels[] = { N_("Public: everyone"),
-		    N_("Restricted: chosen entities or groups"),
-		    N_("Inter-agency: government entities only") };
-		int k;
-		for (k = 0; audiences[k] != NULL; k++)
-			if (strcmp(audiences[k], dbres_str(a, 4)) == 0)
-				vm_str(m, "audience", tr(r, aud_labels[k]));
-	}
-	vm_bool(m, "urgent", dbres_int(a, 5));
-	vm_str(m, "state", state);
-	vm_str(m, "state_label", state_label(r, state));
-	vm_str(m, "entity", staff_pick(r, dbres_str(a, 25), dbres_str(a, 26)));
-	vm_str(m, "author", dbres_str(a, 27));
-	vm_str(m, "pending", dbres_str(a, 28));
-	vm_str(m, "published", dbres_str(a, 29));
-	vm_str(m, "version", dbres_str(a, 24));
-	vm_str(m, "return_reason", st == AS_RETURNED ? dbres_str(a, 23) :
+	vm_strf(m, "id", "%llu", id);
+	vm_str(m, "title", present_pick(r, a->title_ar, a->title_en));
+	vm_str(m, "title_ar", a->title_ar);
+	vm_str(m, "title_en", a->title_en);
+	vm_str(m, "summary_ar", a->summary_ar);
+	vm_str(m, "summary_en", a->summary_en);
+	vm_str(m, "objectives_ar", a->objectives_ar);
+	vm_str(m, "objectives_en", a->objectives_en);
+	vm_str(m, "audience", present_label(r, act_audience_descriptions,
+	    AA__MAX, (int)a->audience));
+	vm_bool(m, "urgent", a->urgent);
+	vm_str(m, "state", activity_state_name(st));
+	vm_str(m, "state_label", state_label(r, st));
+	vm_str(m, "entity", present_pick(r, a->entity_name_ar,
+	    a->entity_name_en));
+	vm_str(m, "author", a->author_name);
+	vm_int(m, "pending", a->comments_pending);
+	vm_int(m, "published", a->comments_published);
+	vm_int(m, "version", a->version);
+	vm_str(m, "return_reason", st == AS_RETURNED ? a->return_reason :
 	    NULL);
-	vm_str(m, "pdf_name", dbres_str(a, 30));
-	vm_str(m, "pdf_file", dbres_str(a, 31));
-	vm_bool(m, "doc_pdf", strcmp(dbres_str(a, 15), "pdf") == 0);
-	vm_bool(m, "saved", kv_get(r->qs, "saved") != NULL);
-	{
-		static const struct { int col; const char *k; } dates[] = {
-			{ 17, "publish_at" }, { 18, "closes_at" },
-			{ 19, "original_closes_at" }, { 20, "results_due_at" },
-			{ 21, "final_publication_at" },
-		};
-		size_t i;
-		for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
-			const char *v = dbres_str(a, dates[i].col);
-			struct tm tm;
-			if (v == NULL)
-				continue;
-			memset(&tm, 0, sizeof(tm));
-			strptime(v, "%Y-%m-%d %H:%M:%S", &tm);
-			vm_str(m, dates[i].k, shown_time(r, timegm(&tm)));
-		}
-		if (!dbres_isnull(a, 32))
-			vm_str(m, "earliest_close", shown_time(r,
-			    activity_earliest_close((time_t)dbres_int(a, 32),
-			    (int)dbres_int(a, 5))));
-	}
+	vm_str(m, "pdf_name", a->document_name);
+	vm_str(m, "pdf_file", a->document_stored_name);
+	vm_bool(m, "doc_pdf", a->doc_pdf);
+	vm_bool(m, "saved", saved);
+	if (a->publish_at != 0)
+		vm_str(m, "publish_at", present_datetime(r, a->publish_at));
+	if (a->closes_at != 0)
+		vm_str(m, "closes_at", present_datetime(r, a->closes_at));
+	if (a->original_closes_at != 0)
+		vm_str(m, "original_closes_at", present_datetime(r,
+		    a->original_closes_at));
+	if (a->results_due_at != 0)
+		vm_str(m, "results_due_at", present_datetime(r,
+		    a->results_due_at));
+	if (a->final_publication_at != 0)
+		vm_str(m, "final_publication_at", present_datetime(r,
+		    a->final_publication_at));
+	if (a->publish_at != 0)
+		vm_str(m, "earliest_close", present_datetime(r,
+		    activity_earliest_close(a->publish_at, a->urgent)));
 	/* What this user may do now. */
-	vm_bool(m, "can_edit", editable(a) &&
-	    staff_may(r, ACT_ACTIVITY_DRAFT, eid));
-	vm_bool(m, "can_version", st == AS_OPEN &&
+	vm_bool(m, "can_edit", edit && staff_may(r, ACT_ACTIVITY_DRAFT, eid));
+	vm_bool(m, "can_version", activity_versionable(st) &&
 	    staff_may(r, ACT_ACTIVITY_DRAFT, eid));
 	vm_bool(m, "can_submit", activity_next(st, AE_SUBMIT, role) !=
 	    AS__MAX && staff_may(r, ACT_ACTIVITY_DRAFT, eid));
@@ -704,257 +748,300 @@ page_activity(struct req *r)
 	    AS__MAX && staff_may(r, ACT_ACTIVITY_APPROVE, eid));
 	vm_bool(m, "can_extend", st == AS_OPEN &&
 	    staff_may(r, ACT_ACTIVITY_EXTEND, eid));
-	if (st == AS_OPEN && !dbres_isnull(a, 33)) {
-		long long period = dbres_int(a, 33) - dbres_int(a, 32);
-		long long left = period - dbres_int(a, 22);
-		vm_int(m, "extend_left_days", left > 0 ? left / 86400 : 0);
-	}
-	if (editable(a) || st == AS_SUBMITTED || st == AS_APPROVED) {
-		problem = workflow_incomplete(r->db, r->a,
-		    (unsigned long long)id);
+	if (st == AS_OPEN && a->original_closes_at != 0)
+		vm_int(m, "extend_left_days", activity_extension_left(
+		    a->publish_at, a->original_closes_at,
+		    a->extended_seconds) / 86400);
+	if (edit || st == AS_SUBMITTED || st == AS_APPROVED) {
+		problem = workflow_incomplete(r->db, r->a, id);
 		if (problem != NULL)
 			vm_str(m, "problem", tr(r, problem));
 	}
 
-	if ((res = db_query(r->db, r->a, SQL_ACT_ARTICLES, "i", id)) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ACT_ARTICLES, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "articles");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "aid", dbres_str(res, 0));
-		vm_str(it, "number", dbres_str(res, 2));
-		vm_str(it, "heading_ar", dbres_str(res, 3));
-		vm_str(it, "heading_en", dbres_str(res, 4));
-		vm_str(it, "body_ar", dbres_str(res, 5));
-		vm_str(it, "body_en", dbres_str(res, 6));
-		vm_str(it, "count", dbres_str(res, 7));
+		vm_str(it, "aid", dbres_str(res, ACT_ARTICLES_ID));
+		vm_str(it, "number", dbres_str(res, ACT_ARTICLES_NUMBER_LABEL));
+		vm_str(it, "heading_ar", dbres_str(res, ACT_ARTICLES_TITLE_AR));
+		vm_str(it, "heading_en", dbres_str(res, ACT_ARTICLES_TITLE_EN));
+		vm_str(it, "body_ar", dbres_str(res, ACT_ARTICLES_BODY_AR));
+		vm_str(it, "body_en", dbres_str(res, ACT_ARTICLES_BODY_EN));
+		vm_str(it, "count", dbres_str(res,
+		    ACT_ARTICLES_COMMENTS_PUBLISHED));
 	}
-	if ((res = db_query(r->db, r->a, SQL_ACT_ATTACHMENTS, "i", id)) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ACT_ATTACHMENTS, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "attachments");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "name", staff_pick(r, dbres_str(res, 1),
-		    dbres_str(res, 2)));
-		vm_str(it, "file", dbres_str(res, 4));
-		vm_str(it, "original", dbres_str(res, 3));
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, ACT_ATTACHMENTS_TITLE_AR),
+		    dbres_str(res, ACT_ATTACHMENTS_TITLE_EN)));
+		vm_str(it, "file", dbres_str(res, ACT_ATTACHMENTS_STORED_NAME));
+		vm_str(it, "original", dbres_str(res,
+		    ACT_ATTACHMENTS_ORIGINAL_NAME));
 	}
-	if ((res = db_query(r->db, r->a, SQL_ACT_WORKFLOW_EVENTS, "i", id))
-	    == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ACT_WORKFLOW_EVENTS, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "history");
 	while (dbres_next(res)) {
+		const char *who = dbres_str(res, ACT_WORKFLOW_EVENTS_ACTOR_NAME);
+
+		from = activity_state(dbres_str(res,
+		    ACT_WORKFLOW_EVENTS_FROM_STATE));
+		to = activity_state(dbres_str(res,
+		    ACT_WORKFLOW_EVENTS_TO_STATE));
 		it = vm_push(l);
-		vm_str(it, "at", staff_time(r, dbres_str(res, 0)));
-		vm_str(it, "role", dbres_str(res, 1));
-		vm_str(it, "from", state_label(r, dbres_str(res, 2)));
-		vm_str(it, "to", state_label(r, dbres_str(res, 3)));
-		vm_str(it, "reason", dbres_str(res, 4));
-		vm_str(it, "who", dbres_str(res, 5) ? dbres_str(res, 5) :
-		    tr(r, "the system"));
+		vm_str(it, "at", present_sqldatetime(r,
+		    dbres_str(res, ACT_WORKFLOW_EVENTS_AT)));
+		vm_str(it, "role", dbres_str(res, ACT_WORKFLOW_EVENTS_ROLE));
+		vm_str(it, "from", state_label(r, from));
+		vm_str(it, "to", state_label(r, to));
+		vm_str(it, "reason", dbres_str(res,
+		    ACT_WORKFLOW_EVENTS_REASON));
+		vm_str(it, "who", who != NULL ? who : tr(r, "the system"));
 	}
-	if ((res = db_query(r->db, r->a, SQL_ACT_EXTENSIONS, "i", id)) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ACT_EXTENSIONS, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "extensions");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_int(it, "days", dbres_int(res, 0) / 86400);
-		vm_str(it, "until", staff_time(r, dbres_str(res, 1)));
-		vm_str(it, "reason", staff_pick(r, dbres_str(res, 2),
-		    dbres_str(res, 3)));
+		vm_int(it, "days", dbres_int(res,
+		    ACT_EXTENSIONS_ADDED_SECONDS) / 86400);
+		vm_str(it, "until", present_sqldatetime(r,
+		    dbres_str(res, ACT_EXTENSIONS_NEW_CLOSES_AT)));
+		vm_str(it, "reason", present_pick(r,
+		    dbres_str(res, ACT_EXTENSIONS_REASON_AR),
+		    dbres_str(res, ACT_EXTENSIONS_REASON_EN)));
 	}
-	if ((res = db_query(r->db, r->a, SQL_ACT_VERSIONS, "i", id)) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_ACT_VERSIONS, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "versions");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "version", dbres_str(res, 0));
-		vm_str(it, "at", staff_time(r, dbres_str(res, 1)));
-		vm_str(it, "reason", dbres_str(res, 2));
-		vm_str(it, "who", dbres_str(res, 3));
+		vm_str(it, "version", dbres_str(res, ACT_VERSIONS_VERSION));
+		vm_str(it, "at", present_sqldatetime(r,
+		    dbres_str(res, ACT_VERSIONS_AT)));
+		vm_str(it, "reason", dbres_str(res, ACT_VERSIONS_REASON));
+		vm_str(it, "who", dbres_str(res, ACT_VERSIONS_AUTHOR_NAME));
 	}
 	http_form_model(r, m);
+	r->status = status;
 	return http_render(r, "staff/activity", m);
 }
 
-/* Re-shows the activity with the form errors of a failed action. */
-static int
-act_redisplay(struct req *r, int status)
+int
+page_activity(struct req *r)
 {
-	r->status = status;
-	return page_activity(r);
-}
-
-struct artop {
-	struct req	*r;
-	int		 op;	/* 0 add, 1 save, 2 delete, 3 move */
-	int		 refused;
-};
-
-static int
-article_tx(struct db *db, void *arg)
-{
-	struct artop	*o = arg;
-	struct req	*r = o->r;
-	long long	 id = r->segi[0], aid = r->segi[1];
-	struct dbres	*res;
-	long long	 n;
-	const char	*prev;
+	struct activity	 a;
+	const struct pval *saved = http_arg(r, AV_SAVED);
 	int		 rc;
 
-	switch (o->op) {
-	case 0:
-		if ((rc = http_nonce_claim(r, NULL, &prev)) != 0)
-			return rc == 1 ? 1 : -1;
-		if (db_exec(db, SQL_ACT_ARTICLE_INSERT, "isssssi", id,
-		    http_str(r, "number_label") ? http_str(r, "number_label") :
-		    "", http_str(r, "title_ar") ? http_str(r, "title_ar") : "",
-		    http_str(r, "title_en"), http_str(r, "body_ar"),
-		    http_str(r, "body_en"), id) != 1)
-			return -1;
-		aid = (long long)db_insert_id(db);
+	if ((rc = act_load(r, ACT_ACTIVITY_VIEW, &a)) != 0)
+		return rc;
+	return act_show(r, &a, saved != NULL && saved->present, 200);
+}
+
+enum artop { AO_ADD, AO_SAVE, AO_DELETE, AO_MOVE };
+
+static enum outcome
+article_tx(struct req *r, void *arg)
+{
+	enum artop	 op = *(const enum artop *)arg;
+	unsigned long long act = (unsigned long long)r->segi[0];
+	unsigned long long art = (unsigned long long)r->segi[1];
+	const char	*number = http_arg_str(r, ARTF_NUMBER_LABEL);
+	const char	*heading = http_arg_str(r, ARTF_TITLE_AR);
+	struct dbres	*res;
+	long long	 n;
+	static const char *const what[] = {
+		[AO_ADD] = "article.add", [AO_SAVE] = "article.save",
+		[AO_DELETE] = "article.delete", [AO_MOVE] = "article.move"
+	};
+
+	switch (op) {
+	case AO_ADD:
+		if (db_exec(r->db, SQL_ACT_ARTICLE_INSERT, DB_ARGS(
+		    DB_U(activity, act),
+		    DB_S(number_label, number ? number : ""),
+		    DB_S(title_ar, heading ? heading : ""),
+		    DB_S(title_en, http_arg_str(r, ARTF_TITLE_EN)),
+		    DB_S(body_ar, http_arg_str(r, ARTF_BODY_AR)),
+		    DB_S(body_en, http_arg_str(r, ARTF_BODY_EN)))) != 1)
+			return OUT_ERROR;
+		art = db_insert_id(r->db);
 		break;
-	case 1:
-		if (db_exec(db, SQL_ACT_ARTICLE_UPDATE, "sssssii",
-		    http_str(r, "number_label") ? http_str(r, "number_label") :
-		    "", http_str(r, "title_ar") ? http_str(r, "title_ar") : "",
-		    http_str(r, "title_en"), http_str(r, "body_ar"),
-		    http_str(r, "body_en"), aid, id) < 0)
-			return -1;
+	case AO_SAVE:
+		if (db_exec(r->db, SQL_ACT_ARTICLE_UPDATE, DB_ARGS(
+		    DB_S(number_label, number ? number : ""),
+		    DB_S(title_ar, heading ? heading : ""),
+		    DB_S(title_en, http_arg_str(r, ARTF_TITLE_EN)),
+		    DB_S(body_ar, http_arg_str(r, ARTF_BODY_AR)),
+		    DB_S(body_en, http_arg_str(r, ARTF_BODY_EN)),
+		    DB_U(id, art), DB_U(activity, act))) < 0)
+			return OUT_ERROR;
 		break;
-	case 2:
-		n = db_exec(db, SQL_ACT_ARTICLE_DELETE, "ii", aid, id);
+	case AO_DELETE:
+		n = db_exec(r->db, SQL_ACT_ARTICLE_DELETE, DB_ARGS(
+		    DB_U(id, art), DB_U(activity, act)));
 		if (n < 0)
-			return -1;
-		if (n == 0) {
-			o->refused = 1;
-			return 2;
-		}
+			return OUT_ERROR;
+		if (n == 0)
+			return OUT_CONFLICT;	/* commented on, or gone */
 		break;
-	case 3:
-		{
-			long long dir = http_int(r, "dir", 0) == 0 ? -1 : 1;
-			res = db_query(db, r->a, SQL_ACT_ARTICLE_NEIGHBOUR,
-			    "iiiii", aid, id, dir, dir, dir);
-			if (res == NULL)
-				return -1;
-			if (!dbres_next(res))
-				return 0;	/* already first or last */
-			if (db_exec(db, SQL_ACT_ARTICLE_SET_POSITION, "ii",
-			    dbres_int(res, 2), dbres_int(res, 0)) < 0 ||
-			    db_exec(db, SQL_ACT_ARTICLE_SET_POSITION, "ii",
-			    dbres_int(res, 1), aid) < 0)
-				return -1;
-		}
+	case AO_MOVE:
+		res = db_query(r->db, r->a, SQL_ACT_ARTICLE_NEIGHBOUR, DB_ARGS(
+		    DB_U(id, art), DB_U(activity, act),
+		    DB_I(dir, http_arg_int(r, MOVE_DIR, MD_UP) == MD_UP ?
+		    -1 : 1)));
+		if (res == NULL)
+			return OUT_ERROR;
+		if (!dbres_next(res))
+			return OUT_OK;	/* already first or last */
+		if (db_exec(r->db, SQL_ACT_ARTICLE_SET_POSITION, DB_ARGS(
+		    DB_I(position, dbres_int(res,
+		    ACT_ARTICLE_NEIGHBOUR_OWN_POSITION)),
+		    DB_U(id, dbres_u(res, ACT_ARTICLE_NEIGHBOUR_NEIGHBOUR_ID))))
+		    < 0 || db_exec(r->db, SQL_ACT_ARTICLE_SET_POSITION,
+		    DB_ARGS(DB_I(position, dbres_int(res,
+		    ACT_ARTICLE_NEIGHBOUR_NEIGHBOUR_POSITION)),
+		    DB_U(id, art))) < 0)
+			return OUT_ERROR;
 		break;
 	}
-	return audit_record(db, staff_actor(r), o->op == 0 ? "article.add" :
-	    o->op == 1 ? "article.save" : o->op == 2 ? "article.delete" :
-	    "article.move", "article", (unsigned long long)aid,
-	    arena_printf(r->a, "activity %lld", id));
+	if (audit_record(r->db, staff_actor(r), what[op], "article", art,
+	    arena_printf(r->a, "activity %llu", act)) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
 }
 
 static int
-article_op(struct req *r, int op)
+article_op(struct req *r, enum artop op)
 {
-	struct dbres	*a;
-	struct artop	 o;
+	struct activity	 a;
+	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_DRAFT, &a)) != 0)
 		return rc;
-	if (!editable(a))
+	if (!activity_editable(a.state))
 		return 409;
 	if (r->nerr > 0)
-		return act_redisplay(r, 422);
-	o.r = r;
-	o.op = op;
-	o.refused = 0;
-	rc = db_tx(r->db, article_tx, &o);
-	if (rc < 0)
-		return 500;
-	if (o.refused)
+		return act_show(r, &a, 0, 422);
+	url = arena_printf(r->a, "/staff/activities/%llu#articles", a.id);
+	switch (http_form_tx(r, article_tx, &op, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_CONFLICT:
 		return 409;
-	return http_redirect(r, 303, arena_printf(r->a,
-	    "/staff/activities/%lld#articles", r->segi[0]));
+	default:
+		return 500;
+	}
 }
 
 int
 page_article_add(struct req *r)
 {
-	return article_op(r, 0);
+	return article_op(r, AO_ADD);
 }
 
 int
 page_article_save(struct req *r)
 {
-	return article_op(r, 1);
+	return article_op(r, AO_SAVE);
 }
 
 int
 page_article_delete(struct req *r)
 {
-	return article_op(r, 2);
+	return article_op(r, AO_DELETE);
 }
 
 int
 page_article_move(struct req *r)
 {
-	return article_op(r, 3);
+	return article_op(r, AO_MOVE);
 }
 
+/* The document (PDF) of an activity, or one of its attachments. */
 struct docop {
-	struct req	*r;
-	int		 attachment;
+	const struct upload	*file;
+	int			 attachment;
 };
 
-static int
-document_tx(struct db *db, void *arg)
+static enum outcome
+document_tx(struct req *r, void *arg)
 {
 	struct docop	*d = arg;
-	struct req	*r = d->r;
-	const struct upload *u = http_param(r, "file")->file;
-	unsigned long long up;
+	const struct upload *u = d->file;
+	unsigned long long id = (unsigned long long)r->segi[0], up;
 
-	if (db_exec(db, SQL_UPLOAD_INSERT, "sssubu", u->stored_name,
-	    u->orig_name, u->mime, (unsigned long long)u->size, u->sha256,
-	    sizeof(u->sha256), r->sess->user_id) != 1)
-		return -1;
-	up = db_insert_id(db);
+	if (db_exec(r->db, SQL_UPLOAD_INSERT, DB_ARGS(
+	    DB_S(stored_name, u->stored_name),
+	    DB_S(original_name, u->orig_name), DB_S(mime, u->mime),
+	    DB_U(size, u->size), DB_B(sha256, u->sha256, sizeof(u->sha256)),
+	    DB_U(uploaded_by, r->sess->user_id))) != 1)
+		return OUT_ERROR;
+	up = db_insert_id(r->db);
 	if (d->attachment) {
-		if (db_exec(db, SQL_ACT_ATTACHMENT_INSERT, "iuss", r->segi[0],
-		    up, http_str(r, "title_ar"), http_str(r, "title_en")) != 1)
-			return -1;
-	} else if (db_exec(db, SQL_ACT_SET_DOCUMENT, "ui", up, r->segi[0]) != 1)
-		return -1;
-	return audit_record(db, staff_actor(r), d->attachment ?
-	    "activity.attachment" : "activity.document", "activity",
-	    (unsigned long long)r->segi[0], u->orig_name);
+		if (db_exec(r->db, SQL_ACT_ATTACHMENT_INSERT, DB_ARGS(
+		    DB_U(activity, id), DB_U(upload, up),
+		    DB_S(title_ar, http_arg_str(r, ATT_TITLE_AR)),
+		    DB_S(title_en, http_arg_str(r, ATT_TITLE_EN)))) != 1)
+			return OUT_ERROR;
+	} else if (db_exec(r->db, SQL_ACT_SET_DOCUMENT, DB_ARGS(
+	    DB_U(upload, up), DB_U(id, id))) != 1)
+		return OUT_ERROR;
+	if (audit_record(r->db, staff_actor(r), d->attachment ?
+	    "activity.attachment" : "activity.document", "activity", id,
+	    u->orig_name) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
 }
 
 static int
 document_op(struct req *r, int attachment)
 {
-	struct dbres	*a;
+	struct activity	 a;
 	struct docop	 d;
+	const struct pval *file, *title;
+	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_DRAFT, &a)) != 0)
 		return rc;
-	if (!editable(a))
+	if (!activity_editable(a.state))
 		return 409;
-	if (attachment && http_str(r, "title_ar") == NULL &&
-	    http_param(r, "title_ar")->err == NULL)
-		http_field_error(r, "title_ar", "Give the attachment a title "
-		    "in Arabic.");
+	file = http_arg(r, attachment ? ATT_FILE : DOC_FILE);
+	if (attachment) {
+		title = http_arg(r, ATT_TITLE_AR);
+		if (!title->set && title->err == NULL)
+			http_arg_error(r, ATT_TITLE_AR, "Give the attachment "
+			    "a title in Arabic.");
+	}
 	if (r->nerr > 0)
-		return act_redisplay(r, 422);
-	d.r = r;
+		return act_show(r, &a, 0, 422);
+	d.file = file->file;
 	d.attachment = attachment;
-	if (db_tx(r->db, document_tx, &d) != 0)
+	url = arena_printf(r->a, "/staff/activities/%llu#document", a.id);
+	switch (http_form_tx(r, document_tx, &d, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	default:
 		return 500;
-	return http_redirect(r, 303, arena_printf(r->a,
-	    "/staff/activities/%lld#document", r->segi[0]));
+	}
 }
 
 int
@@ -969,41 +1056,47 @@ page_activity_attachment(struct req *r)
 	return document_op(r, 1);
 }
 
-struct wfop {
-	struct req	*r;
-	enum act_event	 ev;
-	enum wf_result	 res;
-	const char	*problem;
-};
-
-static int
-workflow_tx(struct db *db, void *arg)
+static enum outcome
+workflow_tx(struct req *r, void *arg)
 {
-	struct wfop	*w = arg;
+	enum act_event	 ev = *(const enum act_event *)arg;
+	const char	*problem;
 
-	w->res = workflow_apply(db, w->r->a, (unsigned long long)w->r->segi[0],
-	    w->ev, staff_actor(w->r), http_str(w->r, "reason"), &w->problem);
-	return w->res == WF_OK ? 0 : w->res == WF_ERROR ? -1 : 2;
+	switch (workflow_apply(r->db, r->a, (unsigned long long)r->segi[0],
+	    ev, staff_actor(r), http_arg_str(r, WFF_REASON), &problem)) {
+	case WF_OK:
+		return OUT_OK;
+	case WF_NOT_FOUND:
+		return OUT_NOTFOUND;
+	case WF_FORBIDDEN:
+		return OUT_FORBIDDEN;
+	case WF_REASON_NEEDED:
+		http_arg_error(r, WFF_REASON, "Give the reason: the author "
+		    "sees it.");
+		return OUT_INVALID;
+	case WF_INCOMPLETE:
+		http_arg_error(r, WFF_EVENT, problem);
+		return OUT_INVALID;
+	default:
+		return OUT_ERROR;
+	}
 }
 
 int
 page_activity_workflow(struct req *r)
 {
-	struct dbres	*a;
-	struct wfop	 w;
-	int		 rc;
-	unsigned long long eid;
+	struct activity	 a;
+	enum act_event	 ev;
 	enum action	 need;
+	const char	*url, *prev;
+	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_VIEW, &a)) != 0)
 		return rc;
 	if (r->nerr > 0)
-		return act_redisplay(r, 422);
-	eid = (unsigned long long)dbres_int(a, 2);
-	w.r = r;
-	w.ev = event_ids[http_int(r, "event", 0)];
-	w.problem = NULL;
-	switch (w.ev) {
+		return act_show(r, &a, 0, 422);
+	ev = event_ids[http_arg_int(r, WFF_EVENT, FE_SUBMIT)];
+	switch (ev) {
 	case AE_SUBMIT:
 		need = ACT_ACTIVITY_DRAFT;
 		break;
@@ -1011,107 +1104,82 @@ page_activity_workflow(struct req *r)
 		need = ACT_ACTIVITY_REVIEW;
 		break;
 	case AE_RETURN:
-		need = staff_may(r, ACT_ACTIVITY_REVIEW, eid) ?
+		need = staff_may(r, ACT_ACTIVITY_REVIEW, a.entity_id) ?
 		    ACT_ACTIVITY_REVIEW : ACT_ACTIVITY_APPROVE;
 		break;
 	default:
 		need = ACT_ACTIVITY_APPROVE;
 		break;
 	}
-	if (!staff_may(r, need, eid))
+	if (!staff_may(r, need, a.entity_id))
 		return 403;
-	rc = db_tx(r->db, workflow_tx, &w);
-	if (rc < 0)
-		return 500;
-	switch (w.res) {
-	case WF_OK:
-		return http_redirect(r, 303, arena_printf(r->a,
-		    "/staff/activities/%lld", r->segi[0]));
-	case WF_NOT_FOUND:
+	url = arena_printf(r->a, "/staff/activities/%llu", a.id);
+	switch (http_form_tx(r, workflow_tx, &ev, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_NOTFOUND:
 		return 404;
-	case WF_FORBIDDEN:
+	case OUT_FORBIDDEN:
 		return 403;
-	case WF_REASON_NEEDED:
-		http_field_error(r, "reason", "Give the reason: the author "
-		    "sees it.");
-		return act_redisplay(r, 422);
-	case WF_INCOMPLETE:
-		http_field_error(r, "event", w.problem);
-		return act_redisplay(r, 422);
+	case OUT_INVALID:
+		return act_show(r, &a, 0, 422);
 	default:
 		return 500;
 	}
 }
 
-struct extop {
-	struct req	*r;
-	int		 over;
-	long long	 left;
-};
-
-static int
-extend_tx(struct db *db, void *arg)
+static enum outcome
+extend_tx(struct req *r, void *arg)
 {
-	struct extop	*e = arg;
-	struct req	*r = e->r;
-	struct dbres	*a;
-	long long	 add = http_int(r, "days", 0) * 86400;
-	const char	*prev;
-	int		 rc;
+	long long	 left;
 
-	if ((rc = http_nonce_claim(r, NULL, &prev)) != 0)
-		return rc == 1 ? 1 : -1;
-	a = db_query(db, r->a, SQL_ACT_GET, "i", r->segi[0]);
-	if (a == NULL || !dbres_next(a))
-		return -1;
-	if (strcmp(dbres_str(a, 6), "open") != 0) {
-		e->over = 2;
-		return 2;
+	(void)arg;
+	switch (workflow_extend(r->db, r->a, (unsigned long long)r->segi[0],
+	    http_arg_int(r, EXT_DAYS, 0), http_arg_str(r, EXT_REASON_AR),
+	    http_arg_str(r, EXT_REASON_EN), staff_actor(r), &left)) {
+	case WF_OK:
+		return OUT_OK;
+	case WF_NOT_FOUND:
+		return OUT_NOTFOUND;
+	case WF_CLOSED:
+		return OUT_CONFLICT;
+	case WF_OVER_CAP:
+		http_arg_error(r, EXT_DAYS, i18n_subst(r->a, tr(r, "The "
+		    "extensions together may not exceed the original period: "
+		    "at most {1} more days."), arena_printf(r->a, "%lld",
+		    left), NULL));
+		return OUT_INVALID;
+	default:
+		return OUT_ERROR;
 	}
-	/* Art. 11-ج: all extensions together at most the original period. */
-	if (!activity_extension_ok((time_t)dbres_int(a, 32),
-	    (time_t)dbres_int(a, 33), dbres_int(a, 22), add)) {
-		e->over = 1;
-		e->left = (dbres_int(a, 33) - dbres_int(a, 32) -
-		    dbres_int(a, 22)) / 86400;
-		return 2;
-	}
-	if (db_exec(db, SQL_ACT_EXTEND, "iiiii", add, add, add, add,
-	    r->segi[0]) != 1 ||
-	    db_exec(db, SQL_ACT_EXTENSION_INSERT, "issui", add,
-	    http_str(r, "reason_ar"), http_str(r, "reason_en"),
-	    r->sess->user_id, r->segi[0]) != 1)
-		return -1;
-	return audit_record(db, staff_actor(r), "activity.extend", "activity",
-	    (unsigned long long)r->segi[0], arena_printf(r->a, "+%lld days: "
-	    "%s", http_int(r, "days", 0), http_str(r, "reason_ar")));
 }
 
 int
 page_activity_extend(struct req *r)
 {
-	struct dbres	*a;
-	struct extop	 e;
+	struct activity	 a;
+	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_EXTEND, &a)) != 0)
 		return rc;
 	if (r->nerr > 0)
-		return act_redisplay(r, 422);
-	memset(&e, 0, sizeof(e));
-	e.r = r;
-	rc = db_tx(r->db, extend_tx, &e);
-	if (rc < 0)
-		return 500;
-	if (e.over == 1) {
-		http_field_error(r, "days", i18n_subst(r->a, tr(r, "The "
-		    "extensions together may not exceed the original period: "
-		    "at most {1} more days."), arena_printf(r->a, "%lld",
-		    e.left < 0 ? 0 : e.left), NULL));
-		return act_redisplay(r, 422);
-	}
-	if (e.over == 2)
+		return act_show(r, &a, 0, 422);
+	url = arena_printf(r->a, "/staff/activities/%llu", a.id);
+	switch (http_form_tx(r, extend_tx, NULL, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_INVALID:
+		return act_show(r, &a, 0, 422);
+	case OUT_CONFLICT:
 		return 409;
-	return http_redirect(r, 303, arena_printf(r->a,
-	    "/staff/activities/%lld", r->segi[0]));
+	case OUT_NOTFOUND:
+		return 404;
+	default:
+		return 500;
+	}
 }

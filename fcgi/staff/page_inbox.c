@@ -3,25 +3,41 @@
  * the user's entity; its liaison officer returns the entity's
  * consolidated response through the portal (Tawasul art. 7-ح).
  *
- * GET  /staff/inbox        the list, open ones first, responded or not
- * GET  /staff/inbox/{id}   the consultation and the response form
- * POST /staff/inbox/{id}   body → 303; updatable while the consultation
- *                          is open (409 after closing)
+ * GET  /staff/inbox        inbox_list_params: after (activity id, keyset
+ *                          paging) → the list, open ones first, responded
+ *                          or not.  View staff/inbox.
+ * GET  /staff/inbox/{id}   the consultation and the response form.  View
+ *                          staff/inbox_item.
+ * POST /staff/inbox/{id}   inbox_params: body → 303 /staff/inbox/{id};
+ *                          updatable while the consultation is open (409
+ *                          with the text kept after closing, 422 when
+ *                          the body is too short or too long).
  * Permission: ACT_TARGET_RESPOND (liaison officers).  An entity that is
  * not a target gets 404: the consultation's existence is not revealed.
  */
 #include <string.h>
 
+#include "activity.h"
 #include "arena.h"
-#include "audit.h"
 #include "db.h"
 #include "http.h"
+#include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
 #include "vm.h"
+#include "workflow.h"
 
-const struct param inbox_params[] = {
-	{ "body", PT_TEXT, P_REQ, 10, 20000, NULL, NULL },
+/* Consultations per page of the inbox. */
+#define INBOX_PAGE_SIZE	50
+
+const struct param inbox_list_params[INBOXP__MAX] = {
+	[INBOXP_AFTER] = { .name = "after", .type = PT_INT, .min = 1,
+	    .max = 1LL << 62 },
+};
+
+const struct param inbox_params[INBOX__MAX] = {
+	[INBOX_BODY] = { .name = "body", .type = PT_TEXT, .flags = P_REQ,
+	    .min = 10, .max = 20000, .label = N_("Response") },
 };
 
 int
@@ -29,73 +45,103 @@ page_inbox(struct req *r)
 {
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
-	unsigned long long eid = r->sess->entity_id;
+	unsigned long long eid = r->sess->entity_id, last = 0;
+	int		 n = 0;
 
 	vm_str(m, "title", tr(r, "Consultations addressed to the entity"));
-	if ((res = db_query(r->db, r->a, SQL_INBOX_LIST, "uu", eid, eid))
-	    == NULL)
+	res = db_query(r->db, r->a, SQL_INBOX_LIST, DB_ARGS(
+	    DB_U(entity, eid),
+	    DB_U(after, http_arg_int(r, INBOXP_AFTER, 0)),
+	    DB_I(limit, INBOX_PAGE_SIZE + 1)));
+	if (res == NULL)
 		return 500;
 	l = vm_list(m, "items");
 	while (dbres_next(res)) {
+		if (++n > INBOX_PAGE_SIZE) {
+			vm_bool(m, "more", 1);
+			break;
+		}
+		last = dbres_u(res, INBOX_LIST_ID);
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "title", staff_pick(r, dbres_str(res, 1),
-		    dbres_str(res, 2)));
-		vm_bool(it, "interagency", strcmp(dbres_str(res, 3),
-		    "interagency") == 0);
-		vm_bool(it, "open", strcmp(dbres_str(res, 4), "open") == 0);
-		vm_str(it, "closes", staff_time(r, dbres_str(res, 5)));
-		vm_str(it, "from", staff_pick(r, dbres_str(res, 6),
-		    dbres_str(res, 7)));
-		vm_str(it, "responded", staff_time(r, dbres_str(res, 8)));
+		vm_str(it, "id", dbres_str(res, INBOX_LIST_ID));
+		vm_str(it, "title", present_pick(r,
+		    dbres_str(res, INBOX_LIST_TITLE_AR),
+		    dbres_str(res, INBOX_LIST_TITLE_EN)));
+		vm_bool(it, "interagency", activity_audience(dbres_str(res,
+		    INBOX_LIST_AUDIENCE)) == AA_INTERAGENCY);
+		vm_bool(it, "open", activity_state(dbres_str(res,
+		    INBOX_LIST_STATE)) == AS_OPEN);
+		vm_str(it, "closes", present_sqldatetime(r,
+		    dbres_str(res, INBOX_LIST_CLOSES_AT)));
+		vm_str(it, "from", present_pick(r,
+		    dbres_str(res, INBOX_LIST_ENTITY_NAME_AR),
+		    dbres_str(res, INBOX_LIST_ENTITY_NAME_EN)));
+		if (!dbres_isnull(res, INBOX_LIST_RESPONDED_AT))
+			vm_str(it, "responded", present_sqldatetime(r,
+			    dbres_str(res, INBOX_LIST_RESPONDED_AT)));
 	}
+	vm_strf(m, "last", "%llu", last);
 	return http_render(r, "staff/inbox", m);
 }
 
+/* The consultation and the form; status 200, or the one of a refused
+ * answer (the text typed is kept). */
 static int
-inbox_show(struct req *r, struct dbres *a)
+inbox_show(struct req *r, struct dbres *a, int status)
 {
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
-	const struct pval *b = http_param(r, "body");
+	const struct pval *b = http_arg(r, INBOX_BODY);
 
-	vm_str(m, "id", dbres_str(a, 0));
-	vm_str(m, "title", staff_pick(r, dbres_str(a, 1), dbres_str(a, 2)));
-	vm_str(m, "summary", staff_pick(r, dbres_str(a, 3), dbres_str(a, 4)));
-	vm_bool(m, "interagency", strcmp(dbres_str(a, 5), "interagency") == 0);
-	vm_bool(m, "open", strcmp(dbres_str(a, 6), "open") == 0);
-	vm_str(m, "closes", staff_time(r, dbres_str(a, 7)));
-	vm_str(m, "from", staff_pick(r, dbres_str(a, 8), dbres_str(a, 9)));
-	vm_str(m, "response", dbres_str(a, 10));
-	vm_str(m, "responded", staff_time(r, dbres_str(a, 11)));
-	vm_str(m, "responder", dbres_str(a, 12));
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_ARTICLES, "i",
-	    r->segi[0])) == NULL)
+	vm_str(m, "id", dbres_str(a, INBOX_GET_ID));
+	vm_str(m, "title", present_pick(r, dbres_str(a, INBOX_GET_TITLE_AR),
+	    dbres_str(a, INBOX_GET_TITLE_EN)));
+	vm_str(m, "summary", present_pick(r,
+	    dbres_str(a, INBOX_GET_SUMMARY_AR),
+	    dbres_str(a, INBOX_GET_SUMMARY_EN)));
+	vm_bool(m, "interagency", activity_audience(dbres_str(a,
+	    INBOX_GET_AUDIENCE)) == AA_INTERAGENCY);
+	vm_bool(m, "open", activity_state(dbres_str(a, INBOX_GET_STATE)) ==
+	    AS_OPEN);
+	vm_str(m, "closes", present_sqldatetime(r,
+	    dbres_str(a, INBOX_GET_CLOSES_AT)));
+	vm_str(m, "from", present_pick(r,
+	    dbres_str(a, INBOX_GET_ENTITY_NAME_AR),
+	    dbres_str(a, INBOX_GET_ENTITY_NAME_EN)));
+	vm_str(m, "response", dbres_str(a, INBOX_GET_RESPONSE));
+	if (!dbres_isnull(a, INBOX_GET_RESPONDED_AT))
+		vm_str(m, "responded", present_sqldatetime(r,
+		    dbres_str(a, INBOX_GET_RESPONDED_AT)));
+	vm_str(m, "responder", dbres_str(a, INBOX_GET_RESPONDER_NAME));
+	if ((res = db_query(r->db, r->a, SQL_ACT_ARTICLES, DB_ARGS(
+	    DB_U(id, dbres_u(a, INBOX_GET_ID))))) == NULL)
 		return 500;
 	l = vm_list(m, "articles");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "number", dbres_str(res, 1));
-		vm_str(it, "heading", staff_pick(r, dbres_str(res, 2),
-		    dbres_str(res, 3)));
-		vm_str(it, "body", staff_pick(r, dbres_str(res, 4),
-		    dbres_str(res, 5)));
+		vm_str(it, "number", dbres_str(res, ACT_ARTICLES_NUMBER_LABEL));
+		vm_str(it, "heading", present_pick(r,
+		    dbres_str(res, ACT_ARTICLES_TITLE_AR),
+		    dbres_str(res, ACT_ARTICLES_TITLE_EN)));
+		vm_str(it, "body", present_pick(r,
+		    dbres_str(res, ACT_ARTICLES_BODY_AR),
+		    dbres_str(res, ACT_ARTICLES_BODY_EN)));
 	}
 	http_form_model(r, m);
 	/* The stored response fills the form the first time. */
 	if (b == NULL || !b->present)
 		vm_str(vm_child(vm_child(m, "f"), "body"), "value",
-		    dbres_str(a, 10));
+		    dbres_str(a, INBOX_GET_RESPONSE));
+	r->status = status;
 	return http_render(r, "staff/inbox_item", m);
 }
 
+/* The consultation {id} addressed to the user's entity: 0 or a status. */
 static int
 inbox_load(struct req *r, struct dbres **a)
 {
-	unsigned long long eid = r->sess->entity_id;
-
-	*a = db_query(r->db, r->a, SQL_INBOX_GET, "uui", eid, eid,
-	    r->segi[0]);
+	*a = db_query(r->db, r->a, SQL_INBOX_GET, DB_ARGS(
+	    DB_U(entity, r->sess->entity_id), DB_U(id, r->segi[0])));
 	if (*a == NULL)
 		return 500;
 	return dbres_next(*a) ? 0 : 404;
@@ -109,42 +155,58 @@ page_inbox_item(struct req *r)
 
 	if ((rc = inbox_load(r, &a)) != 0)
 		return rc;
-	return inbox_show(r, a);
+	return inbox_show(r, a, 200);
+}
+
+static enum outcome
+respond_tx(struct req *r, void *arg)
+{
+	(void)arg;
+	switch (workflow_respond(r->db, r->a, (unsigned long long)r->segi[0],
+	    r->sess->entity_id, http_arg_str(r, INBOX_BODY), staff_actor(r))) {
+	case WF_OK:
+		return OUT_OK;
+	case WF_NOT_FOUND:
+		return OUT_NOTFOUND;
+	case WF_CLOSED:
+		return OUT_CONFLICT;	/* closed meanwhile */
+	default:
+		return OUT_ERROR;
+	}
 }
 
 static int
-respond_tx(struct db *db, void *arg)
+inbox_closed(struct req *r, struct dbres *a)
 {
-	struct req	*r = arg;
-
-	if (db_exec(db, SQL_INBOX_RESPOND, "iusu", r->segi[0],
-	    r->sess->entity_id, http_str(r, "body"), r->sess->user_id) < 1)
-		return -1;
-	return audit_record(db, staff_actor(r), "activity.response",
-	    "activity", (unsigned long long)r->segi[0], arena_printf(r->a,
-	    "response of entity %llu", r->sess->entity_id));
+	http_arg_error(r, INBOX_BODY, "The consultation is closed: the "
+	    "response can no longer be changed.");
+	return inbox_show(r, a, 409);
 }
 
 int
 page_inbox_respond(struct req *r)
 {
 	struct dbres	*a;
+	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = inbox_load(r, &a)) != 0)
 		return rc;
-	if (strcmp(dbres_str(a, 6), "open") != 0) {
-		http_field_error(r, "body", "The consultation is closed: the "
-		    "response can no longer be changed.");
-		r->status = 409;
-		return inbox_show(r, a);
-	}
-	if (r->nerr > 0) {
-		r->status = 422;
-		return inbox_show(r, a);
-	}
-	if (db_tx(r->db, respond_tx, r) != 0)
+	if (activity_state(dbres_str(a, INBOX_GET_STATE)) != AS_OPEN)
+		return inbox_closed(r, a);
+	if (r->nerr > 0)
+		return inbox_show(r, a, 422);
+	url = arena_printf(r->a, "/staff/inbox/%lld", r->segi[0]);
+	switch (http_form_tx(r, respond_tx, NULL, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev ? prev : url);
+	case OUT_CONFLICT:
+		return inbox_closed(r, a);
+	case OUT_NOTFOUND:
+		return 404;
+	default:
 		return 500;
-	return http_redirect(r, 303, arena_printf(r->a, "/staff/inbox/%lld",
-	    r->segi[0]));
+	}
 }

@@ -2,242 +2,248 @@
  * page_moderation.c — comment moderation within three working days of
  * receipt (Tawasul art. 9-ب), by the published moderation principles.
  *
- * GET  /staff/moderation   activity, overdue → the queue, oldest deadline
- *                          first, overdue ones marked.  View
- *                          staff/moderation.
- * POST /staff/moderation   ids (repeatable), action (publish|reject),
- *                          reason (for reject) → 303 with a notice.
+ * GET  /staff/moderation   mod_params: activity, overdue (filters), after
+ *                          (comment id, keyset paging), done, rejected,
+ *                          skipped (the notice after a decision) → the
+ *                          queue, oldest deadline first, overdue ones
+ *                          marked.  View staff/moderation.
+ * POST /staff/moderation   mod_post_params: ids (repeatable), action
+ *                          (publish|reject), reason (for reject) → 303
+ *                          /staff/moderation?done=…&rejected=…&skipped=…;
+ *                          422 with the queue when no comment or no
+ *                          principle was chosen.
  * Permission: ACT_MODERATE; a supervisor sees the activities he
  * authored, coordinators and liaison officers every queue of the entity
- * (ACT_MODERATE_ALL, art. 8-هـ).  Bulk actions in one transaction, the
+ * (ACT_MODERATE_ALL, art. 8-هـ).  The rules and the decisions are
+ * fcgi/domain/moderation.c: bulk actions in one transaction, the
  * counters moved with them, every decision audited.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
-#include "audit.h"
 #include "db.h"
 #include "http.h"
-#include "i18n.h"
-#include "outbox.h"
+#include "moderation.h"
+#include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
 #include "vm.h"
 
-static const char *const actions[] = { "publish", "reject", NULL };
+/* Comments per page of the queue. */
+#define MOD_PAGE_SIZE	200
 
-const struct param mod_params[] = {
-	{ "activity", PT_INT, 0, 1, 1LL << 62, NULL, NULL },
-	{ "overdue", PT_BOOL, 0, 0, 0, NULL, NULL },
-	{ "done", PT_INT, P_QUERY, 0, 1000000, NULL, NULL },
-	{ "rejected", PT_INT, P_QUERY, 0, 1000000, NULL, NULL },
-	{ "skipped", PT_INT, P_QUERY, 0, 1000000, NULL, NULL },
+const struct param mod_params[MODQ__MAX] = {
+	[MODQ_ACTIVITY] = { .name = "activity", .type = PT_INT, .min = 1,
+	    .max = 1LL << 62 },
+	[MODQ_OVERDUE] = { .name = "overdue", .type = PT_BOOL },
+	[MODQ_AFTER] = { .name = "after", .type = PT_INT, .min = 1,
+	    .max = 1LL << 62 },
+	[MODQ_DONE] = { .name = "done", .type = PT_INT, .flags = P_QUERY,
+	    .max = 1000000 },
+	[MODQ_REJECTED] = { .name = "rejected", .type = PT_INT,
+	    .flags = P_QUERY, .max = 1000000 },
+	[MODQ_SKIPPED] = { .name = "skipped", .type = PT_INT,
+	    .flags = P_QUERY, .max = 1000000 },
 };
-const struct param mod_post_params[] = {
-	{ "ids", PT_INT, P_MULTI, 1, 1LL << 62, NULL, NULL },
-	{ "action", PT_ENUM, P_REQ, 0, 0, actions, NULL },
-	{ "reason", PT_INT, 0, 1, 1000000, NULL, NULL },
+const struct param mod_post_params[MODP__MAX] = {
+	[MODP_IDS] = { .name = "ids", .type = PT_INT, .flags = P_MULTI,
+	    .min = 1, .max = 1LL << 62 },
+	[MODP_ACTION] = { .name = "action", .type = PT_ENUM, .flags = P_REQ,
+	    .choices = mod_action_names },
+	[MODP_REASON] = { .name = "reason", .type = PT_INT, .min = 1,
+	    .max = 1000000 },
 };
 
-/* Whether the user sees every queue of the entity. */
-static long long
-mod_all(struct req *r)
+/* What the queue shows: the filters of GET, none after a refused POST. */
+struct modview {
+	unsigned long long	 activity;	/* 0: every activity */
+	int			 overdue;
+	unsigned long long	 after;		/* 0: from the start */
+	const char		*done, *rejected, *skipped;	/* notice */
+};
+
+static struct moderator
+mod_who(struct req *r)
 {
-	return perm_allows(perm_role(r->sess->role), ACT_MODERATE_ALL,
-	    SCOPE_OWN) ? 1 : 0;
+	struct moderator m;
+
+	memset(&m, 0, sizeof(m));
+	m.actor = staff_actor(r);
+	m.user_id = r->sess->user_id;
+	m.entity_id = r->sess->entity_id;
+	m.all = moderation_sees_all(perm_role(r->sess->role));
+	return m;
 }
 
-int
-page_moderation(struct req *r)
+static int
+mod_show(struct req *r, const struct modview *v)
 {
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
-	long long	 eid = (long long)r->sess->entity_id, all = mod_all(r);
-	long long	 uid = (long long)r->sess->user_id;
-	const char	*act = http_str(r, "activity");
+	struct moderator who = mod_who(r);
+	unsigned long long last = 0;
+	int		 n = 0;
+	const char	*name;
 
 	vm_str(m, "title", tr(r, "Moderation"));
-	vm_bool(m, "all", all);
-	res = db_query(r->db, r->a, SQL_MOD_QUEUE, "iiissi", eid, all, uid,
-	    act, act, http_int(r, "overdue", 0));
+	vm_bool(m, "all", who.all);
+	res = db_query(r->db, r->a, SQL_MOD_QUEUE, DB_ARGS(
+	    DB_U(entity, who.entity_id), DB_I(all, who.all),
+	    DB_U(user, who.user_id),
+	    DB_U(activity, v->activity),
+	    DB_I(overdue, v->overdue), DB_U(after, v->after),
+	    DB_I(limit, MOD_PAGE_SIZE + 1)));
 	if (res == NULL)
 		return 500;
 	l = vm_list(m, "comments");
 	while (dbres_next(res)) {
+		if (++n > MOD_PAGE_SIZE) {
+			vm_bool(m, "more", 1);
+			break;
+		}
+		last = dbres_u(res, MOD_QUEUE_COMMENT_ID);
 		it = vm_push(l);
-		vm_str(it, "cid", dbres_str(res, 0));
-		vm_str(it, "body", dbres_str(res, 1));
-		vm_str(it, "received", staff_time(r, dbres_str(res, 2)));
-		vm_str(it, "due", staff_time(r, dbres_str(res, 3)));
-		vm_bool(it, "overdue", dbres_int(res, 4));
-		vm_str(it, "aid", dbres_str(res, 5));
-		vm_str(it, "activity", staff_pick(r, dbres_str(res, 6),
-		    dbres_str(res, 7)));
-		vm_str(it, "article", dbres_str(res, 8));
-		vm_str(it, "author", dbres_str(res, 11) != NULL &&
-		    strcmp(dbres_str(res, 11), "organisation") == 0 ?
-		    dbres_str(res, 10) : dbres_str(res, 9) ? dbres_str(res, 9) :
+		vm_str(it, "cid", dbres_str(res, MOD_QUEUE_COMMENT_ID));
+		vm_str(it, "body", dbres_str(res, MOD_QUEUE_BODY));
+		vm_str(it, "received", present_sqldatetime(r,
+		    dbres_str(res, MOD_QUEUE_RECEIVED_AT)));
+		vm_str(it, "due", present_sqldatetime(r,
+		    dbres_str(res, MOD_QUEUE_MODERATION_DUE_AT)));
+		vm_bool(it, "overdue", dbres_int(res, MOD_QUEUE_OVERDUE));
+		vm_str(it, "aid", dbres_str(res, MOD_QUEUE_ACTIVITY_ID));
+		vm_str(it, "activity", present_pick(r,
+		    dbres_str(res, MOD_QUEUE_TITLE_AR),
+		    dbres_str(res, MOD_QUEUE_TITLE_EN)));
+		vm_str(it, "article", dbres_str(res, MOD_QUEUE_NUMBER_LABEL));
+		name = dbres_str(res, MOD_QUEUE_AUTHOR_NAME);
+		vm_str(it, "author", name != NULL ? name :
 		    tr(r, "A former participant"));
-		vm_str(it, "owner", dbres_str(res, 12));
+		vm_str(it, "owner", dbres_str(res, MOD_QUEUE_OWNER_NAME));
 	}
-	if ((res = db_query(r->db, r->a, SQL_MOD_COUNTS, "iii", eid, all, uid))
-	    == NULL)
+	vm_strf(m, "last", "%llu", last);
+	if ((res = db_query(r->db, r->a, SQL_MOD_COUNTS, DB_ARGS(
+	    DB_U(entity, who.entity_id), DB_I(all, who.all),
+	    DB_U(user, who.user_id)))) == NULL)
 		return 500;
 	if (dbres_next(res)) {
-		vm_str(m, "pending", dbres_str(res, 0));
-		vm_str(m, "overdue_count", dbres_str(res, 1));
+		vm_str(m, "pending", dbres_str(res, MOD_COUNTS_PENDING));
+		vm_str(m, "overdue_count", dbres_str(res, MOD_COUNTS_OVERDUE));
 	}
-	if ((res = db_query(r->db, r->a, SQL_MOD_REASONS, "")) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_MOD_REASONS, DB_NOARGS)) == NULL)
 		return 500;
 	l = vm_list(m, "reasons");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "label", staff_pick(r, dbres_str(res, 1),
-		    dbres_str(res, 2)));
+		vm_str(it, "id", dbres_str(res, MOD_REASONS_ID));
+		vm_str(it, "label", present_pick(r,
+		    dbres_str(res, MOD_REASONS_LABEL_AR),
+		    dbres_str(res, MOD_REASONS_LABEL_EN)));
 	}
-	if ((res = db_query(r->db, r->a, SQL_MOD_ACTIVITIES, "iii", eid, all,
-	    uid)) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_MOD_ACTIVITIES, DB_ARGS(
+	    DB_U(entity, who.entity_id), DB_I(all, who.all),
+	    DB_U(user, who.user_id)))) == NULL)
 		return 500;
 	l = vm_list(m, "activities");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, 0));
-		vm_str(it, "title", staff_pick(r, dbres_str(res, 1),
-		    dbres_str(res, 2)));
-		vm_bool(it, "selected", act != NULL &&
-		    strcmp(act, dbres_str(res, 0)) == 0);
+		vm_str(it, "id", dbres_str(res, MOD_ACTIVITIES_ID));
+		vm_str(it, "title", present_pick(r,
+		    dbres_str(res, MOD_ACTIVITIES_TITLE_AR),
+		    dbres_str(res, MOD_ACTIVITIES_TITLE_EN)));
+		vm_bool(it, "selected", v->activity != 0 &&
+		    dbres_u(res, MOD_ACTIVITIES_ID) == v->activity);
 	}
-	vm_bool(m, "overdue_only", http_int(r, "overdue", 0));
-	if (http_str(r, "done") != NULL) {
+	vm_bool(m, "overdue_only", v->overdue);
+	if (v->activity != 0)
+		vm_strf(m, "activity_filter", "%llu", v->activity);
+	if (v->done != NULL) {
 		vm_bool(m, "notice", 1);
-		vm_str(m, "n_done", http_str(r, "done"));
-		vm_str(m, "n_rejected", http_str(r, "rejected"));
-		vm_str(m, "n_skipped", http_int(r, "skipped", 0) > 0 ?
-		    http_str(r, "skipped") : NULL);
+		vm_str(m, "n_done", v->done);
+		vm_str(m, "n_rejected", v->rejected);
+		vm_str(m, "n_skipped", v->skipped);
 	}
 	http_form_model(r, m);
 	return http_render(r, "staff/moderation", m);
 }
 
-static const char *const mod_subjects[] = {
-	N_("Your comment is published"), N_("Your comment was not published")
-};
-static const char *const mod_bodies[] = {
-	N_("Your comment on \"{1}\" is published:\n\n{3}/consultations/{4}"),
-	N_("Your comment on \"{1}\" was not published, because it does not "
-	    "meet this moderation principle: {2}\n\n{3}/consultations/{4}")
-};
-
-/* The author of the comment hears the decision, in their language. */
-static int
-mod_tell(struct db *db, struct req *r, long long cid, int reject)
+int
+page_moderation(struct req *r)
 {
-	struct dbres	*res;
-	const char	*lang, *title, *why;
+	struct modview	 v;
 
-	res = db_query(db, r->a, SQL_MOD_COMMENTER, "i", cid);
-	if (res == NULL)
-		return -1;
-	if (!dbres_next(res))
-		return 0;	/* anonymised account */
-	lang = dbres_str(res, 1);
-	title = strcmp(lang, "en") == 0 && dbres_str(res, 4)[0] ?
-	    dbres_str(res, 4) : dbres_str(res, 3);
-	why = strcmp(lang, "en") == 0 ? dbres_str(res, 6) : dbres_str(res, 5);
-	return outbox_email(db, dbres_str(res, 0), i18n_get(lang,
-	    mod_subjects[reject != 0]), i18n_subst(r->a, i18n_get(lang,
-	    mod_bodies[reject != 0]), title, why ? why : "", http_base_url(),
-	    dbres_str(res, 2), NULL));
+	memset(&v, 0, sizeof(v));
+	v.activity = (unsigned long long)http_arg_int(r, MODQ_ACTIVITY, 0);
+	v.overdue = http_arg_int(r, MODQ_OVERDUE, 0) != 0;
+	v.after = (unsigned long long)http_arg_int(r, MODQ_AFTER, 0);
+	v.done = http_arg_str(r, MODQ_DONE);
+	v.rejected = http_arg_str(r, MODQ_REJECTED);
+	if (http_arg_int(r, MODQ_SKIPPED, 0) > 0)
+		v.skipped = http_arg_str(r, MODQ_SKIPPED);
+	return mod_show(r, &v);
 }
 
 struct modop {
-	struct req	*r;
-	int		 reject;
-	int		 done;
-	int		 skipped;
+	struct moderator	 who;
+	enum mod_action		 act;
+	long long		 reason;
+	unsigned long long	*ids;
+	int			 n;
+	int			 done;
+	int			 skipped;
 };
 
-static int
-mod_tx(struct db *db, void *arg)
+static enum outcome
+mod_tx(struct req *r, void *arg)
 {
 	struct modop	*o = arg;
-	struct req	*r = o->r;
-	const struct pval *ids = http_param(r, "ids");
-	long long	 eid = (long long)r->sess->entity_id, all = mod_all(r);
-	long long	 uid = (long long)r->sess->user_id;
-	struct dbres	*res;
-	int		 i;
 
-	o->done = o->skipped = 0;
-	for (i = 0; ids != NULL && i < ids->nvals; i++) {
-		long long cid = strtoll(ids->vals[i], NULL, 10);
-
-		res = db_query(db, r->a, SQL_MOD_COMMENT_LOCK, "iiii", cid, eid,
-		    all, uid);
-		if (res == NULL)
-			return -1;
-		if (!dbres_next(res)) {
-			/* Not yours, or already moderated: left alone. */
-			o->skipped++;
-			continue;
-		}
-		if (o->reject) {
-			if (db_exec(db, SQL_MOD_REJECT, "iii", uid,
-			    http_int(r, "reason", 0), cid) != 1 ||
-			    db_exec(db, SQL_MOD_COUNT_REJECTED, "i",
-			    dbres_int(res, 1)) != 1)
-				return -1;
-		} else {
-			if (db_exec(db, SQL_MOD_PUBLISH, "ii", uid, cid) != 1 ||
-			    db_exec(db, SQL_MOD_COUNT_PUBLISHED, "i",
-			    dbres_int(res, 1)) != 1)
-				return -1;
-			if (!dbres_isnull(res, 2) && db_exec(db,
-			    SQL_MOD_COUNT_ARTICLE, "i", dbres_int(res, 2)) != 1)
-				return -1;
-		}
-		if (mod_tell(db, r, cid, o->reject) == -1)
-			return -1;
-		if (audit_record(db, staff_actor(r), o->reject ?
-		    "comment.reject" : "comment.publish", "comment",
-		    (unsigned long long)cid, arena_printf(r->a, "activity %s",
-		    dbres_str(res, 1))) == -1)
-			return -1;
-		o->done++;
-	}
-	return 0;
+	if (moderation_decide(r->db, r->a, &o->who, o->act, o->reason,
+	    http_base_url(), o->ids, o->n, &o->done, &o->skipped) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
 }
 
 int
 page_moderate(struct req *r)
 {
 	struct modop	 o;
-	struct dbres	*res;
-	const struct pval *ids = http_param(r, "ids");
+	struct modview	 none;
+	const struct pval *ids = http_arg(r, MODP_IDS);
+	int		 i, ok;
 
 	memset(&o, 0, sizeof(o));
-	o.r = r;
-	o.reject = http_int(r, "action", 0) == 1;
+	memset(&none, 0, sizeof(none));
+	o.who = mod_who(r);
+	o.act = (enum mod_action)http_arg_int(r, MODP_ACTION, MA_PUBLISH);
+	o.reason = http_arg_int(r, MODP_REASON, 0);
 	if (ids == NULL || ids->nvals == 0)
-		http_field_error(r, "ids", "Choose at least one comment.");
-	if (o.reject) {
-		res = db_query(r->db, r->a, SQL_MOD_REASON_OK, "i",
-		    http_int(r, "reason", 0));
-		if (res == NULL)
+		http_arg_error(r, MODP_IDS, "Choose at least one comment.");
+	if (o.act == MA_REJECT) {
+		if ((ok = moderation_reason_ok(r->db, r->a, o.reason)) == -1)
 			return 500;
-		if (!dbres_next(res) || dbres_int(res, 0) == 0)
-			http_field_error(r, "reason", "Choose the moderation "
+		if (!ok)
+			http_arg_error(r, MODP_REASON, "Choose the moderation "
 			    "principle the comment does not meet.");
 	}
 	if (r->nerr > 0) {
 		r->status = 422;
-		return page_moderation(r);
+		return mod_show(r, &none);
 	}
-	if (db_tx(r->db, mod_tx, &o) != 0)
+	o.n = ids->nvals;
+	o.ids = arena_alloc(r->a, sizeof(*o.ids) * (size_t)o.n);
+	for (i = 0; i < o.n; i++)
+		o.ids[i] = strtoull(ids->vals[i], NULL, 10);
+	switch (http_form_tx(r, mod_tx, &o, NULL, NULL)) {
+	case OUT_OK:
+		break;
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, "/staff/moderation");
+	default:
 		return 500;
+	}
 	return http_redirect(r, 303, arena_printf(r->a,
 	    "/staff/moderation?done=%d&rejected=%d&skipped=%d",
-	    o.reject ? 0 : o.done, o.reject ? o.done : 0, o.skipped));
+	    o.act == MA_REJECT ? 0 : o.done, o.act == MA_REJECT ? o.done : 0,
+	    o.skipped));
 }

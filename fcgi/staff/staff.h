@@ -90,14 +90,33 @@ int	page_weekend(struct req *);
 int	page_outbox(struct req *);
 
 /* page_activities.c */
-extern const struct param act_list_params[];
-extern const struct param act_params[];
-extern const int act_nparams;
-extern const struct param article_params[];
-extern const struct param move_params[];
-extern const struct param document_params[];
-extern const struct param workflow_params[];
-extern const struct param extend_params[];
+enum act_list_key { AL_STATE, AL_BEFORE, AL__MAX };
+extern const struct param act_list_params[AL__MAX];
+enum act_view_key { AV_SAVED, AV__MAX };
+extern const struct param act_view_params[AV__MAX];
+enum act_form_key {
+	AF_KIND, AF_TITLE_AR, AF_TITLE_EN, AF_SUMMARY_AR, AF_SUMMARY_EN,
+	AF_OBJECTIVES_AR, AF_OBJECTIVES_EN, AF_ANNOUNCEMENTS_AR,
+	AF_ANNOUNCEMENTS_EN, AF_SECTORS, AF_AUDIENCE, AF_TARGETS, AF_GROUPS,
+	AF_URGENT, AF_PUBLISH_AT, AF_CLOSES_AT, AF_RESULTS_DUE_AT,
+	AF_FINAL_PUBLICATION_AT, AF_DOC_KIND, AF_LINKS, AF_REASON, AF__MAX
+};
+extern const struct param act_params[AF__MAX];
+enum article_key {
+	ARTF_NUMBER_LABEL, ARTF_TITLE_AR, ARTF_TITLE_EN, ARTF_BODY_AR,
+	ARTF_BODY_EN, ARTF__MAX
+};
+extern const struct param article_params[ARTF__MAX];
+enum move_key { MOVE_DIR, MOVE__MAX };
+extern const struct param move_params[MOVE__MAX];
+enum document_key { DOC_FILE, DOC__MAX };
+extern const struct param document_params[DOC__MAX];
+enum attachment_key { ATT_FILE, ATT_TITLE_AR, ATT_TITLE_EN, ATT__MAX };
+extern const struct param attachment_params[ATT__MAX];
+enum workflow_key { WFF_EVENT, WFF_REASON, WFF__MAX };
+extern const struct param workflow_params[WFF__MAX];
+enum extend_key { EXT_DAYS, EXT_REASON_AR, EXT_REASON_EN, EXT__MAX };
+extern const struct param extend_params[EXT__MAX];
 int	page_activities(struct req *);
 int	page_activity_new_form(struct req *);
 int	page_activity_new(struct req *);
@@ -114,13 +133,21 @@ int	page_activity_workflow(struct req *);
 int	page_activity_extend(struct req *);
 
 /* page_moderation.c */
-extern const struct param mod_params[];
-extern const struct param mod_post_params[];
+enum mod_key {
+	MODQ_ACTIVITY, MODQ_OVERDUE, MODQ_AFTER, MODQ_DONE, MODQ_REJECTED,
+	MODQ_SKIPPED, MODQ__MAX
+};
+extern const struct param mod_params[MODQ__MAX];
+enum mod_post_key { MODP_IDS, MODP_ACTION, MODP_REASON, MODP__MAX };
+extern const struct param mod_post_params[MODP__MAX];
 int	page_moderation(struct req *);
 int	page_moderate(struct req *);
 
 /* page_inbox.c */
-extern const struct param inbox_params[];
+enum inbox_list_key { INBOXP_AFTER, INBOXP__MAX };
+extern const struct param inbox_list_params[INBOXP__MAX];
+enum inbox_key { INBOX_BODY, INBOX__MAX };
+extern const struct param inbox_params[INBOX__MAX];
 int	page_inbox(struct req *);
 int	page_inbox_item(struct req *);
 int	page_inbox_respond(struct req *);

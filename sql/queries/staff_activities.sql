@@ -1,186 +1,215 @@
 -- The staff side of consultations, surveys and polls
--- (fcgi/staff/page_activities.c).
+-- (fcgi/staff/page_activities.c).  One activity is activity_by_id
+-- (activity.sql) with :reader 0: staff pages decide by permission, not
+-- by audience.
 
 -- name: act_list
--- The activities of an entity (NULL: every entity, for the ministry),
--- with sub-departments when asked; newest first, keyset on id.
-SELECT a.id, a.kind, a.state, a.title_ar, a.title_en, a.audience, a.urgent,
-       a.publish_at, a.closes_at, a.comments_pending, a.comments_published,
-       e.name_ar, e.name_en, u.full_name
-  FROM activities a
-  JOIN entities e ON e.id = a.entity_id
-  JOIN users u ON u.id = a.author_id
- WHERE (? IS NULL OR a.entity_id = ? OR (? = 1 AND e.parent_id = ?))
-   AND (? IS NULL OR a.state = ?)
-   AND a.id < ?
+-- The activities of an entity (:entity 0: every entity, for the
+-- ministry), with its sub-departments when :sub is 1; :state NULL for
+-- any state; newest first, keyset on id (:before), :limit rows
+-- (ACT_PAGE_SIZE + 1, the extra row says there is more).
+-- param: entity u, sub i, state s, before i, limit i
+-- shape: activity
+SELECT /*@activity_columns*/, 0 AS reader_is_target
+  FROM activities a /*@activity_joins*/
+ WHERE (:entity = 0 OR a.entity_id = :entity
+        OR (:sub = 1 AND e.parent_id = :entity))
+   AND (:state IS NULL OR a.state = :state)
+   AND a.id < :before
  ORDER BY a.id DESC
- LIMIT 51;
-
--- name: act_get
-SELECT a.id, a.kind, a.entity_id, a.author_id, a.audience, a.urgent, a.state,
-       a.title_ar, a.title_en, a.summary_ar, a.summary_en, a.objectives_ar,
-       a.objectives_en, a.announcements_ar, a.announcements_en, a.doc_kind,
-       a.document_upload_id, a.publish_at, a.closes_at, a.original_closes_at,
-       a.results_due_at, a.final_publication_at, a.extended_seconds,
-       a.return_reason, a.version, e.name_ar, e.name_en, u.full_name,
-       a.comments_pending, a.comments_published, d.original_name,
-       d.stored_name, UNIX_TIMESTAMP(a.publish_at),
-       UNIX_TIMESTAMP(a.original_closes_at), UNIX_TIMESTAMP(a.closes_at)
-  FROM activities a
-  JOIN entities e ON e.id = a.entity_id
-  JOIN users u ON u.id = a.author_id
-  LEFT JOIN uploads d ON d.id = a.document_upload_id
- WHERE a.id = ?;
+ LIMIT :limit;
 
 -- name: act_insert
-INSERT INTO activities (kind, entity_id, author_id, audience, urgent, state,
-       title_ar, title_en, summary_ar, summary_en, objectives_ar,
-       objectives_en, announcements_ar, announcements_en, doc_kind,
-       publish_at, closes_at, results_due_at, final_publication_at,
-       created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-        UTC_TIMESTAMP(), UTC_TIMESTAMP());
+-- A new draft of the author's entity; act_update then saves its form
+-- like any draft's.
+-- param: kind s, entity u, author u
+INSERT INTO activities (kind, entity_id, author_id, state, created_at,
+                        updated_at)
+VALUES (:kind, :entity, :author, 'draft', UTC_TIMESTAMP(), UTC_TIMESTAMP());
 
 -- name: act_update
-UPDATE activities SET audience = ?, urgent = ?, title_ar = ?, title_en = ?,
-       summary_ar = ?, summary_en = ?, objectives_ar = ?, objectives_en = ?,
-       announcements_ar = ?, announcements_en = ?, doc_kind = ?,
-       publish_at = ?, closes_at = ?, results_due_at = ?,
-       final_publication_at = ?, updated_at = UTC_TIMESTAMP()
- WHERE id = ?;
+-- The times are Unix times (0: not set yet).
+-- param: audience s, urgent i, title_ar s, title_en s, summary_ar s, summary_en s, objectives_ar s, objectives_en s, announcements_ar s, announcements_en s, doc_kind s, publish_at i, closes_at i, results_due_at i, final_publication_at i, id u
+UPDATE activities SET audience = :audience, urgent = :urgent,
+       title_ar = :title_ar, title_en = :title_en,
+       summary_ar = :summary_ar, summary_en = :summary_en,
+       objectives_ar = :objectives_ar, objectives_en = :objectives_en,
+       announcements_ar = :announcements_ar,
+       announcements_en = :announcements_en, doc_kind = :doc_kind,
+       publish_at = FROM_UNIXTIME(NULLIF(:publish_at, 0)),
+       closes_at = FROM_UNIXTIME(NULLIF(:closes_at, 0)),
+       results_due_at = FROM_UNIXTIME(NULLIF(:results_due_at, 0)),
+       final_publication_at = FROM_UNIXTIME(NULLIF(:final_publication_at, 0)),
+       updated_at = UTC_TIMESTAMP()
+ WHERE id = :id;
 
 -- name: act_update_open
 -- While open, only the texts change, through a recorded version.
-UPDATE activities SET title_ar = ?, title_en = ?, summary_ar = ?,
-       summary_en = ?, objectives_ar = ?, objectives_en = ?,
-       announcements_ar = ?, announcements_en = ?, version = version + 1,
+-- param: title_ar s, title_en s, summary_ar s, summary_en s, objectives_ar s, objectives_en s, announcements_ar s, announcements_en s, id u
+UPDATE activities SET title_ar = :title_ar, title_en = :title_en,
+       summary_ar = :summary_ar, summary_en = :summary_en,
+       objectives_ar = :objectives_ar, objectives_en = :objectives_en,
+       announcements_ar = :announcements_ar,
+       announcements_en = :announcements_en, version = version + 1,
        updated_at = UTC_TIMESTAMP()
- WHERE id = ?;
+ WHERE id = :id;
 
 -- name: act_version_insert
+-- param: author u, reason s, id u
 INSERT INTO activity_versions (activity_id, version, at, author_id, reason,
                                snapshot)
-SELECT id, version, UTC_TIMESTAMP(), ?, ?,
+SELECT id, version, UTC_TIMESTAMP(), :author, :reason,
        CONCAT_WS('\n', title_ar, title_en, summary_ar, summary_en,
                  objectives_ar, objectives_en, announcements_ar,
                  announcements_en)
-  FROM activities WHERE id = ?;
+  FROM activities WHERE id = :id;
 
 -- name: act_versions
-SELECT v.version, v.at, v.reason, u.full_name
+-- Every version of one activity: one per correction made while it was
+-- open, each with its reason — a handful, shown whole on its page.
+-- param: id u
+SELECT v.version, v.at, v.reason, u.full_name AS author_name
   FROM activity_versions v LEFT JOIN users u ON u.id = v.author_id
- WHERE v.activity_id = ? ORDER BY v.version DESC;
+ WHERE v.activity_id = :id ORDER BY v.version DESC;
 
 -- name: act_sectors_clear
-DELETE FROM activity_sectors WHERE activity_id = ?;
+-- param: id u
+DELETE FROM activity_sectors WHERE activity_id = :id;
 
 -- name: act_sector_add
-INSERT IGNORE INTO activity_sectors (activity_id, sector_id) VALUES (?, ?);
+-- param: id u, sector u
+INSERT IGNORE INTO activity_sectors (activity_id, sector_id)
+VALUES (:id, :sector);
 
 -- name: act_sectors_of
+-- Every sector, checked where activity :id concerns it (0: a new one).
+-- Not paged: the sectors are the ministry's fixed list of some twenty.
+-- param: id u
 SELECT s.id, s.name_ar, s.name_en,
        EXISTS (SELECT 1 FROM activity_sectors x
-                WHERE x.activity_id = ? AND x.sector_id = s.id)
+                WHERE x.activity_id = :id AND x.sector_id = s.id) AS chosen
   FROM sectors s ORDER BY s.id;
 
 -- name: act_targets_clear
-DELETE FROM activity_targets WHERE activity_id = ?;
+-- param: id u
+DELETE FROM activity_targets WHERE activity_id = :id;
 
 -- name: act_target_add
-INSERT IGNORE INTO activity_targets (activity_id, entity_id) VALUES (?, ?);
+-- param: id u, entity u
+INSERT IGNORE INTO activity_targets (activity_id, entity_id)
+VALUES (:id, :entity);
 
 -- name: act_targets_of
+-- Every active entity, checked where activity :id targets it.  Not
+-- paged: the government's entities with their departments, some
+-- hundreds, are the choice itself.
+-- param: id u
 SELECT e.id, e.name_ar, e.name_en, e.parent_id,
        EXISTS (SELECT 1 FROM activity_targets t
-                WHERE t.activity_id = ? AND t.entity_id = e.id)
+                WHERE t.activity_id = :id AND t.entity_id = e.id) AS chosen
   FROM entities e WHERE e.active = 1
  ORDER BY COALESCE(e.parent_id, e.id), e.parent_id IS NOT NULL, e.name_ar;
 
 -- name: act_links_clear
-DELETE FROM activity_links WHERE activity_id = ?;
+-- param: id u
+DELETE FROM activity_links WHERE activity_id = :id;
 
 -- name: act_link_add
+-- The form takes one title for both languages.
+-- param: id u, title s, url s
 INSERT INTO activity_links (activity_id, title_ar, title_en, url)
-VALUES (?, ?, ?, ?);
+VALUES (:id, :title, :title, :url);
 
 -- name: act_links_of
+-- The related links of one activity, typed by hand in its form: a few.
+-- param: id u
 SELECT title_ar, title_en, url FROM activity_links
- WHERE activity_id = ? ORDER BY id;
+ WHERE activity_id = :id ORDER BY id;
 
 -- name: act_articles
+-- The articles of one activity, in order: the document itself, shown
+-- whole (a regulation has tens of articles).
+-- param: id u
 SELECT id, position, number_label, title_ar, title_en, body_ar, body_en,
        comments_published
-  FROM articles WHERE activity_id = ? ORDER BY position, id;
+  FROM articles WHERE activity_id = :id ORDER BY position, id;
 
 -- name: act_article_insert
+-- param: activity u, number_label s, title_ar s, title_en s, body_ar s, body_en s
 INSERT INTO articles (activity_id, position, number_label, title_ar,
                       title_en, body_ar, body_en)
-SELECT ?, COALESCE(MAX(position), 0) + 1, ?, ?, ?, ?, ?
-  FROM articles WHERE activity_id = ?;
+SELECT :activity, COALESCE(MAX(position), 0) + 1, :number_label, :title_ar,
+       :title_en, :body_ar, :body_en
+  FROM articles WHERE activity_id = :activity;
 
 -- name: act_article_update
-UPDATE articles SET number_label = ?, title_ar = ?, title_en = ?,
-       body_ar = ?, body_en = ?
- WHERE id = ? AND activity_id = ?;
+-- param: number_label s, title_ar s, title_en s, body_ar s, body_en s, id u, activity u
+UPDATE articles SET number_label = :number_label, title_ar = :title_ar,
+       title_en = :title_en, body_ar = :body_ar, body_en = :body_en
+ WHERE id = :id AND activity_id = :activity;
 
 -- name: act_article_delete
-DELETE FROM articles WHERE id = ? AND activity_id = ?
+-- Only an article nobody commented on.
+-- param: id u, activity u
+DELETE FROM articles WHERE id = :id AND activity_id = :activity
    AND comments_published = 0
    AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.article_id = articles.id);
 
 -- name: act_article_neighbour
--- The article just before (dir = -1) or after (dir = 1) the given one.
-SELECT b.id, b.position, a.position
+-- The article just before (:dir = -1) or after (:dir = 1) article :id.
+-- param: id u, activity u, dir i
+SELECT b.id AS neighbour_id, b.position AS neighbour_position,
+       a.position AS own_position
   FROM articles a
   JOIN articles b ON b.activity_id = a.activity_id
- WHERE a.id = ? AND a.activity_id = ?
-   AND ((? < 0 AND b.position < a.position) OR
-        (? > 0 AND b.position > a.position))
- ORDER BY IF(? < 0, -b.position, b.position)
+ WHERE a.id = :id AND a.activity_id = :activity
+   AND ((:dir < 0 AND b.position < a.position) OR
+        (:dir > 0 AND b.position > a.position))
+ ORDER BY IF(:dir < 0, -b.position, b.position)
  LIMIT 1;
 
 -- name: act_article_set_position
-UPDATE articles SET position = ? WHERE id = ?;
+-- param: position i, id u
+UPDATE articles SET position = :position WHERE id = :id;
 
 -- name: act_workflow_events
-SELECT w.at, w.role, w.from_state, w.to_state, w.reason, u.full_name
+-- The history of one activity: a transition per step of its review
+-- chain and lifecycle — tens at most, shown whole.
+-- param: id u
+SELECT w.at, w.role, w.from_state, w.to_state, w.reason,
+       u.full_name AS actor_name
   FROM workflow_events w LEFT JOIN users u ON u.id = w.actor_id
- WHERE w.activity_id = ? ORDER BY w.id;
+ WHERE w.activity_id = :id ORDER BY w.id;
 
 -- name: act_extensions
+-- The extensions of one activity: bounded by the cap of art. 11-ج and
+-- given one at a time by hand, a few.
+-- param: id u
 SELECT added_seconds, new_closes_at, reason_ar, reason_en, at
-  FROM extensions WHERE activity_id = ? ORDER BY id;
-
--- name: act_extend
-UPDATE activities SET closes_at = closes_at + INTERVAL ? SECOND,
-       extended_seconds = extended_seconds + ?,
-       results_due_at = results_due_at + INTERVAL ? SECOND,
-       final_publication_at = final_publication_at + INTERVAL ? SECOND,
-       updated_at = UTC_TIMESTAMP()
- WHERE id = ? AND state = 'open';
-
--- name: act_extension_insert
-INSERT INTO extensions (activity_id, added_seconds, new_closes_at,
-                        reason_ar, reason_en, granted_by, at)
-SELECT id, ?, closes_at, ?, ?, ?, UTC_TIMESTAMP()
-  FROM activities WHERE id = ?;
+  FROM extensions WHERE activity_id = :id ORDER BY id;
 
 -- name: upload_insert
+-- param: stored_name s, original_name s, mime s, size u, sha256 b, uploaded_by u
 INSERT INTO uploads (stored_name, original_name, mime, size, sha256,
                      uploaded_by, created_at)
-VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP());
+VALUES (:stored_name, :original_name, :mime, :size, :sha256, :uploaded_by,
+        UTC_TIMESTAMP());
 
 -- name: act_set_document
-UPDATE activities SET document_upload_id = ?, doc_kind = 'pdf',
+-- param: upload u, id u
+UPDATE activities SET document_upload_id = :upload, doc_kind = 'pdf',
        updated_at = UTC_TIMESTAMP()
- WHERE id = ?;
+ WHERE id = :id;
 
 -- name: act_attachment_insert
+-- param: activity u, upload u, title_ar s, title_en s
 INSERT INTO attachments (activity_id, upload_id, title_ar, title_en,
                          created_at)
-VALUES (?, ?, ?, ?, UTC_TIMESTAMP());
+VALUES (:activity, :upload, :title_ar, :title_en, UTC_TIMESTAMP());
 
 -- name: act_attachments
+-- The supporting documents of one activity, attached by hand: a few.
+-- param: id u
 SELECT t.id, t.title_ar, t.title_en, u.original_name, u.stored_name, u.size
   FROM attachments t JOIN uploads u ON u.id = t.upload_id
- WHERE t.activity_id = ? ORDER BY t.id;
+ WHERE t.activity_id = :id ORDER BY t.id;

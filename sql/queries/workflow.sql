@@ -1,53 +1,117 @@
 -- The lifecycle of activities (fcgi/domain/workflow.c).
 
 -- name: wf_state_lock
-SELECT state FROM activities WHERE id = ? FOR UPDATE;
+-- param: id u
+SELECT state FROM activities WHERE id = :id FOR UPDATE;
 
 -- name: wf_check
+-- What art. 9-أ requires before submission and approval.
+-- param: id u
 SELECT a.title_ar, a.title_en, a.summary_ar, a.summary_en, a.objectives_ar,
        a.objectives_en, a.audience, a.urgent, a.publish_at, a.closes_at,
-       a.results_due_at, a.final_publication_at, a.doc_kind,
-       a.document_upload_id,
-       (SELECT COUNT(*) FROM articles r WHERE r.activity_id = a.id),
-       (SELECT COUNT(*) FROM activity_sectors s WHERE s.activity_id = a.id),
-       (SELECT COUNT(*) FROM activity_targets t WHERE t.activity_id = a.id),
+       a.results_due_at, a.final_publication_at,
+       a.doc_kind = 'pdf' AS doc_pdf, a.document_upload_id,
+       (SELECT COUNT(*) FROM articles r WHERE r.activity_id = a.id)
+         AS articles,
+       (SELECT COUNT(*) FROM activity_sectors s WHERE s.activity_id = a.id)
+         AS sectors,
+       (SELECT COUNT(*) FROM activity_targets t WHERE t.activity_id = a.id)
+         AS targets,
        a.kind
-  FROM activities a WHERE a.id = ?;
+  FROM activities a WHERE a.id = :id;
 
 -- name: wf_set_state
-UPDATE activities SET state = ?, return_reason = COALESCE(?, return_reason),
+-- param: state s, reason s, id u
+UPDATE activities SET state = :state,
+       return_reason = COALESCE(:reason, return_reason),
        updated_at = UTC_TIMESTAMP()
- WHERE id = ?;
+ WHERE id = :id;
 
 -- name: wf_fix_original
 -- The approved closing date is the base of the extension cap (11-ج).
+-- param: id u
 UPDATE activities SET original_closes_at = closes_at, extended_seconds = 0
- WHERE id = ?;
+ WHERE id = :id;
 
 -- name: wf_event
+-- param: id u, actor u, role s, from_state s, to_state s, reason s
 INSERT INTO workflow_events (activity_id, at, actor_id, role, from_state,
                              to_state, reason)
-VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?, ?, ?, ?);
+VALUES (:id, UTC_TIMESTAMP(), NULLIF(:actor, 0), :role, :from_state,
+        :to_state, :reason);
 
 -- name: wf_due_open
+-- At most :limit (WF_TICK_BATCH) per run of sharekctl tick: the next
+-- run takes the rest.
+-- param: limit i
+-- shape: wf_due
 SELECT id FROM activities
  WHERE state = 'scheduled' AND publish_at <= UTC_TIMESTAMP()
- ORDER BY publish_at LIMIT 500;
+ ORDER BY publish_at LIMIT :limit;
 
 -- name: wf_due_close
+-- As wf_due_open.
+-- param: limit i
+-- shape: wf_due
 SELECT id FROM activities
  WHERE state = 'open' AND closes_at <= UTC_TIMESTAMP()
- ORDER BY closes_at LIMIT 500;
+ ORDER BY closes_at LIMIT :limit;
 
 -- name: wf_notify_role
--- Who hears of a transition: the active staff of the entity in a role.
+-- Who hears of a transition: the active staff of the entity in a role
+-- (the entity's coordinators or its liaison officers: a few people).
+-- param: role s, id u
+-- shape: wf_recipient
 SELECT u.email, u.lang, a.title_ar, a.title_en
   FROM activities a
-  JOIN users u ON u.entity_id = a.entity_id AND u.role = ? AND u.active = 1
-       AND u.deleted_at IS NULL AND u.email IS NOT NULL
- WHERE a.id = ?;
+  JOIN users u ON u.entity_id = a.entity_id AND u.role = :role
+       AND u.active = 1 AND u.deleted_at IS NULL AND u.email IS NOT NULL
+ WHERE a.id = :id;
 
 -- name: wf_notify_author
+-- param: id u
+-- shape: wf_recipient
 SELECT u.email, u.lang, a.title_ar, a.title_en
   FROM activities a JOIN users u ON u.id = a.author_id
- WHERE a.id = ? AND u.active = 1 AND u.email IS NOT NULL;
+ WHERE a.id = :id AND u.active = 1 AND u.email IS NOT NULL;
+
+-- name: wf_extension_lock
+-- The activity an extension is asked for, locked so that two extensions
+-- at once cannot pass the cap of art. 11-ج together.
+-- param: id u
+SELECT state, publish_at, original_closes_at, extended_seconds
+  FROM activities WHERE id = :id FOR UPDATE;
+
+-- name: wf_extend
+-- param: secs i, id u
+UPDATE activities SET closes_at = closes_at + INTERVAL :secs SECOND,
+       extended_seconds = extended_seconds + :secs,
+       results_due_at = results_due_at + INTERVAL :secs SECOND,
+       final_publication_at = final_publication_at + INTERVAL :secs SECOND,
+       updated_at = UTC_TIMESTAMP()
+ WHERE id = :id AND state = 'open';
+
+-- name: wf_extension_insert
+-- param: secs i, reason_ar s, reason_en s, granted_by u, id u
+INSERT INTO extensions (activity_id, added_seconds, new_closes_at,
+                        reason_ar, reason_en, granted_by, at)
+SELECT id, :secs, closes_at, :reason_ar, :reason_en, :granted_by,
+       UTC_TIMESTAMP()
+  FROM activities WHERE id = :id;
+
+-- name: wf_holidays
+-- Every holiday, for the working-day calendar (at most CAL_MAXHOLIDAYS
+-- are kept: some thirty years of them).
+-- param: none
+SELECT day FROM holidays ORDER BY day;
+
+-- name: wf_index_batch
+-- The texts of the activities after :after, :limit (WF_INDEX_BATCH) at a
+-- time, for workflow_reindex.
+-- param: after u, limit i
+SELECT id, title_ar, title_en, summary_ar, summary_en FROM activities
+ WHERE id > :after ORDER BY id LIMIT :limit;
+
+-- name: wf_set_search
+-- param: text s, id u
+UPDATE activities SET search_text = :text WHERE id = :id;
