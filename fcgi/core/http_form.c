@@ -29,14 +29,17 @@ http_nonce_claim(struct req *r, const char *result_url, const char **prev)
 	if (sodium_hex2bin(raw, sizeof(raw), hex, strlen(hex), NULL, &n,
 	    NULL) != 0 || n != sizeof(raw))
 		return 0;
-	if (db_exec(r->db, SQL_NONCE_CLAIM, "bus", raw, sizeof(raw),
-	    r->sess ? r->sess->user_id : 0ULL, result_url) == 1)
+	if (db_exec(r->db, SQL_NONCE_CLAIM, DB_ARGS(
+	    DB_B(nonce, raw, sizeof(raw)),
+	    DB_U(user_id, r->sess ? r->sess->user_id : 0),
+	    DB_S(result_url, result_url))) == 1)
 		return 0;
 	if (db_errno(r->db) != DB_ER_DUP_ENTRY)
 		return -1;
-	res = db_query(r->db, r->a, SQL_NONCE_RESULT, "b", raw, sizeof(raw));
+	res = db_query(r->db, r->a, SQL_NONCE_RESULT, DB_ARGS(
+	    DB_B(nonce, raw, sizeof(raw))));
 	if (res != NULL && dbres_next(res))
-		*prev = dbres_str(res, 0);
+		*prev = dbres_str(res, NONCE_RESULT_RESULT_URL);
 	return 1;
 }
 

@@ -22,6 +22,23 @@ session_init(void)
 	return auth_init();
 }
 
+/* The one reader of session_get's columns. */
+static struct session *
+session_fill(struct arena *a, const struct dbres *res,
+    const unsigned char h[32])
+{
+	struct session	*s = arena_zalloc(a, sizeof(*s));
+
+	s->user_id = dbres_u(res, SESSION_GET_USER_ID);
+	s->email = dbres_str(res, SESSION_GET_EMAIL);
+	s->name = dbres_str(res, SESSION_GET_FULL_NAME);
+	s->role = dbres_str(res, SESSION_GET_ROLE);
+	s->entity_id = dbres_u(res, SESSION_GET_ENTITY_ID);
+	s->user_lang = dbres_str(res, SESSION_GET_LANG);
+	memcpy(s->token_hash, h, 32);
+	return s;
+}
+
 void
 session_load(struct req *r)
 {
@@ -34,21 +51,16 @@ session_load(struct req *r)
 	if (r->db == NULL || tok == NULL || strlen(tok) != 43)
 		return;
 	auth_token_hash(tok, h);
-	res = db_query(r->db, r->a, SQL_SESSION_GET, "bi", h, sizeof(h),
-	    conf_int("session", "idle_minutes", 120));
+	res = db_query(r->db, r->a, SQL_SESSION_GET, DB_ARGS(
+	    DB_B(token_hash, h, sizeof(h)),
+	    DB_I(idle_minutes, conf_int("session", "idle_minutes", 120))));
 	if (res == NULL || !dbres_next(res))
 		return;
-	s = arena_zalloc(r->a, sizeof(*s));
-	s->user_id = (unsigned long long)dbres_int(res, 0);
-	s->email = dbres_str(res, 1);
-	s->name = dbres_str(res, 2);
-	s->role = dbres_str(res, 3);
-	s->entity_id = (unsigned long long)dbres_int(res, 4);
-	s->user_lang = dbres_str(res, 5);
-	memcpy(s->token_hash, h, sizeof(h));
+	s = session_fill(r->a, res, h);
 	/* Sliding idle expiry without a write on every request. */
-	if (dbres_int(res, 6) >= 60)
-		db_exec(r->db, SQL_SESSION_TOUCH, "b", h, sizeof(h));
+	if (dbres_int(res, SESSION_GET_IDLE_SECONDS) >= 60)
+		db_exec(r->db, SQL_SESSION_TOUCH, DB_ARGS(
+		    DB_B(token_hash, h, sizeof(h))));
 	r->sess = s;
 }
 
@@ -66,38 +78,39 @@ session_start(struct req *r, unsigned long long uid)
 	long		 hours = conf_int("session", "absolute_hours", 12);
 
 	if (r->sess != NULL)
-		db_exec(r->db, SQL_SESSION_DELETE, "b", r->sess->token_hash,
-		    sizeof(r->sess->token_hash));
+		db_exec(r->db, SQL_SESSION_DELETE, DB_ARGS(
+		    DB_B(token_hash, r->sess->token_hash,
+		    sizeof(r->sess->token_hash))));
 	tok = auth_token(r->a, raw);
 	auth_token_hash(tok, h);
-	if (db_exec(r->db, SQL_SESSION_INSERT, "buiss", h, sizeof(h), uid,
-	    (long long)hours, r->remote ? r->remote : "",
-	    r->user_agent ? arena_strndup(r->a, r->user_agent, 250) : "")
-	    == -1)
+	if (db_exec(r->db, SQL_SESSION_INSERT, DB_ARGS(
+	    DB_B(token_hash, h, sizeof(h)), DB_U(user_id, uid),
+	    DB_I(hours, hours), DB_S(ip, r->remote ? r->remote : ""),
+	    DB_S(user_agent, r->user_agent ?
+	    arena_strndup(r->a, r->user_agent, 250) : ""))) == -1)
 		return -1;
 	session_cookie(r, tok, hours * 3600);
 	/* The rest of this request acts as the new user. */
 	{
 		struct dbres *res = db_query(r->db, r->a, SQL_SESSION_GET,
-		    "bi", h, sizeof(h), 1440LL);
-		struct session *s;
-		if (res != NULL && dbres_next(res)) {
-			s = arena_zalloc(r->a, sizeof(*s));
-			s->user_id = uid;
-			s->email = dbres_str(res, 1);
-			s->name = dbres_str(res, 2);
-			s->role = dbres_str(res, 3);
-			s->entity_id =
-			    (unsigned long long)dbres_int(res, 4);
-			s->user_lang = dbres_str(res, 5);
-			memcpy(s->token_hash, h, sizeof(h));
-			r->sess = s;
-		}
+		    DB_ARGS(DB_B(token_hash, h, sizeof(h)),
+		    DB_I(idle_minutes, 1440)));
+		if (res != NULL && dbres_next(res))
+			r->sess = session_fill(r->a, res, h);
 	}
 	r->csrf = NULL;
 	r->anon = NULL;
 	r->csrf = auth_mac(r->a, "csrf", tok);
 	return 0;
+}
+
+/* Records one sign-in attempt for throttling. */
+static void
+session_attempt(struct req *r, const unsigned char eh[32], int success)
+{
+	db_exec(r->db, SQL_LOGIN_ATTEMPT_INSERT, DB_ARGS(
+	    DB_B(email_hash, eh, 32), DB_S(ip, r->remote),
+	    DB_I(success, success)));
 }
 
 enum login_result
@@ -112,19 +125,23 @@ session_login(struct req *r, const char *email, const char *password)
 
 	crypto_generichash(eh, sizeof(eh), (const unsigned char *)email,
 	    strlen(email), NULL, 0);
-	res = db_query(r->db, r->a, SQL_LOGIN_FAILURES_EMAIL, "b", eh,
-	    sizeof(eh));
+	res = db_query(r->db, r->a, SQL_LOGIN_FAILURES_EMAIL, DB_ARGS(
+	    DB_B(email_hash, eh, sizeof(eh))));
 	if (res == NULL)
 		return LOGIN_ERROR;
-	if (dbres_next(res) && dbres_int(res, 0) >= LOGIN_MAX_PER_ACCOUNT)
+	if (dbres_next(res) && dbres_int(res, LOGIN_FAILURES_EMAIL_FAILURES)
+	    >= LOGIN_MAX_PER_ACCOUNT)
 		return LOGIN_THROTTLED;
-	res = db_query(r->db, r->a, SQL_LOGIN_FAILURES_IP, "s", r->remote);
+	res = db_query(r->db, r->a, SQL_LOGIN_FAILURES_IP, DB_ARGS(
+	    DB_S(ip, r->remote)));
 	if (res == NULL)
 		return LOGIN_ERROR;
-	if (dbres_next(res) && dbres_int(res, 0) >= LOGIN_MAX_PER_ADDRESS)
+	if (dbres_next(res) && dbres_int(res, LOGIN_FAILURES_IP_FAILURES) >=
+	    LOGIN_MAX_PER_ADDRESS)
 		return LOGIN_THROTTLED;
 
-	res = db_query(r->db, r->a, SQL_USER_LOGIN_GET, "s", email);
+	res = db_query(r->db, r->a, SQL_USER_LOGIN_GET, DB_ARGS(
+	    DB_S(email, email)));
 	if (res == NULL)
 		return LOGIN_ERROR;
 	if (!dbres_next(res)) {
@@ -132,28 +149,26 @@ session_login(struct req *r, const char *email, const char *password)
 		auth_verify("$argon2id$v=19$m=65536,t=2,p=1$"
 		    "c29tZXNhbHRzb21lc2FsdA$"
 		    "bm90YXJlYWxoYXNoYnV0bG9va3NsaWtlb25lMTIzNA", password);
-		db_exec(r->db, SQL_LOGIN_ATTEMPT_INSERT, "bsi", eh,
-		    sizeof(eh), r->remote, 0LL);
+		session_attempt(r, eh, 0);
 		return LOGIN_BAD;
 	}
-	uid = (unsigned long long)dbres_int(res, 0);
-	hash = dbres_str(res, 1);
-	active = (int)dbres_int(res, 2);
-	verified = (int)dbres_int(res, 3);
+	uid = dbres_u(res, USER_LOGIN_GET_ID);
+	hash = dbres_str(res, USER_LOGIN_GET_PASSWORD_HASH);
+	active = (int)dbres_int(res, USER_LOGIN_GET_ACTIVE);
+	verified = (int)dbres_int(res, USER_LOGIN_GET_VERIFIED);
 	rc = auth_verify(hash, password);
 	if (rc == 1)
 		return LOGIN_BUSY;
 	if (rc == -1 || !active) {
-		db_exec(r->db, SQL_LOGIN_ATTEMPT_INSERT, "bsi", eh,
-		    sizeof(eh), r->remote, 0LL);
+		session_attempt(r, eh, 0);
 		return LOGIN_BAD;
 	}
 	if (!verified)
 		return LOGIN_UNVERIFIED;
-	db_exec(r->db, SQL_LOGIN_ATTEMPT_INSERT, "bsi", eh, sizeof(eh),
-	    r->remote, 1LL);
+	session_attempt(r, eh, 1);
 	if (auth_needs_rehash(hash) && auth_hash(password, newhash) == 0)
-		db_exec(r->db, SQL_USER_SET_PASSWORD_HASH, "su", newhash, uid);
+		db_exec(r->db, SQL_USER_SET_PASSWORD_HASH, DB_ARGS(
+		    DB_S(hash, newhash), DB_U(id, uid)));
 	if (session_start(r, uid) == -1)
 		return LOGIN_ERROR;
 	return LOGIN_OK;
@@ -163,8 +178,9 @@ void
 session_logout(struct req *r)
 {
 	if (r->sess != NULL)
-		db_exec(r->db, SQL_SESSION_DELETE, "b", r->sess->token_hash,
-		    sizeof(r->sess->token_hash));
+		db_exec(r->db, SQL_SESSION_DELETE, DB_ARGS(
+		    DB_B(token_hash, r->sess->token_hash,
+		    sizeof(r->sess->token_hash))));
 	r->sess = NULL;
 	session_cookie(r, "", 0);
 }

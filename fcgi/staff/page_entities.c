@@ -678,7 +678,8 @@ setactive_tx(struct req *r, void *arg)
 	    DB_I(active, s->on), DB_U(id, s->uid))) < 0)
 		return OUT_ERROR;
 	/* A deactivated account is signed out everywhere at once. */
-	if (!s->on && db_exec(r->db, SQL_SESSION_DELETE_USER, "u", s->uid) < 0)
+	if (!s->on && db_exec(r->db, SQL_SESSION_DELETE_USER, DB_ARGS(
+	    DB_U(user_id, s->uid))) < 0)
 		return OUT_ERROR;
 	if (audit_record(r->db, staff_actor_for(r, s->eid), s->on ?
 	    "user.activate" : "user.deactivate", "user", s->uid, s->label) ==

@@ -2,63 +2,79 @@
 
 -- name: session_get
 -- The signed-in user of a session token hash, unless expired (absolute
--- or idle, in minutes). Column 6: seconds since last seen.
+-- or idle, in minutes); idle_seconds: since it was last seen.
+-- param: token_hash b, idle_minutes i
 SELECT s.user_id, u.email, u.full_name, u.role, u.entity_id, u.lang,
        TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP())
+         AS idle_seconds
   FROM sessions s JOIN users u ON u.id = s.user_id
- WHERE s.token_hash = ?
+ WHERE s.token_hash = :token_hash
    AND s.expires_at > UTC_TIMESTAMP()
-   AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE
+   AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL :idle_minutes MINUTE
    AND u.active = 1 AND u.deleted_at IS NULL;
 
 -- name: session_touch
-UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() WHERE token_hash = ?;
+-- param: token_hash b
+UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()
+ WHERE token_hash = :token_hash;
 
 -- name: session_insert
+-- param: token_hash b, user_id u, hours i, ip s, user_agent s
 INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at,
                       expires_at, ip, user_agent)
-VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(),
-        UTC_TIMESTAMP() + INTERVAL ? HOUR, ?, ?);
+VALUES (:token_hash, :user_id, UTC_TIMESTAMP(), UTC_TIMESTAMP(),
+        UTC_TIMESTAMP() + INTERVAL :hours HOUR, :ip, :user_agent);
 
 -- name: session_delete
-DELETE FROM sessions WHERE token_hash = ?;
+-- param: token_hash b
+DELETE FROM sessions WHERE token_hash = :token_hash;
 
 -- name: session_delete_user
-DELETE FROM sessions WHERE user_id = ?;
+-- param: user_id u
+DELETE FROM sessions WHERE user_id = :user_id;
 
 -- name: session_purge
 DELETE FROM sessions WHERE expires_at < UTC_TIMESTAMP() LIMIT 10000;
 
 -- name: user_login_get
-SELECT id, password_hash, active, email_verified_at IS NOT NULL, role
-  FROM users WHERE email = ? AND deleted_at IS NULL;
+-- param: email s
+SELECT id, password_hash, active,
+       email_verified_at IS NOT NULL AS verified, role
+  FROM users WHERE email = :email AND deleted_at IS NULL;
 
 -- name: user_set_password_hash
-UPDATE users SET password_hash = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?;
+-- param: hash s, id u
+UPDATE users SET password_hash = :hash, updated_at = UTC_TIMESTAMP()
+ WHERE id = :id;
 
 -- name: login_attempt_insert
+-- param: email_hash b, ip s, success i
 INSERT INTO login_attempts (email_hash, ip, success, at)
-VALUES (?, ?, ?, UTC_TIMESTAMP());
+VALUES (:email_hash, :ip, :success, UTC_TIMESTAMP());
 
 -- name: login_failures_email
-SELECT COUNT(*) FROM login_attempts
- WHERE email_hash = ? AND success = 0
+-- param: email_hash b
+SELECT COUNT(*) AS failures FROM login_attempts
+ WHERE email_hash = :email_hash AND success = 0
    AND at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE;
 
 -- name: login_failures_ip
-SELECT COUNT(*) FROM login_attempts
- WHERE ip = ? AND success = 0
+-- param: ip s
+SELECT COUNT(*) AS failures FROM login_attempts
+ WHERE ip = :ip AND success = 0
    AND at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE;
 
 -- name: login_attempts_purge
 DELETE FROM login_attempts WHERE at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT 10000;
 
 -- name: nonce_claim
+-- param: nonce b, user_id u, result_url s
 INSERT INTO form_nonces (nonce, used_at, user_id, result_url)
-VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), ?);
+VALUES (:nonce, UTC_TIMESTAMP(), NULLIF(:user_id, 0), :result_url);
 
 -- name: nonce_result
-SELECT result_url FROM form_nonces WHERE nonce = ?;
+-- param: nonce b
+SELECT result_url FROM form_nonces WHERE nonce = :nonce;
 
 -- name: nonce_purge
 DELETE FROM form_nonces WHERE used_at < UTC_TIMESTAMP() - INTERVAL 2 DAY LIMIT 10000;
