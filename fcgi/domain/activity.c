@@ -103,6 +103,21 @@ activity_state_public(enum act_state s)
 	}
 }
 
+const char *const act_phase_names[AP__MAX + 1] = {
+	"open", "closed", "results", NULL
+};
+const char *const act_phase_labels[AP__MAX] = {
+	N_("Open for comments"), N_("Closed"), N_("Results published")
+};
+const char *const act_state_public_labels[AS__MAX] = {
+	[AS_OPEN] = N_("Open for comments"),
+	[AS_CLOSED] = N_("Closed"),
+	[AS_ANALYSIS] = N_("Closed — results in preparation"),
+	[AS_REPORT_SUBMITTED] = N_("Closed — results in preparation"),
+	[AS_REPORT_APPROVED] = N_("Closed — results in preparation"),
+	[AS_PUBLISHED] = N_("Results published"),
+};
+
 void
 activity_fill(struct activity *a, const struct dbres *r)
 {

@@ -76,6 +76,22 @@ enum act_audience activity_audience(const char *);
  * is the view listed_activities (sql/migrations/0005_visibility.sql). */
 int		 activity_state_public(enum act_state);
 
+/* The phase a citizen sees of a published activity: open, closed (and
+ * results in preparation), or results published — the state filter of
+ * /consultations.  Names (NULL-terminated: PT_ENUM choices) and label
+ * msgids by enum (the states of each phase: consult_list). */
+enum act_phase {
+	AP_OPEN,
+	AP_CLOSED,
+	AP_RESULTS,
+	AP__MAX
+};
+extern const char *const act_phase_names[AP__MAX + 1];
+extern const char *const act_phase_labels[AP__MAX];
+/* The state as the public pages name it (label msgids by enum act_state;
+ * NULL for states never shown there). */
+extern const char *const act_state_public_labels[AS__MAX];
+
 struct dbres;
 
 /*

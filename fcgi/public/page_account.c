@@ -8,15 +8,17 @@
  * GET  /register/sent       "check your e-mail" (same answer whether the
  *                           address was new or not: nothing is revealed)
  * GET  /verify?t=TOKEN      one-time link from the e-mail: verifies,
- *                           signs in, 303 /me; or view public/link_invalid
+ *                           signs in, 303 /me; or 410 (view public/message)
  * GET  /forgot, POST /forgot   email → the same "sent" page always
  * GET  /forgot/sent         "check your e-mail" (view public/message)
- * GET  /reset?t=TOKEN, POST /reset   t, password, password2 → 303 /login
+ * GET  /reset?t=TOKEN       the form (view public/reset), or 410
+ * POST /reset               t, password, password2 → 303 /login?reset=1
  * Permission: anyone.  Links are 256-bit tokens stored hashed; a verify
  * link lasts 72 hours, a reset link one hour, and each works once.
  */
 #include <string.h>
 
+#include "account.h"
 #include "arena.h"
 #include "buf.h"
 #include "db.h"
@@ -30,34 +32,51 @@
 
 #define VERIFY_MINUTES	(72 * 60)
 #define RESET_MINUTES	60
+/* What a one-time link is for (tokens.purpose). */
+#define PURPOSE_VERIFY	"verify_email"
+#define PURPOSE_RESET	"reset_password"
 
-static const char *const kinds[] = { "person", "organisation", NULL };
 static const char *const langs[] = { "ar", "en", NULL };
 
-const struct param account_register_params[] = {
-	{ "kind", PT_ENUM, P_REQ, 0, 0, kinds, NULL },
-	{ "full_name", PT_STR, P_REQ, 2, 200, NULL, NULL },
-	{ "org_name", PT_STR, 0, 2, 200, NULL, NULL },
-	{ "org_reg_no", PT_STR, 0, 1, 64, NULL, NULL },
-	{ "email", PT_EMAIL, P_REQ, 0, 254, NULL, NULL },
-	{ "mobile", PT_PHONE, P_REQ, 0, 0, NULL, NULL },
-	{ "password", PT_STR, P_REQ | P_SECRET, 10, 1024, NULL, NULL },
-	{ "password2", PT_STR, P_REQ | P_SECRET, 1, 1024, NULL, NULL },
-	{ "lang", PT_ENUM, 0, 0, 0, langs, NULL },
-	{ "accept", PT_BOOL, P_REQ, 0, 0, NULL, NULL },
+const struct param account_register_params[REG__MAX] = {
+	[REG_KIND] = { .name = "kind", .type = PT_ENUM, .flags = P_REQ,
+	    .choices = user_kind_public_names },
+	[REG_FULL_NAME] = { .name = "full_name", .type = PT_STR,
+	    .flags = P_REQ, .min = 2, .max = 200 },
+	[REG_ORG_NAME] = { .name = "org_name", .type = PT_STR, .min = 2,
+	    .max = 200, .label = N_("Name of the organisation") },
+	[REG_ORG_REG_NO] = { .name = "org_reg_no", .type = PT_STR, .min = 1,
+	    .max = 64, .label = N_("Registration number") },
+	[REG_EMAIL] = { .name = "email", .type = PT_EMAIL, .flags = P_REQ,
+	    .max = 254, .label = N_("E-mail address") },
+	[REG_MOBILE] = { .name = "mobile", .type = PT_PHONE, .flags = P_REQ,
+	    .label = N_("Mobile number") },
+	[REG_PASSWORD] = { .name = "password", .type = PT_STR,
+	    .flags = P_REQ | P_SECRET, .min = 10, .max = 1024 },
+	[REG_PASSWORD2] = { .name = "password2", .type = PT_STR,
+	    .flags = P_REQ | P_SECRET, .min = 1, .max = 1024,
+	    .label = N_("Password again") },
+	[REG_LANG] = { .name = "lang", .type = PT_ENUM, .choices = langs,
+	    .label = N_("Language of messages") },
+	[REG_ACCEPT] = { .name = "accept", .type = PT_BOOL, .flags = P_REQ },
 };
-const int account_register_nparams = 10;
 
-const struct param account_token_params[] = {
-	{ "t", PT_STR, P_REQ, 43, 43, NULL, NULL },
+const struct param account_link_params[LINK__MAX] = {
+	[LINK_T] = { .name = "t", .type = PT_STR, .flags = P_REQ, .min = 43,
+	    .max = 43 },
 };
-const struct param account_forgot_params[] = {
-	{ "email", PT_EMAIL, P_REQ, 0, 254, NULL, NULL },
+const struct param account_forgot_params[FORGOT__MAX] = {
+	[FORGOT_EMAIL] = { .name = "email", .type = PT_EMAIL, .flags = P_REQ,
+	    .max = 254, .label = N_("E-mail address") },
 };
-const struct param account_reset_params[] = {
-	{ "t", PT_STR, P_REQ, 43, 43, NULL, NULL },
-	{ "password", PT_STR, P_REQ | P_SECRET, 10, 1024, NULL, NULL },
-	{ "password2", PT_STR, P_REQ | P_SECRET, 1, 1024, NULL, NULL },
+const struct param account_reset_params[RESET__MAX] = {
+	[RESET_T] = { .name = "t", .type = PT_STR, .flags = P_REQ, .min = 43,
+	    .max = 43 },
+	[RESET_PASSWORD] = { .name = "password", .type = PT_STR,
+	    .flags = P_REQ | P_SECRET, .min = 10, .max = 1024 },
+	[RESET_PASSWORD2] = { .name = "password2", .type = PT_STR,
+	    .flags = P_REQ | P_SECRET, .min = 1, .max = 1024,
+	    .label = N_("Password again") },
 };
 
 /* Issues a one-time link token of purpose for uid; the token text is
@@ -70,28 +89,29 @@ account_token(struct req *r, unsigned long long uid, const char *purpose,
 	char		*tok = auth_token(r->a, raw);
 
 	auth_token_hash(tok, h);
-	if (db_exec(r->db, SQL_TOKEN_VOID_USER, "us", uid, purpose) < 0 ||
-	    db_exec(r->db, SQL_TOKEN_INSERT, "busi", h, sizeof(h), uid,
-	    purpose, minutes) != 1)
+	if (db_exec(r->db, SQL_TOKEN_VOID_USER, DB_ARGS(DB_U(user, uid),
+	    DB_S(purpose, purpose))) < 0 ||
+	    db_exec(r->db, SQL_TOKEN_INSERT, DB_ARGS(DB_B(hash, h, sizeof(h)),
+	    DB_U(user, uid), DB_S(purpose, purpose),
+	    DB_I(minutes, minutes))) != 1)
 		return NULL;
 	return tok;
 }
 
-/* Flags a second password that differs from the first.  Compared as
- * typed, even when the first is itself invalid (too short…), so every
- * problem is reported at once. */
+/* Flags a second password (key k2) that differs from the first (k1).
+ * Compared as typed, even when the first is itself invalid (too
+ * short…), so every problem is reported at once. */
 static void
-check_password2(struct req *r)
+check_password2(struct req *r, int k1, int k2)
 {
-	const struct pval *p1 = http_param(r, "password");
-	const struct pval *p2 = http_param(r, "password2");
+	const struct pval *p1 = http_arg(r, k1);
+	const struct pval *p2 = http_arg(r, k2);
 
 	if (p1 == NULL || p2 == NULL || !p1->present || !p2->set ||
 	    p1->s == NULL)
 		return;
 	if (strcmp(p1->s, p2->s) != 0)
-		http_field_error(r, "password2", "The two passwords are not "
-		    "the same.");
+		http_arg_error(r, k2, "The two passwords are not the same.");
 }
 
 /* Messages go out in the addressee's language, not the sender's. */
@@ -101,20 +121,22 @@ in(const char *lang, const char *msgid)
 	return i18n_get(lang, msgid);
 }
 
+/* The register form; on GET /register the route declares no field, so
+ * nothing is chosen yet. */
 static int
-show_register(struct req *r)
+show_register(struct req *r, int status)
 {
 	struct val	*m = http_model(r);
+	const struct pval *k = http_arg(r, REG_KIND);
+	const struct pval *l = http_arg(r, REG_LANG);
 
 	vm_str(m, "title", tr(r, "Create an account"));
+	vm_bool(m, "is_org", k != NULL && k->set && k->i == UK_ORGANISATION);
+	vm_bool(m, "is_en", strcmp(l != NULL && l->set ? langs[l->i] :
+	    r->lang, "en") == 0);
+	if (status != 0)
+		return http_form_again(r, "public/register", m, status);
 	http_form_model(r, m);
-	{
-		const struct pval *k = http_param(r, "kind");
-		const struct pval *l = http_param(r, "lang");
-		vm_bool(m, "is_org", k != NULL && k->set && k->i == 1);
-		vm_bool(m, "is_en", l != NULL && l->set ? l->i == 1 :
-		    strcmp(r->lang, "en") == 0);
-	}
 	return http_render(r, "public/register", m);
 }
 
@@ -123,101 +145,92 @@ page_register_form(struct req *r)
 {
 	if (r->sess != NULL)
 		return http_redirect(r, 303, "/me");
-	return show_register(r);
+	return show_register(r, 0);
 }
 
-struct reg {
-	struct req	*r;
-	const char	*hash;
-	int		 existed;
-};
-
-static int
-register_tx(struct db *db, void *arg)
+static enum outcome
+register_tx(struct req *r, void *arg)
 {
-	struct reg	*g = arg;
-	struct req	*r = g->r;
-	const char	*email = http_str(r, "email"), *lang, *tok, *prev;
-	int		 org = http_int(r, "kind", 0) == 1;
+	const char	*hash = arg;
+	const char	*email = http_arg_str(r, REG_EMAIL), *lang, *tok;
+	int		 org = http_arg_int(r, REG_KIND, UK_PERSON) ==
+			    UK_ORGANISATION;
 	unsigned long long uid;
 	struct dbres	*res;
-	int		 rc;
 
-	(void)db;
-	if ((rc = http_nonce_claim(r, "/register/sent", &prev)) != 0)
-		return rc == 1 ? 1 : -1;
-	lang = http_str(r, "lang") ? http_str(r, "lang") : r->lang;
-	res = db_query(r->db, r->a, SQL_ACCOUNT_BY_EMAIL, "s", email);
+	lang = http_arg_str(r, REG_LANG) ? http_arg_str(r, REG_LANG) :
+	    r->lang;
+	res = db_query(r->db, r->a, SQL_ACCOUNT_BY_EMAIL,
+	    DB_ARGS(DB_S(email, email)));
 	if (res == NULL)
-		return -1;
+		return OUT_ERROR;
 	if (dbres_next(res)) {
 		/* Tell the owner of the address, not the visitor. */
-		const char *olang = dbres_str(res, 2);
-		g->existed = 1;
+		const char *olang = dbres_str(res, ACCOUNT_BY_EMAIL_LANG);
+
 		return outbox_email(r->db, email, in(olang, "Your Sharek "
 		    "account"), i18n_subst(r->a, in(olang, "Someone tried "
 		    "to create a Sharek account with this e-mail address, "
 		    "which already has one.\n\nIf it was you, sign in at "
 		    "{1}/login or set a new password at {1}/forgot.\n\nIf it "
 		    "was not you, you can ignore this message."),
-		    http_base_url(), NULL));
+		    http_base_url(), NULL)) == 0 ? OUT_OK : OUT_ERROR;
 	}
-	if (db_exec(r->db, SQL_ACCOUNT_INSERT, "sssssssss",
-	    org ? "organisation" : "person", email, g->hash,
-	    http_str(r, "full_name"), org ? http_str(r, "org_name") : NULL,
-	    org ? http_str(r, "org_reg_no") : NULL,
-	    org ? http_str(r, "full_name") : NULL, http_str(r, "mobile"),
-	    lang) != 1)
-		return -1;
-	uid = (unsigned long long)db_insert_id(r->db);
-	if ((tok = account_token(r, uid, "verify_email", VERIFY_MINUTES))
+	if (db_exec(r->db, SQL_ACCOUNT_INSERT, DB_ARGS(
+	    DB_S(kind, user_kind_names[org ? UK_ORGANISATION : UK_PERSON]),
+	    DB_S(email, email), DB_S(password_hash, hash),
+	    DB_S(full_name, http_arg_str(r, REG_FULL_NAME)),
+	    DB_S(org_name, org ? http_arg_str(r, REG_ORG_NAME) : NULL),
+	    DB_S(org_reg_no, org ? http_arg_str(r, REG_ORG_REG_NO) : NULL),
+	    DB_S(contact_person, org ? http_arg_str(r, REG_FULL_NAME) : NULL),
+	    DB_S(mobile, http_arg_str(r, REG_MOBILE)),
+	    DB_S(lang, lang))) != 1)
+		return OUT_ERROR;
+	uid = db_insert_id(r->db);
+	if ((tok = account_token(r, uid, PURPOSE_VERIFY, VERIFY_MINUTES))
 	    == NULL)
-		return -1;
+		return OUT_ERROR;
 	return outbox_email(r->db, email, in(lang, "Confirm your e-mail "
 	    "address"), i18n_subst(r->a, in(lang, "Welcome to Sharek.\n\n"
 	    "To confirm your e-mail address and activate your account, open "
 	    "this link within 72 hours:\n\n{1}/verify?t={2}\n\nIf you did not "
 	    "create an account, you can ignore this message."),
-	    http_base_url(), tok, NULL));
+	    http_base_url(), tok, NULL)) == 0 ? OUT_OK : OUT_ERROR;
 }
 
 int
 page_register(struct req *r)
 {
-	const char	*pw = http_str(r, "password");
 	char		 hash[128];
-	struct reg	 g;
 	int		 rc;
 
-	if (http_int(r, "kind", 0) == 1) {
-		if (http_str(r, "org_name") == NULL &&
-		    http_param(r, "org_name")->err == NULL)
-			http_field_error(r, "org_name", "Enter the name of "
+	if (http_arg_int(r, REG_KIND, UK_PERSON) == UK_ORGANISATION) {
+		if (http_arg_str(r, REG_ORG_NAME) == NULL &&
+		    http_arg(r, REG_ORG_NAME)->err == NULL)
+			http_arg_error(r, REG_ORG_NAME, "Enter the name of "
 			    "the organisation.");
-		if (http_str(r, "org_reg_no") == NULL &&
-		    http_param(r, "org_reg_no")->err == NULL)
-			http_field_error(r, "org_reg_no", "Enter the "
+		if (http_arg_str(r, REG_ORG_REG_NO) == NULL &&
+		    http_arg(r, REG_ORG_REG_NO)->err == NULL)
+			http_arg_error(r, REG_ORG_REG_NO, "Enter the "
 			    "registration number of the organisation.");
 	}
-	check_password2(r);
-	if (http_param(r, "accept")->set && !http_int(r, "accept", 0))
-		http_field_error(r, "accept", "You must accept the "
+	check_password2(r, REG_PASSWORD, REG_PASSWORD2);
+	if (http_arg(r, REG_ACCEPT)->set && !http_arg_int(r, REG_ACCEPT, 0))
+		http_arg_error(r, REG_ACCEPT, "You must accept the "
 		    "participation charter to take part.");
-	if (r->nerr > 0) {
-		r->status = 422;
-		return show_register(r);
-	}
-	rc = auth_hash(pw, hash);
+	if (r->nerr > 0)
+		return show_register(r, 422);
+	rc = auth_hash(http_arg_str(r, REG_PASSWORD), hash);
 	if (rc != 0)
 		return rc == 1 ? 503 : 500;
-	memset(&g, 0, sizeof(g));
-	g.r = r;
-	g.hash = hash;
-	rc = db_tx(r->db, register_tx, &g);
-	if (rc < 0)
-		return 500;
 	/* New, existing or a double submit: the same answer. */
-	return http_redirect(r, 303, "/register/sent");
+	switch (http_form_tx(r, register_tx, hash, "/register/sent", NULL)) {
+	case OUT_OK:
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, "/register/sent");
+	default:
+		return 500;
+	}
 }
 
 int
@@ -245,59 +258,77 @@ link_invalid(struct req *r)
 	return http_render(r, "public/message", m);
 }
 
-struct verify {
-	struct req		*r;
+/* A one-time link being used: its hash, and the account it is for. */
+struct link {
 	unsigned char		 h[32];
 	unsigned long long	 uid;
+	const char		*password_hash;	/* reset: the new one */
 };
 
-static int
-verify_tx(struct db *db, void *arg)
+/* Uses the link (purpose) in the transaction: OUT_NOTFOUND when it is
+ * not (or no longer) usable. */
+static enum outcome
+link_use(struct req *r, struct link *k, const char *purpose)
 {
-	struct verify	*v = arg;
 	struct dbres	*res;
 
-	res = db_query(db, v->r->a, SQL_TOKEN_GET, "bs", v->h, sizeof(v->h),
-	    "verify_email");
+	res = db_query(r->db, r->a, SQL_TOKEN_GET, DB_ARGS(
+	    DB_B(hash, k->h, sizeof(k->h)), DB_S(purpose, purpose)));
 	if (res == NULL)
-		return -1;
+		return OUT_ERROR;
 	if (!dbres_next(res))
-		return 1;
-	v->uid = (unsigned long long)dbres_int(res, 0);
-	if (db_exec(db, SQL_TOKEN_USE, "b", v->h, sizeof(v->h)) != 1)
-		return 1;
-	if (db_exec(db, SQL_ACCOUNT_VERIFY, "u", v->uid) < 0)
-		return -1;
-	return 0;
+		return OUT_NOTFOUND;
+	k->uid = dbres_u(res, TOKEN_GET_USER_ID);
+	/* Another request used it meanwhile. */
+	if (db_exec(r->db, SQL_TOKEN_USE, DB_ARGS(DB_B(hash, k->h,
+	    sizeof(k->h)))) != 1)
+		return OUT_NOTFOUND;
+	return OUT_OK;
+}
+
+static enum outcome
+verify_tx(struct req *r, void *arg)
+{
+	struct link	*k = arg;
+	enum outcome	 o;
+
+	if ((o = link_use(r, k, PURPOSE_VERIFY)) != OUT_OK)
+		return o;
+	if (db_exec(r->db, SQL_ACCOUNT_VERIFY, DB_ARGS(DB_U(id, k->uid))) < 0)
+		return OUT_ERROR;
+	return OUT_OK;
 }
 
 int
 page_verify(struct req *r)
 {
-	struct verify	 v;
-	int		 rc;
+	struct link	 k;
 
 	if (r->nerr > 0)
 		return link_invalid(r);
-	memset(&v, 0, sizeof(v));
-	v.r = r;
-	auth_token_hash(http_str(r, "t"), v.h);
-	rc = db_tx(r->db, verify_tx, &v);
-	if (rc < 0)
-		return 500;
-	if (rc > 0)
+	memset(&k, 0, sizeof(k));
+	auth_token_hash(http_arg_str(r, LINK_T), k.h);
+	switch (http_form_tx(r, verify_tx, &k, NULL, NULL)) {
+	case OUT_OK:
+		break;
+	case OUT_NOTFOUND:
 		return link_invalid(r);
-	if (session_start(r, v.uid) == -1)
+	default:
+		return 500;
+	}
+	if (session_start(r, k.uid) == -1)
 		return 500;
 	return http_redirect(r, 303, "/me?welcome=1");
 }
 
 static int
-show_forgot(struct req *r)
+show_forgot(struct req *r, int status)
 {
 	struct val	*m = http_model(r);
 
 	vm_str(m, "title", tr(r, "Forgot your password?"));
+	if (status != 0)
+		return http_form_again(r, "public/forgot", m, status);
 	http_form_model(r, m);
 	return http_render(r, "public/forgot", m);
 }
@@ -305,48 +336,48 @@ show_forgot(struct req *r)
 int
 page_forgot_form(struct req *r)
 {
-	return show_forgot(r);
+	return show_forgot(r, 0);
 }
 
-static int
-forgot_tx(struct db *db, void *arg)
+static enum outcome
+forgot_tx(struct req *r, void *arg)
 {
-	struct req	*r = arg;
 	struct dbres	*res;
-	const char	*tok, *lang, *prev;
-	int		 rc;
+	const char	*tok, *lang, *email = http_arg_str(r, FORGOT_EMAIL);
 
-	if ((rc = http_nonce_claim(r, "/forgot/sent", &prev)) != 0)
-		return rc == 1 ? 1 : -1;
-	res = db_query(db, r->a, SQL_ACCOUNT_BY_EMAIL, "s",
-	    http_str(r, "email"));
+	(void)arg;
+	res = db_query(r->db, r->a, SQL_ACCOUNT_BY_EMAIL,
+	    DB_ARGS(DB_S(email, email)));
 	if (res == NULL)
-		return -1;
-	if (!dbres_next(res) || dbres_int(res, 4) == 0)
-		return 0;
-	lang = dbres_str(res, 2);
-	tok = account_token(r, (unsigned long long)dbres_int(res, 0),
-	    "reset_password", RESET_MINUTES);
+		return OUT_ERROR;
+	/* No such account, or a deactivated one: the same answer. */
+	if (!dbres_next(res) || dbres_int(res, ACCOUNT_BY_EMAIL_ACTIVE) == 0)
+		return OUT_OK;
+	lang = dbres_str(res, ACCOUNT_BY_EMAIL_LANG);
+	tok = account_token(r, dbres_u(res, ACCOUNT_BY_EMAIL_ID),
+	    PURPOSE_RESET, RESET_MINUTES);
 	if (tok == NULL)
-		return -1;
-	return outbox_email(db, http_str(r, "email"), in(lang, "Set a new "
+		return OUT_ERROR;
+	return outbox_email(r->db, email, in(lang, "Set a new "
 	    "password"), i18n_subst(r->a, in(lang, "To set a new password "
 	    "for your Sharek account, open this link within one hour:\n\n"
 	    "{1}/reset?t={2}\n\nThe link works once. If you did not ask for "
 	    "it, ignore this message: your password stays the same."),
-	    http_base_url(), tok, NULL));
+	    http_base_url(), tok, NULL)) == 0 ? OUT_OK : OUT_ERROR;
 }
 
 int
 page_forgot(struct req *r)
 {
-	if (r->nerr > 0) {
-		r->status = 422;
-		return show_forgot(r);
-	}
-	if (db_tx(r->db, forgot_tx, r) < 0)
+	if (r->nerr > 0)
+		return show_forgot(r, 422);
+	switch (http_form_tx(r, forgot_tx, NULL, "/forgot/sent", NULL)) {
+	case OUT_OK:
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, "/forgot/sent");
+	default:
 		return 500;
-	return http_redirect(r, 303, "/forgot/sent");
+	}
 }
 
 int
@@ -361,94 +392,86 @@ page_forgot_sent(struct req *r)
 	return http_render(r, "public/message", m);
 }
 
+/* The reset form for the link's token (as sent: it goes back in a
+ * hidden field), drawn again under status when not 0. */
 static int
-show_reset(struct req *r)
+show_reset(struct req *r, const char *token, int status)
 {
 	struct val	*m = http_model(r);
 
 	vm_str(m, "title", tr(r, "Set a new password"));
-	vm_str(m, "token", http_param(r, "t")->s);
+	vm_str(m, "token", token);
+	if (status != 0)
+		return http_form_again(r, "public/reset", m, status);
 	http_form_model(r, m);
 	return http_render(r, "public/reset", m);
 }
 
+/* Whether token is a usable link of purpose (not using it). */
 static int
-token_ok(struct req *r, const char *purpose)
+token_ok(struct req *r, const char *token, const char *purpose)
 {
 	unsigned char	 h[32];
 	struct dbres	*res;
 
-	if (http_str(r, "t") == NULL)
+	if (token == NULL)
 		return 0;
-	auth_token_hash(http_str(r, "t"), h);
-	res = db_query(r->db, r->a, SQL_TOKEN_GET, "bs", h, sizeof(h),
-	    purpose);
+	auth_token_hash(token, h);
+	res = db_query(r->db, r->a, SQL_TOKEN_GET, DB_ARGS(
+	    DB_B(hash, h, sizeof(h)), DB_S(purpose, purpose)));
 	return res != NULL && dbres_next(res);
 }
 
 int
 page_reset_form(struct req *r)
 {
-	if (!token_ok(r, "reset_password"))
+	if (!token_ok(r, http_arg_str(r, LINK_T), PURPOSE_RESET))
 		return link_invalid(r);
-	return show_reset(r);
+	return show_reset(r, http_arg(r, LINK_T)->s, 0);
 }
 
-struct reset {
-	struct req	*r;
-	const char	*hash;
-};
-
-static int
-reset_tx(struct db *db, void *arg)
+static enum outcome
+reset_tx(struct req *r, void *arg)
 {
-	struct reset	*s = arg;
-	unsigned char	 h[32];
-	struct dbres	*res;
-	unsigned long long uid;
+	struct link	*k = arg;
+	enum outcome	 o;
 
-	auth_token_hash(http_str(s->r, "t"), h);
-	res = db_query(db, s->r->a, SQL_TOKEN_GET, "bs", h, sizeof(h),
-	    "reset_password");
-	if (res == NULL)
-		return -1;
-	if (!dbres_next(res))
-		return 1;
-	uid = (unsigned long long)dbres_int(res, 0);
-	if (db_exec(db, SQL_TOKEN_USE, "b", h, sizeof(h)) != 1)
-		return 1;
-	if (db_exec(db, SQL_USER_SET_PASSWORD_HASH, "su", s->hash, uid) != 1)
-		return -1;
+	if ((o = link_use(r, k, PURPOSE_RESET)) != OUT_OK)
+		return o;
+	if (db_exec(r->db, SQL_USER_SET_PASSWORD_HASH, DB_ARGS(
+	    DB_S(hash, k->password_hash), DB_U(id, k->uid))) != 1)
+		return OUT_ERROR;
 	/* Opening the link proves the address. */
-	if (db_exec(db, SQL_ACCOUNT_VERIFY, "u", uid) < 0)
-		return -1;
+	if (db_exec(r->db, SQL_ACCOUNT_VERIFY, DB_ARGS(DB_U(id, k->uid))) < 0)
+		return OUT_ERROR;
 	/* Whoever held the old password is signed out everywhere. */
-	return db_exec(db, SQL_SESSION_DELETE_USER, "u", uid) < 0 ? -1 : 0;
+	return db_exec(r->db, SQL_SESSION_DELETE_USER,
+	    DB_ARGS(DB_U(user_id, k->uid))) < 0 ? OUT_ERROR : OUT_OK;
 }
 
 int
 page_reset(struct req *r)
 {
-	const char	*pw = http_str(r, "password");
 	char		 hash[128];
-	struct reset	 s;
+	struct link	 k;
 	int		 rc;
 
-	if (http_param(r, "t")->err != NULL)
+	if (http_arg(r, RESET_T)->err != NULL)
 		return link_invalid(r);
-	check_password2(r);
-	if (r->nerr > 0) {
-		r->status = 422;
-		return show_reset(r);
-	}
-	if ((rc = auth_hash(pw, hash)) != 0)
+	check_password2(r, RESET_PASSWORD, RESET_PASSWORD2);
+	if (r->nerr > 0)
+		return show_reset(r, http_arg(r, RESET_T)->s, 422);
+	if ((rc = auth_hash(http_arg_str(r, RESET_PASSWORD), hash)) != 0)
 		return rc == 1 ? 503 : 500;
-	s.r = r;
-	s.hash = hash;
-	rc = db_tx(r->db, reset_tx, &s);
-	if (rc < 0)
-		return 500;
-	if (rc > 0)
+	memset(&k, 0, sizeof(k));
+	auth_token_hash(http_arg_str(r, RESET_T), k.h);
+	k.password_hash = hash;
+	switch (http_form_tx(r, reset_tx, &k, NULL, NULL)) {
+	case OUT_OK:
+		return http_redirect(r, 303, "/login?reset=1");
+	case OUT_NOTFOUND:
 		return link_invalid(r);
-	return http_redirect(r, 303, "/login?reset=1");
+	default:
+		return 500;
+	}
 }

@@ -7,41 +7,108 @@
  * GET /feeds/activities.atom   entity, sector, kind, lang
  * GET /feeds/activities.rss    the same as RSS 2.0
  * GET /feeds/results.atom      newly published results
- * Anyone.  Conditional GET: ETag/Last-Modified from the newest entry.
+ * Anyone; public activities only (feeds are read anonymously).
+ * Conditional GET: ETag/Last-Modified from the newest entry.  The feed's
+ * own link is built from the declared parameters as validated.
  */
 #include <string.h>
 #include <time.h>
 
 #include <sodium.h>
 
+#include "activity.h"
 #include "arena.h"
 #include "buf.h"
 #include "db.h"
 #include "http.h"
+#include "present.h"
+#include "present_public.h"
 #include "public.h"
 #include "sql_gen.h"
 #include "xmlw.h"
 
-static const char *const kinds[] = { "consultation", "survey", "poll", NULL };
+#define FEED_ENTRIES	50	/* the window a feed shows */
+
 static const char *const langs[] = { "ar", "en", NULL };
 
-const struct param feed_params[] = {
-	{ "entity", PT_INT, 0, 1, 1LL << 40, NULL, NULL },
-	{ "sector", PT_INT, 0, 1, 1LL << 30, NULL, NULL },
-	{ "kind", PT_ENUM, 0, 0, 0, kinds, NULL },
-	{ "lang", PT_ENUM, 0, 0, 0, langs, NULL },
+const struct param feed_params[FP__MAX] = {
+	[FP_ENTITY] = { .name = "entity", .type = PT_INT, .min = 1,
+	    .max = 1LL << 40 },
+	[FP_SECTOR] = { .name = "sector", .type = PT_INT, .min = 1,
+	    .max = 1LL << 30 },
+	[FP_KIND] = { .name = "kind", .type = PT_ENUM,
+	    .choices = act_kind_names },
+	[FP_LANG] = { .name = "lang", .type = PT_ENUM, .choices = langs },
 };
-const int feed_nparams = 4;
 
-static time_t
-feed_time(const char *s)
+/* One entry of either feed. */
+struct entry {
+	unsigned long long	 id;
+	enum act_kind		 kind;
+	const char		*title;
+	const char		*summary;
+	const char		*who;		/* the entity */
+	time_t			 published;
+	time_t			 updated;
+};
+
+/* The entries of the feed asked for, in the request's language. */
+static int
+feed_entries(struct req *r, int results, struct entry **out, int *n)
 {
-	struct tm	 tm;
+	struct dbres	*res;
+	struct activity	 a;
+	struct entry	*e;
+	const struct pval *kind = http_arg(r, FP_KIND);
 
-	memset(&tm, 0, sizeof(tm));
-	if (s == NULL || strptime(s, "%Y-%m-%d %H:%M:%S", &tm) == NULL)
-		return 0;
-	return timegm(&tm);
+	if (results)
+		res = db_query(r->db, r->a, SQL_FEED_RESULTS,
+		    DB_ARGS(DB_I(limit, FEED_ENTRIES)));
+	else
+		res = db_query(r->db, r->a, SQL_FEED_ACTIVITIES, DB_ARGS(
+		    DB_U(entity, http_arg_int(r, FP_ENTITY, 0)),
+		    DB_U(sector, http_arg_int(r, FP_SECTOR, 0)),
+		    DB_S(kind, kind->set ? act_kind_names[kind->i] : NULL),
+		    DB_I(limit, FEED_ENTRIES)));
+	if (res == NULL)
+		return -1;
+	*out = e = arena_zalloc(r->a, sizeof(*e) * (size_t)(dbres_rows(res) +
+	    1));
+	*n = 0;
+	while (dbres_next(res)) {
+		if (results) {
+			e->id = dbres_u(res, FEED_RESULTS_ID);
+			e->kind = activity_kind(dbres_str(res,
+			    FEED_RESULTS_KIND));
+			e->title = present_pick(r,
+			    dbres_str(res, FEED_RESULTS_TITLE_AR),
+			    dbres_str(res, FEED_RESULTS_TITLE_EN));
+			e->summary = present_pick(r,
+			    dbres_str(res, FEED_RESULTS_SUMMARY_AR),
+			    dbres_str(res, FEED_RESULTS_SUMMARY_EN));
+			e->who = present_pick(r,
+			    dbres_str(res, FEED_RESULTS_ENTITY_NAME_AR),
+			    dbres_str(res, FEED_RESULTS_ENTITY_NAME_EN));
+			e->published = e->updated = dbres_time(res,
+			    FEED_RESULTS_PUBLISHED_AT);
+		} else {
+			activity_fill(&a, res);
+			e->id = a.id;
+			e->kind = a.kind;
+			e->title = present_pick(r, a.title_ar, a.title_en);
+			e->summary = present_pick(r, a.summary_ar,
+			    a.summary_en);
+			e->who = present_pick(r, a.entity_name_ar,
+			    a.entity_name_en);
+			e->published = a.publish_at;
+			e->updated = a.updated_at;
+		}
+		if (e->kind >= AK__MAX)
+			e->kind = AK_CONSULTATION;
+		e++;
+		(*n)++;
+	}
+	return 0;
 }
 
 /* RFC 3339 for Atom, RFC 822 for RSS. */
@@ -57,44 +124,31 @@ feed_date(struct req *r, time_t t, int rss)
 	return arena_strdup(r->a, buf);
 }
 
-static const char *
-pick(const char *lang, const char *ar, const char *en)
-{
-	if (strcmp(lang, "en") == 0 && en != NULL && *en)
-		return en;
-	return ar != NULL ? ar : "";
-}
-
 static int
 feed(struct req *r, int results, int rss)
 {
-	struct dbres	*res;
 	xmlTextWriterPtr w;
-	const char	*lang = http_str(r, "lang") ? http_str(r, "lang") :
-	    r->lang, *base = http_base_url(), *ent = http_str(r, "entity"),
-	    *sec = http_str(r, "sector"), *kind = http_str(r, "kind");
-	const char	*self, *title, *tag;
+	const char	*base = http_base_url(), *self, *title, *tag, *q;
+	struct entry	*ents;
 	time_t		 newest = 0;
 	struct buf	 etag;
+	int		 i, n;
 
 	if (r->nerr > 0)
 		return 400;
-	if (results)
-		res = db_query(r->db, r->a, SQL_FEED_RESULTS, "");
-	else
-		res = db_query(r->db, r->a, SQL_FEED_ACTIVITIES, "sssssss",
-		    ent, ent, ent, sec, sec, kind, kind);
-	if (res == NULL)
+	/* The feed's language is the request's (lang=, or the reader's). */
+	if (http_arg(r, FP_LANG)->set)
+		r->lang = langs[http_arg(r, FP_LANG)->i];
+	if (feed_entries(r, results, &ents, &n) == -1)
 		return 500;
 	/* The validator: a hash of the language and the entries. */
 	buf_init(&etag, r->a);
-	buf_printf(&etag, "%s|%d", lang, rss);
-	while (dbres_next(res)) {
-		time_t u = feed_time(dbres_str(res, 9));
-		if (u > newest)
-			newest = u;
-		buf_printf(&etag, "|%s@%s", dbres_str(res, 0),
-		    dbres_str(res, 9));
+	buf_printf(&etag, "%s|%d", r->lang, rss);
+	for (i = 0; i < n; i++) {
+		if (ents[i].updated > newest)
+			newest = ents[i].updated;
+		buf_printf(&etag, "|%llu@%lld", ents[i].id,
+		    (long long)ents[i].updated);
 	}
 	{
 		unsigned char h[16];
@@ -107,14 +161,12 @@ feed(struct req *r, int results, int rss)
 	/* Readers poll: answer 304 when nothing changed. */
 	if (http_fresh(r, tag, newest))
 		return 304;
-	dbres_rewind(res);
 
-	title = results ? (strcmp(lang, "en") == 0 ? "Sharek — published "
-	    "results" : "شارك — النتائج المنشورة") : (strcmp(lang, "en") == 0 ?
-	    "Sharek — new consultations, surveys and polls" :
-	    "شارك — الاستشارات والاستبيانات واستطلاعات الرأي الجديدة");
+	title = tr(r, results ? "Sharek — published results" :
+	    "Sharek — new consultations, surveys and polls");
+	q = present_query(r, -1);
 	self = arena_printf(r->a, "%s%s%s%s", base, r->fullpath,
-	    r->query && *r->query ? "?" : "", r->query ? r->query : "");
+	    *q ? "?" : "", q);
 	if (rss) {
 		if ((w = xmlw_begin(r, "application/rss+xml; charset=utf-8"))
 		    == NULL)
@@ -129,7 +181,7 @@ feed(struct req *r, int results, int rss)
 		xmlw_elem(w, "link", arena_printf(r->a, "%s/consultations",
 		    base));
 		xmlw_elem(w, "description", title);
-		xmlw_elem(w, "language", lang);
+		xmlw_elem(w, "language", r->lang);
 		xmlTextWriterStartElement(w, BAD_CAST "atom:link");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST self);
 		xmlTextWriterWriteAttribute(w, BAD_CAST "rel", BAD_CAST "self");
@@ -146,7 +198,7 @@ feed(struct req *r, int results, int rss)
 		xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns",
 		    BAD_CAST "http://www.w3.org/2005/Atom");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang",
-		    BAD_CAST lang);
+		    BAD_CAST r->lang);
 		xmlw_elem(w, "id", arena_printf(r->a, "%s/feeds/%s", base,
 		    results ? "results" : "activities"));
 		xmlw_elem(w, "title", title);
@@ -161,55 +213,48 @@ feed(struct req *r, int results, int rss)
 		    arena_printf(r->a, "%s/consultations", base));
 		xmlTextWriterEndElement(w);
 		xmlTextWriterStartElement(w, BAD_CAST "author");
-		xmlw_elem(w, "name", strcmp(lang, "en") == 0 ? "Sharek" :
-		    "شارك");
+		xmlw_elem(w, "name", tr(r, "Sharek"));
 		xmlTextWriterEndElement(w);
 	}
-	while (dbres_next(res)) {
-		const char *url = arena_printf(r->a, "%s/consultations/%s",
-		    base, dbres_str(res, 0));
-		const char *t = pick(lang, dbres_str(res, 2),
-		    dbres_str(res, 3));
-		const char *sum = pick(lang, dbres_str(res, 4),
-		    dbres_str(res, 5));
-		const char *who = pick(lang, dbres_str(res, 6),
-		    dbres_str(res, 7));
-		time_t pub = feed_time(dbres_str(res, 8));
-		time_t upd = feed_time(dbres_str(res, 9));
+	for (i = 0; i < n; i++) {
+		const struct entry *e = &ents[i];
+		const char *url = arena_printf(r->a, "%s/consultations/%llu",
+		    base, e->id);
+		const char *kind = act_kind_names[e->kind];
 
 		if (rss) {
 			xmlTextWriterStartElement(w, BAD_CAST "item");
-			xmlw_elem(w, "title", t);
+			xmlw_elem(w, "title", e->title);
 			xmlw_elem(w, "link", url);
 			xmlTextWriterStartElement(w, BAD_CAST "guid");
 			xmlTextWriterWriteAttribute(w, BAD_CAST "isPermaLink",
 			    BAD_CAST "true");
 			xmlTextWriterWriteString(w, BAD_CAST url);
 			xmlTextWriterEndElement(w);
-			xmlw_elem(w, "description", sum);
-			xmlw_elem(w, "category", dbres_str(res, 1));
-			xmlw_elem(w, "pubDate", feed_date(r, pub, 1));
+			xmlw_elem(w, "description", e->summary);
+			xmlw_elem(w, "category", kind);
+			xmlw_elem(w, "pubDate", feed_date(r, e->published, 1));
 			xmlTextWriterEndElement(w);
 			continue;
 		}
 		xmlTextWriterStartElement(w, BAD_CAST "entry");
 		xmlw_elem(w, "id", url);
-		xmlw_elem(w, "title", t);
+		xmlw_elem(w, "title", e->title);
 		xmlTextWriterStartElement(w, BAD_CAST "link");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST url);
 		xmlTextWriterEndElement(w);
-		xmlw_elem(w, "published", feed_date(r, pub, 0));
-		xmlw_elem(w, "updated", feed_date(r, upd ? upd : pub, 0));
+		xmlw_elem(w, "published", feed_date(r, e->published, 0));
+		xmlw_elem(w, "updated", feed_date(r, e->updated ? e->updated :
+		    e->published, 0));
 		xmlTextWriterStartElement(w, BAD_CAST "author");
-		xmlw_elem(w, "name", who);
+		xmlw_elem(w, "name", e->who);
 		xmlTextWriterEndElement(w);
 		xmlTextWriterStartElement(w, BAD_CAST "category");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "term",
-		    BAD_CAST dbres_str(res, 1));
+		xmlTextWriterWriteAttribute(w, BAD_CAST "term", BAD_CAST kind);
 		xmlTextWriterEndElement(w);
 		xmlTextWriterStartElement(w, BAD_CAST "summary");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST "text");
-		xmlTextWriterWriteString(w, BAD_CAST sum);
+		xmlTextWriterWriteString(w, BAD_CAST e->summary);
 		xmlTextWriterEndElement(w);
 		xmlTextWriterEndElement(w);
 	}

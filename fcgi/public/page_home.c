@@ -5,20 +5,18 @@
  * Shows open public activities, those closing soon, and recently
  * published results; three statements whatever the data size.
  */
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
-#include "arena.h"
-#include "buf.h"
 #include "db.h"
 #include "http.h"
-#include "i18n.h"
+#include "present_public.h"
 #include "public.h"
 #include "sql_gen.h"
 #include "vm.h"
 
-#include "present_public.h"
+/* Windows of the front page (sql/queries/public_home.sql); the whole
+ * lists are /consultations. */
+#define HOME_OPEN_SHOWN		6
+#define HOME_CLOSING_SHOWN	5
+#define HOME_RESULTS_SHOWN	5
 
 int
 page_home(struct req *r)
@@ -27,13 +25,16 @@ page_home(struct req *r)
 	struct dbres	*res;
 
 	vm_str(m, "title", tr(r, "Home"));
-	if ((res = db_query(r->db, r->a, SQL_HOME_OPEN, "")) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_HOME_OPEN,
+	    DB_ARGS(DB_I(limit, HOME_OPEN_SHOWN)))) == NULL)
 		return 500;
 	present_activities(r, vm_list(m, "open"), res);
-	if ((res = db_query(r->db, r->a, SQL_HOME_CLOSING, "")) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_HOME_CLOSING,
+	    DB_ARGS(DB_I(limit, HOME_CLOSING_SHOWN)))) == NULL)
 		return 500;
 	present_activities(r, vm_list(m, "closing"), res);
-	if ((res = db_query(r->db, r->a, SQL_HOME_RESULTS, "")) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_HOME_RESULTS,
+	    DB_ARGS(DB_I(limit, HOME_RESULTS_SHOWN)))) == NULL)
 		return 500;
 	present_activities(r, vm_list(m, "results"), res);
 	return http_render(r, "public/home", m);

@@ -1,77 +1,114 @@
 /*
- * present.c — see present.h.
+ * present_public.c — see present_public.h.
  */
-#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "arena.h"
+#include "activity.h"
 #include "buf.h"
+#include "comment.h"
 #include "db.h"
 #include "http.h"
-#include "i18n.h"
 #include "present.h"
 #include "present_public.h"
 #include "vm.h"
 
 const char *
-present_position(struct req *r, const char *s)
+present_position(struct req *r, const struct comment *c)
 {
-	if (s == NULL)
-		return NULL;
-	if (strcmp(s, "accepted") == 0)
-		return tr(r, "Accepted");
-	if (strcmp(s, "partially") == 0)
-		return tr(r, "Partly accepted");
-	if (strcmp(s, "rejected") == 0)
-		return tr(r, "Not accepted");
-	return tr(r, "Noted");
+	return present_label(r, comment_position_labels, CPOS__MAX,
+	    c->position);
+}
+
+const char *
+present_comment_status(struct req *r, const struct comment *c)
+{
+	return present_label(r, comment_status_labels, CMS__MAX, c->status);
+}
+
+const char *
+present_query(struct req *r, int skip)
+{
+	const struct param	*p;
+	const struct pval	*v;
+	const char		*s;
+	struct buf		 q;
+	int			 k;
+
+	buf_init(&q, r->a);
+	buf_adds(&q, "");
+	for (k = 0; r->route != NULL && k < r->route->nparams; k++) {
+		p = &r->route->params[k];
+		v = http_arg(r, k);
+		if (k == skip || v == NULL || !v->set || (p->flags & P_SECRET))
+			continue;
+		if (q.len > 0)
+			buf_addc(&q, '&');
+		buf_url(&q, p->name, strlen(p->name));
+		buf_addc(&q, '=');
+		switch (p->type) {
+		case PT_INT:
+			buf_printf(&q, "%lld", v->i);
+			break;
+		case PT_BOOL:
+			buf_adds(&q, v->i ? "1" : "0");
+			break;
+		case PT_ENUM:
+			s = p->choices[v->i];
+			buf_url(&q, s, strlen(s));
+			break;
+		default:
+			buf_url(&q, v->s, v->len);
+			break;
+		}
+	}
+	return q.data;
 }
 
 void
 present_activities(struct req *r, struct val *list, struct dbres *res)
 {
-	long long	 last;
+	unsigned long long last;
 
 	present_activities_page(r, list, res, 1 << 30, &last);
 }
 
 int
 present_activities_page(struct req *r, struct val *list, struct dbres *res,
-    int max, long long *last)
+    int max, unsigned long long *last)
 {
+	struct activity	 a;
 	struct val	*it;
-	const char	*kind;
 	long long	 left;
+	time_t		 now = time(NULL);
 	int		 n = 0;
 
 	*last = 0;
 	while (dbres_next(res)) {
 		if (n++ == max)
 			return 1;
-		*last = dbres_int(res, 0);
+		activity_fill(&a, res);
+		*last = a.id;
 		it = vm_push(list);
-		vm_str(it, "id", dbres_str(res, 0));
-		kind = dbres_str(res, 1);
-		vm_str(it, "kind", kind);
-		vm_str(it, "kind_label", tr(r, strcmp(kind, "survey") == 0 ?
-		    "Survey" : strcmp(kind, "poll") == 0 ? "Poll" :
-		    "Consultation"));
-		vm_str(it, "title", present_pick(r, dbres_str(res, 2),
-		    dbres_str(res, 3)));
-		vm_str(it, "summary", present_pick(r, dbres_str(res, 4),
-		    dbres_str(res, 5)));
-		vm_str(it, "entity", present_pick(r, dbres_str(res, 6),
-		    dbres_str(res, 7)));
-		vm_str(it, "published", present_sqldate(r, dbres_str(res, 8)));
-		vm_str(it, "closes", present_sqldate(r, dbres_str(res, 9)));
-		vm_bool(it, "urgent", dbres_int(res, 10));
-		vm_str(it, "comments", dbres_str(res, 11));
-		vm_str(it, "state", dbres_str(res, 12));
-		left = (dbres_int(res, 13) - (long long)time(NULL)) / 86400;
-		if (left >= 0 && strcmp(dbres_str(res, 12), "open") == 0)
+		vm_strf(it, "id", "%llu", a.id);
+		vm_str(it, "kind", act_kind_names[a.kind < AK__MAX ? a.kind :
+		    AK_CONSULTATION]);
+		vm_str(it, "kind_label", present_label(r, act_kind_labels,
+		    AK__MAX, a.kind < AK__MAX ? a.kind : AK_CONSULTATION));
+		vm_str(it, "title", present_pick(r, a.title_ar, a.title_en));
+		vm_str(it, "summary", present_pick(r, a.summary_ar,
+		    a.summary_en));
+		vm_str(it, "entity", present_pick(r, a.entity_name_ar,
+		    a.entity_name_en));
+		vm_str(it, "published", present_date(r, a.publish_at));
+		vm_str(it, "closes", present_date(r, a.closes_at));
+		vm_bool(it, "urgent", a.urgent);
+		vm_int(it, "comments", a.comments_published);
+		vm_str(it, "state", activity_state_name(a.state));
+		vm_bool(it, "is_open", a.state == AS_OPEN);
+		left = ((long long)a.closes_at - (long long)now) / 86400;
+		if (left >= 0 && a.state == AS_OPEN)
 			vm_int(it, "days_left", left);
-		vm_bool(it, "is_open", strcmp(dbres_str(res, 12), "open") == 0);
 	}
 	return 0;
 }

@@ -1,6 +1,7 @@
 /*
- * present_public.h — turning rows into view-model items the same way on every
- * public page (the list columns are fixed by the *_list statements).
+ * present_public.h — activities and comments turned into view-model items
+ * the same way on every public page (views/partials/activity_card and
+ * the comment cards).
  */
 #ifndef SHAREK_PRESENT_PUBLIC_H
 #define SHAREK_PRESENT_PUBLIC_H
@@ -8,16 +9,25 @@
 struct req;
 struct val;
 struct dbres;
+struct comment;
 
-/* Columns: id, kind, title_ar, title_en, summary_ar, summary_en,
- * entity name_ar, entity name_en, publish_at, closes_at, urgent,
- * comments_published, state, unix closes_at. */
-void	present_activities(struct req *, struct val *list, struct dbres *);
-/* The same for at most max rows; returns 1 when more rows follow, and
- * the id of the last row shown in *last (keyset pagination). */
+/* Appends to list one card per row of res, a statement of shape
+ * "activity", for at most max rows; returns 1 when more rows follow
+ * (the statement asked for max + 1), and the id of the last row shown
+ * in *last (keyset pagination). */
 int	present_activities_page(struct req *, struct val *list,
-	    struct dbres *, int max, long long *last);
-/* The agency's position on a comment, in words (NULL when none). */
-const char *present_position(struct req *, const char *);
+	    struct dbres *, int max, unsigned long long *last);
+/* The same for every row. */
+void	present_activities(struct req *, struct val *list, struct dbres *);
+/* The agency's position on a comment, in words ("" when none). */
+const char *present_position(struct req *, const struct comment *);
+/* The comment's moderation state, in words. */
+const char *present_comment_status(struct req *, const struct comment *);
+/* The route's declared parameters that arrived valid, as a query string
+ * "k=v&k=v" ("" when none; arena-owned), leaving out key skip (-1:
+ * none): links that keep a page's filters are built from these only,
+ * never from the raw query string.  Integers and choices are written as
+ * parsed, text URL-encoded; secrets never. */
+const char *present_query(struct req *, int skip);
 
 #endif
