@@ -37,7 +37,6 @@
  * (404 when the user may not even see it).  Every write is audited;
  * transitions also go to workflow_events (fcgi/domain/workflow.c).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -277,6 +276,16 @@ page_activities(struct req *r)
 	return http_render(r, "staff/activities", m);
 }
 
+/* Whether the edit form of a shows the stored values: the first time,
+ * not after a refused submission (which shows what was sent). */
+static int
+act_stored_first(struct req *r, const struct activity *a)
+{
+	const struct pval *title = http_arg(r, AF_TITLE_AR);
+
+	return a != NULL && (title == NULL || !title->present);
+}
+
 /* The form's choices: sectors, target entities and groups, checked from
  * the submitted values, else from the stored ones (activity id, 0 for a
  * new one); kinds and audiences with the current one selected. */
@@ -290,7 +299,6 @@ act_form_model(struct req *r, struct val *m, unsigned long long id,
 	const struct pval *tgt = http_arg(r, AF_TARGETS);
 	const struct pval *grp = http_arg(r, AF_GROUPS);
 	const struct pval *aud = http_arg(r, AF_AUDIENCE);
-	const struct pval *title = http_arg(r, AF_TITLE_AR);
 	const char	*cur;
 	unsigned long long sid;
 
@@ -347,7 +355,7 @@ act_form_model(struct req *r, struct val *m, unsigned long long id,
 	present_choices(r, m, "kinds", act_kind_names, act_kind_labels,
 	    AK__MAX, http_arg_str(r, AF_KIND));
 	/* The audience sent, else the stored one, else public. */
-	if (a != NULL && (title == NULL || !title->present))
+	if (act_stored_first(r, a))
 		cur = act_audience_names[a->audience < AA__MAX ? a->audience :
 		    AA_PUBLIC];
 	else if (aud != NULL && aud->present)
@@ -366,7 +374,6 @@ show_form(struct req *r, const struct activity *a, int status)
 {
 	struct val	*m = http_model(r), *f;
 	unsigned long long id = a != NULL ? a->id : 0;
-	const struct pval *title = http_arg(r, AF_TITLE_AR);
 	const struct pval *pub = http_arg(r, AF_PUBLISH_AT);
 	const struct pval *urg = http_arg(r, AF_URGENT);
 	time_t		 when;
@@ -382,8 +389,7 @@ show_form(struct req *r, const struct activity *a, int status)
 	vm_bool(m, "open_edit", a != NULL && activity_versionable(a->state));
 	if (act_form_model(r, m, id, a) == -1)
 		return 500;
-	if (a != NULL && (title == NULL || !title->present)) {
-		/* The stored values fill the form the first time. */
+	if (act_stored_first(r, a)) {
 		struct dbres *lk;
 		struct buf b;
 
@@ -545,58 +551,47 @@ act_save_tx(struct req *r, void *arg)
 	struct actsave	*s = arg;
 	struct db	*db = r->db;
 
+	if (s->id == 0) {
+		if (db_exec(db, SQL_ACT_INSERT, DB_ARGS(
+		    DB_S(kind, act_kind_names[http_arg_int(r, AF_KIND,
+		    AK_CONSULTATION)]),
+		    DB_U(entity, r->sess->entity_id),
+		    DB_U(author, r->sess->user_id))) != 1)
+			return OUT_ERROR;
+		s->id = db_insert_id(db);
+	}
+	if (db_exec(db, SQL_ACT_UPDATE_TEXTS, DB_ARGS(
+	    DB_S(title_ar, http_arg_str(r, AF_TITLE_AR)),
+	    DB_S(title_en, title_en(r)),
+	    DB_S(summary_ar, http_arg_str(r, AF_SUMMARY_AR)),
+	    DB_S(summary_en, http_arg_str(r, AF_SUMMARY_EN)),
+	    DB_S(objectives_ar, http_arg_str(r, AF_OBJECTIVES_AR)),
+	    DB_S(objectives_en, http_arg_str(r, AF_OBJECTIVES_EN)),
+	    DB_S(announcements_ar, http_arg_str(r, AF_ANNOUNCEMENTS_AR)),
+	    DB_S(announcements_en, http_arg_str(r, AF_ANNOUNCEMENTS_EN)),
+	    DB_I(versioned, s->open), DB_U(id, s->id))) < 0)
+		return OUT_ERROR;
 	if (s->open) {
-		if (db_exec(db, SQL_ACT_UPDATE_OPEN, DB_ARGS(
-		    DB_S(title_ar, http_arg_str(r, AF_TITLE_AR)),
-		    DB_S(title_en, title_en(r)),
-		    DB_S(summary_ar, http_arg_str(r, AF_SUMMARY_AR)),
-		    DB_S(summary_en, http_arg_str(r, AF_SUMMARY_EN)),
-		    DB_S(objectives_ar, http_arg_str(r, AF_OBJECTIVES_AR)),
-		    DB_S(objectives_en, http_arg_str(r, AF_OBJECTIVES_EN)),
-		    DB_S(announcements_ar, http_arg_str(r,
-		    AF_ANNOUNCEMENTS_AR)),
-		    DB_S(announcements_en, http_arg_str(r,
-		    AF_ANNOUNCEMENTS_EN)),
-		    DB_U(id, s->id))) != 1 ||
-		    db_exec(db, SQL_ACT_VERSION_INSERT, DB_ARGS(
+		if (db_exec(db, SQL_ACT_VERSION_INSERT, DB_ARGS(
 		    DB_U(author, r->sess->user_id),
 		    DB_S(reason, http_arg_str(r, AF_REASON)),
 		    DB_U(id, s->id))) != 1)
 			return OUT_ERROR;
-	} else {
-		if (s->id == 0) {
-			if (db_exec(db, SQL_ACT_INSERT, DB_ARGS(
-			    DB_S(kind, act_kind_names[http_arg_int(r, AF_KIND,
-			    AK_CONSULTATION)]),
-			    DB_U(entity, r->sess->entity_id),
-			    DB_U(author, r->sess->user_id))) != 1)
-				return OUT_ERROR;
-			s->id = db_insert_id(db);
-		}
-		if (db_exec(db, SQL_ACT_UPDATE, DB_ARGS(
-		    DB_S(title_ar, http_arg_str(r, AF_TITLE_AR)),
-		    DB_S(title_en, title_en(r)),
-		    DB_S(summary_ar, http_arg_str(r, AF_SUMMARY_AR)),
-		    DB_S(summary_en, http_arg_str(r, AF_SUMMARY_EN)),
-		    DB_S(objectives_ar, http_arg_str(r, AF_OBJECTIVES_AR)),
-		    DB_S(objectives_en, http_arg_str(r, AF_OBJECTIVES_EN)),
-		    DB_S(announcements_ar, http_arg_str(r,
-		    AF_ANNOUNCEMENTS_AR)),
-		    DB_S(announcements_en, http_arg_str(r,
-		    AF_ANNOUNCEMENTS_EN)),
-		    DB_S(audience, act_audience_names[http_arg_int(r,
-		    AF_AUDIENCE, AA_PUBLIC)]),
-		    DB_I(urgent, http_arg_int(r, AF_URGENT, 0)),
-		    DB_S(doc_kind, act_doc_names[http_arg_int(r, AF_DOC_KIND,
-		    AD_ARTICLES)]),
-		    DB_I(publish_at, arg_time(r, AF_PUBLISH_AT)),
-		    DB_I(closes_at, arg_time(r, AF_CLOSES_AT)),
-		    DB_I(results_due_at, arg_time(r, AF_RESULTS_DUE_AT)),
-		    DB_I(final_publication_at, arg_time(r,
-		    AF_FINAL_PUBLICATION_AT)),
-		    DB_U(id, s->id))) != 1 || act_save_lists(r, s) == -1)
-			return OUT_ERROR;
-	}
+	/* A draft: its settings and lists too.  (An update that changes
+	 * nothing within the second of the last affects no row: only
+	 * errors count.) */
+	} else if (db_exec(db, SQL_ACT_UPDATE_SETTINGS, DB_ARGS(
+	    DB_S(audience, act_audience_names[http_arg_int(r, AF_AUDIENCE,
+	    AA_PUBLIC)]),
+	    DB_I(urgent, http_arg_int(r, AF_URGENT, 0)),
+	    DB_S(doc_kind, act_doc_names[http_arg_int(r, AF_DOC_KIND,
+	    AD_ARTICLES)]),
+	    DB_I(publish_at, arg_time(r, AF_PUBLISH_AT)),
+	    DB_I(closes_at, arg_time(r, AF_CLOSES_AT)),
+	    DB_I(results_due_at, arg_time(r, AF_RESULTS_DUE_AT)),
+	    DB_I(final_publication_at, arg_time(r, AF_FINAL_PUBLICATION_AT)),
+	    DB_U(id, s->id))) < 0 || act_save_lists(r, s) == -1)
+		return OUT_ERROR;
 	if (workflow_index_one(db, r->a, s->id,
 	    http_arg_str(r, AF_TITLE_AR), http_arg_str(r, AF_TITLE_EN),
 	    http_arg_str(r, AF_SUMMARY_AR),

@@ -15,8 +15,6 @@
  * Permission: ACT_TARGET_RESPOND (liaison officers).  An entity that is
  * not a target gets 404: the consultation's existence is not revealed.
  */
-#include <string.h>
-
 #include "activity.h"
 #include "arena.h"
 #include "db.h"

@@ -20,37 +20,36 @@ SELECT /*@activity_columns*/, 0 AS reader_is_target
  LIMIT :limit;
 
 -- name: act_insert
--- A new draft of the author's entity; act_update then saves its form
--- like any draft's.
+-- A new draft of the author's entity; act_update_texts and
+-- act_update_settings then save its form like any draft's.
 -- param: kind s, entity u, author u
 INSERT INTO activities (kind, entity_id, author_id, state, created_at,
                         updated_at)
 VALUES (:kind, :entity, :author, 'draft', UTC_TIMESTAMP(), UTC_TIMESTAMP());
 
--- name: act_update
--- The times are Unix times (0: not set yet).
--- param: audience s, urgent i, title_ar s, title_en s, summary_ar s, summary_en s, objectives_ar s, objectives_en s, announcements_ar s, announcements_en s, doc_kind s, publish_at i, closes_at i, results_due_at i, final_publication_at i, id u
-UPDATE activities SET audience = :audience, urgent = :urgent,
-       title_ar = :title_ar, title_en = :title_en,
-       summary_ar = :summary_ar, summary_en = :summary_en,
-       objectives_ar = :objectives_ar, objectives_en = :objectives_en,
-       announcements_ar = :announcements_ar,
-       announcements_en = :announcements_en, doc_kind = :doc_kind,
-       publish_at = FROM_UNIXTIME(NULLIF(:publish_at, 0)),
-       closes_at = FROM_UNIXTIME(NULLIF(:closes_at, 0)),
-       results_due_at = FROM_UNIXTIME(NULLIF(:results_due_at, 0)),
-       final_publication_at = FROM_UNIXTIME(NULLIF(:final_publication_at, 0)),
-       updated_at = UTC_TIMESTAMP()
- WHERE id = :id;
-
--- name: act_update_open
--- While open, only the texts change, through a recorded version.
--- param: title_ar s, title_en s, summary_ar s, summary_en s, objectives_ar s, objectives_en s, announcements_ar s, announcements_en s, id u
+-- name: act_update_texts
+-- The texts of activity :id.  While it is open they change only through
+-- a recorded version (:versioned 1, with act_version_insert); a draft's
+-- change no version (:versioned 0).
+-- param: title_ar s, title_en s, summary_ar s, summary_en s, objectives_ar s, objectives_en s, announcements_ar s, announcements_en s, versioned i, id u
 UPDATE activities SET title_ar = :title_ar, title_en = :title_en,
        summary_ar = :summary_ar, summary_en = :summary_en,
        objectives_ar = :objectives_ar, objectives_en = :objectives_en,
        announcements_ar = :announcements_ar,
-       announcements_en = :announcements_en, version = version + 1,
+       announcements_en = :announcements_en,
+       version = version + :versioned, updated_at = UTC_TIMESTAMP()
+ WHERE id = :id;
+
+-- name: act_update_settings
+-- The settings of draft :id, with its texts (act_update_texts).  The
+-- times are Unix times (0: not set yet).
+-- param: audience s, urgent i, doc_kind s, publish_at i, closes_at i, results_due_at i, final_publication_at i, id u
+UPDATE activities SET audience = :audience, urgent = :urgent,
+       doc_kind = :doc_kind,
+       publish_at = FROM_UNIXTIME(NULLIF(:publish_at, 0)),
+       closes_at = FROM_UNIXTIME(NULLIF(:closes_at, 0)),
+       results_due_at = FROM_UNIXTIME(NULLIF(:results_due_at, 0)),
+       final_publication_at = FROM_UNIXTIME(NULLIF(:final_publication_at, 0)),
        updated_at = UTC_TIMESTAMP()
  WHERE id = :id;
 
