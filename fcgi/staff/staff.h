@@ -20,11 +20,6 @@ struct actor	*staff_actor(struct req *);
 /* The same, filed under the entity the action concerns (the ministry
  * naming a liaison officer shows in that entity's log). */
 struct actor	*staff_actor_for(struct req *, unsigned long long entity_id);
-/* "2026-11-22 09:00:00" (UTC) shown in the request's language and the
- * deployment's time zone (arena-owned). */
-const char	*staff_time(struct req *, const char *sqltime);
-/* The name in the request's language, falling back to Arabic. */
-const char	*staff_pick(struct req *, const char *ar, const char *en);
 /* Issues an invitation (set-your-password link, 72 hours) to uid and
  * queues the e-mail; inside the caller's transaction.  0 or -1. */
 int		 staff_invite(struct req *, unsigned long long uid,

@@ -1,11 +1,6 @@
 /*
  * staff_common.c — see staff.h.
  */
-#include <string.h>
-#include <time.h>
-
-#include "buf.h"
-
 #include "arena.h"
 #include "db.h"
 #include "entity.h"
@@ -62,30 +57,6 @@ staff_actor_for(struct req *r, unsigned long long entity_id)
 	return a;
 }
 
-const char *
-staff_time(struct req *r, const char *sqltime)
-{
-	struct tm	 tm;
-	struct buf	 b;
-
-	if (sqltime == NULL)
-		return NULL;
-	memset(&tm, 0, sizeof(tm));
-	if (strptime(sqltime, "%Y-%m-%d %H:%M:%S", &tm) == NULL)
-		return sqltime;
-	buf_init(&b, r->a);
-	i18n_datetime(&b, r->lang, timegm(&tm));
-	return b.data;
-}
-
-const char *
-staff_pick(struct req *r, const char *ar, const char *en)
-{
-	if (strcmp(r->lang, "en") == 0 && en != NULL && *en)
-		return en;
-	return ar != NULL ? ar : "";
-}
-
 int
 staff_invite(struct req *r, unsigned long long uid, const char *email,
     const char *lang)
@@ -94,10 +65,11 @@ staff_invite(struct req *r, unsigned long long uid, const char *email,
 	char		*tok = auth_token(r->a, raw);
 
 	auth_token_hash(tok, h);
-	if (db_exec(r->db, SQL_TOKEN_VOID_USER, "us", uid,
-	    "reset_password") < 0 ||
-	    db_exec(r->db, SQL_TOKEN_INSERT, "busi", h, sizeof(h), uid,
-	    "reset_password", 72LL * 60) != 1)
+	if (db_exec(r->db, SQL_TOKEN_VOID_USER, DB_ARGS(DB_U(user, uid),
+	    DB_S(purpose, "reset_password"))) < 0 ||
+	    db_exec(r->db, SQL_TOKEN_INSERT, DB_ARGS(DB_B(hash, h, sizeof(h)),
+	    DB_U(user, uid), DB_S(purpose, "reset_password"),
+	    DB_I(minutes, 72LL * 60))) != 1)
 		return -1;
 	return outbox_email(r->db, email, i18n_get(lang, "Your Sharek staff "
 	    "account"), i18n_subst(r->a, i18n_get(lang, "An account on "

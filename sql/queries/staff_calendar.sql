@@ -8,11 +8,6 @@
 SELECT day, name_ar, name_en FROM holidays
  WHERE day >= :since ORDER BY day;
 
--- name: holidays_all
--- Every holiday, for the working-day calendar (at most CAL_MAXHOLIDAYS
--- are kept: some thirty years of them).
-SELECT day FROM holidays ORDER BY day;
-
 -- name: holiday_insert
 -- param: day s, name_ar s, name_en s
 INSERT INTO holidays (day, name_ar, name_en) VALUES (:day, :name_ar, :name_en)
