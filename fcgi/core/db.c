@@ -2,7 +2,6 @@
  * db.c — see db.h.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,8 +194,6 @@ db_checkcols(struct db *db, int id, MYSQL_STMT *st)
 	unsigned		 n, i;
 	int			 rc = 0;
 
-	if (d->nparam < 0)
-		return 0;	/* positional transition statement */
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
 		if (d->ncol == 0)
 			return 0;
@@ -311,7 +308,7 @@ db_collect(struct bindargs *ba, int id, const struct dbarg *args)
 	int			 k, p;
 
 	memset(ba, 0, sizeof(*ba));
-	if (d->nparam < 0 || d->nparam > DB_MAXPARAM ||
+	if (d->nparam > DB_MAXPARAM ||
 	    d->nbind > DB_MAXPARAM) {
 		log_warnx("%s: %s: not a named statement", __func__, d->name);
 		return -1;
@@ -349,48 +346,6 @@ db_collect(struct bindargs *ba, int id, const struct dbarg *args)
 		db_bindone(ba, k, &ba->b[k], a->type, a->i, a->p, a->len);
 	}
 	ba->n = d->nbind;
-	return 0;
-}
-
-/* Transition: the positional format of db_*_old. */
-static int
-db_collect_old(struct bindargs *ba, const char *fmt, va_list ap)
-{
-	int		 i;
-	const char	*s;
-	const void	*p;
-	size_t		 l;
-
-	memset(ba, 0, sizeof(*ba));
-	for (i = 0; fmt != NULL && fmt[i] != '\0'; i++) {
-		if (i >= DB_MAXPARAM)
-			return -1;
-		switch (fmt[i]) {
-		case 'i':
-			db_bindone(ba, i, &ba->b[i], 'i',
-			    va_arg(ap, long long), NULL, 0);
-			break;
-		case 'u':
-			db_bindone(ba, i, &ba->b[i], 'u',
-			    (long long)va_arg(ap, unsigned long long), NULL, 0);
-			break;
-		case 's':
-			s = va_arg(ap, const char *);
-			db_bindone(ba, i, &ba->b[i], 's', 0, s, 0);
-			break;
-		case 'b':
-			p = va_arg(ap, const void *);
-			l = va_arg(ap, size_t);
-			db_bindone(ba, i, &ba->b[i], 'b', 0, p, l);
-			break;
-		case 'n':
-			db_bindone(ba, i, &ba->b[i], 'n', 0, NULL, 0);
-			break;
-		default:
-			return -1;
-		}
-	}
-	ba->n = i;
 	return 0;
 }
 
@@ -457,23 +412,6 @@ db_bindnamed(struct db *db, int id, const struct dbarg *args,
 	return 0;
 }
 
-static int
-db_bindold(struct db *db, int id, const char *fmt, va_list ap,
-    struct bindargs *ba)
-{
-	if (id < 0 || id >= db_nstmt) {
-		db_seterr(db, 0, "no such statement");
-		return -1;
-	}
-	if (db_collect_old(ba, fmt, ap) == -1) {
-		db_seterr(db, 0, "bad bind format");
-		log_warnx("%s: %s: bad bind format", __func__,
-		    db_stmts[id].name);
-		return -1;
-	}
-	return 0;
-}
-
 static long long
 db_exec_st(MYSQL_STMT *st)
 {
@@ -490,26 +428,11 @@ db_exec_st(MYSQL_STMT *st)
 }
 
 long long
-db_exec_named(struct db *db, int id, const struct dbarg *args)
+db_exec(struct db *db, int id, const struct dbarg *args)
 {
 	struct bindargs	 ba;
 
 	if (db_bindnamed(db, id, args, &ba) == -1)
-		return -1;
-	return db_exec_st(db_run(db, id, &ba));
-}
-
-long long
-db_exec_old(struct db *db, int id, const char *fmt, ...)
-{
-	struct bindargs	 ba;
-	va_list		 ap;
-	int		 rc;
-
-	va_start(ap, fmt);
-	rc = db_bindold(db, id, fmt, ap, &ba);
-	va_end(ap);
-	if (rc == -1)
 		return -1;
 	return db_exec_st(db_run(db, id, &ba));
 }
@@ -625,26 +548,11 @@ db_query_st(struct db *db, struct arena *a, int id, MYSQL_STMT *st)
 }
 
 struct dbres *
-db_query_named(struct db *db, struct arena *a, int id, const struct dbarg *args)
+db_query(struct db *db, struct arena *a, int id, const struct dbarg *args)
 {
 	struct bindargs	 ba;
 
 	if (db_bindnamed(db, id, args, &ba) == -1)
-		return NULL;
-	return db_query_st(db, a, id, db_run(db, id, &ba));
-}
-
-struct dbres *
-db_query_old(struct db *db, struct arena *a, int id, const char *fmt, ...)
-{
-	struct bindargs	 ba;
-	va_list		 ap;
-	int		 rc;
-
-	va_start(ap, fmt);
-	rc = db_bindold(db, id, fmt, ap, &ba);
-	va_end(ap);
-	if (rc == -1)
 		return NULL;
 	return db_query_st(db, a, id, db_run(db, id, &ba));
 }
@@ -671,26 +579,11 @@ db_stream_st(struct db *db, struct arena *a, MYSQL_STMT *st)
 }
 
 struct dbres *
-db_stream_named(struct db *db, struct arena *a, int id, const struct dbarg *args)
+db_stream(struct db *db, struct arena *a, int id, const struct dbarg *args)
 {
 	struct bindargs	 ba;
 
 	if (db_bindnamed(db, id, args, &ba) == -1)
-		return NULL;
-	return db_stream_st(db, a, db_run(db, id, &ba));
-}
-
-struct dbres *
-db_stream_old(struct db *db, struct arena *a, int id, const char *fmt, ...)
-{
-	struct bindargs	 ba;
-	va_list		 ap;
-	int		 rc;
-
-	va_start(ap, fmt);
-	rc = db_bindold(db, id, fmt, ap, &ba);
-	va_end(ap);
-	if (rc == -1)
 		return NULL;
 	return db_stream_st(db, a, db_run(db, id, &ba));
 }

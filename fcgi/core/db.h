@@ -42,7 +42,7 @@ struct dbres;
 struct db_stmt {
 	const char		*name;
 	const char		*text;		/* with '?' placeholders */
-	int			 nparam;	/* -1: bound by position */
+	int			 nparam;
 	const char *const	*params;	/* declared names */
 	const char		*ptypes;	/* one of "iusb" each */
 	int			 nbind;		/* '?' in the text */
@@ -80,28 +80,20 @@ int		 db_count(const struct db *);
 void		 db_count_reset(struct db *);
 
 /* Runs a statement that returns no rows; returns affected rows or -1. */
-long long	 db_exec_named(struct db *, int stmt, const struct dbarg *);
+long long	 db_exec(struct db *, int stmt, const struct dbarg *);
 unsigned long long db_insert_id(const struct db *);
 /* Server error number of the last failure (0 when none). */
 unsigned	 db_errno(const struct db *);
 
 /* Runs a query and reads every row into the arena; NULL on error.
  * The result is owned by the arena. */
-struct dbres	*db_query_named(struct db *, struct arena *, int stmt,
+struct dbres	*db_query(struct db *, struct arena *, int stmt,
 		    const struct dbarg *);
 /* Streams rows one at a time in constant memory (exports): call
  * dbres_next until it returns 0, then dbres_close. Values are valid until
  * the next dbres_next. */
-struct dbres	*db_stream_named(struct db *, struct arena *, int stmt,
+struct dbres	*db_stream(struct db *, struct arena *, int stmt,
 		    const struct dbarg *);
-/* Transition only: statements still written with '?', bound by position
- * with a format string (i u s b n, one per '?').  db_query(…, "ii", x, y)
- * goes there, db_query(…, DB_ARGS(…)) to the named one. */
-long long	 db_exec_old(struct db *, int stmt, const char *fmt, ...);
-struct dbres	*db_query_old(struct db *, struct arena *, int stmt,
-		    const char *fmt, ...);
-struct dbres	*db_stream_old(struct db *, struct arena *, int stmt,
-		    const char *fmt, ...);
 void		 dbres_close(struct dbres *);
 
 /* Moves to the next row: 1, or 0 at the end (or -1 on a stream error). */
@@ -137,16 +129,5 @@ int		 db_script(struct db *, const char *text, char **err,
 		    struct arena *);
 /* The last error text for logs (never shown to users). */
 const char	*db_error(const struct db *);
-
-#define DB_FIRST_(x, ...)	x
-#define DB_PICK_(f, x)	_Generic((x), \
-	const struct dbarg *: f##_named, struct dbarg *: f##_named, \
-	default: f##_old)
-#define db_exec(db, id, ...) \
-	DB_PICK_(db_exec, DB_FIRST_(__VA_ARGS__, 0))(db, id, __VA_ARGS__)
-#define db_query(db, a, id, ...) \
-	DB_PICK_(db_query, DB_FIRST_(__VA_ARGS__, 0))(db, a, id, __VA_ARGS__)
-#define db_stream(db, a, id, ...) \
-	DB_PICK_(db_stream, DB_FIRST_(__VA_ARGS__, 0))(db, a, id, __VA_ARGS__)
 
 #endif

@@ -182,7 +182,7 @@ struct req {
 
 	struct kv		*cookies;
 	/* The raw query pairs, for the kernel's parsing of the declared
-	 * parameters; handlers read http_arg()/http_param() instead. */
+	 * parameters; handlers read http_arg() instead. */
 	struct kv		*qs;
 	const char		*seg[HTTP_MAXSEG];	/* {…} captures */
 	long long		 segi[HTTP_MAXSEG];
@@ -219,13 +219,6 @@ long long	 http_arg_int(const struct req *, int key, long long def);
 /* Marks a field invalid with a message (msgid, translated here). */
 void		 http_arg_error(struct req *, int key, const char *msgid);
 
-/* Input, by declared name. */
-const struct pval *http_param(const struct req *, const char *name);
-const char	*http_str(const struct req *, const char *name);
-long long	 http_int(const struct req *, const char *name, long long def);
-/* Marks a field invalid with a message (msgid, translated here). */
-void		 http_field_error(struct req *, const char *name,
-		    const char *msgid);
 /* Fills model["f"][name] = {value, error} for every declared field and
  * model["errors"] for a summary, so a form is re-rendered with every
  * value kept and a message per field (secrets are not echoed). */

@@ -90,6 +90,14 @@ int		 http_same_origin(struct req *);
 
 /* ---- declared input (http_param.c) ---- */
 
+/* Input by declared name, for the kernel's own fields (csrf, nonce) and
+ * tests; handlers read by key (http_arg*). */
+const struct pval *http_param(const struct req *, const char *name);
+const char	*http_str(const struct req *, const char *name);
+long long	 http_int(const struct req *, const char *name, long long def);
+void		 http_field_error(struct req *, const char *name,
+		    const char *msgid);
+
 /* Validates one value of p into v (present, set, s, len, i, t, err). */
 void		 http_check(struct req *, const struct param *,
 		    struct pval *, const char *raw, size_t n);

@@ -5,7 +5,7 @@
 -- scheduled or withdrawn ones) and never inter-agency consultations,
 -- which are between government entities only (Tawasul art. 2).  The set
 -- of states is the one of activity_state_public() in fcgi/domain/
--- activity.c; the public program checks at start-up that both agree.
+-- activity.c; tests/http/052_visibility.py proves that both agree.
 -- Restricted ones are listed here too; statements add the reader test.
 --
 -- activity_readers: for restricted activities, the users each one is

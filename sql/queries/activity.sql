@@ -3,13 +3,11 @@
 -- order, under "-- shape: activity", and activity_fill() is the one
 -- function that reads them.  Write
 --
---   SELECT /*@activity_columns*/, <reader test> AS reader_is_target
+--   SELECT /*@activity_columns*/, /*@reader_is_target*/ AS reader_is_target
 --     FROM <activities or listed_activities> a /*@activity_joins*/
 --
--- where the reader test is
---   EXISTS (SELECT 1 FROM activity_readers r
---            WHERE r.activity_id = a.id AND r.user_id = :reader)
--- on the public site and 0 where the audience does not decide (staff).
+-- on the public site, and 0 AS reader_is_target where the audience does
+-- not decide (staff pages).
 
 -- fragment: activity_columns
 a.id, a.kind, a.entity_id, a.author_id, a.audience, a.urgent, a.state,
@@ -26,6 +24,12 @@ a.id, a.kind, a.entity_id, a.author_id, a.audience, a.urgent, a.state,
        d.stored_name AS document_stored_name,
        d.original_name AS document_name, d.size AS document_size
 
+-- fragment: reader_is_target
+-- Whether the signed-in :reader (0: anonymous) is addressed by the
+-- restricted activity a: the one place this is written.
+EXISTS (SELECT 1 FROM activity_readers r
+         WHERE r.activity_id = a.id AND r.user_id = :reader)
+
 -- fragment: activity_joins
   JOIN entities e ON e.id = a.entity_id
   LEFT JOIN users au ON au.id = a.author_id
@@ -37,9 +41,6 @@ a.id, a.kind, a.entity_id, a.author_id, a.audience, a.urgent, a.state,
 -- signed-in user (0: anonymous).
 -- param: id u, reader u
 -- shape: activity
-SELECT /*@activity_columns*/,
-       EXISTS (SELECT 1 FROM activity_readers r
-                WHERE r.activity_id = a.id AND r.user_id = :reader)
-         AS reader_is_target
+SELECT /*@activity_columns*/, /*@reader_is_target*/ AS reader_is_target
   FROM activities a /*@activity_joins*/
  WHERE a.id = :id;

@@ -6,12 +6,6 @@
 -- activity is decided in C by activity_visible() (activity_by_id,
 -- sql/queries/activity.sql).
 
--- fragment: reader_is_target
--- Whether the signed-in :reader (0: anonymous) is addressed by the
--- restricted activity a.
-EXISTS (SELECT 1 FROM activity_readers r
-         WHERE r.activity_id = a.id AND r.user_id = :reader)
-
 -- name: consult_list
 -- The activities the reader may see, newest first, with the filters of
 -- the page; :state is the phase of the filter (open, closed, results:

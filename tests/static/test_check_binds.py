@@ -52,7 +52,7 @@ for name, binds, want in CASES:
           "accepts" if want else "refuses", name))
     if not good:
         sys.stdout.write("".join("# " + l + "\n" for l in out.splitlines()))
-# The positional transition format is refused for a named statement.
+# A positional format string (the old way) is refused.
 ok, out = run('"ssui", kind, state, eid, last')
 n += 1
 failed += ok
