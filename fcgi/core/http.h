@@ -83,6 +83,7 @@ struct param {
 	const char		*label;
 	const char		*hint;
 	const char *const	*choice_labels;
+	const char		*autocomplete;	/* the input's purpose */
 	/* NULL, or a check run after the type's own (the value trimmed,
 	 * valid UTF-8, within bounds): 0 valid, -1 refused with "This
 	 * value is not valid.".  See http_valid_* below. */

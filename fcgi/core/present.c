@@ -111,19 +111,30 @@ present_choices(const struct req *r, struct val *m, const char *key,
 	}
 }
 
+static const struct pval present_empty;
+
 void
 present_fields(struct req *r, struct val *m)
 {
+	if (r->route == NULL) {
+		http_form_model(r, m);
+		return;
+	}
+	present_form(r, m, r->route->params, r->route->nparams);
+}
+
+void
+present_form(struct req *r, struct val *m, const struct param *t, int n)
+{
 	struct val	*f, *e, *l, *it;
-	int		 i, k;
+	int		 i, k, mine;
 
 	http_form_model(r, m);
-	if (r->route == NULL)
-		return;
+	mine = r->route != NULL && r->route->params == t && r->pv != NULL;
 	f = vm_child(m, "f");
-	for (i = 0; i < r->route->nparams; i++) {
-		const struct param	*p = &r->route->params[i];
-		const struct pval	*v = &r->pv[i];
+	for (i = 0; i < n; i++) {
+		const struct param	*p = &t[i];
+		const struct pval	*v = mine ? &r->pv[i] : &present_empty;
 
 		e = vm_child(f, p->name);
 		vm_str(e, "name", p->name);
@@ -136,6 +147,8 @@ present_fields(struct req *r, struct val *m)
 			vm_strf(e, "hint_id", "h-%s", p->name);
 		}
 		vm_bool(e, "required", (p->flags & P_REQ) != 0);
+		if (p->autocomplete != NULL)
+			vm_str(e, "autocomplete", p->autocomplete);
 		if (p->max > 0 && (p->type == PT_STR || p->type == PT_TEXT ||
 		    p->type == PT_EMAIL || p->type == PT_PHONE))
 			vm_int(e, "maxlength", p->max);

@@ -44,10 +44,17 @@ void		 present_choices(const struct req *, struct val *model,
  * name, id ("f-name"), label and hint (translated from the parameter's
  * msgids), required, maxlength, one flag for the control (is_text,
  * is_textarea, is_email, is_tel, is_number, is_date, is_datetime,
- * is_checkbox, is_file, is_select, is_password), error id ("e-name")
+ * is_checkbox, is_file, is_select, is_password), its autocomplete
+ * purpose, P_LTR fields as ltr, error id ("e-name")
  * and, for PT_ENUM, choices [{value, label, selected}] with the value
  * sent (or def_choice) selected.  Use as
  *	{{#f.title_ar}}{{>partials/field}}{{/f.title_ar}} */
 void		 present_fields(struct req *, struct val *model);
+/* The same for the form of another route (a GET page drawing the form
+ * its POST route declares): every field of the table t (n long), empty,
+ * unless t is the current route's table, whose values and messages are
+ * kept (present_fields).  Use PARAMS(t) for t, n. */
+void		 present_form(struct req *, struct val *model,
+		    const struct param *t, int n);
 
 #endif
