@@ -57,8 +57,26 @@ http_env(const struct req *r, const char *name)
 	return NULL;
 }
 
+/* Appends a decoded path to b percent-encoded as a query value, with
+ * its slashes left as they are (readable, and what the login page's
+ * next= expects). */
+static void
+http_url_path(struct buf *b, const char *path)
+{
+	const char	*p, *q;
+
+	for (p = path; *p != '\0'; p = q) {
+		for (q = p; *q != '\0' && *q != '/'; q++)
+			;
+		buf_url(b, p, (size_t)(q - p));
+		if (*q == '/')
+			buf_addc(b, *q++);
+	}
+}
+
 /* Language switch, built into every program:
- * GET <prefix>/lang/{ar|en}?next=/path — keeps the choice in a cookie. */
+ * GET <prefix>/lang/{ar|en}?next=/path — keeps the choice in a cookie;
+ * a next that is not a safe local path goes to "/" (http_redirect). */
 static int
 http_lang_switch(struct req *r)
 {
@@ -113,10 +131,15 @@ http_dispatch(struct req *r)
 	    r->sess->user_lang != NULL && i18n_supported(r->sess->user_lang))
 		r->lang = strcmp(r->sess->user_lang, "en") == 0 ? "en" : "ar";
 	if ((r->route->flags & R_LOGIN) && r->sess == NULL) {
+		struct buf next;
 		if (r->is_post)
 			return http_error(r, 403);
-		return http_redirect(r, 303, arena_printf(r->a,
-		    "%s/login?next=%s", app->prefix, r->fullpath));
+		/* The path as nginx decoded it, encoded again for the
+		 * query (only '/' left as is). */
+		buf_init(&next, r->a);
+		buf_printf(&next, "%s/login?next=", app->prefix);
+		http_url_path(&next, r->fullpath);
+		return http_redirect(r, 303, next.data);
 	}
 	if (r->is_post && !(r->route->flags & R_NOCSRF) &&
 	    !http_same_origin(r)) {
@@ -155,7 +178,11 @@ http_dispatch(struct req *r)
 	}
 	rc = r->route->handler(r);
 	if (rc >= 400 && r->body.len == 0 && !r->streaming)
-		return http_error(r, rc);
+		rc = http_error(r, rc);
+	/* The files were written before anything was decided: they stay
+	 * only when the handler stored them (http.h, struct upload). */
+	if (!r->committed || rc >= 400)
+		http_unlink_uploads(&st);
 	return rc;
 }
 
@@ -246,9 +273,14 @@ http_serve(const struct app *app, struct req *r, const struct http_io *io,
 		http_send_headers(r, 1);
 		if (!r->head && r->status != 304 && r->status != 204)
 			io->write(io->ctx, r->body.data, (int)r->body.len);
+	} else if (rc >= 400 || rc < 0) {
+		/* The handler failed after "200" went out: what was sent
+		 * must not pass for the whole (http.h, http_stream). */
+		r->aborted = 1;
+		r->status = rc > 0 ? rc : 500;
 	}
-	log_info("%s %s %d %dq", r->method, r->fullpath, r->status,
-	    db != NULL ? db_count(db) : 0);
+	log_info("%s %s %d %dq%s", r->method, r->fullpath, r->status,
+	    db != NULL ? db_count(db) : 0, r->aborted ? " cut" : "");
 	log_set_reqid(NULL);
 }
 
@@ -335,7 +367,16 @@ app_run(const struct app *app, int argc, char *argv[])
 	while (!http_stop && FCGX_Accept_r(&f) >= 0) {
 		io.envp = f.envp;
 		http_serve(app, &r, &io, db, a);
-		FCGX_Finish_r(&f);
+		if (r.aborted) {
+			/* What was written goes out, then the connection
+			 * closes without FCGI_END_REQUEST: nginx (with
+			 * fastcgi_keep_conn, see conf/) takes that for a
+			 * truncated response and breaks the transfer to
+			 * the client.  The next Accept opens a new one. */
+			FCGX_FFlush(f.out);
+			FCGX_Free(&f, 1);
+		} else
+			FCGX_Finish_r(&f);
 		arena_reset(a);
 	}
 	log_info("stopping");

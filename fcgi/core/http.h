@@ -68,6 +68,11 @@ enum ptype {
 #define P_MULTI		0x02	/* may repeat (checkboxes, reorder lists) */
 #define P_QUERY		0x04	/* read from the query string on POST too */
 #define P_SECRET	0x08	/* never echoed back (passwords) */
+/* A name or title (PT_STR): no bidirectional controls, zero-width
+ * characters or line separators (utf8_invisible), which would let one
+ * name pass for another on screen.  Refused with a message saying so;
+ * the value comes back without them. */
+#define P_NAME		0x10
 
 struct param {
 	const char		*name;
@@ -103,14 +108,31 @@ int		 http_valid_url(const char *s, size_t len);
 /* A phone number as PT_PHONE takes it: an optional leading +, 7 to 15
  * digits, spaces, hyphens and parentheses between them. */
 int		 http_valid_phone(const char *s, size_t len);
+/* A name or title as P_NAME takes it, for names that come from
+ * elsewhere than a declared field (upload file names): valid UTF-8
+ * without control or invisible characters (utf8_invisible). */
+int		 http_valid_name(const char *s, size_t len);
 
+/*
+ * Uploaded files are written to var/uploads while the body streams in,
+ * before the handler decides anything.  The kernel keeps them only when
+ * the handler stored them: a form transaction committed (http_form_tx
+ * gave OUT_OK) and the answer is not an error.  Otherwise — any 4xx or
+ * 5xx, whether the kernel or the handler decided it (404, 409, 422,
+ * 403, …), a double submit, a form shown again — every file the request
+ * wrote is removed when the handler returns.
+ */
 struct upload {
 	char		*path;		/* absolute path under var/uploads */
 	char		*stored_name;	/* server-generated */
-	char		*orig_name;	/* as sent, for display only */
+	/* As sent, for display only: valid UTF-8 without control or
+	 * invisible characters (else the field is refused with a
+	 * message), cut to 255 bytes on a character boundary. */
+	char		*orig_name;
 	const char	*mime;		/* detected from the content */
 	size_t		 size;
 	unsigned char	 sha256[32];
+	int		 badname;	/* orig_name refused (see above) */
 };
 
 struct pval {
@@ -205,6 +227,12 @@ struct req {
 	struct buf		 body;
 	int			 streaming;
 	int			 sent_headers;
+	int			 nostore;	/* http_nostore */
+	int			 committed;	/* a form transaction committed */
+	/* The response was cut (a stream failed): the FastCGI request
+	 * ends without its end record, so nginx and the client see a
+	 * broken transfer. */
+	int			 aborted;
 };
 
 /* The main loop; returns only on a start-up failure (exit code). */
@@ -230,7 +258,10 @@ const char	*http_cookie(const struct req *, const char *name);
 void		 http_header(struct req *, const char *name, const char *value);
 void		 http_cookie_set(struct req *, const char *name,
 		    const char *value, long maxage);
-/* 303 (or the given status) to a path below the site root; returns it. */
+/* 303 (or the given status) to a path below the site root; returns it.
+ * Anything but a local path ("/…", not "//…" or "/\…") without
+ * control characters, blanks or backslashes goes to "/" instead, so a
+ * redirect always has a Location and never leaves the site. */
 int		 http_redirect(struct req *, int status, const char *url);
 /* Renders views/<name>.html inside the program's layout; returns 200
  * (or the status already set, e.g. 422 for a form with errors). */
@@ -240,9 +271,18 @@ int		 http_error(struct req *, int status);
 /* Conditional GET: sets ETag / Last-Modified and returns 1 when the
  * client's copy is fresh (the handler then returns 304). */
 int		 http_fresh(struct req *, const char *etag, time_t lastmod);
-/* Starts a streamed response (feeds, exports); then http_write. */
+/* Starts a streamed response (feeds, exports); then http_write.  A
+ * handler that fails after this returns 500 (or any error status): the
+ * status line has gone, so the kernel cuts the response instead
+ * (req.aborted) — the client sees a broken transfer, never a complete
+ * 200 with part of the data. */
 void		 http_stream(struct req *, const char *ctype);
 void		 http_write(struct req *, const void *, size_t);
+/* Marks the response "Cache-Control: no-store" (personal data for a
+ * request without a session, e.g. one opened by a token).  Every
+ * response to a request with a session (or its cookie) gets it anyway,
+ * replacing any other Cache-Control; anonymous pages keep theirs. */
+void		 http_nostore(struct req *);
 /* The request's translation of msgid. */
 const char	*tr(const struct req *, const char *msgid);
 /* A new model with what every page needs (lang, dir, user, csrf, …). */

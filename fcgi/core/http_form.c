@@ -107,8 +107,11 @@ http_form_tx(struct req *r, enum outcome (*fn)(struct req *, void *),
 		return OUT_ERROR;
 	}
 	rc = http_form_tx_run(r->db, http_form_tx_fn, &t);
-	if (rc == 0)
+	if (rc == 0) {
+		/* What the request uploaded is now stored: keep it. */
+		r->committed = 1;
 		return OUT_OK;
+	}
 	if (rc < 0 || rc > (int)OUT_ERROR)
 		return OUT_ERROR;
 	if (rc == (int)OUT_DUPLICATE && prev_url != NULL)

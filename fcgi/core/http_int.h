@@ -24,6 +24,7 @@ struct db;
 
 #define HTTP_MAXPAIRS	1000
 #define HTTP_FIELDMAX	(256 * 1024)	/* one text field of a multipart */
+#define HTTP_UPNAMEMAX	255		/* bytes of an upload's name kept */
 
 /*
  * Where a request comes from and where its response goes: FastCGI in

@@ -315,6 +315,35 @@ http_valid_url(const char *s, size_t len)
 	return 0;
 }
 
+int
+http_valid_name(const char *s, size_t len)
+{
+	size_t	 k;
+
+	if (utf8_check_text(s, len, 0) == -1 ||
+	    utf8_find_invisible(s, len, &k) != len)
+		return -1;
+	return 0;
+}
+
+/* A copy of valid UTF-8 without its invisible characters
+ * (utf8_invisible). */
+static const char *
+http_unhide(struct req *r, const char *s, size_t n)
+{
+	struct buf	 b;
+	size_t		 at, k;
+
+	buf_init(&b, r->a);
+	while ((at = utf8_find_invisible(s, n, &k)) < n) {
+		buf_add(&b, s, at);
+		s += at + k;
+		n -= at + k;
+	}
+	buf_add(&b, s, n);
+	return b.data != NULL ? b.data : "";
+}
+
 /* A copy of valid UTF-8 without its control characters (newlines and
  * tabs stay in multi-line text). */
 static const char *
@@ -374,6 +403,17 @@ http_check(struct req *r, const struct param *p, struct pval *v,
 		v->s = utf8_valid(raw, n) ? http_unctl(r, raw, n,
 		    p->type == PT_TEXT) : "";
 		v->err = tr(r, "Contains characters that are not allowed.");
+		return;
+	}
+	if ((p->flags & P_NAME) && p->type == PT_STR &&
+	    http_valid_name(v->s, v->len) == -1) {
+		/* Shown again without them: sending it again is enough. */
+		v->s = http_unhide(r, v->s, v->len);
+		v->len = strlen(v->s);
+		v->err = tr(r, "Contains invisible formatting characters "
+		    "(direction marks or zero-width spaces), which are not "
+		    "allowed in names and titles. They have been removed "
+		    "below: check the text and send it again.");
 		return;
 	}
 	if (p->type == PT_TEXT) {
@@ -518,6 +558,12 @@ http_params(struct req *r, struct kv *pairs, struct kv *query,
 			if (f == NULL) {
 				if (p->flags & P_REQ)
 					v->err = tr(r, "Choose a file.");
+			} else if (f->u->badname) {
+				v->err = tr(r, "The file name is not valid "
+				    "text (UTF-8) or contains control or "
+				    "invisible characters. Rename the file and "
+				    "choose it again.");
+				unlink(f->u->path);
 			} else if (!http_accepts(p->accept, f->u->mime)) {
 				v->err = tr(r, "This type of file is not "
 				    "accepted.");

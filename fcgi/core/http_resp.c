@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <sodium.h>
@@ -20,6 +21,7 @@
 #include "log.h"
 #include "session.h"
 #include "tmpl.h"
+#include "utf8.h"
 #include "vm.h"
 
 const char *
@@ -97,15 +99,74 @@ http_cookie_set(struct req *r, const char *name, const char *value,
 	http_header(r, "Set-Cookie", b.data);
 }
 
+/* 1 when url is a local path that is safe as a Location: one leading
+ * '/', then valid UTF-8 without control characters or backslashes.
+ * Browsers drop tabs and newlines from URLs and read a backslash as
+ * '/', so "/<TAB>/evil.example" would leave the site. */
+static int
+http_local_url(const char *url)
+{
+	const unsigned char *p;
+
+	if (url == NULL || url[0] != '/' || url[1] == '/' || url[1] == '\\')
+		return 0;
+	for (p = (const unsigned char *)url; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			return 0;
+	return utf8_valid(url, strlen(url));
+}
+
 int
 http_redirect(struct req *r, int status, const char *url)
 {
-	/* Only local paths: no open redirect. */
-	if (url == NULL || url[0] != '/' || url[1] == '/' || url[1] == '\\')
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf	 b;
+	const unsigned char *p;
+
+	/* Only local paths: no open redirect, and always a Location. */
+	if (!http_local_url(url))
 		url = "/";
+	buf_init(&b, r->a);
+	/* What may not stand raw in a URL is percent-encoded. */
+	for (p = (const unsigned char *)url; *p != '\0'; p++)
+		if (*p >= 0x80 || strchr(" \"<>`{}|^", *p) != NULL) {
+			buf_addc(&b, '%');
+			buf_addc(&b, hex[*p >> 4]);
+			buf_addc(&b, hex[*p & 15]);
+		} else
+			buf_addc(&b, (char)*p);
 	r->status = status ? status : 303;
-	http_header(r, "Location", url);
+	http_header(r, "Location", b.data);
 	return r->status;
+}
+
+void
+http_nostore(struct req *r)
+{
+	r->nostore = 1;
+}
+
+/* A response to a request with a session must not be kept by any cache
+ * (DESIGN.md §1): Cache-Control: no-store, and no other Cache-Control a
+ * handler set (http_fresh's no-cache, a file's max-age). */
+static void
+http_cache_headers(struct req *r)
+{
+	struct buf	 h;
+	const char	*p, *e;
+
+	if (!r->nostore && r->sess == NULL &&
+	    http_cookie(r, SESSION_COOKIE) == NULL)
+		return;
+	buf_init(&h, r->a);
+	for (p = r->hdrs.data; p != NULL && *p != '\0'; p = e) {
+		e = strstr(p, "\r\n");
+		e = e != NULL ? e + 2 : p + strlen(p);
+		if (strncasecmp(p, "Cache-Control:", 14) != 0)
+			buf_add(&h, p, (size_t)(e - p));
+	}
+	buf_adds(&h, "Cache-Control: no-store\r\n");
+	r->hdrs = h;
 }
 
 void
@@ -139,6 +200,7 @@ http_send_headers(struct req *r, int with_length)
 		buf_printf(&h, "X-Sharek-Queries: %d\r\n",
 		    r->db != NULL ? db_count(r->db) : 0);
 	buf_printf(&h, "X-Request-Id: %s\r\n", r->reqid);
+	http_cache_headers(r);
 	buf_add(&h, r->hdrs.data, r->hdrs.len);
 	buf_adds(&h, "\r\n");
 	r->io->write(r->io->ctx, h.data, (int)h.len);

@@ -20,6 +20,7 @@
 #include "log.h"
 #include "multipart.h"
 #include "urlenc.h"
+#include "utf8.h"
 
 const char *
 http_sniff(const struct upload *u)
@@ -75,6 +76,7 @@ http_mp_begin(void *arg, const char *name, const char *filename,
 	unsigned char	 raw[16];
 	char		 hex[33];
 	const char	*dir;
+	size_t		 n;
 
 	(void)ctype;
 	if (filename != NULL && (r->route->flags & R_UPLOAD)) {
@@ -92,7 +94,14 @@ http_mp_begin(void *arg, const char *name, const char *filename,
 		st->up = arena_zalloc(r->a, sizeof(*st->up));
 		st->up->stored_name = arena_strdup(r->a, hex);
 		st->up->path = arena_printf(r->a, "%s/%s", dir, hex);
-		st->up->orig_name = arena_strndup(r->a, filename, 255);
+		/* The name is the client's: checked like a name (refused
+		 * with a message by http_params, the body still read) and
+		 * cut where the column ends, never inside a character. */
+		n = strlen(filename);
+		st->up->badname = http_valid_name(filename, n) == -1;
+		st->up->orig_name = st->up->badname ? arena_strdup(r->a, "") :
+		    arena_strndup(r->a, filename,
+		    utf8_prefix(filename, n, HTTP_UPNAMEMAX));
 		st->upname = arena_strdup(r->a, name);
 		st->fd = open(st->up->path, O_WRONLY | O_CREAT | O_EXCL, 0640);
 		if (st->fd == -1) {

@@ -41,6 +41,20 @@ utf8_decode(const unsigned char *s, size_t n, size_t *len)
 	return cp;
 }
 
+long
+utf8_next(const char *s, size_t n, size_t *len)
+{
+	long	 cp;
+
+	*len = 1;
+	if (n == 0)
+		return -1;
+	cp = utf8_decode((const unsigned char *)s, n, len);
+	if (cp < 0)
+		*len = 1;
+	return cp;
+}
+
 int
 utf8_valid(const char *s, size_t n)
 {
@@ -83,4 +97,42 @@ utf8_len(const char *s, size_t n)
 		if (((unsigned char)s[i] & 0xc0) != 0x80)
 			count++;
 	return count;
+}
+
+size_t
+utf8_prefix(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	/* Back over continuation bytes to the start of the character that
+	 * does not fit whole. */
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+int
+utf8_invisible(long cp)
+{
+	return cp == 0x061c || (cp >= 0x200b && cp <= 0x200f) ||
+	    (cp >= 0x2028 && cp <= 0x202e) || cp == 0x2060 ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+size_t
+utf8_find_invisible(const char *s, size_t n, size_t *len)
+{
+	size_t	 i = 0, k;
+	long	 cp;
+
+	while (i < n) {
+		cp = utf8_next(s + i, n - i, &k);
+		if (cp >= 0 && utf8_invisible(cp)) {
+			*len = k;
+			return i;
+		}
+		i += k;
+	}
+	*len = 0;
+	return n;
 }

@@ -14,5 +14,22 @@ int	utf8_valid(const char *s, size_t n);
 int	utf8_check_text(const char *s, size_t n, int multiline);
 /* Code points in valid UTF-8 (for lengths in characters). */
 size_t	utf8_len(const char *s, size_t n);
+/* The length of the longest prefix of s[0..n) (valid UTF-8) of at most
+ * max bytes that ends on a character boundary: where to cut a name that
+ * must fit max bytes without splitting a character. */
+size_t	utf8_prefix(const char *s, size_t n, size_t max);
+/* 1 for a code point that changes how text around it is shown without
+ * being seen itself: the bidirectional controls (U+061C, U+200E–200F,
+ * U+202A–202E, U+2066–2069), the zero-width characters (U+200B–200D,
+ * U+2060, U+FEFF) and the line and paragraph separators (U+2028–2029).
+ * A name or title with one can pass for another (an RLO turns
+ * "cod<RLO>fdp.exe" into "codexe.pdf" on screen). */
+int	utf8_invisible(long cp);
+/* The first invisible code point (utf8_invisible) in s[0..n) (valid
+ * UTF-8): its offset, with its length in *len; n when there is none. */
+size_t	utf8_find_invisible(const char *s, size_t n, size_t *len);
+/* Decodes the sequence at s (n bytes left): the code point, or -1 when
+ * it is not valid UTF-8; *len gets its length (1 for an invalid byte). */
+long	utf8_next(const char *s, size_t n, size_t *len);
 
 #endif

@@ -39,12 +39,13 @@ const struct param me_params[MEK__MAX] = {
 };
 const struct param me_profile_params[PROF__MAX] = {
 	[PROF_FULL_NAME] = { .name = "full_name", .type = PT_STR,
-	    .flags = P_REQ, .min = 2, .max = 200, .label = N_("Full name") },
+	    .flags = P_REQ | P_NAME, .min = 2, .max = 200, .label = N_("Full name") },
 	[PROF_MOBILE] = { .name = "mobile", .type = PT_PHONE, .flags = P_REQ,
 	    .label = N_("Mobile number") },
 	[PROF_LANG] = { .name = "lang", .type = PT_ENUM, .flags = P_REQ,
 	    .choices = langs, .label = N_("Preferred language") },
-	[PROF_ORG_NAME] = { .name = "org_name", .type = PT_STR, .min = 2,
+	[PROF_ORG_NAME] = { .name = "org_name", .type = PT_STR, .flags = P_NAME,
+	    .min = 2,
 	    .max = 200, .label = N_("Name of the organisation") },
 	[PROF_ORG_REG_NO] = { .name = "org_reg_no", .type = PT_STR, .min = 1,
 	    .max = 64, .label = N_("Registration number") },

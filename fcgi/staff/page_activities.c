@@ -99,9 +99,11 @@ const struct param act_params[AF__MAX] = {
 	[AF_KIND] = { .name = "kind", .type = PT_ENUM,
 	    .choices = act_kind_names, .choice_labels = act_kind_labels,
 	    .label = N_("Kind") },
-	[AF_TITLE_AR] = { .name = "title_ar", .type = PT_STR, .flags = P_REQ,
+	[AF_TITLE_AR] = { .name = "title_ar", .type = PT_STR,
+	    .flags = P_REQ | P_NAME,
 	    .min = 3, .max = 300 },
-	[AF_TITLE_EN] = { .name = "title_en", .type = PT_STR, .min = 3,
+	[AF_TITLE_EN] = { .name = "title_en", .type = PT_STR, .flags = P_NAME,
+	    .min = 3,
 	    .max = 300 },
 	[AF_SUMMARY_AR] = { .name = "summary_ar", .type = PT_TEXT,
 	    .max = 5000 },
@@ -139,9 +141,11 @@ const struct param act_params[AF__MAX] = {
 
 const struct param article_params[ARTF__MAX] = {
 	[ARTF_NUMBER_LABEL] = { .name = "number_label", .type = PT_STR,
-	    .max = 40 },
-	[ARTF_TITLE_AR] = { .name = "title_ar", .type = PT_STR, .max = 300 },
-	[ARTF_TITLE_EN] = { .name = "title_en", .type = PT_STR, .max = 300 },
+	    .flags = P_NAME, .max = 40 },
+	[ARTF_TITLE_AR] = { .name = "title_ar", .type = PT_STR,
+	    .flags = P_NAME, .max = 300 },
+	[ARTF_TITLE_EN] = { .name = "title_en", .type = PT_STR,
+	    .flags = P_NAME, .max = 300 },
 	[ARTF_BODY_AR] = { .name = "body_ar", .type = PT_TEXT,
 	    .flags = P_REQ, .min = 1, .max = 100000 },
 	[ARTF_BODY_EN] = { .name = "body_en", .type = PT_TEXT,
@@ -158,9 +162,11 @@ const struct param document_params[DOC__MAX] = {
 const struct param attachment_params[ATT__MAX] = {
 	[ATT_FILE] = { .name = "file", .type = PT_FILE, .flags = P_REQ,
 	    .max = 20 << 20, .accept = "pdf" },
-	[ATT_TITLE_AR] = { .name = "title_ar", .type = PT_STR, .min = 2,
+	[ATT_TITLE_AR] = { .name = "title_ar", .type = PT_STR, .flags = P_NAME,
+	    .min = 2,
 	    .max = 300 },
-	[ATT_TITLE_EN] = { .name = "title_en", .type = PT_STR, .min = 2,
+	[ATT_TITLE_EN] = { .name = "title_en", .type = PT_STR, .flags = P_NAME,
+	    .min = 2,
 	    .max = 300 },
 };
 const struct param workflow_params[WFF__MAX] = {

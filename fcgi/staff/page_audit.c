@@ -191,5 +191,6 @@ page_audit_csv(struct req *r)
 		http_write(r, line.data, line.len);
 	}
 	dbres_close(res);
-	return 200;
+	/* A failure in the middle: the kernel cuts the response. */
+	return rc == -1 ? 500 : 200;
 }

@@ -39,9 +39,9 @@
 const struct param holiday_params[HOLIDAY__MAX] = {
 	[HOLIDAY_DAY] = { .name = "day", .type = PT_DATE, .flags = P_REQ },
 	[HOLIDAY_NAME_AR] = { .name = "name_ar", .type = PT_STR,
-	    .flags = P_REQ, .min = 2, .max = 200 },
+	    .flags = P_REQ | P_NAME, .min = 2, .max = 200 },
 	[HOLIDAY_NAME_EN] = { .name = "name_en", .type = PT_STR,
-	    .flags = P_REQ, .min = 2, .max = 200 },
+	    .flags = P_REQ | P_NAME, .min = 2, .max = 200 },
 };
 const struct param holiday_del_params[HOLIDAY_DEL__MAX] = {
 	[HOLIDAY_DEL_DAY] = { .name = "day", .type = PT_DATE,

@@ -29,9 +29,11 @@
 #define GROUP_PAGE_SIZE	100
 
 const struct param group_params[GROUP__MAX] = {
-	[GROUP_NAME_AR] = { .name = "name_ar", .type = PT_STR, .flags = P_REQ,
+	[GROUP_NAME_AR] = { .name = "name_ar", .type = PT_STR,
+	    .flags = P_REQ | P_NAME,
 	    .min = 2, .max = 200 },
-	[GROUP_NAME_EN] = { .name = "name_en", .type = PT_STR, .flags = P_REQ,
+	[GROUP_NAME_EN] = { .name = "name_en", .type = PT_STR,
+	    .flags = P_REQ | P_NAME,
 	    .min = 2, .max = 200 },
 };
 const struct param member_params[MEMBER__MAX] = {
