@@ -67,6 +67,24 @@ http_read_all(struct req *r, char *p, int n)
 	return got;
 }
 
+/* An upload's name cut to HTTP_UPNAMEMAX bytes where the column ends,
+ * never inside a character, and with its extension kept (".pdf": the
+ * name a download is saved under). */
+static char *
+http_upload_name(struct req *r, const char *s, size_t n)
+{
+	const char	*dot = strrchr(s, '.');
+	size_t		 ext = dot != NULL ? n - (size_t)(dot - s) : 0;
+
+	if (n <= HTTP_UPNAMEMAX)
+		return arena_strndup(r->a, s, n);
+	if (ext > 16 || ext == n)
+		ext = 0;
+	return arena_printf(r->a, "%.*s%s",
+	    (int)utf8_prefix(s, n - ext, HTTP_UPNAMEMAX - ext),
+	    s, ext > 0 ? dot : "");
+}
+
 int
 http_mp_begin(void *arg, const char *name, const char *filename,
     const char *ctype)
@@ -95,13 +113,11 @@ http_mp_begin(void *arg, const char *name, const char *filename,
 		st->up->stored_name = arena_strdup(r->a, hex);
 		st->up->path = arena_printf(r->a, "%s/%s", dir, hex);
 		/* The name is the client's: checked like a name (refused
-		 * with a message by http_params, the body still read) and
-		 * cut where the column ends, never inside a character. */
+		 * with a message by http_params, the body still read). */
 		n = strlen(filename);
 		st->up->badname = http_valid_name(filename, n) == -1;
 		st->up->orig_name = st->up->badname ? arena_strdup(r->a, "") :
-		    arena_strndup(r->a, filename,
-		    utf8_prefix(filename, n, HTTP_UPNAMEMAX));
+		    http_upload_name(r, filename, n);
 		st->upname = arena_strdup(r->a, name);
 		st->fd = open(st->up->path, O_WRONLY | O_CREAT | O_EXCL, 0640);
 		if (st->fd == -1) {

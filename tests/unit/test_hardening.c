@@ -300,6 +300,20 @@ test_upload_names(void)
 	    "letter");
 	if (!h_has(&res, want.data))
 		printf("#   %.400s\n", res.body);
+	buf_adds(&name, ".pdf");
+	body = mp(name.data, &len);
+	h_req(&app, "POST", "/upload", NULL, ct, body, len, &res);
+	buf_reset(&want);
+	buf_adds(&want, "name=[");
+	buf_add(&want, name.data, 250);
+	buf_adds(&want, ".pdf]\n");
+	t_ok(res.status == 200 && h_has(&res, want.data),
+	    "with an extension, the extension is kept: 250 + 4 bytes");
+	if (!h_has(&res, want.data))
+		printf("#   %.400s\n", res.body);
+	body = mp("قصير.pdf", &len);
+	h_req(&app, "POST", "/upload", NULL, ct, body, len, &res);
+	t_ok(h_has(&res, "name=[قصير.pdf]"), "a short name is kept whole");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		body = mp(bad[i], &len);
 		h_req(&app, "POST", "/upload", NULL, ct, body, len, &res);
