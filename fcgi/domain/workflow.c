@@ -236,6 +236,22 @@ workflow_apply(struct db *db, struct arena *a, unsigned long long id,
 }
 
 enum wf_result
+workflow_lock(struct db *db, struct arena *a, unsigned long long id,
+    enum act_state *state)
+{
+	struct dbres	*res;
+
+	*state = AS__MAX;
+	res = db_query(db, a, SQL_WF_STATE_LOCK, DB_ARGS(DB_U(id, id)));
+	if (res == NULL)
+		return WF_ERROR;
+	if (!dbres_next(res))
+		return WF_NOT_FOUND;
+	*state = activity_state(dbres_str(res, WF_STATE_LOCK_STATE));
+	return *state == AS__MAX ? WF_ERROR : WF_OK;
+}
+
+enum wf_result
 workflow_extend(struct db *db, struct arena *a, unsigned long long id,
     long long days, const char *reason_ar, const char *reason_en,
     const struct actor *who, long long *left_days)
@@ -286,9 +302,11 @@ workflow_respond(struct db *db, struct arena *a, unsigned long long id,
 		return WF_NOT_FOUND;
 	if (activity_state(dbres_str(res, INBOX_STATE_LOCK_STATE)) != AS_OPEN)
 		return WF_CLOSED;
+	/* The row is locked and found: the same text again within the
+	 * second changes no row and is still a response. */
 	if (db_exec(db, SQL_INBOX_RESPOND, DB_ARGS(DB_U(activity, id),
 	    DB_U(entity, entity), DB_S(body, body),
-	    DB_U(user, who->user_id))) < 1)
+	    DB_U(user, who->user_id))) < 0)
 		return WF_ERROR;
 	if (audit_record(db, who, "activity.response", "activity", id,
 	    arena_printf(a, "response of entity %llu", entity)) == -1)

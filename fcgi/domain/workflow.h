@@ -33,6 +33,11 @@ enum wf_result {
 enum wf_result	workflow_apply(struct db *, struct arena *, unsigned long long id,
 		    enum act_event, const struct actor *, const char *reason,
 		    const char **problem);
+/* Locks activity id in the caller's transaction, for a change that its
+ * state must still allow when it is written (the page read it before
+ * the transaction began): WF_OK with *state, WF_NOT_FOUND, WF_ERROR. */
+enum wf_result	workflow_lock(struct db *, struct arena *,
+		    unsigned long long id, enum act_state *state);
 /* Art. 11-ج: extends open activity id by days (its closing, results and
  * final publication dates move with it), with the public reasons,
  * recorded and audited, inside the caller's transaction.  WF_OK;

@@ -231,6 +231,24 @@ act_load(struct req *r, enum action need, struct activity *a)
 	return 0;
 }
 
+/* Locks activity id in the form's transaction and checks that its state
+ * still allows the change (may(state)): the page read the activity
+ * before the transaction, and a review step may have come between. */
+static enum outcome
+act_lock(struct req *r, unsigned long long id, int (*may)(enum act_state))
+{
+	enum act_state	 st;
+
+	switch (workflow_lock(r->db, r->a, id, &st)) {
+	case WF_OK:
+		return may(st) ? OUT_OK : OUT_CONFLICT;
+	case WF_NOT_FOUND:
+		return OUT_NOTFOUND;
+	default:
+		return OUT_ERROR;
+	}
+}
+
 int
 page_activities(struct req *r)
 {
@@ -862,12 +880,28 @@ article_tx(struct req *r, void *arg)
 	const char	*number = http_arg_str(r, ARTF_NUMBER_LABEL);
 	const char	*heading = http_arg_str(r, ARTF_TITLE_AR);
 	struct dbres	*res;
-	long long	 n;
+	enum outcome	 out;
 	static const char *const what[] = {
 		[AO_ADD] = "article.add", [AO_SAVE] = "article.save",
 		[AO_DELETE] = "article.delete", [AO_MOVE] = "article.move"
 	};
 
+	if ((out = act_lock(r, act, activity_editable)) != OUT_OK)
+		return out;
+	/* The article must be this activity's: another's, reached through
+	 * one's own draft, is not found, and nothing is written or
+	 * audited. */
+	if (op != AO_ADD) {
+		res = db_query(r->db, r->a, SQL_ACT_ARTICLE_LOCK, DB_ARGS(
+		    DB_U(id, art), DB_U(activity, act)));
+		if (res == NULL)
+			return OUT_ERROR;
+		if (!dbres_next(res))
+			return OUT_NOTFOUND;
+		if (op == AO_DELETE && dbres_int(res,
+		    ACT_ARTICLE_LOCK_COMMENTED))
+			return OUT_CONFLICT;
+	}
 	switch (op) {
 	case AO_ADD:
 		if (db_exec(r->db, SQL_ACT_ARTICLE_INSERT, DB_ARGS(
@@ -891,12 +925,9 @@ article_tx(struct req *r, void *arg)
 			return OUT_ERROR;
 		break;
 	case AO_DELETE:
-		n = db_exec(r->db, SQL_ACT_ARTICLE_DELETE, DB_ARGS(
-		    DB_U(id, art), DB_U(activity, act)));
-		if (n < 0)
+		if (db_exec(r->db, SQL_ACT_ARTICLE_DELETE, DB_ARGS(
+		    DB_U(id, art), DB_U(activity, act))) != 1)
 			return OUT_ERROR;
-		if (n == 0)
-			return OUT_CONFLICT;	/* commented on, or gone */
 		break;
 	case AO_MOVE:
 		res = db_query(r->db, r->a, SQL_ACT_ARTICLE_NEIGHBOUR, DB_ARGS(
@@ -906,7 +937,8 @@ article_tx(struct req *r, void *arg)
 		if (res == NULL)
 			return OUT_ERROR;
 		if (!dbres_next(res))
-			return OUT_OK;	/* already first or last */
+			return OUT_OK;	/* already first or last: nothing
+					   changed, nothing to audit */
 		if (db_exec(r->db, SQL_ACT_ARTICLE_SET_POSITION, DB_ARGS(
 		    DB_I(position, dbres_int(res,
 		    ACT_ARTICLE_NEIGHBOUR_OWN_POSITION)),
@@ -943,8 +975,10 @@ article_op(struct req *r, enum artop op)
 		return http_redirect(r, 303, url);
 	case OUT_DUPLICATE:
 		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_NOTFOUND:
+		return 404;
 	case OUT_CONFLICT:
-		return 409;
+		return 409;	/* commented on, or no longer a draft */
 	default:
 		return 500;
 	}
@@ -986,7 +1020,10 @@ document_tx(struct req *r, void *arg)
 	struct docop	*d = arg;
 	const struct upload *u = d->file;
 	unsigned long long id = (unsigned long long)r->segi[0], up;
+	enum outcome	 out;
 
+	if ((out = act_lock(r, id, activity_editable)) != OUT_OK)
+		return out;
 	if (db_exec(r->db, SQL_UPLOAD_INSERT, DB_ARGS(
 	    DB_S(stored_name, u->stored_name),
 	    DB_S(original_name, u->orig_name), DB_S(mime, u->mime),
@@ -1040,6 +1077,10 @@ document_op(struct req *r, int attachment)
 		return http_redirect(r, 303, url);
 	case OUT_DUPLICATE:
 		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_NOTFOUND:
+		return 404;
+	case OUT_CONFLICT:
+		return 409;
 	default:
 		return 500;
 	}

@@ -7,7 +7,8 @@
  *                               weekend (view staff/holidays)
  * POST /staff/holidays          holiday_params: day, name_ar, name_en
  *                               → 303 /staff/holidays (422: form again)
- * POST /staff/holidays/delete   holiday_del_params: day → 303 (400)
+ * POST /staff/holidays/delete   holiday_del_params: day → 303 (400; 404
+ *                               when the day is not a holiday)
  * POST /staff/holidays/weekend  weekend_params: days (repeatable,
  *                               0 = Sunday … 6) → 303; at least one
  *                               working day (422)
@@ -149,10 +150,12 @@ holiday_tx(struct req *r, void *arg)
 		    DB_S(name_en, h->name_en)));
 	if (n < 0)
 		return OUT_ERROR;
-	/* Removing a day that is not a holiday changes nothing: nothing to
-	 * put in the log the ministry reports from. */
+	/* Removing a day that is not a holiday: nothing was there to
+	 * remove (404), and nothing goes in the log the ministry reports
+	 * from.  (Setting one counts found rows, not changed ones: the
+	 * upsert of the same names is still the admin's decision.) */
 	if (h->name_ar == NULL && n == 0)
-		return OUT_OK;
+		return OUT_NOTFOUND;
 	if (audit_record(r->db, staff_actor(r), h->name_ar == NULL ?
 	    "holiday.delete" : "holiday.set", "holiday", 0,
 	    h->name_ar == NULL ? h->day : arena_printf(r->a, "%s %s / %s",
@@ -169,6 +172,8 @@ holiday_change(struct req *r, struct hol *h)
 	case OUT_OK:
 	case OUT_DUPLICATE:
 		return http_redirect(r, 303, "/staff/holidays");
+	case OUT_NOTFOUND:
+		return 404;
 	default:
 		return 500;
 	}

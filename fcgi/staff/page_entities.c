@@ -293,6 +293,7 @@ entity_save_tx(struct req *r, void *arg)
 	const char	*minister_mobile = http_arg_str(r,
 	    ENT_MINISTER_MOBILE);
 	unsigned long long id = s->edit;
+	struct dbres	*res;
 	int		 i;
 
 	if (id == 0) {
@@ -307,7 +308,12 @@ entity_save_tx(struct req *r, void *arg)
 		    DB_S(minister_mobile, minister_mobile))) != 1)
 			return OUT_ERROR;
 		id = db_insert_id(r->db);
-	} else if (db_exec(r->db, SQL_ENTITY_UPDATE, DB_ARGS(DB_U(id, id),
+	} else if ((res = db_query(r->db, r->a, SQL_ENTITY_LOCK,
+	    DB_ARGS(DB_U(id, id)))) == NULL)
+		return OUT_ERROR;
+	else if (!dbres_next(res))
+		return OUT_NOTFOUND;
+	else if (db_exec(r->db, SQL_ENTITY_UPDATE, DB_ARGS(DB_U(id, id),
 	    DB_U(parent_id, parent_id), DB_S(kind, kind),
 	    DB_S(name_ar, name_ar), DB_S(name_en, name_en), DB_S(slug, slug),
 	    DB_S(contact_email, contact_email), DB_S(sg_name, sg_name),
@@ -353,6 +359,8 @@ entity_save(struct req *r, unsigned long long eid)
 		    "/staff/entities/%llu", s.eid));
 	case OUT_DUPLICATE:
 		return http_redirect(r, 303, prev ? prev : "/staff/entities");
+	case OUT_NOTFOUND:
+		return 404;
 	default:
 		return 500;
 	}
@@ -560,6 +568,11 @@ newstaff_tx(struct req *r, void *arg)
 	unsigned long long uid;
 	int		 isnew = 0;
 
+	if ((res = db_query(r->db, r->a, SQL_ENTITY_LOCK,
+	    DB_ARGS(DB_U(id, s->eid)))) == NULL)
+		return OUT_ERROR;
+	if (!dbres_next(res))
+		return OUT_NOTFOUND;
 	res = db_query(r->db, r->a, SQL_STAFF_USER_BY_EMAIL,
 	    DB_ARGS(DB_S(email, s->email)));
 	if (res == NULL)
@@ -617,6 +630,8 @@ newstaff(struct req *r, struct newstaff *s)
 		return http_redirect(r, 303, url);
 	case OUT_INVALID:
 		return entity_show(r, 422);
+	case OUT_NOTFOUND:
+		return 404;
 	default:
 		return 500;
 	}
@@ -676,7 +691,15 @@ static enum outcome
 setactive_tx(struct req *r, void *arg)
 {
 	struct setactive *s = arg;
+	struct dbres	*res;
 
+	/* Found, not changed, rows count: switching on an account that is
+	 * on already is still the decision recorded. */
+	if ((res = db_query(r->db, r->a, SQL_STAFF_USER_LOCK,
+	    DB_ARGS(DB_U(id, s->uid)))) == NULL)
+		return OUT_ERROR;
+	if (!dbres_next(res))
+		return OUT_NOTFOUND;
 	if (db_exec(r->db, SQL_STAFF_USER_SET_ACTIVE, DB_ARGS(
 	    DB_I(active, s->on), DB_U(id, s->uid))) < 0)
 		return OUT_ERROR;
@@ -720,6 +743,8 @@ set_active(struct req *r, int on)
 	case OUT_OK:
 	case OUT_DUPLICATE:
 		return http_redirect(r, 303, url);
+	case OUT_NOTFOUND:
+		return 404;
 	default:
 		return 500;
 	}

@@ -11,8 +11,10 @@
  *                                            (member id, keyset paging);
  *                                            members (view staff/group)
  * POST /staff/groups/{id}/members            member_params: email → 303
- *                                            (422 unknown address)
- * POST /staff/groups/{id}/members/{uid}/delete   → 303
+ *                                            (422 unknown address, or
+ *                                            already a member)
+ * POST /staff/groups/{id}/members/{uid}/delete   → 303 (404 when not a
+ *                                            member)
  * Permission: ACT_GROUPS_MANAGE (liaison officer, coordinator), own
  * entity only (404 for another's group).  Audited.
  */
@@ -181,6 +183,7 @@ member_tx(struct req *r, void *arg)
 	struct memop	*o = arg;
 	struct dbres	*res;
 	unsigned long long uid = o->uid;
+	long long	 n;
 
 	if (!o->remove) {
 		res = db_query(r->db, r->a, SQL_GROUP_USER_BY_EMAIL,
@@ -196,10 +199,20 @@ member_tx(struct req *r, void *arg)
 		}
 		uid = dbres_u(res, GROUP_USER_BY_EMAIL_ID);
 	}
-	if (db_exec(r->db, o->remove ? SQL_GROUP_MEMBER_REMOVE :
+	n = db_exec(r->db, o->remove ? SQL_GROUP_MEMBER_REMOVE :
 	    SQL_GROUP_MEMBER_ADD, DB_ARGS(DB_U(group, o->gid),
-	    DB_U(user, uid))) < 0)
+	    DB_U(user, uid)));
+	if (n < 0)
 		return OUT_ERROR;
+	/* No row: not a member to remove (404), or already one — either
+	 * way nothing changed and nothing is audited. */
+	if (n == 0 && o->remove)
+		return OUT_NOTFOUND;
+	if (n == 0) {
+		http_arg_error(r, MEMBER_EMAIL, "This account is already a "
+		    "member of the group.");
+		return OUT_INVALID;
+	}
 	if (audit_record(r->db, staff_actor(r), o->remove ?
 	    "group.remove" : "group.add", "group", o->gid,
 	    arena_printf(r->a, "user %llu", uid)) == -1)
@@ -226,6 +239,8 @@ member_op(struct req *r, struct memop *o)
 		return http_redirect(r, 303, url);
 	case OUT_INVALID:
 		return group_show(r, 0, 422);
+	case OUT_NOTFOUND:
+		return 404;
 	default:
 		return 500;
 	}

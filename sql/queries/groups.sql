@@ -42,11 +42,13 @@ SELECT id FROM users
  WHERE email = :email AND deleted_at IS NULL AND active = 1;
 
 -- name: group_member_add
+-- No row affected: already a member.
 -- param: group u, user u
 INSERT IGNORE INTO user_group_members (group_id, user_id)
 VALUES (:group, :user);
 
 -- name: group_member_remove
+-- No row affected: not a member (404).
 -- param: group u, user u
 DELETE FROM user_group_members WHERE group_id = :group AND user_id = :user;
 

@@ -141,14 +141,26 @@ SELECT :activity, COALESCE(MAX(position), 0) + 1, :number_label, :title_ar,
        :title_en, :body_ar, :body_en
   FROM articles WHERE activity_id = :activity;
 
+-- name: act_article_lock
+-- Article :id of activity :activity, locked for the change about to be
+-- made (no row: not that activity's article — 404, never a silent
+-- write).  commented: someone commented on it, so it stays.
+-- param: id u, activity u
+SELECT r.id, r.comments_published > 0 OR EXISTS (
+         SELECT 1 FROM comments c WHERE c.article_id = r.id) AS commented
+  FROM articles r WHERE r.id = :id AND r.activity_id = :activity
+   FOR UPDATE;
+
 -- name: act_article_update
+-- After act_article_lock: MariaDB counts changed rows only, so an
+-- unchanged save affects none and is still a save.
 -- param: number_label s, title_ar s, title_en s, body_ar s, body_en s, id u, activity u
 UPDATE articles SET number_label = :number_label, title_ar = :title_ar,
        title_en = :title_en, body_ar = :body_ar, body_en = :body_en
  WHERE id = :id AND activity_id = :activity;
 
 -- name: act_article_delete
--- Only an article nobody commented on.
+-- Only an article nobody commented on (act_article_lock said which).
 -- param: id u, activity u
 DELETE FROM articles WHERE id = :id AND activity_id = :activity
    AND comments_published = 0
@@ -165,7 +177,8 @@ SELECT b.id AS neighbour_id, b.position AS neighbour_position,
    AND ((:dir < 0 AND b.position < a.position) OR
         (:dir > 0 AND b.position > a.position))
  ORDER BY IF(:dir < 0, -b.position, b.position)
- LIMIT 1;
+ LIMIT 1
+   FOR UPDATE;
 
 -- name: act_article_set_position
 -- param: position i, id u

@@ -48,6 +48,13 @@ VALUES (NULLIF(:parent_id, 0), :kind, :name_ar, :name_en, :slug, 0,
         :minister_email, :minister_mobile, 1, UTC_TIMESTAMP(),
         UTC_TIMESTAMP());
 
+-- name: entity_lock
+-- Entity :id, locked for a change in the caller's transaction; no row:
+-- there is none (404).  The updates after it count changed rows only,
+-- so a save of unchanged values is still a save.
+-- param: id u
+SELECT id FROM entities WHERE id = :id FOR UPDATE;
+
 -- name: entity_update
 -- param: id u, parent_id u, kind s, name_ar s, name_en s, slug s, contact_email s, sg_name s, sg_email s, sg_mobile s, minister_name s, minister_email s, minister_mobile s
 UPDATE entities SET parent_id = NULLIF(:parent_id, 0), kind = :kind,
@@ -108,9 +115,11 @@ VALUES ('staff', :email, :full_name, :mobile, :lang, :role, :entity, 1,
         UTC_TIMESTAMP(), UTC_TIMESTAMP(), :created_by);
 
 -- name: staff_user_by_email
+-- Locked: staff_user_make_liaison may follow.
 -- param: email s
 SELECT id, role, entity_id, active FROM users
- WHERE email = :email AND deleted_at IS NULL;
+ WHERE email = :email AND deleted_at IS NULL
+   FOR UPDATE;
 
 -- name: staff_user_make_liaison
 -- param: entity u, id u
@@ -122,6 +131,13 @@ UPDATE users SET role = 'liaison', entity_id = :entity, active = 1,
 -- param: id u
 SELECT id, role, entity_id, active, full_name, email FROM users
  WHERE id = :id AND deleted_at IS NULL AND role <> 'citizen';
+
+-- name: staff_user_lock
+-- Staff account :id, locked for staff_user_set_active; no row: none.
+-- param: id u
+SELECT id FROM users
+ WHERE id = :id AND deleted_at IS NULL AND role <> 'citizen'
+   FOR UPDATE;
 
 -- name: staff_user_set_active
 -- param: active i, id u

@@ -320,15 +320,17 @@ for ent in ("moh", "moe"):
         check("GET", "/staff/activities/%s" % a, role, on_activity(role, "GET", "activity_view", ent) or 200, what=w)
         check("GET", "/staff/activities/%s/edit" % a, role, on_activity(role, "GET", "activity_draft", ent) or 200,
               what=w)
-        for path, data, files in (("/edit", {"title_ar": ""}, False),
-                                  ("/articles", {"body_ar": ""}, False),
-                                  ("/articles/%s" % foreign_article, {"body_ar": ""}, False),
-                                  ("/articles/%s/delete" % foreign_article, {}, False),
-                                  ("/articles/%s/move" % foreign_article, {"dir": "sideways"}, False),
-                                  ("/document", {}, True),
-                                  ("/attachments", {"title_ar": "مرفق"}, True)):
+        # (Another activity's article through this one is not found: 404.)
+        for path, data, files, answer in (("/edit", {"title_ar": ""}, False, FORM),
+                                          ("/articles", {"body_ar": ""}, False, FORM),
+                                          ("/articles/%s" % foreign_article, {"body_ar": ""}, False, FORM),
+                                          ("/articles/%s/delete" % foreign_article, {}, False, (404,)),
+                                          ("/articles/%s/move" % foreign_article, {"dir": "sideways"}, False,
+                                           FORM),
+                                          ("/document", {}, True, FORM),
+                                          ("/attachments", {"title_ar": "مرفق"}, True, FORM)):
             check("POST", "/staff/activities/%s%s" % (a, path), role,
-                  on_activity(role, "POST", "activity_draft", ent) or FORM, data, files=files, what=w)
+                  on_activity(role, "POST", "activity_draft", ent) or answer, data, files=files, what=w)
         # The workflow route opens to whoever sees the activity; each event
         # then needs its own right.
         check("POST", "/staff/activities/%s/workflow" % a, role,
