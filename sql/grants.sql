@@ -30,6 +30,10 @@ GRANT SELECT, INSERT ON `@DB@`.form_nonces TO '@PUBLIC_USER@'@'localhost', '@STA
 GRANT INSERT ON `@DB@`.outbox TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT INSERT ON `@DB@`.audit_log TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.audit_log TO '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+-- Whether a staff member's session still owes its second factor
+-- (session_get): the other programs see only whether TOTP is on, never
+-- the secret (the staff account's grants on user_totp are below).
+GRANT SELECT (user_id, enabled_at) ON `@DB@`.user_totp TO '@PUBLIC_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 -- Reference data and the working-day calendar.
 GRANT SELECT ON `@DB@`.entities TO '@PUBLIC_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.entity_sectors TO '@PUBLIC_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';

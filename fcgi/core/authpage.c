@@ -6,11 +6,15 @@
  *                                 or the form again (422/429/503)
  * POST <prefix>/logout            deletes the session → 303 to prefix/
  * Permission: anyone.  The answer never says whether an e-mail exists.
+ * A staff account with a second factor (session.h) is sent on from a
+ * correct password, and from the form while half signed in, to
+ * AUTHPAGE_FACTOR_CODE or _ENROL with next= kept.
  */
 #include <string.h>
 
 #include "arena.h"
 #include "authpage.h"
+#include "buf.h"
 #include "http.h"
 #include "session.h"
 #include "vm.h"
@@ -29,17 +33,35 @@ const struct param authpage_login_params[AUTHPAGE_LOGIN__MAX] = {
 	    .max = 500 },
 };
 
-/* A local path to go back to, or the program's home.  Both tables
- * declare "next", at their own key. */
-static const char *
-authpage_next(struct req *r)
+const char *
+authpage_local(struct req *r, const char *n)
 {
-	const char	*n = http_arg_str(r, r->route->params ==
-	    authpage_login_params ? AUTHPAGE_LOGIN_NEXT : AUTHPAGE_NEXT_NEXT);
-
 	if (n != NULL && n[0] == '/' && n[1] != '/' && n[1] != '\\')
 		return n;
 	return arena_printf(r->a, "%s/", r->app->prefix);
+}
+
+/* Both tables declare "next", at their own key. */
+static const char *
+authpage_next(struct req *r)
+{
+	return authpage_local(r, http_arg_str(r, r->route->params ==
+	    authpage_login_params ? AUTHPAGE_LOGIN_NEXT : AUTHPAGE_NEXT_NEXT));
+}
+
+const char *
+authpage_factor_url(struct req *r, const char *next)
+{
+	struct buf	 b;
+
+	if (r->sess == NULL || r->sess->factor == SESSION_FACTOR_OK)
+		return NULL;
+	buf_init(&b, r->a);
+	buf_adds(&b, r->sess->factor == SESSION_FACTOR_ENROL ?
+	    AUTHPAGE_FACTOR_ENROL : AUTHPAGE_FACTOR_CODE);
+	buf_adds(&b, "?next=");
+	buf_url(&b, next, strlen(next));
+	return b.data;
 }
 
 static int
@@ -60,15 +82,19 @@ authpage_show(struct req *r, const char *message)
 int
 authpage_login_form(struct req *r)
 {
-	if (r->sess != NULL)
-		return http_redirect(r, 303, authpage_next(r));
-	return authpage_show(r, NULL);
+	const char	*f;
+
+	if (r->sess == NULL)
+		return authpage_show(r, NULL);
+	f = authpage_factor_url(r, authpage_next(r));
+	return http_redirect(r, 303, f != NULL ? f : authpage_next(r));
 }
 
 int
 authpage_login(struct req *r)
 {
 	enum login_result rc;
+	const char	*f;
 
 	if (r->nerr > 0) {
 		r->status = 422;
@@ -78,7 +104,10 @@ authpage_login(struct req *r)
 	    http_arg_str(r, AUTHPAGE_LOGIN_PASSWORD));
 	switch (rc) {
 	case LOGIN_OK:
-		return http_redirect(r, 303, authpage_next(r));
+		/* A staff account with a second factor is not signed in
+		 * yet: the code (or enrolment) comes next. */
+		f = authpage_factor_url(r, authpage_next(r));
+		return http_redirect(r, 303, f != NULL ? f : authpage_next(r));
 	case LOGIN_BAD:
 		r->status = 422;
 		return authpage_show(r, tr(r, "The e-mail address or the "

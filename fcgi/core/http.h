@@ -152,6 +152,9 @@ struct pval {
 #define R_NOCSRF	0x02	/* POST without token (login is NOT one) */
 #define R_UPLOAD	0x04	/* multipart with files allowed */
 #define R_RAWBODY	0x08	/* handler reads req->rawbody (APIs) */
+#define R_FACTOR	0x10	/* also for a session that still owes its
+				   second factor (the sign-in pages;
+				   session.h) */
 
 struct route {
 	const char		*method;	/* "GET" (HEAD too) or "POST" */

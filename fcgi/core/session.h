@@ -18,6 +18,22 @@
 
 struct req;
 
+/*
+ * The second factor of staff (issue 9).  A session of an account with
+ * TOTP enabled, or whose role must have it (session_get says which:
+ * the ministry's administrators and liaison officers), counts as signed
+ * in only once a code was typed in it (sessions.second_factor_at).
+ * Until then it is a half sign-in: session_load gives it only to routes
+ * marked R_FACTOR (the sign-in, sign-out and second-factor pages) and
+ * leaves every other request of every program anonymous, so a password
+ * typed at /login or /complaints/login opens nothing under /staff/.
+ */
+enum session_factor {
+	SESSION_FACTOR_OK,	/* nothing owed: signed in */
+	SESSION_FACTOR_CODE,	/* TOTP on: a code must be typed */
+	SESSION_FACTOR_ENROL	/* the role must have TOTP: enrol first */
+};
+
 /* The signed-in user of a request (req->sess); arena-owned. */
 struct session {
 	unsigned long long	 user_id;
@@ -27,6 +43,9 @@ struct session {
 	unsigned long long	 entity_id;
 	const char		*user_lang;
 	unsigned char		 token_hash[32];
+	int			 factor_enabled;	/* TOTP is on */
+	int			 factor_required;	/* the role must have it */
+	enum session_factor	 factor;	/* what the session still owes */
 };
 
 #define SESSION_COOKIE	"sk_session"
@@ -44,8 +63,10 @@ enum login_result {
 /* Process start-up: auth_init() (libsodium, the secret key file, the
  * hash limit). */
 int		 session_init(void);
-/* Loads req->sess from the cookie (NULL when absent or expired).  Needs
- * req->db; the dispatcher skips it when there is none. */
+/* Loads req->sess from the cookie (NULL when absent or expired, or when
+ * the session owes its second factor and the route is not R_FACTOR).
+ * Needs req->db and req->route; the dispatcher skips it when there is
+ * no database. */
 void		 session_load(struct req *);
 /* Checks credentials, records the attempt, and on success issues a new
  * session (deleting the old one) and sets the cookie. */
@@ -54,6 +75,45 @@ enum login_result session_login(struct req *, const char *email,
 /* Starts a session for a user without a password check (after e-mail
  * verification).  0 or -1. */
 int		 session_start(struct req *, unsigned long long user_id);
+/* The second factor was given: a new session (token rotated) marked as
+ * done, for the rest of this request too.  0 or -1. */
+int		 session_factor_done(struct req *);
+/* Wrong codes of the signed-in account are throttled like passwords
+ * (login_attempts, under a key of their own): 1 when too many in the
+ * last 15 minutes (429), 0 when another may be tried, -1 on error. */
+int		 session_factor_throttled(struct req *);
+/* Records one typed code of the signed-in account. */
+void		 session_factor_attempt(struct req *, int success);
+/*
+ * Password throttling, for sign-in and for every other page that asks
+ * for a password (POST /me/delete): failures count per account and
+ * client address, with waits that grow after the first five, and per
+ * address across accounts (session.c says how much).
+ * session_throttle_wait: the seconds this client must wait before
+ * trying a password for email (0: it may try now; -1: error).
+ * session_throttle_message: "Too many failed attempts. Please wait N
+ * minutes…" for such a wait, translated (arena-owned).
+ * session_password_attempt: records one password tried for email.
+ */
+long		 session_throttle_wait(struct req *, const char *email);
+const char	*session_throttle_message(struct req *, long wait);
+void		 session_password_attempt(struct req *, const char *email,
+		    int success);
+
+/*
+ * One-time links (password reset, e-mail verification, a staff
+ * invitation) carry a token in the URL of an e-mail.  The page that
+ * receives one exchanges it at once for this cookie and sends the
+ * browser on to its bare path (303), so the token is not left in the
+ * address bar, the history, a Referer or the log line of a later
+ * request.  HttpOnly, SameSite=Strict, Path=path, SESSION_LINK_SECONDS.
+ * session_link_set with token "" clears it; every response that sets it
+ * is no-store.  session_link_get: the cookie's token, or NULL.
+ */
+#define SESSION_LINK_SECONDS	(30 * 60)
+void		 session_link_set(struct req *, const char *name,
+		    const char *path, const char *token);
+const char	*session_link_get(const struct req *, const char *name);
 /* Deletes the session row and clears the cookie. */
 void		 session_logout(struct req *);
 /* The CSRF token for this client (arena-owned); sets sk_anon if needed. */

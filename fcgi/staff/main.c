@@ -16,6 +16,22 @@ static const struct route routes[] = {
 	{ "GET", "/", page_dashboard, ACT_STAFF_HOME, NULL, 0, R_LOGIN },
 	AUTHPAGE_ROUTES,
 
+	/* The second factor (page_2fa.c): the code after the password,
+	 * enrolment (also while it is owed: R_FACTOR), the account's page. */
+	{ "GET", "/login/code", page_factor_code_form, 0,
+	    PARAMS(factor_next_params), R_FACTOR },
+	{ "POST", "/login/code", page_factor_code, 0,
+	    PARAMS(factor_code_params), R_FACTOR },
+	{ "GET", "/2fa", page_factor, ACT_STAFF_HOME, NULL, 0, R_LOGIN },
+	{ "GET", "/2fa/enrol", page_factor_enrol_form, ACT_STAFF_HOME,
+	    PARAMS(factor_next_params), R_LOGIN | R_FACTOR },
+	{ "POST", "/2fa/enrol/start", page_factor_enrol_start, ACT_STAFF_HOME,
+	    PARAMS(factor_next_params), R_LOGIN | R_FACTOR },
+	{ "POST", "/2fa/enrol", page_factor_enrol, ACT_STAFF_HOME,
+	    PARAMS(factor_code_params), R_LOGIN | R_FACTOR },
+	{ "POST", "/2fa/disable", page_factor_disable, ACT_STAFF_HOME,
+	    PARAMS(factor_off_params), R_LOGIN },
+
 	/* Entities and staff accounts (page_entities.c). */
 	{ "GET", "/entities", page_entities, ACT_ENTITY_VIEW, NULL, 0,
 	    R_LOGIN },
@@ -125,6 +141,11 @@ decorate(struct req *r, struct val *m)
 
 	if (r->sess == NULL)
 		return;
+	/* Half signed in (the second factor's pages): no way elsewhere. */
+	if (r->sess->factor != SESSION_FACTOR_OK) {
+		vm_bool(m, "factor_pending", 1);
+		return;
+	}
 	role = perm_role(r->sess->role);
 	vm_bool(m, "nav_entities", perm_role_may(role, ACT_ENTITY_VIEW));
 	vm_bool(m, "nav_activities", perm_role_may(role, ACT_ACTIVITY_VIEW));

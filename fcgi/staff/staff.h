@@ -27,6 +27,21 @@ int		 staff_invite(struct req *, unsigned long long uid,
 
 int	page_dashboard(struct req *);
 
+/* page_2fa.c */
+enum factor_next_key { FACTOR_NEXT_NEXT, FACTOR_NEXT__MAX };
+extern const struct param factor_next_params[FACTOR_NEXT__MAX];
+enum factor_code_key { FACTOR_CODE_CODE, FACTOR_CODE_NEXT, FACTOR_CODE__MAX };
+extern const struct param factor_code_params[FACTOR_CODE__MAX];
+enum factor_off_key { FACTOR_OFF_CODE, FACTOR_OFF__MAX };
+extern const struct param factor_off_params[FACTOR_OFF__MAX];
+int	page_factor_code_form(struct req *);
+int	page_factor_code(struct req *);
+int	page_factor(struct req *);
+int	page_factor_enrol_form(struct req *);
+int	page_factor_enrol_start(struct req *);
+int	page_factor_enrol(struct req *);
+int	page_factor_disable(struct req *);
+
 /* page_entities.c */
 enum entity_key {
 	ENT_NAME_AR, ENT_NAME_EN, ENT_KIND, ENT_PARENT_ID, ENT_SLUG,

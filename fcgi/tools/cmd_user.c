@@ -9,6 +9,10 @@
  *   sharekctl user deactivate EMAIL
  *   sharekctl user reset-password EMAIL (new password from
  *                                       SHAREK_PASSWORD or stdin)
+ *   sharekctl user reset-2fa EMAIL      removes the second factor (TOTP
+ *                                       secret, recovery codes) and ends
+ *                                       the sessions: the person enrols
+ *                                       again at the next sign-in
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +80,45 @@ set_password(struct tool *t, const char *email)
 	tool_audit(t, 0, "user.password", 0, arena_printf(t->a,
 	    "%s by sharekctl", email));
 	printf("password of %s changed, sessions ended\n", email);
+	return 0;
+}
+
+/* For a staff member who lost both the authenticator and the recovery
+ * codes: the identity is checked by the operator, outside the portal. */
+static int
+reset_factor(struct tool *t, const char *email)
+{
+	struct dbres	*res;
+	unsigned long long uid, eid;
+	long long	 n, k;
+
+	res = db_query(t->db, t->a, SQL_FACTOR_TOOL_USER,
+	    DB_ARGS(DB_S(email, email)));
+	if (res == NULL || !dbres_next(res)) {
+		fprintf(stderr, "sharekctl: no account %s\n", email);
+		return 1;
+	}
+	uid = dbres_u(res, FACTOR_TOOL_USER_ID);
+	eid = dbres_u(res, FACTOR_TOOL_USER_ENTITY_ID);
+	if ((n = db_exec(t->db, SQL_FACTOR_TOOL_DELETE,
+	    DB_ARGS(DB_U(user_id, uid)))) < 0 ||
+	    (k = db_exec(t->db, SQL_RECOVERY_DELETE_USER,
+	    DB_ARGS(DB_U(user_id, uid)))) < 0) {
+		fprintf(stderr, "sharekctl: cannot reset %s: %s\n", email,
+		    db_error(t->db));
+		return 1;
+	}
+	if (n == 0 && k == 0) {
+		printf("%s has no second factor: nothing to reset\n", email);
+		return 0;
+	}
+	/* Whoever holds a session signed in with the old factor is out. */
+	db_exec(t->db, SQL_TOOL_USER_SESSIONS_END,
+	    DB_ARGS(DB_S(email, email)));
+	tool_audit(t, eid, "user.2fa_reset", uid, arena_printf(t->a,
+	    "%s by sharekctl", email));
+	printf("second factor of %s removed, sessions ended: a new one is "
+	    "set up at the next sign-in\n", email);
 	return 0;
 }
 
@@ -159,10 +202,13 @@ cmd_user(struct tool *t, int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "reset-password") == 0)
 		return set_password(t, argv[2]);
+	if (argc == 3 && strcmp(argv[1], "reset-2fa") == 0)
+		return reset_factor(t, argv[2]);
 	fprintf(stderr, "usage: sharekctl user create EMAIL \"NAME\" ROLE "
 	    "[ENTITY-SLUG]\n"
 	    "       sharekctl user deactivate EMAIL\n"
 	    "       sharekctl user reset-password EMAIL\n"
+	    "       sharekctl user reset-2fa EMAIL\n"
 	    "(passwords from SHAREK_PASSWORD or standard input; the first "
 	    "ministry admin: sharekctl admin create)\n");
 	return 2;

@@ -6,7 +6,7 @@
  *   sharekctl migrate                 apply sql/migrations and sql/grants.sql
  *   sharekctl seed-demo [--if-empty]  load demo data (never in production)
  *   sharekctl tick                    scheduled work, once
- *   sharekctl user create|deactivate|reset-password …
+ *   sharekctl user create|deactivate|reset-password|reset-2fa …
  *   sharekctl admin create EMAIL NAME  first ministry admin
  */
 #include <stdio.h>
@@ -29,7 +29,7 @@ static const struct {
 	{ "migrate", cmd_migrate, "apply pending migrations and grants" },
 	{ "seed-demo", cmd_seed_demo, "load demo data [--if-empty]" },
 	{ "tick", cmd_tick, "run scheduled work once" },
-	{ "user", cmd_user, "create|deactivate|reset-password" },
+	{ "user", cmd_user, "create|deactivate|reset-password|reset-2fa" },
 	{ "admin", cmd_admin, "create EMAIL NAME — first ministry admin" },
 	{ "reindex", cmd_reindex, "rebuild the search text of activities" },
 };

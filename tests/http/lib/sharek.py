@@ -4,12 +4,19 @@ Tests run under /usr/bin/python3 against the stack that tests/run
 started: $SHAREK_URL (nginx), $SHAREK_SQL (mariadb client command),
 $SHAREK_VAR (the stack's var dir: mail/ and sms/ outboxes).
 """
+import base64
+import fcntl
+import hashlib
+import hmac
 import html.parser
 import http.cookiejar
+import json
 import os
 import re
+import struct
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -144,10 +151,140 @@ class Client:
                 return c.value
         return None
 
-    def login(self, email, password=DEMO_PASSWORD, prefix=""):
+    def login(self, email, password=DEMO_PASSWORD, prefix="", factor=True):
+        """Signs in.  A staff account's second factor is given on the way
+        (factor=False stops after the password): the code computed from
+        the secret this run enrolled (factor_state), or, when the account
+        must enrol, the enrolment itself.  Returns the answer of the last
+        step that signed in (303), or the first one that failed."""
         r = self.submit(prefix + "/login", prefix + "/login",
                         {"email": email, "password": password})
+        if not factor or r.status != 303:
+            return r
+        loc = _local(r.header("Location"))
+        if loc.startswith(FACTOR_CODE):
+            return self.factor_code(email, loc)
+        if loc.startswith(FACTOR_ENROL):
+            e = self.factor_enrol(email, loc)
+            return r if e.status == 200 and getattr(e, "codes", None) else e
         return r
+
+    def factor_code(self, email, page):
+        """Types the next unused TOTP code of email's enrolled secret on
+        the code page (page: its path with next=)."""
+        st = factor_state(email)
+        if not st:
+            return Response(599, {}, b"no TOTP secret enrolled by the tests for " + email.encode())
+        step = factor_step(st["last_step"])
+        r = self.submit(page, FACTOR_CODE, {"code": totp(st["secret"], step=step)})
+        if r.status == 303:
+            factor_save(email, last_step=step)
+        return r
+
+    def factor_enrol(self, email, page):
+        """Enrols from the enrolment page: begins, reads the key shown as
+        text, types its code.  The answer (200: the recovery codes page)
+        carries .secret and .codes; both are kept for later sign-ins."""
+        r = self.get(page)
+        if 'action="%s/start"' % FACTOR_ENROL in r.text and 'id="totp-secret"' not in r.text:
+            r = self.post(FACTOR_ENROL + "/start", hidden_fields(r.text, FACTOR_ENROL + "/start"))
+            if r.status != 303:
+                return r
+            page = _local(r.header("Location"))
+            r = self.get(page)
+        secret = enrol_secret(r.text)
+        if not secret:
+            return r
+        step = factor_step(0)
+        data = dict(hidden_fields(r.text, FACTOR_ENROL))
+        data["code"] = totp(secret, step=step)
+        r = self.post(FACTOR_ENROL, data)
+        r.secret = secret
+        r.codes = recovery_codes(r.text) if r.status == 200 else []
+        if r.codes:
+            factor_save(email, secret=secret, last_step=step, codes=r.codes)
+        return r
+
+
+# ---- the second factor of staff (issue 9) --------------------------------------
+FACTOR_CODE = "/staff/login/code"
+FACTOR_ENROL = "/staff/2fa/enrol"
+FACTOR_FILE = os.path.join(VAR, "test-totp.json")
+
+
+def _local(loc):
+    loc = loc or ""
+    return loc[len(URL):] if loc.startswith(URL) else loc
+
+
+def totp(secret, t=None, step=None):
+    """RFC 6238 with the standard library: HMAC-SHA-1 over the 30-second
+    step, dynamic truncation, six digits.  secret: base32, spaces and
+    case ignored."""
+    key = secret.replace(" ", "").upper()
+    key = base64.b32decode(key + "=" * (-len(key) % 8))
+    if step is None:
+        step = int((time.time() if t is None else t) // 30)
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    off = mac[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", mac[off:off + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+
+def factor_step(last):
+    """A step whose code the server accepts now (it takes the steps now-1,
+    now and now+1) and that is after last (a spent step is a replay):
+    the earliest such, waiting for the next step when all three are
+    spent.  now-1 only well inside the current step, so it is still in
+    the server's window when the request arrives."""
+    while True:
+        now = time.time()
+        cur = int(now // 30)
+        cands = ([cur - 1] if now % 30 < 20 else []) + [cur, cur + 1]
+        for s in cands:
+            if s > last:
+                return s
+        time.sleep((cur + 1) * 30 - now + 0.2)
+
+
+def _factor_file(update=None):
+    with open(FACTOR_FILE, "a+", encoding="utf-8") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        f.seek(0)
+        text = f.read()
+        data = json.loads(text) if text.strip() else {}
+        if update is not None:
+            update(data)
+            f.seek(0)
+            f.truncate()
+            json.dump(data, f)
+        return data
+
+
+def factor_state(email):
+    """{secret, last_step, codes} of email as this test run enrolled it,
+    or None."""
+    return _factor_file().get(email)
+
+
+def factor_save(email, **kw):
+    def up(data):
+        data.setdefault(email, {"secret": None, "last_step": 0, "codes": []}).update(kw)
+    _factor_file(up)
+
+
+def factor_forget(email):
+    _factor_file(lambda data: data.pop(email, None))
+
+
+def enrol_secret(text):
+    """The key the enrolment page shows as text (grouped base32)."""
+    m = re.search(r'id="totp-secret"[^>]*>([A-Z2-7 ]+)<', text)
+    return m.group(1).replace(" ", "") if m else None
+
+
+def recovery_codes(text):
+    m = re.search(r'<ol class="recovery-codes"[^>]*>(.*?)</ol>', text, re.S)
+    return re.findall(r"<code>([0-9a-z-]+)</code>", m.group(1)) if m else []
 
 
 class _Forms(html.parser.HTMLParser):

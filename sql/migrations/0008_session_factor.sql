@@ -1,0 +1,12 @@
+-- Sharek schema, part 8: the second factor of a session (issue 9).
+-- Additive only.
+--
+-- A staff member whose account has TOTP enabled (user_totp.enabled_at),
+-- or whose role must have it (the ministry's administrators and liaison
+-- officers), is signed in only once a code has been typed in this
+-- session: the password alone gives a session row without this mark,
+-- which every program treats as not signed in (fcgi/core/session.c)
+-- except for the pages that finish signing in.  The mark is set on a
+-- new row (the token is rotated when the code is accepted), so a token
+-- seen before the code never becomes a signed-in one.
+ALTER TABLE sessions ADD COLUMN second_factor_at DATETIME NULL AFTER expires_at;
