@@ -160,7 +160,7 @@ log = os.path.join(VAR, "log", "public.log")
 mark = uuid.uuid4().hex[:10]
 for enc in ("%0a", "%0d", "%0d%0a", "%09", "%1b", "%7f", "%c2%85", "%e2%80%a8", "%e2%80%a9", "%ff"):
     Client().get("/x-%s%sFORGED-%s%%20info%%20GET%%20/%%20200" % (mark, enc, mark))
-Client().get("/x-%s%%0aFORGED-%s" % (mark, mark), headers={"User-Agent": "ua\tx"})
+Client().get("/x-%s%%0aFORGED-%s" % (mark, mark))
 with open(log, encoding="utf-8", errors="replace") as f:
     lines = [ln for ln in f if mark in ln]
 t.ok(lines and not any(ln.startswith("FORGED") or "FORGED" in ln and "x-" + mark not in ln
