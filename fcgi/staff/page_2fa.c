@@ -222,6 +222,7 @@ factor_try_tx(struct req *r, void *arg)
 	t->recovery_used = 0;
 	if (t->how != FACTOR_ENROL &&
 	    recovery_normalise(t->code, canon) == 0) {
+		sodium_memzero(f.secret, sizeof(f.secret));
 		if ((out = factor_recovery(r, t->code)) != OUT_OK) {
 			if (out == OUT_INVALID)
 				http_arg_error(r, t->key, N_("This recovery "
@@ -233,8 +234,10 @@ factor_try_tx(struct req *r, void *arg)
 	} else {
 		/* A code of a step already spent is refused like a wrong
 		 * one: within its window it is a replay. */
-		if (totp_verify(f.secret, sizeof(f.secret), t->code,
-		    time(NULL), f.last_step, &step) != 0) {
+		k = totp_verify(f.secret, sizeof(f.secret), t->code,
+		    time(NULL), f.last_step, &step);
+		sodium_memzero(f.secret, sizeof(f.secret));
+		if (k != 0) {
 			http_arg_error(r, t->key, N_("This code is not "
 			    "correct. Type the six digits your app shows "
 			    "now."));
@@ -392,6 +395,7 @@ factor_page_show(struct req *r, int status, const char *message)
 
 	if (factor_load(r, &f) == -1)
 		return 500;
+	sodium_memzero(f.secret, sizeof(f.secret));
 	factor_message(r, m, message);
 	vm_str(m, "title", tr(r, "Two-step verification"));
 	vm_bool(m, "on", f.enabled);
@@ -447,6 +451,7 @@ factor_enrol_show(struct req *r, int status, const char *message)
 		vm_str(m, "qr_svg", svg.data);
 		vm_str(m, "secret", totp_base32_grouped(r->a, f.secret,
 		    sizeof(f.secret)));
+		sodium_memzero(f.secret, sizeof(f.secret));
 		vm_str(m, "account", r->sess->email);
 	}
 	r->status = status;
