@@ -350,12 +350,13 @@ int
 workflow_index_one(struct db *db, struct arena *a, unsigned long long id,
     const char *tar, const char *ten, const char *sar, const char *sen)
 {
-	char	*all, *norm;
+	char		*all;
+	const char	*stems;
 
 	all = arena_printf(a, "%s %s %s %s", tar ? tar : "", ten ? ten : "",
 	    sar ? sar : "", sen ? sen : "");
-	norm = textnorm(a, all, strlen(all));
-	return db_exec(db, SQL_WF_SET_SEARCH, DB_ARGS(DB_S(text, norm),
+	stems = textnorm_stems(a, all, strlen(all));
+	return db_exec(db, SQL_WF_SET_SEARCH, DB_ARGS(DB_S(text, stems),
 	    DB_U(id, id))) < 0 ? -1 : 0;
 }
 

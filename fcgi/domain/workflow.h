@@ -73,8 +73,9 @@ const char	*workflow_incomplete(struct db *, struct arena *,
 const char	*workflow_pick(const char *lang, const char *ar,
 		    const char *en);
 
-/* Recomputes activities.search_text (textnorm of titles and summaries)
- * for every activity; returns the number indexed or -1. */
+/* Recomputes activities.search_text (textnorm_stems of titles and
+ * summaries) for every activity; returns the number indexed or -1.
+ * `sharekctl migrate` runs it each time, `sharekctl reindex` alone. */
 int		workflow_reindex(struct db *, struct arena *);
 /* The same for one activity's texts. */
 int		workflow_index_one(struct db *, struct arena *,

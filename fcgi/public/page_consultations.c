@@ -130,7 +130,7 @@ page_consultations(struct req *r)
 	entity = http_arg_int(r, CL_ENTITY, 0);
 	sector = http_arg_int(r, CL_SECTOR, 0);
 	if (http_arg_str(r, CL_Q) != NULL) {
-		q = textnorm(r->a, http_arg_str(r, CL_Q),
+		q = textnorm_query(r->a, http_arg_str(r, CL_Q),
 		    strlen(http_arg_str(r, CL_Q)));
 		if (*q == '\0')
 			q = NULL;

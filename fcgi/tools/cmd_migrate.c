@@ -1,8 +1,9 @@
 /*
  * cmd_migrate.c — `sharekctl migrate`: creates the database when
  * missing, applies sql/migrations/NNNN_*.sql in order (each once,
- * recorded in schema_migrations), then sql/grants.sql with the
- * configured account names and passwords.  Idempotent.
+ * recorded in schema_migrations), rebuilds the search text of every
+ * activity (workflow_reindex), then sql/grants.sql with the configured
+ * account names and passwords.  Idempotent.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "db.h"
 #include "sql_gen.h"
 #include "tool.h"
+#include "workflow.h"
 
 static int
 name_ok(const char *s)
@@ -88,7 +90,7 @@ cmd_migrate(struct tool *t, int argc, char **argv)
 	DIR		*d;
 	struct dirent	*de;
 	size_t		 n = 0, cap = 0, i;
-	int		 applied = 0;
+	int		 applied = 0, indexed;
 	struct dbres	*res;
 
 	(void)argc;
@@ -165,6 +167,15 @@ cmd_migrate(struct tool *t, int argc, char **argv)
 		applied++;
 	}
 	printf("migrations: %d applied, %zu in total\n", applied, n);
+	/* The search text is derived data (textnorm_stems): rebuilt at every
+	 * migrate, so a release that changes the stemming reaches the
+	 * activities already stored (scripts/stack migrates at each start). */
+	if ((indexed = workflow_reindex(t->db, t->a)) < 0) {
+		fprintf(stderr, "sharekctl: search index: %s\n",
+		    db_error(t->db));
+		return 1;
+	}
+	printf("search index: %d activities\n", indexed);
 	if (grants(t) == -1)
 		return 1;
 	return 0;

@@ -9,7 +9,9 @@
 -- name: consult_list
 -- The activities the reader may see, newest first, with the filters of
 -- the page; :state is the phase of the filter (open, closed, results:
--- act_phase_names), :q the normalised search text (NULL: no such
+-- act_phase_names), :q the search pattern of textnorm_query (the
+-- query's sorted stems joined by ' % ', matched as whole words against
+-- the sorted stems of search_text: fcgi/domain/textnorm.h; NULL: no such
 -- filter), :entity and :sector 0 for every one.  Keyset paging on id:
 -- :limit is the page size plus one.
 -- param: reader u, entity u, sector u, kind s, audience s, state s, q s, before u, limit i
