@@ -108,6 +108,9 @@ GRANT SELECT, INSERT, DELETE ON `@DB@`.activity_sectors TO '@STAFF_USER@'@'local
 GRANT SELECT, INSERT, DELETE ON `@DB@`.activity_targets TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.activity_links TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.activity_versions TO '@STAFF_USER@'@'localhost';
+-- UPDATE: a correction of an open activity is approved, rejected or
+-- replaced (status, number; migration 0009).
+GRANT UPDATE ON `@DB@`.activity_versions TO '@STAFF_USER@'@'localhost';
 -- DELETE: drafts lose articles; reordering swaps positions (UPDATE).
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.articles TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, DELETE ON `@DB@`.attachments TO '@STAFF_USER@'@'localhost';

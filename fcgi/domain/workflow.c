@@ -123,6 +123,33 @@ workflow_pick(const char *lang, const char *ar, const char *en)
 	return ar != NULL ? ar : "";
 }
 
+/* Queues msg (a msgid: {1} the activity's title, {2} the base URL, {3}
+ * its id, {4} reason) to every recipient row of res (shape wf_recipient),
+ * each in his own language. */
+static int
+workflow_tell(struct db *db, struct arena *a, struct dbres *res,
+    unsigned long long id, const char *msg, const char *reason)
+{
+	const char	*base = conf_get("app", "base_url", "");
+
+	if (res == NULL)
+		return -1;
+	while (dbres_next(res)) {
+		const char *lang = dbres_str(res, WF_RECIPIENT_LANG);
+		const char *title = workflow_pick(lang,
+		    dbres_str(res, WF_RECIPIENT_TITLE_AR),
+		    dbres_str(res, WF_RECIPIENT_TITLE_EN));
+		if (outbox_email(db, dbres_str(res, WF_RECIPIENT_EMAIL),
+		    i18n_get(lang,
+		    "Sharek: a consultation needs your attention"),
+		    i18n_subst(a, i18n_get(lang, msg), title, base,
+		    arena_printf(a, "%llu", id), reason ? reason : "",
+		    NULL)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* Tells the next people in the chain, in their own language. */
 static int
 workflow_notify(struct db *db, struct arena *a, unsigned long long id,
@@ -131,7 +158,6 @@ workflow_notify(struct db *db, struct arena *a, unsigned long long id,
 	struct dbres	*res;
 	enum role	 role = ROLE__MAX;	/* ROLE__MAX: the author */
 	const char	*msg;
-	const char	*base = conf_get("app", "base_url", "");
 
 	switch (to) {
 	case AS_SUBMITTED:
@@ -162,22 +188,7 @@ workflow_notify(struct db *db, struct arena *a, unsigned long long id,
 	else
 		res = db_query(db, a, SQL_WF_NOTIFY_AUTHOR, DB_ARGS(
 		    DB_U(id, id)));
-	if (res == NULL)
-		return -1;
-	while (dbres_next(res)) {
-		const char *lang = dbres_str(res, WF_RECIPIENT_LANG);
-		const char *title = workflow_pick(lang,
-		    dbres_str(res, WF_RECIPIENT_TITLE_AR),
-		    dbres_str(res, WF_RECIPIENT_TITLE_EN));
-		if (outbox_email(db, dbres_str(res, WF_RECIPIENT_EMAIL),
-		    i18n_get(lang,
-		    "Sharek: a consultation needs your attention"),
-		    i18n_subst(a, i18n_get(lang, msg), title, base,
-		    arena_printf(a, "%llu", id), reason ? reason : "",
-		    NULL)) == -1)
-			return -1;
-	}
-	return 0;
+	return workflow_tell(db, a, res, id, msg, reason);
 }
 
 enum wf_result
@@ -284,6 +295,133 @@ workflow_extend(struct db *db, struct arena *a, unsigned long long id,
 		return WF_ERROR;
 	if (audit_record(db, who, "activity.extend", "activity", id,
 	    arena_printf(a, "+%lld days: %s", days, reason_ar)) == -1)
+		return WF_ERROR;
+	return WF_OK;
+}
+
+const char *const act_version_status_names[AVS__MAX + 1] = {
+	[AVS_PENDING] = "pending",
+	[AVS_APPROVED] = "approved",
+	[AVS_REJECTED] = "rejected",
+	[AVS_SUPERSEDED] = "superseded",
+	[AVS__MAX] = NULL
+};
+const char *const act_version_status_labels[AVS__MAX] = {
+	[AVS_PENDING] = N_("Awaiting the liaison officer's approval"),
+	[AVS_APPROVED] = N_("Approved and published"),
+	[AVS_REJECTED] = N_("Not approved"),
+	[AVS_SUPERSEDED] = N_("Replaced by a newer correction")
+};
+
+enum act_version_status
+workflow_version_status(const char *s)
+{
+	int	 i;
+
+	for (i = 0; s != NULL && i < AVS__MAX; i++)
+		if (strcmp(s, act_version_status_names[i]) == 0)
+			return (enum act_version_status)i;
+	return AVS__MAX;
+}
+
+enum wf_result
+workflow_correct(struct db *db, struct arena *a, unsigned long long id,
+    const struct act_texts *t, const char *reason, const struct actor *who)
+{
+	enum act_state	 st;
+	enum wf_result	 rc;
+
+	if ((rc = workflow_lock(db, a, id, &st)) != WF_OK)
+		return rc;
+	if (!activity_versionable(st))
+		return WF_CLOSED;
+	if (blank(reason))
+		return WF_REASON_NEEDED;
+	if (db_exec(db, SQL_WF_CORRECTION_SUPERSEDE, DB_ARGS(DB_U(id, id))) < 0
+	    || db_exec(db, SQL_WF_CORRECTION_INSERT, DB_ARGS(DB_U(id, id),
+	    DB_U(author, who->user_id), DB_S(reason, reason),
+	    DB_S(title_ar, t->title_ar), DB_S(title_en, t->title_en),
+	    DB_S(summary_ar, t->summary_ar), DB_S(summary_en, t->summary_en),
+	    DB_S(objectives_ar, t->objectives_ar),
+	    DB_S(objectives_en, t->objectives_en),
+	    DB_S(announcements_ar, t->announcements_ar),
+	    DB_S(announcements_en, t->announcements_en))) != 1)
+		return WF_ERROR;
+	/* Art. 7-ز: the liaison officer publishes; until then the public
+	 * sees the text as it was. */
+	if (workflow_tell(db, a, db_query(db, a, SQL_WF_NOTIFY_ROLE, DB_ARGS(
+	    DB_S(role, perm_role_name(ROLE_LIAISON)), DB_U(id, id))), id,
+	    N_("A correction of an open consultation awaits your approval; "
+	    "until you approve it the public sees the text as published:\n\n"
+	    "{1}\n\nReason: {4}\n\n{2}/staff/activities/{3}"), reason) == -1)
+		return WF_ERROR;
+	if (audit_record(db, who, "activity.correction", "activity", id,
+	    arena_printf(a, "%s — %s", t->title_ar ? t->title_ar : "",
+	    reason)) == -1)
+		return WF_ERROR;
+	return WF_OK;
+}
+
+enum wf_result
+workflow_correction_decide(struct db *db, struct arena *a,
+    unsigned long long id, unsigned long long vid, int approve,
+    const char *reason, const struct actor *who)
+{
+	struct dbres	*res;
+	enum act_state	 st;
+	enum wf_result	 rc;
+	unsigned long long author;
+	const char	*msg;
+
+	if ((rc = workflow_lock(db, a, id, &st)) != WF_OK)
+		return rc;
+	res = db_query(db, a, SQL_WF_CORRECTION_LOCK, DB_ARGS(DB_U(vid, vid),
+	    DB_U(id, id)));
+	if (res == NULL)
+		return WF_ERROR;
+	if (!dbres_next(res))
+		return WF_NOT_FOUND;
+	if (workflow_version_status(dbres_str(res, WF_CORRECTION_LOCK_STATUS))
+	    != AVS_PENDING)
+		return WF_DECIDED;
+	/* Closed meanwhile: its text is the one it was consulted on. */
+	if (!activity_versionable(st))
+		return WF_CLOSED;
+	if (!approve && blank(reason))
+		return WF_REASON_NEEDED;
+	author = dbres_u(res, WF_CORRECTION_LOCK_AUTHOR_ID);
+	if (approve) {
+		if (db_exec(db, SQL_WF_CORRECTION_PUBLISH, DB_ARGS(
+		    DB_U(vid, vid), DB_U(id, id))) != 1 ||
+		    db_exec(db, SQL_WF_CORRECTION_APPROVE, DB_ARGS(
+		    DB_U(user, who->user_id), DB_U(vid, vid),
+		    DB_U(id, id))) != 1)
+			return WF_ERROR;
+		if (workflow_index_one(db, a, id,
+		    dbres_str(res, WF_CORRECTION_LOCK_TITLE_AR),
+		    dbres_str(res, WF_CORRECTION_LOCK_TITLE_EN),
+		    dbres_str(res, WF_CORRECTION_LOCK_SUMMARY_AR),
+		    dbres_str(res, WF_CORRECTION_LOCK_SUMMARY_EN)) == -1)
+			return WF_ERROR;
+		msg = N_("Your correction of the consultation was approved "
+		    "and is now public:\n\n{1}\n\n{2}/staff/activities/{3}");
+	} else {
+		if (db_exec(db, SQL_WF_CORRECTION_REJECT, DB_ARGS(
+		    DB_U(user, who->user_id), DB_S(reason, reason),
+		    DB_U(vid, vid))) != 1)
+			return WF_ERROR;
+		msg = N_("Your correction of the consultation was not "
+		    "approved; the published text stays:\n\n{1}\n\n"
+		    "Reason: {4}\n\n{2}/staff/activities/{3}");
+	}
+	if (author != 0 && workflow_tell(db, a, db_query(db, a,
+	    SQL_WF_NOTIFY_USER, DB_ARGS(DB_U(user, author), DB_U(id, id))),
+	    id, msg, reason) == -1)
+		return WF_ERROR;
+	if (audit_record(db, who, approve ? "activity.version" :
+	    "activity.correction.reject", "activity", id, arena_printf(a,
+	    "correction %llu%s%s", vid, approve ? "" : ": ",
+	    approve ? "" : reason)) == -1)
 		return WF_ERROR;
 	return WF_OK;
 }

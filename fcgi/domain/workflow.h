@@ -23,8 +23,32 @@ enum wf_result {
 	WF_CLOSED,		/* no longer open: takes no extension or
 				   response */
 	WF_OVER_CAP,		/* extensions past the original period */
+	WF_DECIDED,		/* a correction no longer pending */
 	WF_ERROR
 };
+
+/* The texts of an activity a correction changes while it is open (art.
+ * 7-ز, 8-د); strings belong to the caller. */
+struct act_texts {
+	const char	*title_ar, *title_en;
+	const char	*summary_ar, *summary_en;
+	const char	*objectives_ar, *objectives_en;
+	const char	*announcements_ar, *announcements_en;
+};
+
+/* Where a correction stands (activity_versions.status). */
+enum act_version_status {
+	AVS_PENDING,		/* waits for the liaison officer */
+	AVS_APPROVED,		/* published, numbered */
+	AVS_REJECTED,		/* with the liaison officer's reason */
+	AVS_SUPERSEDED,		/* replaced by a newer one while pending */
+	AVS__MAX
+};
+/* Names as stored and label msgids, by enum. */
+extern const char *const act_version_status_names[AVS__MAX + 1];
+extern const char *const act_version_status_labels[AVS__MAX];
+/* The status named s, AVS__MAX for an unknown or NULL one. */
+enum act_version_status workflow_version_status(const char *s);
 
 /* Applies event to activity id as actor (role from actor->role), inside
  * the caller's transaction.  On WF_INCOMPLETE *problem names what is
@@ -48,6 +72,26 @@ enum wf_result	workflow_extend(struct db *, struct arena *,
 		    unsigned long long id, long long days,
 		    const char *reason_ar, const char *reason_en,
 		    const struct actor *, long long *left_days);
+/* Art. 7-ز, 8-د: a correction of open activity id by actor, with its
+ * reason, waits for the liaison officer: a pending version holding the
+ * texts (replacing one still pending), the entity's liaison officers
+ * told in their language, audited — inside the caller's transaction.
+ * The activity's published texts do not change.  WF_OK; WF_NOT_FOUND;
+ * WF_CLOSED when it is not open; WF_ERROR. */
+enum wf_result	workflow_correct(struct db *, struct arena *,
+		    unsigned long long id, const struct act_texts *,
+		    const char *reason, const struct actor *);
+/* The liaison officer's decision on correction vid of activity id (the
+ * caller checked ACT_ACTIVITY_APPROVE on its entity), inside the caller's
+ * transaction: approve publishes its texts as the activity's next
+ * version (search index too), reject records reason; the correction's
+ * author is told in his language, audited.  WF_OK; WF_NOT_FOUND when
+ * vid is not a correction of id; WF_DECIDED when it is no longer
+ * pending; WF_CLOSED when the activity is no longer open;
+ * WF_REASON_NEEDED for a rejection without a reason; WF_ERROR. */
+enum wf_result	workflow_correction_decide(struct db *, struct arena *,
+		    unsigned long long id, unsigned long long vid,
+		    int approve, const char *reason, const struct actor *);
 /* Art. 7-ح: stores (or replaces) the consolidated response of entity
  * to activity id, audited, inside the caller's transaction.  WF_OK;
  * WF_NOT_FOUND when the activity is not addressed to the entity;

@@ -84,6 +84,9 @@ static const struct route routes[] = {
 	    ACT_ACTIVITY_VIEW, PARAMS(workflow_params), R_LOGIN },
 	{ "POST", "/activities/{id}/extend", page_activity_extend,
 	    ACT_ACTIVITY_EXTEND, PARAMS(extend_params), R_LOGIN },
+	{ "POST", "/activities/{id}/corrections/{vid}",
+	    page_activity_correction, ACT_ACTIVITY_APPROVE,
+	    PARAMS(correction_params), R_LOGIN },
 
 	/* Moderation and the inter-agency inbox. */
 	{ "GET", "/moderation", page_moderation, ACT_MODERATE,

@@ -15,7 +15,9 @@
  * GET  /staff/activities/{id}/edit        form (409 unless a draft, a
  *                                         returned or an open one)
  * POST /staff/activities/{id}/edit        act_params (+ reason while open:
- *                                         a recorded, dated new version)
+ *                                         a correction that waits for the
+ *                                         liaison officer; the public
+ *                                         text changes only once approved)
  * POST /staff/activities/{id}/articles    article_params: add an article
  * POST /staff/activities/{id}/articles/{aid}          article_params: save
  * POST /staff/activities/{id}/articles/{aid}/delete   (409 once commented)
@@ -31,6 +33,14 @@
  * POST /staff/activities/{id}/extend      extend_params: days, reason_ar,
  *                                         reason_en (art. 11-ج, the cap
  *                                         in workflow_extend)
+ * POST /staff/activities/{id}/corrections/{vid}  correction_params:
+ *                                         decision = approve | reject,
+ *                                         decision_reason (required to
+ *                                         reject) — the liaison officer
+ *                                         (ACT_ACTIVITY_APPROVE) decides
+ *                                         a correction of an open one
+ *                                         (art. 7-ز, 8-د); 409 once
+ *                                         decided, replaced or closed
  * The writes answer 303 to the activity, 422 with the page and the
  * messages, 409 when the activity's state does not allow them.
  * Permission: the matrix of fcgi/domain/perm.c for the activity's entity
@@ -77,6 +87,12 @@ static const enum act_event event_ids[FE__MAX] = {
 	[FE_SUBMIT] = AE_SUBMIT, [FE_FORWARD] = AE_FORWARD,
 	[FE_RETURN] = AE_RETURN, [FE_APPROVE] = AE_APPROVE,
 	[FE_WITHDRAW] = AE_WITHDRAW
+};
+
+/* The liaison officer's decision on a correction. */
+enum act_decision { DEC_APPROVE, DEC_REJECT, DEC__MAX };
+static const char *const decision_names[DEC__MAX + 1] = {
+	[DEC_APPROVE] = "approve", [DEC_REJECT] = "reject", [DEC__MAX] = NULL
 };
 
 enum move_dir { MD_UP, MD_DOWN, MD__MAX };
@@ -173,6 +189,12 @@ const struct param workflow_params[WFF__MAX] = {
 	[WFF_EVENT] = { .name = "event", .type = PT_ENUM, .flags = P_REQ,
 	    .choices = event_names },
 	[WFF_REASON] = { .name = "reason", .type = PT_TEXT, .max = 2000 },
+};
+const struct param correction_params[CORR__MAX] = {
+	[CORR_DECISION] = { .name = "decision", .type = PT_ENUM,
+	    .flags = P_REQ, .choices = decision_names },
+	[CORR_DECISION_REASON] = { .name = "decision_reason", .type = PT_TEXT,
+	    .max = 2000, .label = N_("Reason (the author reads it)") },
 };
 const struct param extend_params[EXT__MAX] = {
 	[EXT_DAYS] = { .name = "days", .type = PT_INT, .flags = P_REQ,
@@ -391,6 +413,55 @@ act_form_model(struct req *r, struct val *m, unsigned long long id,
 	return 0;
 }
 
+/* The texts a correction changes, in the order the page shows them
+ * (label msgids, the language of each). */
+enum corr_field { CF_TITLE_AR, CF_TITLE_EN, CF_SUMMARY_AR, CF_SUMMARY_EN,
+    CF_OBJECTIVES_AR, CF_OBJECTIVES_EN, CF_ANNOUNCEMENTS_AR,
+    CF_ANNOUNCEMENTS_EN, CF__MAX };
+static const struct { const char *label, *lang; } corr_fields[CF__MAX] = {
+	[CF_TITLE_AR] = { N_("Title in Arabic"), "ar" },
+	[CF_TITLE_EN] = { N_("Title in English"), "en" },
+	[CF_SUMMARY_AR] = { N_("Summary in Arabic"), "ar" },
+	[CF_SUMMARY_EN] = { N_("Summary in English"), "en" },
+	[CF_OBJECTIVES_AR] = { N_("Objectives in Arabic"), "ar" },
+	[CF_OBJECTIVES_EN] = { N_("Objectives in English"), "en" },
+	[CF_ANNOUNCEMENTS_AR] = { N_("Announcements in Arabic"), "ar" },
+	[CF_ANNOUNCEMENTS_EN] = { N_("Announcements in English"), "en" },
+};
+
+static const char *
+act_text(const struct activity *a, int k)
+{
+	switch ((enum corr_field)k) {
+	case CF_TITLE_AR:		return a->title_ar;
+	case CF_TITLE_EN:		return a->title_en;
+	case CF_SUMMARY_AR:		return a->summary_ar;
+	case CF_SUMMARY_EN:		return a->summary_en;
+	case CF_OBJECTIVES_AR:		return a->objectives_ar;
+	case CF_OBJECTIVES_EN:		return a->objectives_en;
+	case CF_ANNOUNCEMENTS_AR:	return a->announcements_ar;
+	case CF_ANNOUNCEMENTS_EN:	return a->announcements_en;
+	default:			return NULL;
+	}
+}
+
+/* The texts of the pending correction in res (act_correction_pending)
+ * in place of a's. */
+static void
+act_texts_of(struct activity *a, struct dbres *res)
+{
+	a->title_ar = dbres_str(res, ACT_CORRECTION_PENDING_TITLE_AR);
+	a->title_en = dbres_str(res, ACT_CORRECTION_PENDING_TITLE_EN);
+	a->summary_ar = dbres_str(res, ACT_CORRECTION_PENDING_SUMMARY_AR);
+	a->summary_en = dbres_str(res, ACT_CORRECTION_PENDING_SUMMARY_EN);
+	a->objectives_ar = dbres_str(res, ACT_CORRECTION_PENDING_OBJECTIVES_AR);
+	a->objectives_en = dbres_str(res, ACT_CORRECTION_PENDING_OBJECTIVES_EN);
+	a->announcements_ar = dbres_str(res,
+	    ACT_CORRECTION_PENDING_ANNOUNCEMENTS_AR);
+	a->announcements_en = dbres_str(res,
+	    ACT_CORRECTION_PENDING_ANNOUNCEMENTS_EN);
+}
+
 /* The new or edit form (a: the stored activity, NULL for a new one),
  * under the status given (200, or 422 with the messages). */
 static int
@@ -400,6 +471,7 @@ show_form(struct req *r, const struct activity *a, int status)
 	unsigned long long id = a != NULL ? a->id : 0;
 	const struct pval *pub = http_arg(r, AF_PUBLISH_AT);
 	const struct pval *urg = http_arg(r, AF_URGENT);
+	struct activity	 pending;
 	time_t		 when;
 	int		 urgent;
 
@@ -413,6 +485,29 @@ show_form(struct req *r, const struct activity *a, int status)
 	vm_bool(m, "open_edit", a != NULL && activity_versionable(a->state));
 	if (act_form_model(r, m, id, a) == -1)
 		return 500;
+	/* A correction still pending: the form starts from it, and saving
+	 * replaces it. */
+	if (a != NULL && activity_versionable(a->state)) {
+		struct dbres *pc = db_query(r->db, r->a,
+		    SQL_ACT_CORRECTION_PENDING, DB_ARGS(DB_U(id, id)));
+
+		if (pc == NULL)
+			return 500;
+		if (dbres_next(pc)) {
+			vm_str(m, "pending_at", present_sqldatetime(r,
+			    dbres_str(pc, ACT_CORRECTION_PENDING_AT)));
+			vm_str(m, "pending_author", dbres_str(pc,
+			    ACT_CORRECTION_PENDING_AUTHOR_NAME));
+			if (act_stored_first(r, a)) {
+				pending = *a;
+				act_texts_of(&pending, pc);
+				a = &pending;
+				vm_str(vm_child(vm_child(m, "f"), "reason"),
+				    "value", dbres_str(pc,
+				    ACT_CORRECTION_PENDING_REASON));
+			}
+		}
+	}
 	if (act_stored_first(r, a)) {
 		struct dbres *lk;
 		struct buf b;
@@ -569,12 +664,47 @@ act_save_lists(struct req *r, struct actsave *s)
 	return 0;
 }
 
+/* An open activity's corrected texts: a pending version for the liaison
+ * officer (art. 7-ز, 8-د), the published texts unchanged until then. */
+static enum outcome
+act_correct(struct req *r, struct actsave *s)
+{
+	struct act_texts t;
+
+	t.title_ar = http_arg_str(r, AF_TITLE_AR);
+	t.title_en = title_en(r);
+	t.summary_ar = http_arg_str(r, AF_SUMMARY_AR);
+	t.summary_en = http_arg_str(r, AF_SUMMARY_EN);
+	t.objectives_ar = http_arg_str(r, AF_OBJECTIVES_AR);
+	t.objectives_en = http_arg_str(r, AF_OBJECTIVES_EN);
+	t.announcements_ar = http_arg_str(r, AF_ANNOUNCEMENTS_AR);
+	t.announcements_en = http_arg_str(r, AF_ANNOUNCEMENTS_EN);
+	switch (workflow_correct(r->db, r->a, s->id, &t,
+	    http_arg_str(r, AF_REASON), staff_actor(r))) {
+	case WF_OK:
+		return OUT_OK;
+	case WF_NOT_FOUND:
+		return OUT_NOTFOUND;
+	case WF_CLOSED:
+		return OUT_CONFLICT;
+	case WF_REASON_NEEDED:
+		http_arg_error(r, AF_REASON, "Say what changes and why: the "
+		    "liaison officer reads it, and the public once approved.");
+		return OUT_INVALID;
+	default:
+		return OUT_ERROR;
+	}
+}
+
 static enum outcome
 act_save_tx(struct req *r, void *arg)
 {
 	struct actsave	*s = arg;
 	struct db	*db = r->db;
+	enum outcome	 out;
 
+	if (s->open)
+		return act_correct(r, s);
 	if (s->id == 0) {
 		if (db_exec(db, SQL_ACT_INSERT, DB_ARGS(
 		    DB_S(kind, act_kind_names[http_arg_int(r, AF_KIND,
@@ -583,7 +713,11 @@ act_save_tx(struct req *r, void *arg)
 		    DB_U(author, r->sess->user_id))) != 1)
 			return OUT_ERROR;
 		s->id = db_insert_id(db);
-	}
+	} else if ((out = act_lock(r, s->id, activity_editable)) != OUT_OK)
+		return out;
+	/* A draft: its texts, settings and lists.  (The row is locked and
+	 * found: an update that changes nothing affects no row and is still
+	 * a save.) */
 	if (db_exec(db, SQL_ACT_UPDATE_TEXTS, DB_ARGS(
 	    DB_S(title_ar, http_arg_str(r, AF_TITLE_AR)),
 	    DB_S(title_en, title_en(r)),
@@ -593,18 +727,8 @@ act_save_tx(struct req *r, void *arg)
 	    DB_S(objectives_en, http_arg_str(r, AF_OBJECTIVES_EN)),
 	    DB_S(announcements_ar, http_arg_str(r, AF_ANNOUNCEMENTS_AR)),
 	    DB_S(announcements_en, http_arg_str(r, AF_ANNOUNCEMENTS_EN)),
-	    DB_I(versioned, s->open), DB_U(id, s->id))) < 0)
-		return OUT_ERROR;
-	if (s->open) {
-		if (db_exec(db, SQL_ACT_VERSION_INSERT, DB_ARGS(
-		    DB_U(author, r->sess->user_id),
-		    DB_S(reason, http_arg_str(r, AF_REASON)),
-		    DB_U(id, s->id))) != 1)
-			return OUT_ERROR;
-	/* A draft: its settings and lists too.  (An update that changes
-	 * nothing within the second of the last affects no row: only
-	 * errors count.) */
-	} else if (db_exec(db, SQL_ACT_UPDATE_SETTINGS, DB_ARGS(
+	    DB_U(id, s->id))) < 0 ||
+	    db_exec(db, SQL_ACT_UPDATE_SETTINGS, DB_ARGS(
 	    DB_S(audience, act_audience_names[http_arg_int(r, AF_AUDIENCE,
 	    AA_PUBLIC)]),
 	    DB_I(urgent, http_arg_int(r, AF_URGENT, 0)),
@@ -621,16 +745,14 @@ act_save_tx(struct req *r, void *arg)
 	    http_arg_str(r, AF_SUMMARY_AR),
 	    http_arg_str(r, AF_SUMMARY_EN)) == -1)
 		return OUT_ERROR;
-	if (audit_record(db, staff_actor(r), s->open ? "activity.version" :
-	    "activity.save", "activity", s->id, s->open ? arena_printf(r->a,
-	    "%s — %s", http_arg_str(r, AF_TITLE_AR),
-	    http_arg_str(r, AF_REASON)) : http_arg_str(r, AF_TITLE_AR)) == -1)
+	if (audit_record(db, staff_actor(r), "activity.save", "activity",
+	    s->id, http_arg_str(r, AF_TITLE_AR)) == -1)
 		return OUT_ERROR;
 	return OUT_OK;
 }
 
 /* Saves the form: a new draft (a NULL), a draft's changes, or an open
- * one's corrected texts as a new version. */
+ * one's corrected texts as a correction for the liaison officer. */
 static int
 act_save(struct req *r, const struct activity *a)
 {
@@ -642,7 +764,7 @@ act_save(struct req *r, const struct activity *a)
 	s.open = a != NULL && activity_versionable(a->state);
 	if (s.open && http_arg_str(r, AF_REASON) == NULL)
 		http_arg_error(r, AF_REASON, "Say what changes and why: the "
-		    "change is published as a new version.");
+		    "liaison officer reads it, and the public once approved.");
 	parse_links(r, &s.lt, &s.lu, &s.nl);
 	if (r->nerr > 0)
 		return show_form(r, a, 422);
@@ -657,6 +779,12 @@ act_save(struct req *r, const struct activity *a)
 	case OUT_DUPLICATE:
 		return http_redirect(r, 303, prev != NULL ? prev :
 		    "/staff/activities");
+	case OUT_INVALID:
+		return show_form(r, a, 422);
+	case OUT_CONFLICT:
+		return 409;	/* submitted, or closed, meanwhile */
+	case OUT_NOTFOUND:
+		return 404;
 	default:
 		return 500;
 	}
@@ -845,12 +973,65 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 		return 500;
 	l = vm_list(m, "versions");
 	while (dbres_next(res)) {
+		enum act_version_status vs = workflow_version_status(
+		    dbres_str(res, ACT_VERSIONS_STATUS));
+
 		it = vm_push(l);
 		vm_str(it, "version", dbres_str(res, ACT_VERSIONS_VERSION));
+		vm_str(it, "status", present_label(r,
+		    act_version_status_labels, AVS__MAX, (int)vs));
 		vm_str(it, "at", present_sqldatetime(r,
 		    dbres_str(res, ACT_VERSIONS_AT)));
 		vm_str(it, "reason", dbres_str(res, ACT_VERSIONS_REASON));
 		vm_str(it, "who", dbres_str(res, ACT_VERSIONS_AUTHOR_NAME));
+		if (vs == AVS_APPROVED || vs == AVS_REJECTED) {
+			vm_str(it, "decided_at", present_sqldatetime(r,
+			    dbres_str(res, ACT_VERSIONS_DECIDED_AT)));
+			vm_str(it, "decider", dbres_str(res,
+			    ACT_VERSIONS_DECIDER_NAME));
+		}
+		vm_str(it, "decision_reason", dbres_str(res,
+		    ACT_VERSIONS_DECISION_REASON));
+	}
+	/* The correction waiting for the liaison officer: its texts beside
+	 * the published ones, and the decision for who may make it. */
+	if (activity_versionable(st)) {
+		if ((res = db_query(r->db, r->a, SQL_ACT_CORRECTION_PENDING,
+		    DB_ARGS(DB_U(id, id)))) == NULL)
+			return 500;
+		if (dbres_next(res)) {
+			struct activity p = *a;
+			struct val *c = vm_child(m, "correction");
+			struct val *fl;
+			int k;
+
+			act_texts_of(&p, res);
+			vm_str(c, "vid", dbres_str(res,
+			    ACT_CORRECTION_PENDING_ID));
+			vm_str(c, "at", present_sqldatetime(r, dbres_str(res,
+			    ACT_CORRECTION_PENDING_AT)));
+			vm_str(c, "who", dbres_str(res,
+			    ACT_CORRECTION_PENDING_AUTHOR_NAME));
+			vm_str(c, "reason", dbres_str(res,
+			    ACT_CORRECTION_PENDING_REASON));
+			fl = vm_list(c, "fields");
+			for (k = 0; k < CF__MAX; k++) {
+				const char *was = act_text(a, k);
+				const char *now = act_text(&p, k);
+
+				it = vm_push(fl);
+				vm_str(it, "label", tr(r, corr_fields[k].label));
+				vm_str(it, "lang", corr_fields[k].lang);
+				vm_str(it, "dir", strcmp(corr_fields[k].lang,
+				    "ar") == 0 ? "rtl" : "ltr");
+				vm_str(it, "was", was);
+				vm_str(it, "now", now);
+				vm_bool(it, "changed", strcmp(was ? was : "",
+				    now ? now : "") != 0);
+			}
+			vm_bool(m, "can_decide", staff_may(r,
+			    ACT_ACTIVITY_APPROVE, eid));
+		}
 	}
 	http_form_model(r, m);
 	r->status = status;
@@ -1219,6 +1400,64 @@ page_activity_extend(struct req *r)
 		return act_show(r, &a, 0, 422);
 	case OUT_CONFLICT:
 		return 409;
+	case OUT_NOTFOUND:
+		return 404;
+	default:
+		return 500;
+	}
+}
+
+static enum outcome
+correction_tx(struct req *r, void *arg)
+{
+	int		 approve = *(const int *)arg;
+
+	switch (workflow_correction_decide(r->db, r->a,
+	    (unsigned long long)r->segi[0], (unsigned long long)r->segi[1],
+	    approve, http_arg_str(r, CORR_DECISION_REASON), staff_actor(r))) {
+	case WF_OK:
+		return OUT_OK;
+	case WF_NOT_FOUND:
+		return OUT_NOTFOUND;
+	case WF_DECIDED:
+		http_arg_error(r, CORR_DECISION, "This correction was decided "
+		    "already, or replaced by a newer one.");
+		return OUT_CONFLICT;
+	case WF_CLOSED:
+		http_arg_error(r, CORR_DECISION, "The consultation is no longer "
+		    "open: its text stays as it was consulted on.");
+		return OUT_CONFLICT;
+	case WF_REASON_NEEDED:
+		http_arg_error(r, CORR_DECISION_REASON, "Give the reason: the "
+		    "author sees it.");
+		return OUT_INVALID;
+	default:
+		return OUT_ERROR;
+	}
+}
+
+int
+page_activity_correction(struct req *r)
+{
+	struct activity	 a;
+	const char	*url, *prev;
+	int		 rc, approve;
+
+	if ((rc = act_load(r, ACT_ACTIVITY_APPROVE, &a)) != 0)
+		return rc;
+	if (r->nerr > 0)
+		return act_show(r, &a, 0, 422);
+	approve = http_arg_int(r, CORR_DECISION, DEC_REJECT) == DEC_APPROVE;
+	url = arena_printf(r->a, "/staff/activities/%llu", a.id);
+	switch (http_form_tx(r, correction_tx, &approve, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_INVALID:
+		return act_show(r, &a, 0, 422);
+	case OUT_CONFLICT:
+		return act_show(r, &a, 0, 409);
 	case OUT_NOTFOUND:
 		return 404;
 	default:

@@ -127,6 +127,8 @@ enum workflow_key { WFF_EVENT, WFF_REASON, WFF__MAX };
 extern const struct param workflow_params[WFF__MAX];
 enum extend_key { EXT_DAYS, EXT_REASON_AR, EXT_REASON_EN, EXT__MAX };
 extern const struct param extend_params[EXT__MAX];
+enum correction_key { CORR_DECISION, CORR_DECISION_REASON, CORR__MAX };
+extern const struct param correction_params[CORR__MAX];
 int	page_activities(struct req *);
 int	page_activity_new_form(struct req *);
 int	page_activity_new(struct req *);
@@ -141,6 +143,7 @@ int	page_activity_document(struct req *);
 int	page_activity_attachment(struct req *);
 int	page_activity_workflow(struct req *);
 int	page_activity_extend(struct req *);
+int	page_activity_correction(struct req *);
 
 /* page_moderation.c */
 enum mod_key {

@@ -157,10 +157,14 @@ SELECT a.id, a.kind, a.title_ar, a.title_en, r.summary_ar, r.summary_en,
 
 -- name: consult_versions
 -- The latest :limit corrections of an activity (the notice on its
--- page); every version stays in activity_versions.
+-- page); every version stays in activity_versions.  Only the approved
+-- ones, dated when the liaison officer made them public (migration
+-- 0009): a correction pending, rejected or replaced is never shown.
 -- param: activity u, limit i
-SELECT version, at, reason FROM activity_versions
- WHERE activity_id = :activity ORDER BY version DESC LIMIT :limit;
+SELECT version, COALESCE(decided_at, at) AS at, reason
+  FROM activity_versions
+ WHERE activity_id = :activity AND status = 'approved'
+ ORDER BY version DESC LIMIT :limit;
 
 -- name: principles_list
 -- Not paged: the published moderation principles, a short fixed list.

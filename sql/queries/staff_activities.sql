@@ -28,16 +28,14 @@ INSERT INTO activities (kind, entity_id, author_id, state, created_at,
 VALUES (:kind, :entity, :author, 'draft', UTC_TIMESTAMP(), UTC_TIMESTAMP());
 
 -- name: act_update_texts
--- The texts of activity :id.  While it is open they change only through
--- a recorded version (:versioned 1, with act_version_insert); a draft's
--- change no version (:versioned 0).
--- param: title_ar s, title_en s, summary_ar s, summary_en s, objectives_ar s, objectives_en s, announcements_ar s, announcements_en s, versioned i, id u
+-- The texts of draft :id.  An open one's change only through a
+-- correction the liaison officer approves (wf_correction_*, workflow.sql).
+-- param: title_ar s, title_en s, summary_ar s, summary_en s, objectives_ar s, objectives_en s, announcements_ar s, announcements_en s, id u
 UPDATE activities SET title_ar = :title_ar, title_en = :title_en,
        summary_ar = :summary_ar, summary_en = :summary_en,
        objectives_ar = :objectives_ar, objectives_en = :objectives_en,
        announcements_ar = :announcements_ar,
-       announcements_en = :announcements_en,
-       version = version + :versioned, updated_at = UTC_TIMESTAMP()
+       announcements_en = :announcements_en, updated_at = UTC_TIMESTAMP()
  WHERE id = :id;
 
 -- name: act_update_settings
@@ -53,23 +51,28 @@ UPDATE activities SET audience = :audience, urgent = :urgent,
        updated_at = UTC_TIMESTAMP()
  WHERE id = :id;
 
--- name: act_version_insert
--- param: author u, reason s, id u
-INSERT INTO activity_versions (activity_id, version, at, author_id, reason,
-                               snapshot)
-SELECT id, version, UTC_TIMESTAMP(), :author, :reason,
-       CONCAT_WS('\n', title_ar, title_en, summary_ar, summary_en,
-                 objectives_ar, objectives_en, announcements_ar,
-                 announcements_en)
-  FROM activities WHERE id = :id;
-
 -- name: act_versions
--- Every version of one activity: one per correction made while it was
--- open, each with its reason — a handful, shown whole on its page.
+-- Every version of one activity, newest first: each correction proposed
+-- while it was open, with its reason and the liaison officer's decision
+-- (migration 0009) — a handful, shown whole on its page.
 -- param: id u
-SELECT v.version, v.at, v.reason, u.full_name AS author_name
+SELECT v.id, v.version, v.status, v.at, v.reason, v.decided_at,
+       v.decision_reason, u.full_name AS author_name,
+       d.full_name AS decider_name
+  FROM activity_versions v
+  LEFT JOIN users u ON u.id = v.author_id
+  LEFT JOIN users d ON d.id = v.decided_by
+ WHERE v.activity_id = :id ORDER BY v.id DESC;
+
+-- name: act_correction_pending
+-- The correction of activity :id waiting for the liaison officer (at
+-- most one: the key activity_versions_one_pending).
+-- param: id u
+SELECT v.id, v.at, v.reason, v.author_id, u.full_name AS author_name,
+       v.title_ar, v.title_en, v.summary_ar, v.summary_en, v.objectives_ar,
+       v.objectives_en, v.announcements_ar, v.announcements_en
   FROM activity_versions v LEFT JOIN users u ON u.id = v.author_id
- WHERE v.activity_id = :id ORDER BY v.version DESC;
+ WHERE v.activity_id = :id AND v.status = 'pending';
 
 -- name: act_sectors_clear
 -- param: id u

@@ -115,3 +115,74 @@ SELECT id, title_ar, title_en, summary_ar, summary_en FROM activities
 -- name: wf_set_search
 -- param: text s, id u
 UPDATE activities SET search_text = :text WHERE id = :id;
+
+-- Corrections of an open activity (art. 7-ز, 8-د; workflow_correct and
+-- workflow_correction_decide, migration 0009): a pending activity_versions
+-- row with the proposed texts until the liaison officer decides.
+
+-- name: wf_correction_supersede
+-- The correction of activity :id still pending gives way to a new one.
+-- param: id u
+UPDATE activity_versions SET status = 'superseded',
+       decided_at = UTC_TIMESTAMP()
+ WHERE activity_id = :id AND status = 'pending';
+
+-- name: wf_correction_insert
+-- snapshot: the texts after the version, as every version keeps them.
+-- param: id u, author u, reason s, title_ar s, title_en s, summary_ar s, summary_en s, objectives_ar s, objectives_en s, announcements_ar s, announcements_en s
+INSERT INTO activity_versions (activity_id, version, status, at, author_id,
+                               reason, title_ar, title_en, summary_ar,
+                               summary_en, objectives_ar, objectives_en,
+                               announcements_ar, announcements_en, snapshot)
+VALUES (:id, NULL, 'pending', UTC_TIMESTAMP(), :author, :reason, :title_ar,
+        :title_en, :summary_ar, :summary_en, :objectives_ar, :objectives_en,
+        :announcements_ar, :announcements_en,
+        CONCAT_WS('\n', :title_ar, :title_en, :summary_ar, :summary_en,
+                  :objectives_ar, :objectives_en, :announcements_ar,
+                  :announcements_en));
+
+-- name: wf_correction_lock
+-- Correction :vid of activity :id, locked while it is decided (no row:
+-- not that activity's).
+-- param: vid u, id u
+SELECT status, author_id, reason, title_ar, title_en, summary_ar,
+       summary_en
+  FROM activity_versions WHERE id = :vid AND activity_id = :id
+   FOR UPDATE;
+
+-- name: wf_correction_publish
+-- The approved correction's texts become activity :id's, as its next
+-- version (one row: the version always changes).
+-- param: vid u, id u
+UPDATE activities a
+  JOIN activity_versions v ON v.id = :vid AND v.activity_id = a.id
+   SET a.title_ar = v.title_ar, a.title_en = v.title_en,
+       a.summary_ar = v.summary_ar, a.summary_en = v.summary_en,
+       a.objectives_ar = v.objectives_ar, a.objectives_en = v.objectives_en,
+       a.announcements_ar = v.announcements_ar,
+       a.announcements_en = v.announcements_en,
+       a.version = a.version + 1, a.updated_at = UTC_TIMESTAMP()
+ WHERE a.id = :id;
+
+-- name: wf_correction_approve
+-- After wf_correction_publish: the version takes the activity's new
+-- number.
+-- param: user u, vid u, id u
+UPDATE activity_versions v JOIN activities a ON a.id = v.activity_id
+   SET v.status = 'approved', v.version = a.version, v.decided_by = :user,
+       v.decided_at = UTC_TIMESTAMP()
+ WHERE v.id = :vid AND a.id = :id AND v.status = 'pending';
+
+-- name: wf_correction_reject
+-- param: user u, reason s, vid u
+UPDATE activity_versions SET status = 'rejected', decided_by = :user,
+       decided_at = UTC_TIMESTAMP(), decision_reason = :reason
+ WHERE id = :vid AND status = 'pending';
+
+-- name: wf_notify_user
+-- One member of staff hears of activity :id (the author of a correction).
+-- param: user u, id u
+-- shape: wf_recipient
+SELECT u.email, u.lang, a.title_ar, a.title_en
+  FROM activities a JOIN users u ON u.id = :user
+ WHERE a.id = :id AND u.active = 1 AND u.email IS NOT NULL;

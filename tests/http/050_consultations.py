@@ -156,7 +156,12 @@ r = sup.submit(edit, edit, {"title_ar": form["title_ar"], "title_en": form["titl
                             "summary_en": form["summary_en"], "objectives_ar": form["objectives_ar"],
                             "objectives_en": form["objectives_en"], "audience": "public",
                             "reason": "توضيح نطاق التعليمات"})
-t.eq(r.status, 303, "with a reason it is published as a new version")
+t.eq(r.status, 303, "with a reason it goes to the liaison officer")
+# (Issue 9, item 2: public only once the liaison officer approves it.)
+t.ok("وبيع الأغذية" not in Client().get("/consultations/" + aid).text, "not public before approval")
+vid = sql1("SELECT id FROM activity_versions WHERE activity_id=%s AND status='pending'" % aid)
+t.eq(liaison.submit("/staff/activities/%s" % aid, "/staff/activities/%s/corrections/%s" % (aid, vid),
+                    {"decision": "approve"}).status, 303, "the liaison officer approves it")
 t.eq(sql("SELECT version, reason FROM activity_versions WHERE activity_id=%s" % aid),
      [["2", "توضيح نطاق التعليمات"]], "the version is recorded with its reason")
 r = Client().get("/consultations/" + aid)

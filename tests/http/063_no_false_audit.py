@@ -56,8 +56,8 @@ supmoe_id = sql1("SELECT id FROM users WHERE email='supervisor@moe.sharek.test'"
 
 def draft(entity, author, title, state="draft"):
     sql("INSERT INTO activities (kind, entity_id, author_id, audience, state, title_ar, title_en, "
-        "created_at, updated_at) VALUES ('consultation', %s, %s, 'public', '%s', '%s', '%s', "
-        "UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (entity, author, state, title, title))
+        "created_at, updated_at) VALUES ('consultation', %s, %s, 'public', '%s', '%s', "
+        "'Test 063 activity', UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (entity, author, state, title))
     return sql1("SELECT MAX(id) FROM activities WHERE title_ar='%s'" % title)
 
 
