@@ -15,10 +15,17 @@
 
 #define LOGIN_MAX_PER_ACCOUNT	5	/* failures per 15 minutes */
 #define LOGIN_MAX_PER_ADDRESS	30
-/* Wrong second-factor codes per account per 15 minutes: one who has the
- * password hits a 6-digit code (three steps valid at a time) with odds
- * of 15 in a million a quarter of an hour. */
-#define FACTOR_MAX_FAILURES	5
+/*
+ * Wrong second-factor codes, per account (one who types them has the
+ * password already) since its last good code, for a day: the first
+ * FACTOR_FREE_FAILURES are free, then the next try waits
+ * FACTOR_FIRST_WAIT after the last failure, the one after twice that,
+ * up to FACTOR_MAX_WAIT — some thirty tries a day, each with three
+ * codes in a million to be right.
+ */
+#define FACTOR_FREE_FAILURES	5
+#define FACTOR_FIRST_WAIT	(15 * 60)	/* seconds */
+#define FACTOR_MAX_WAIT		(60 * 60)
 
 int
 session_init(void)
@@ -221,11 +228,12 @@ session_factor_key(const struct req *r, unsigned char kh[32])
 	crypto_generichash_final(&st, kh, 32);
 }
 
-int
+long
 session_factor_throttled(struct req *r)
 {
 	unsigned char	 kh[32];
 	struct dbres	*res;
+	long long	 n, wait, since;
 
 	if (r->sess == NULL || r->sess->email == NULL)
 		return -1;
@@ -234,8 +242,16 @@ session_factor_throttled(struct req *r)
 	    DB_B(key_hash, kh, sizeof(kh))));
 	if (res == NULL)
 		return -1;
-	return dbres_next(res) && dbres_int(res, FACTOR_FAILURES_FAILURES) >=
-	    FACTOR_MAX_FAILURES;
+	if (!dbres_next(res) || (n = dbres_int(res,
+	    FACTOR_FAILURES_FAILURES)) < FACTOR_FREE_FAILURES)
+		return 0;
+	for (wait = FACTOR_FIRST_WAIT; n > FACTOR_FREE_FAILURES &&
+	    wait < FACTOR_MAX_WAIT; n--)
+		wait *= 2;
+	if (wait > FACTOR_MAX_WAIT)
+		wait = FACTOR_MAX_WAIT;
+	since = dbres_int(res, FACTOR_FAILURES_SINCE_LAST);
+	return since < wait ? (long)(wait - (since > 0 ? since : 0)) : 0;
 }
 
 void

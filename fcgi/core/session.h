@@ -79,9 +79,10 @@ int		 session_start(struct req *, unsigned long long user_id);
  * done, for the rest of this request too.  0 or -1. */
 int		 session_factor_done(struct req *);
 /* Wrong codes of the signed-in account are throttled like passwords
- * (login_attempts, under a key of their own): 1 when too many in the
- * last 15 minutes (429), 0 when another may be tried, -1 on error. */
-int		 session_factor_throttled(struct req *);
+ * (login_attempts, under a key of their own; growing waits after five
+ * since the last good code): the seconds to wait before another code
+ * may be tried (429), 0 when one may be now, -1 on error. */
+long		 session_factor_throttled(struct req *);
 /* Records one typed code of the signed-in account. */
 void		 session_factor_attempt(struct req *, int success);
 /* Deletes the session row and clears the cookie. */

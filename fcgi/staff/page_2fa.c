@@ -48,6 +48,7 @@
 #include "buf.h"
 #include "db.h"
 #include "http.h"
+#include "i18n.h"
 #include "present.h"
 #include "qr.h"
 #include "recovery.h"
@@ -165,6 +166,7 @@ struct factor_try {
 	int		 key;		/* the code's key in the route's table */
 	const char	*code;
 	int		 recovery_used;	/* out: a recovery code was spent */
+	long		 wait;		/* out: seconds to wait (throttled) */
 	struct recovery_code codes[RECOVERY_COUNT];	/* FACTOR_ENROL */
 };
 
@@ -292,25 +294,31 @@ factor_try_tx(struct req *r, void *arg)
 }
 
 /* Checks the throttle, runs the check and records the attempt.  The
- * outcome; OUT_FORBIDDEN stands for "too many wrong codes" (429). */
+ * outcome; OUT_FORBIDDEN stands for "too many wrong codes" (429, with
+ * the seconds to wait in t->wait). */
 static enum outcome
 factor_try(struct req *r, struct factor_try *t)
 {
 	enum outcome	 out;
 
-	switch (session_factor_throttled(r)) {
-	case 0:
-		break;
-	case 1:
-		return OUT_FORBIDDEN;
-	default:
+	if ((t->wait = session_factor_throttled(r)) < 0)
 		return OUT_ERROR;
-	}
+	if (t->wait > 0)
+		return OUT_FORBIDDEN;
 	t->code = http_arg_str(r, t->key);
 	out = http_form_tx(r, factor_try_tx, t, factor_next(r), NULL);
 	if (out == OUT_OK || out == OUT_INVALID)
 		session_factor_attempt(r, out == OUT_OK);
 	return out;
+}
+
+/* "Too many wrong codes" with the whole minutes to wait, rounded up. */
+static const char *
+factor_throttled_message(struct req *r, long wait)
+{
+	return i18n_subst(r->a, tr(r, "Too many wrong codes. Please wait {1} "
+	    "minutes and try again."), arena_printf(r->a, "%ld",
+	    wait > 0 ? (wait + 59) / 60 : 1), NULL);
 }
 
 /* ---- sign-in: the code -------------------------------------------- */
@@ -374,8 +382,8 @@ page_factor_code(struct req *r)
 	case OUT_INVALID:
 		return factor_code_show(r, 422, NULL);
 	case OUT_FORBIDDEN:
-		return factor_code_show(r, 429, tr(r, "Too many wrong codes. "
-		    "Please wait 15 minutes and try again."));
+		return factor_code_show(r, 429, factor_throttled_message(r,
+		    t.wait));
 	case OUT_CONFLICT:
 		/* Turned off or reset meanwhile: start again. */
 		return http_redirect(r, 303, "/staff/login");
@@ -559,8 +567,8 @@ page_factor_enrol(struct req *r)
 	case OUT_INVALID:
 		return factor_enrol_show(r, 422, NULL);
 	case OUT_FORBIDDEN:
-		return factor_enrol_show(r, 429, tr(r, "Too many wrong codes. "
-		    "Please wait 15 minutes and try again."));
+		return factor_enrol_show(r, 429, factor_throttled_message(r,
+		    t.wait));
 	case OUT_CONFLICT:
 		/* Not begun (or begun again elsewhere): the first step. */
 		return http_redirect(r, 303, factor_url(r,
@@ -609,8 +617,8 @@ page_factor_disable(struct req *r)
 	case OUT_INVALID:
 		return factor_page_show(r, 422, NULL);
 	case OUT_FORBIDDEN:
-		return factor_page_show(r, 429, tr(r, "Too many wrong codes. "
-		    "Please wait 15 minutes and try again."));
+		return factor_page_show(r, 429, factor_throttled_message(r,
+		    t.wait));
 	default:
 		return 500;
 	}

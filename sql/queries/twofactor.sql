@@ -89,11 +89,18 @@ INSERT INTO login_attempts (email_hash, ip, success, at)
 VALUES (:key_hash, :ip, :success, UTC_TIMESTAMP());
 
 -- name: factor_failures
--- Wrong codes of one account in the last 15 minutes.
+-- Wrong codes of one account since its last good code (by id: times
+-- are whole seconds), within a day, and the seconds since the latest of
+-- them (session_factor_throttled).
 -- param: key_hash b
-SELECT COUNT(*) AS failures FROM login_attempts
- WHERE email_hash = :key_hash AND success = 0
-   AND at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE;
+SELECT COUNT(*) AS failures,
+       TIMESTAMPDIFF(SECOND, MAX(f.at), UTC_TIMESTAMP()) AS since_last
+  FROM login_attempts f
+ WHERE f.email_hash = :key_hash AND f.success = 0
+   AND f.at > UTC_TIMESTAMP() - INTERVAL 1 DAY
+   AND f.id > COALESCE((SELECT MAX(s.id) FROM login_attempts s
+                         WHERE s.email_hash = :key_hash AND s.success = 1),
+                       0);
 
 -- name: factor_tool_user
 -- sharekctl user reset-2fa: the account of an e-mail address.

@@ -216,24 +216,52 @@ t.eq(r.status, 422, "the same recovery code does not work twice")
 t.ok("recovery code is not correct or has been used" in r.text, "  … and says so")
 
 # ---- throttling ---------------------------------------------------------------------------------
+def since_good(email):
+    """Wrong codes since the account's last good one (session.c counts those)."""
+    k = attempts_key(email)
+    return int(sql1("SELECT COUNT(*) FROM login_attempts f WHERE f.email_hash=UNHEX('%s') AND f.success=0 "
+                    "AND f.id > COALESCE((SELECT MAX(s.id) FROM login_attempts s WHERE s.email_hash=UNHEX('%s') "
+                    "AND s.success=1), 0)" % (k, k)))
+
+
+def age(email, minutes):
+    sql("UPDATE login_attempts SET at = at - INTERVAL %d MINUTE WHERE email_hash=UNHEX('%s')"
+        % (minutes, attempts_key(email)))
+
+
+def wrong(i):
+    return "%06d" % ((int(code1) + 1 + i) % 1000000)
+
+
 tc = english()
 r = code_page(tc, LIAISON)
 page = local(r)
 last = None
 for i in range(8):
-    last = type_code(tc, page, "%06d" % ((int(code1) + 1 + i) % 1000000))
+    last = type_code(tc, page, wrong(i))
     if last.status == 429:
         break
-t.eq(last.status, 429, "after five wrong codes in 15 minutes: 429")
-t.ok("Too many wrong codes" in last.text, "  … with a message", re.sub(r"\s+", " ", last.text)[-1500:])
-t.eq(failures(LIAISON), 5, "  … five failures counted")
+t.eq(last.status, 429, "after five wrong codes since the last good one: 429")
+t.ok(re.search(r"Too many wrong codes\. Please wait 15 minutes", last.text), "  … with a message saying how long",
+     re.sub(r"\s+", " ", last.text)[-1500:])
+t.eq(since_good(LIAISON), 5, "  … five failures counted")
 good = factor_step(step1)
 r = type_code(tc, page, totp(secret, step=good))
 t.eq(r.status, 429, "  … even the right code waits")
-sql("UPDATE login_attempts SET at = at - INTERVAL 16 MINUTE WHERE email_hash=UNHEX('%s')" % attempts_key(LIAISON))
+age(LIAISON, 16)
+r = type_code(tc, page, wrong(10))
+t.eq(r.status, 422, "after 15 minutes one more code may be tried (wrong again)")
 r = type_code(tc, page, totp(secret, step=good))
-t.eq(r.status, 303, "after 15 minutes the right code works again")
+t.eq(r.status, 429, "  … and the wait after a sixth failure is longer")
+m = re.search(r"Please wait (\d+) minutes", r.text)
+t.ok(m and 25 < int(m.group(1)) <= 30, "  … 30 minutes", m and m.group(0))
+age(LIAISON, 16)
+t.eq(type_code(tc, page, totp(secret, step=good)).status, 429, "  … still after 16")
+age(LIAISON, 15)
+r = type_code(tc, page, totp(secret, step=good))
+t.eq(r.status, 303, "after 30 minutes the right code works again")
 last_step = good
+t.eq(since_good(LIAISON), 0, "  … and a good code clears the count")
 t.ok(int(sql1("SELECT COUNT(*) FROM login_attempts WHERE email_hash=UNHEX('%s') AND success=1"
               % attempts_key(LIAISON))) >= 1, "  … successes are recorded too")
 
