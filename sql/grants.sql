@@ -28,6 +28,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.sessions TO '@PUBLIC_USER@'@'loca
 GRANT SELECT, INSERT ON `@DB@`.login_attempts TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.form_nonces TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT INSERT ON `@DB@`.outbox TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+-- What a visitor can make the portal send, counted (0007_rate_limits.sql).
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.rate_limits TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT INSERT ON `@DB@`.audit_log TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.audit_log TO '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 -- Whether a staff member's session still owes its second factor

@@ -118,8 +118,9 @@ authpage_login(struct req *r)
 		    "address first: open the link we sent you."));
 	case LOGIN_THROTTLED:
 		r->status = 429;
-		return authpage_show(r, tr(r, "Too many failed attempts. "
-		    "Please wait 15 minutes and try again."));
+		return authpage_show(r, session_throttle_message(r,
+		    session_throttle_wait(r, http_arg_str(r,
+		    AUTHPAGE_LOGIN_EMAIL))));
 	case LOGIN_BUSY:
 		r->status = 503;
 		return authpage_show(r, tr(r, "The service is busy. Please "

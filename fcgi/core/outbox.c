@@ -1,6 +1,7 @@
 /*
  * outbox.c — see outbox.h.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -43,10 +44,74 @@ outbox_channel(const char *s)
 	return OC__MAX;
 }
 
+static void
+outbox_key(const char *key, unsigned char h[32])
+{
+	crypto_generichash(h, 32, (const unsigned char *)key, strlen(key),
+	    NULL, 0);
+}
+
+long long
+outbox_limit_hit(struct db *db, struct arena *a, const char *key,
+    long *left)
+{
+	unsigned char	 h[32];
+
+	outbox_key(key, h);
+	if (db_exec(db, SQL_RATE_LIMIT_HIT, DB_ARGS(DB_B(key_hash, h,
+	    sizeof(h)), DB_I(minutes, OUTBOX_LIMIT_MINUTES))) < 0)
+		return -1;
+	/* The row is there now, locked by this transaction. */
+	return outbox_limit_peek(db, a, key, left);
+}
+
+long long
+outbox_limit_peek(struct db *db, struct arena *a, const char *key,
+    long *left)
+{
+	unsigned char	 h[32];
+	struct dbres	*res;
+
+	outbox_key(key, h);
+	*left = 0;
+	res = db_query(db, a, SQL_RATE_LIMIT_GET, DB_ARGS(DB_B(key_hash, h,
+	    sizeof(h)), DB_I(minutes, OUTBOX_LIMIT_MINUTES)));
+	if (res == NULL)
+		return -1;
+	if (!dbres_next(res))
+		return 0;
+	*left = (long)dbres_int(res, RATE_LIMIT_GET_LEFT_SECONDS);
+	return dbres_int(res, RATE_LIMIT_GET_HITS);
+}
+
 static int
 outbox_queue(struct db *db, enum outbox_channel ch, const char *to,
     const char *subject, const char *body)
 {
+	struct arena	*a;
+	const char	*key;
+	char		*p;
+	long long	 n;
+	long		 left;
+
+	if (to == NULL)
+		return -1;
+	/* The recipient's counter, whatever the case it was typed in.  No
+	 * arena comes with a message: a small one of its own. */
+	a = arena_new(1024);
+	key = p = arena_printf(a, "outbox:%s:%s", outbox_channels[ch], to);
+	for (; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	n = outbox_limit_hit(db, a, key, &left);
+	arena_free(a);
+	if (n == -1)
+		return -1;
+	if (n > conf_int("mail", "max_per_recipient_hour",
+	    OUTBOX_MAX_PER_HOUR)) {
+		log_warnx("%s: %s message %lld to one recipient this hour: "
+		    "not queued", __func__, outbox_channels[ch], n);
+		return 1;
+	}
 	return db_exec(db, SQL_OUTBOX_INSERT, DB_ARGS(
 	    DB_S(channel, outbox_channels[ch]), DB_S(recipient, to),
 	    DB_S(subject, subject), DB_S(body, body))) == 1 ? 0 : -1;

@@ -7,14 +7,30 @@
 
 #include "arena.h"
 #include "auth.h"
+#include "buf.h"
 #include "conf.h"
 #include "db.h"
 #include "http.h"
+#include "http_int.h"
+#include "i18n.h"
 #include "session.h"
 #include "sql_gen.h"
 
-#define LOGIN_MAX_PER_ACCOUNT	5	/* failures per 15 minutes */
-#define LOGIN_MAX_PER_ADDRESS	30
+/*
+ * Password throttling (issue 9, items 9 and 10).  Failures count per
+ * account and client address — the pair — since the pair's last
+ * success, for a day: LOGIN_FREE_FAILURES are free, then the next try
+ * waits LOGIN_FIRST_WAIT after the last failure, the one after twice
+ * that, up to LOGIN_MAX_WAIT.  A guesser at one address gets five tries,
+ * two more in the next 45 minutes, then one an hour, while the owner
+ * elsewhere signs in as usual: no one can lock an account from outside.
+ * An address also has a cap across accounts, so it cannot try one
+ * password on many accounts instead.
+ */
+#define LOGIN_FREE_FAILURES	5
+#define LOGIN_FIRST_WAIT	(15 * 60)	/* seconds */
+#define LOGIN_MAX_WAIT		(60 * 60)
+#define LOGIN_MAX_PER_ADDRESS	30	/* failures per 15 minutes */
 /*
  * Wrong second-factor codes, per account (one who types them has the
  * password already) since its last good code, for a day: the first
@@ -135,8 +151,75 @@ static void
 session_attempt(struct req *r, const unsigned char eh[32], int success)
 {
 	db_exec(r->db, SQL_LOGIN_ATTEMPT_INSERT, DB_ARGS(
-	    DB_B(email_hash, eh, 32), DB_S(ip, r->remote),
+	    DB_B(email_hash, eh, 32), DB_S(ip, r->remote ? r->remote : ""),
 	    DB_I(success, success)));
+}
+
+/* The key of an account's password attempts: the hash of its e-mail
+ * address (as typed at sign-in, lower-cased by PT_EMAIL). */
+static void
+session_email_hash(const char *email, unsigned char eh[32])
+{
+	crypto_generichash(eh, 32, (const unsigned char *)email,
+	    strlen(email), NULL, 0);
+}
+
+long
+session_throttle_wait(struct req *r, const char *email)
+{
+	unsigned char	 eh[32];
+	struct dbres	*res;
+	long long	 n, wait, since;
+
+	if (email == NULL)
+		return 0;
+	session_email_hash(email, eh);
+	res = db_query(r->db, r->a, SQL_LOGIN_FAILURES_PAIR, DB_ARGS(
+	    DB_B(email_hash, eh, sizeof(eh)),
+	    DB_S(ip, r->remote ? r->remote : "")));
+	if (res == NULL)
+		return -1;
+	if (dbres_next(res) && (n = dbres_int(res,
+	    LOGIN_FAILURES_PAIR_FAILURES)) >= LOGIN_FREE_FAILURES) {
+		for (wait = LOGIN_FIRST_WAIT; n > LOGIN_FREE_FAILURES &&
+		    wait < LOGIN_MAX_WAIT; n--)
+			wait *= 2;
+		if (wait > LOGIN_MAX_WAIT)
+			wait = LOGIN_MAX_WAIT;
+		since = dbres_int(res, LOGIN_FAILURES_PAIR_SINCE_LAST);
+		if (since < wait)
+			return (long)(wait - (since > 0 ? since : 0));
+	}
+	res = db_query(r->db, r->a, SQL_LOGIN_FAILURES_IP, DB_ARGS(
+	    DB_S(ip, r->remote ? r->remote : "")));
+	if (res == NULL)
+		return -1;
+	if (dbres_next(res) && dbres_int(res, LOGIN_FAILURES_IP_FAILURES) >=
+	    LOGIN_MAX_PER_ADDRESS) {
+		wait = dbres_int(res, LOGIN_FAILURES_IP_FREES_IN);
+		return wait > 0 ? (long)wait : 1;
+	}
+	return 0;
+}
+
+const char *
+session_throttle_message(struct req *r, long wait)
+{
+	/* Whole minutes, rounded up: never "wait 0 minutes". */
+	long		 min = wait > 0 ? (wait + 59) / 60 : 1;
+
+	return i18n_subst(r->a, tr(r, "Too many failed attempts. Please "
+	    "wait {1} minutes and try again."), arena_printf(r->a, "%ld",
+	    min), NULL);
+}
+
+void
+session_password_attempt(struct req *r, const char *email, int success)
+{
+	unsigned char	 eh[32];
+
+	session_email_hash(email, eh);
+	session_attempt(r, eh, success);
 }
 
 enum login_result
@@ -147,24 +230,12 @@ session_login(struct req *r, const char *email, const char *password)
 	const char	*hash;
 	unsigned long long uid;
 	int		 rc, verified, active;
+	long		 wait;
 	char		 newhash[128];
 
-	crypto_generichash(eh, sizeof(eh), (const unsigned char *)email,
-	    strlen(email), NULL, 0);
-	res = db_query(r->db, r->a, SQL_LOGIN_FAILURES_EMAIL, DB_ARGS(
-	    DB_B(email_hash, eh, sizeof(eh))));
-	if (res == NULL)
-		return LOGIN_ERROR;
-	if (dbres_next(res) && dbres_int(res, LOGIN_FAILURES_EMAIL_FAILURES)
-	    >= LOGIN_MAX_PER_ACCOUNT)
-		return LOGIN_THROTTLED;
-	res = db_query(r->db, r->a, SQL_LOGIN_FAILURES_IP, DB_ARGS(
-	    DB_S(ip, r->remote)));
-	if (res == NULL)
-		return LOGIN_ERROR;
-	if (dbres_next(res) && dbres_int(res, LOGIN_FAILURES_IP_FAILURES) >=
-	    LOGIN_MAX_PER_ADDRESS)
-		return LOGIN_THROTTLED;
+	session_email_hash(email, eh);
+	if ((wait = session_throttle_wait(r, email)) != 0)
+		return wait < 0 ? LOGIN_ERROR : LOGIN_THROTTLED;
 
 	res = db_query(r->db, r->a, SQL_USER_LOGIN_GET, DB_ARGS(
 	    DB_S(email, email)));
@@ -265,6 +336,36 @@ session_factor_attempt(struct req *r, int success)
 	db_exec(r->db, SQL_FACTOR_ATTEMPT_INSERT, DB_ARGS(
 	    DB_B(key_hash, kh, sizeof(kh)), DB_S(ip, r->remote),
 	    DB_I(success, success)));
+}
+
+void
+session_link_set(struct req *r, const char *name, const char *path,
+    const char *token)
+{
+	struct buf	 b;
+
+	/* Not http_cookie_set: this one is Strict and scoped to its page,
+	 * so it goes to no other page of the site and to no request that
+	 * another site starts. */
+	buf_init(&b, r->a);
+	buf_printf(&b, "%s=%s; Path=%s; HttpOnly; SameSite=Strict", name,
+	    token[0] != '\0' ? token : "", path);
+	buf_printf(&b, "; Max-Age=%d", token[0] != '\0' ?
+	    SESSION_LINK_SECONDS : 0);
+	if (conf_bool("app", "secure_cookies", 0) ||
+	    http_env(r, "HTTPS") != NULL)
+		buf_adds(&b, "; Secure");
+	http_header(r, "Set-Cookie", b.data);
+	/* What a token opens is personal. */
+	http_nostore(r);
+}
+
+const char *
+session_link_get(const struct req *r, const char *name)
+{
+	const char	*tok = http_cookie(r, name);
+
+	return tok != NULL && strlen(tok) == 43 ? tok : NULL;
 }
 
 void

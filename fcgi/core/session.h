@@ -72,8 +72,9 @@ void		 session_load(struct req *);
  * session (deleting the old one) and sets the cookie. */
 enum login_result session_login(struct req *, const char *email,
 		    const char *password);
-/* Starts a session for a user without a password check (after e-mail
- * verification).  0 or -1. */
+/* Starts a session for a user whose password was checked (a new token;
+ * the request's old session row is deleted).  Never from a link: a
+ * GET must not sign anyone in (login CSRF).  0 or -1. */
 int		 session_start(struct req *, unsigned long long user_id);
 /* The second factor was given: a new session (token rotated) marked as
  * done, for the rest of this request too.  0 or -1. */
@@ -85,6 +86,36 @@ int		 session_factor_done(struct req *);
 long		 session_factor_throttled(struct req *);
 /* Records one typed code of the signed-in account. */
 void		 session_factor_attempt(struct req *, int success);
+/*
+ * Password throttling, for sign-in and for every other page that asks
+ * for a password (POST /me/delete): failures count per account and
+ * client address, with waits that grow after the first five, and per
+ * address across accounts (session.c says how much).
+ * session_throttle_wait: the seconds this client must wait before
+ * trying a password for email (0: it may try now; -1: error).
+ * session_throttle_message: "Too many failed attempts. Please wait N
+ * minutes…" for such a wait, translated (arena-owned).
+ * session_password_attempt: records one password tried for email.
+ */
+long		 session_throttle_wait(struct req *, const char *email);
+const char	*session_throttle_message(struct req *, long wait);
+void		 session_password_attempt(struct req *, const char *email,
+		    int success);
+
+/*
+ * One-time links (password reset, e-mail verification, a staff
+ * invitation) carry a token in the URL of an e-mail.  The page that
+ * receives one exchanges it at once for this cookie and sends the
+ * browser on to its bare path (303), so the token is not left in the
+ * address bar, the history, a Referer or the log line of a later
+ * request.  HttpOnly, SameSite=Strict, Path=path, SESSION_LINK_SECONDS.
+ * session_link_set with token "" clears it; every response that sets it
+ * is no-store.  session_link_get: the cookie's token, or NULL.
+ */
+#define SESSION_LINK_SECONDS	(30 * 60)
+void		 session_link_set(struct req *, const char *name,
+		    const char *path, const char *token);
+const char	*session_link_get(const struct req *, const char *name);
 /* Deletes the session row and clears the cookie. */
 void		 session_logout(struct req *);
 /* The CSRF token for this client (arena-owned); sets sk_anon if needed. */

@@ -37,6 +37,8 @@ static const struct route routes[] = {
 	    PARAMS(account_register_params), 0 },
 	{ "GET", "/register/sent", page_register_sent, 0, NULL, 0, 0 },
 	{ "GET", "/verify", page_verify, 0, PARAMS(account_link_params), 0 },
+	{ "POST", "/verify", page_verify_confirm, 0, NULL, 0, 0 },
+	{ "GET", "/verify/done", page_verify_done, 0, NULL, 0, 0 },
 	{ "GET", "/forgot", page_forgot_form, 0, NULL, 0, 0 },
 	{ "POST", "/forgot", page_forgot, 0, PARAMS(account_forgot_params),
 	    0 },

@@ -9,7 +9,15 @@
  * GET /feeds/results.atom      newly published results
  * Anyone; public activities only (feeds are read anonymously).
  * Conditional GET: ETag/Last-Modified from the newest entry.  The feed's
- * own link is built from the declared parameters as validated.
+ * own link is the feed's path and the declared parameters as validated
+ * (present_query): an undeclared key or a byte that is not UTF-8 never
+ * reaches the XML, and a bad filter is a 400 before any is written.
+ *
+ * RSS readers take <title> and <description> as HTML (RSS 2.0 leaves it
+ * open and they all do), so those are written as HTML text — escaped for
+ * HTML, then for XML: a summary typed with "<script>" reaches the reader
+ * as "&lt;script&gt;", which it shows as typed.  Atom says type="text"
+ * and carries the text once escaped.
  */
 #include <string.h>
 #include <time.h>
@@ -111,6 +119,21 @@ feed_entries(struct req *r, int results, struct entry **out, int *n)
 	return 0;
 }
 
+/* Text as HTML text, for an RSS element a reader takes as HTML (the
+ * XML writer escapes it again).  Arena-owned; NULL stays NULL. */
+static const char *
+feed_html(struct req *r, const char *s)
+{
+	struct buf	 b;
+
+	if (s == NULL)
+		return NULL;
+	buf_init(&b, r->a);
+	buf_adds(&b, "");
+	buf_html(&b, s, strlen(s));
+	return b.data;
+}
+
 /* RFC 3339 for Atom, RFC 822 for RSS. */
 static const char *
 feed_date(struct req *r, time_t t, int rss)
@@ -165,7 +188,8 @@ feed(struct req *r, int results, int rss)
 	title = tr(r, results ? "Sharek — published results" :
 	    "Sharek — new consultations, surveys and polls");
 	q = present_query(r, -1);
-	self = arena_printf(r->a, "%s%s%s%s", base, r->fullpath,
+	self = arena_printf(r->a, "%s/feeds/%s%s%s", base, results ?
+	    "results.atom" : rss ? "activities.rss" : "activities.atom",
 	    *q ? "?" : "", q);
 	if (rss) {
 		if ((w = xmlw_begin(r, "application/rss+xml; charset=utf-8"))
@@ -177,10 +201,10 @@ feed(struct req *r, int results, int rss)
 		xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:atom",
 		    BAD_CAST "http://www.w3.org/2005/Atom");
 		xmlTextWriterStartElement(w, BAD_CAST "channel");
-		xmlw_elem(w, "title", title);
+		xmlw_elem(w, "title", feed_html(r, title));
 		xmlw_elem(w, "link", arena_printf(r->a, "%s/consultations",
 		    base));
-		xmlw_elem(w, "description", title);
+		xmlw_elem(w, "description", feed_html(r, title));
 		xmlw_elem(w, "language", r->lang);
 		xmlTextWriterStartElement(w, BAD_CAST "atom:link");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST self);
@@ -224,14 +248,14 @@ feed(struct req *r, int results, int rss)
 
 		if (rss) {
 			xmlTextWriterStartElement(w, BAD_CAST "item");
-			xmlw_elem(w, "title", e->title);
+			xmlw_elem(w, "title", feed_html(r, e->title));
 			xmlw_elem(w, "link", url);
 			xmlTextWriterStartElement(w, BAD_CAST "guid");
 			xmlTextWriterWriteAttribute(w, BAD_CAST "isPermaLink",
 			    BAD_CAST "true");
 			xmlTextWriterWriteString(w, BAD_CAST url);
 			xmlTextWriterEndElement(w);
-			xmlw_elem(w, "description", e->summary);
+			xmlw_elem(w, "description", feed_html(r, e->summary));
 			xmlw_elem(w, "category", kind);
 			xmlw_elem(w, "pubDate", feed_date(r, e->published, 1));
 			xmlTextWriterEndElement(w);

@@ -9,7 +9,9 @@
  *                        → 303 /me/profile?saved=1, or the form 422
  * POST /me/delete        password → personal data erased, contributions
  *                        kept anonymised, signed out → 303 /?deleted=1;
- *                        a wrong password: the form 422
+ *                        a wrong password: the form 422; throttled as
+ *                        sign-in is, its failures counted with those of
+ *                        sign-in (session.h): the form 429
  * Permission: the signed-in user, for their own account only; staff
  * accounts are not erased here (403).
  */
@@ -256,6 +258,8 @@ page_delete(struct req *r)
 {
 	struct dbres	*res;
 	unsigned long long uid = r->sess->user_id;
+	const char	*email = r->sess->email;
+	long		 wait;
 	int		 rc;
 
 	if ((res = account_get(r)) == NULL)
@@ -263,11 +267,20 @@ page_delete(struct req *r)
 	/* Staff accounts are deactivated, not erased. */
 	if (perm_role_find(r->sess->role) != ROLE_CITIZEN)
 		return 403;
+	/* A stolen session must not become a way to guess the password. */
+	if ((wait = session_throttle_wait(r, email)) == -1)
+		return 500;
+	if (wait > 0) {
+		http_arg_error(r, DEL_PASSWORD, session_throttle_message(r,
+		    wait));
+		return show_profile(r, res, 1, 0, 429);
+	}
 	rc = http_arg_str(r, DEL_PASSWORD) == NULL ? -1 :
 	    auth_verify(dbres_str(res, ACCOUNT_GET_PASSWORD_HASH),
 	    http_arg_str(r, DEL_PASSWORD));
 	if (rc == 1)
 		return 503;
+	session_password_attempt(r, email, rc == 0);
 	if (rc != 0) {
 		http_arg_error(r, DEL_PASSWORD, "The password is not "
 		    "correct.");

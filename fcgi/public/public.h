@@ -18,10 +18,11 @@ enum register_key {
 	REG_MOBILE, REG_PASSWORD, REG_PASSWORD2, REG_LANG, REG_ACCEPT,
 	REG__MAX
 };
-/* A one-time link: GET /verify and GET /reset. */
+/* A one-time link: GET /verify and GET /reset (t only as the link is
+ * opened; the bare page reads the token from its cookie). */
 enum link_key { LINK_T, LINK__MAX };
 enum forgot_key { FORGOT_EMAIL, FORGOT__MAX };
-enum reset_key { RESET_T, RESET_PASSWORD, RESET_PASSWORD2, RESET__MAX };
+enum reset_key { RESET_PASSWORD, RESET_PASSWORD2, RESET__MAX };
 extern const struct param account_register_params[REG__MAX];
 extern const struct param account_link_params[LINK__MAX];
 extern const struct param account_forgot_params[FORGOT__MAX];
@@ -30,6 +31,8 @@ int	page_register_form(struct req *);
 int	page_register(struct req *);
 int	page_register_sent(struct req *);
 int	page_verify(struct req *);
+int	page_verify_confirm(struct req *);
+int	page_verify_done(struct req *);
 int	page_forgot_form(struct req *);
 int	page_forgot(struct req *);
 int	page_forgot_sent(struct req *);

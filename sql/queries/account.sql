@@ -22,9 +22,10 @@ VALUES (:hash, :user, :purpose, UTC_TIMESTAMP(),
         UTC_TIMESTAMP() + INTERVAL :minutes MINUTE);
 
 -- name: token_get
--- A usable token: right purpose, not used, not expired, live account.
+-- A usable token: right purpose, not used, not expired, live account;
+-- what the account is known by (a new password must not be made of it).
 -- param: hash b, purpose s
-SELECT t.user_id, u.email, u.full_name, u.lang
+SELECT t.user_id, u.email, u.full_name, u.org_name, u.lang
   FROM tokens t JOIN users u ON u.id = t.user_id
  WHERE t.token_hash = :hash AND t.purpose = :purpose AND t.used_at IS NULL
    AND t.expires_at > UTC_TIMESTAMP() AND u.deleted_at IS NULL

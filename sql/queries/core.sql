@@ -61,15 +61,30 @@ UPDATE users SET password_hash = :hash, updated_at = UTC_TIMESTAMP()
 INSERT INTO login_attempts (email_hash, ip, success, at)
 VALUES (:email_hash, :ip, :success, UTC_TIMESTAMP());
 
--- name: login_failures_email
--- param: email_hash b
-SELECT COUNT(*) AS failures FROM login_attempts
- WHERE email_hash = :email_hash AND success = 0
-   AND at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE;
+-- name: login_failures_pair
+-- The failures of one account (the hash of its e-mail address) from one
+-- client address since the last success of that pair (by id: times
+-- have whole seconds), within a day, and the seconds since the latest
+-- of them (session_throttle_wait: the owner elsewhere is never locked
+-- out by a guesser here).
+-- param: email_hash b, ip s
+SELECT COUNT(*) AS failures,
+       TIMESTAMPDIFF(SECOND, MAX(f.at), UTC_TIMESTAMP()) AS since_last
+  FROM login_attempts f
+ WHERE f.email_hash = :email_hash AND f.ip = :ip AND f.success = 0
+   AND f.at > UTC_TIMESTAMP() - INTERVAL 1 DAY
+   AND f.id > COALESCE((SELECT MAX(s.id) FROM login_attempts s
+                         WHERE s.email_hash = :email_hash AND s.ip = :ip
+                           AND s.success = 1), 0);
 
 -- name: login_failures_ip
+-- The failures from one client address on any account in the last 15
+-- minutes, and the seconds until the oldest of them leaves the window.
 -- param: ip s
-SELECT COUNT(*) AS failures FROM login_attempts
+SELECT COUNT(*) AS failures,
+       TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),
+                     MIN(at) + INTERVAL 15 MINUTE) AS frees_in
+  FROM login_attempts
  WHERE ip = :ip AND success = 0
    AND at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE;
 

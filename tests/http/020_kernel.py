@@ -94,8 +94,8 @@ def token_rows(token):
 
 
 good = {"kind": "person", "full_name": "ليلى", "email": "kernel1@example.org",
-        "mobile": "+962 79 123 4567", "password": "a-long-password-1",
-        "password2": "a-long-password-1", "accept": "1", "lang": "ar"}
+        "mobile": "+962 79 123 4567", "password": "amber-kettle-orbit-1",
+        "password2": "amber-kettle-orbit-1", "accept": "1", "lang": "ar"}
 
 # ---- CSRF and same origin -------------------------------------------------
 c = Client()
@@ -181,7 +181,7 @@ t.eq(len(re.findall(r'<li><a href="#f-', r.text)), 5, "and a summary linking to 
 t.ok("extra_unknown" not in r.text and "ignored" not in r.text, "an undeclared field is dropped")
 t.eq(state(), before, "nothing stored")
 _, hidden = c.form("/register", "/register")
-r = c.post("/register", dict(good, password2="a-long-password-2", **hidden))
+r = c.post("/register", dict(good, password2="amber-kettle-orbit-2", **hidden))
 t.ok(r.status == 422 and sorted(messages(r.text)) == ["password2"],
      "two different (valid) passwords: one message, on the second", messages(r.text))
 _, h2 = en.form("/register", "/register")
@@ -216,8 +216,8 @@ t.ok(r.status == 422 and "<img src=x" not in r.text, "the e-mail echoed by the l
 
 # ---- strict UTF-8 and control characters ------------------------------------
 pairs = [("kind", "person"), ("full_name", "abc"), ("email", "u8@example.org"),
-         ("mobile", "0791234567"), ("password", "a-long-password-1"),
-         ("password2", "a-long-password-1"), ("accept", "1")]
+         ("mobile", "0791234567"), ("password", "amber-kettle-orbit-1"),
+         ("password2", "amber-kettle-orbit-1"), ("accept", "1")]
 cases = [("full_name", "%C0%80abc", "an overlong UTF-8 sequence (%C0%80)"),
          ("full_name", "%ED%A0%80abc", "a UTF-16 surrogate (%ED%A0%80)"),
          ("full_name", "%FF%FEabc", "bytes that are never UTF-8"),

@@ -1,7 +1,10 @@
 """Login throttling kept in the database (issue 3): five failures on an
-account in 15 minutes lock it (even the right password gets 429), and 30
-failures from one address lock that address — not the others.  Runs
-late: it uses addresses other tests do not."""
+account from one address make that address wait 15 minutes (even the
+right password gets 429), and 30 failures from one address lock that
+address — not the others.  Since issue 9 (item 10) the wait is on the
+account at that address only: the owner elsewhere still signs in
+(tests/http/031_attacker_accounts.py has the growing waits).  Runs late:
+it uses addresses other tests do not."""
 import socket
 import sys
 import http.client
@@ -52,13 +55,13 @@ t.eq(r.status, 422, "wrong passwords are refused")
 r = c.login(acct, DEMO_PASSWORD)
 t.eq(r.status, 429, "after five failures even the right password gets 429")
 t.ok("15" in r.text, "saying how long to wait")
-t.eq(FromAddress("127.0.0.6").login(acct, DEMO_PASSWORD).status, 429,
-     "the lock is on the account, from any address")
+t.eq(FromAddress("127.0.0.6").login(acct, DEMO_PASSWORD).status, 303,
+     "the wait is on that address: the owner elsewhere signs in")
 t.ok(int(sql1("SELECT COUNT(*) FROM login_attempts WHERE success=0")) >= 5, "attempts are kept in the database")
 t.eq(FromAddress("127.0.0.6").login("resident@sharek.test", DEMO_PASSWORD).status, 303,
      "other accounts are not affected")
 sql("UPDATE login_attempts SET at = at - INTERVAL 16 MINUTE")
-t.eq(FromAddress("127.0.0.6").login(acct, DEMO_PASSWORD).status, 303, "after 15 minutes it opens again")
+t.eq(FromAddress("127.0.0.5").login(acct, DEMO_PASSWORD).status, 303, "after 15 minutes it opens again")
 
 # Per address.
 a = FromAddress("127.0.0.7")
