@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "names.h"
 
 const char *const user_kind_names[UK__MAX + 1] = {
 	"person", "organisation", "staff", NULL
@@ -15,10 +16,5 @@ const char *const user_kind_public_names[UK_STAFF + 1] = {
 enum user_kind
 account_kind(const char *s)
 {
-	int	 i;
-
-	for (i = 0; s != NULL && i < UK__MAX; i++)
-		if (strcmp(s, user_kind_names[i]) == 0)
-			return (enum user_kind)i;
-	return UK__MAX;
+	return (enum user_kind)names_find(user_kind_names, UK__MAX, s);
 }

@@ -6,6 +6,7 @@
 #include "activity.h"
 #include "calendar.h"
 #include "db.h"
+#include "names.h"
 #include "sql_gen.h"
 
 /* Marks label msgids for scripts/update-po. */
@@ -50,22 +51,10 @@ const char *const act_audience_descriptions[AA__MAX] = {
 	[AA_INTERAGENCY] = N_("Inter-agency: government entities only"),
 };
 
-/* The index of s in a NULL-terminated table of n names, or n. */
-static int
-activity_lookup(const char *const *names, int n, const char *s)
-{
-	int	 i;
-
-	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i;
-	return n;
-}
-
 enum act_state
 activity_state(const char *s)
 {
-	return (enum act_state)activity_lookup(act_state_names, AS__MAX, s);
+	return (enum act_state)names_find(act_state_names, AS__MAX, s);
 }
 
 const char *
@@ -77,13 +66,13 @@ activity_state_name(enum act_state s)
 enum act_kind
 activity_kind(const char *s)
 {
-	return (enum act_kind)activity_lookup(act_kind_names, AK__MAX, s);
+	return (enum act_kind)names_find(act_kind_names, AK__MAX, s);
 }
 
 enum act_audience
 activity_audience(const char *s)
 {
-	return (enum act_audience)activity_lookup(act_audience_names, AA__MAX,
+	return (enum act_audience)names_find(act_audience_names, AA__MAX,
 	    s);
 }
 

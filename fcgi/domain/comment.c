@@ -12,6 +12,7 @@
 #include "comment.h"
 #include "db.h"
 #include "log.h"
+#include "names.h"
 #include "sql_gen.h"
 #include "workflow.h"
 
@@ -33,29 +34,17 @@ const char *const comment_position_labels[CPOS__MAX] = {
 	N_("Accepted"), N_("Partly accepted"), N_("Not accepted"), N_("Noted")
 };
 
-/* The index of s in a NULL-terminated table of n names, or n. */
-static int
-comment_lookup(const char *const *names, int n, const char *s)
-{
-	int	 i;
-
-	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i;
-	return n;
-}
-
 enum comment_status
 comment_status(const char *s)
 {
-	return (enum comment_status)comment_lookup(comment_status_names,
+	return (enum comment_status)names_find(comment_status_names,
 	    CMS__MAX, s);
 }
 
 enum comment_position
 comment_position(const char *s)
 {
-	return (enum comment_position)comment_lookup(comment_position_names,
+	return (enum comment_position)names_find(comment_position_names,
 	    CPOS__MAX, s);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "perm.h"
+#include "names.h"
 
 /* Marks label msgids for scripts/update-po. */
 #ifndef N_
@@ -94,12 +95,7 @@ static const char *const action_names[ACT__MAX] = {
 enum role
 perm_role_find(const char *s)
 {
-	int	 i;
-
-	for (i = 0; s != NULL && i < ROLE__MAX; i++)
-		if (strcmp(s, role_names[i]) == 0)
-			return (enum role)i;
-	return ROLE__MAX;
+	return (enum role)names_find(role_names, ROLE__MAX, s);
 }
 
 enum role
