@@ -22,6 +22,7 @@
 #include "auth.h"
 #include "db.h"
 #include "perm.h"
+#include "pwcheck.h"
 #include "sql_gen.h"
 #include "tool.h"
 
@@ -43,6 +44,28 @@ read_password(struct tool *t)
 	return arena_strdup(t->a, line);
 }
 
+/* The portal's password rules for operators too: at least 10
+ * characters and not guessable (zxcvbn with the person's e-mail and
+ * name); says why on standard error.  1 when refused. */
+static int
+password_refused(const char *pw, const char *email, const char *name)
+{
+	const char	*words[] = { email, name, NULL };
+	const char	*why = NULL;
+
+	if (pw == NULL || strlen(pw) < 10) {
+		fprintf(stderr, "sharekctl: the password must have at least "
+		    "10 characters\n");
+		return 1;
+	}
+	if (pwcheck(pw, words, &why) != 0) {
+		fprintf(stderr, "sharekctl: %s\n", why != NULL ? why :
+		    "This password is too easy to guess.");
+		return 1;
+	}
+	return 0;
+}
+
 /* An operator's action in the audit log (entity and object 0: none). */
 static void
 tool_audit(struct tool *t, unsigned long long entity, const char *action,
@@ -60,11 +83,8 @@ set_password(struct tool *t, const char *email)
 	char		 hash[128];
 	long long	 n;
 
-	if (pw == NULL || strlen(pw) < 10) {
-		fprintf(stderr, "sharekctl: the password must have at least "
-		    "10 characters\n");
+	if (password_refused(pw, email, NULL))
 		return 1;
-	}
 	if (auth_hash(pw, hash) != 0) {
 		fprintf(stderr, "sharekctl: cannot hash the password\n");
 		return 1;
@@ -158,11 +178,8 @@ user_create(struct tool *t, int argc, char **argv)
 		return 2;
 	}
 	pw = read_password(t);
-	if (pw == NULL || strlen(pw) < 10) {
-		fprintf(stderr, "sharekctl: the password must have at least "
-		    "10 characters\n");
+	if (password_refused(pw, argv[2], argv[3]))
 		return 1;
-	}
 	if (auth_hash(pw, hash) != 0)
 		return 1;
 	if (db_exec(t->db, SQL_TOOL_USER_CREATE, DB_ARGS(
@@ -233,11 +250,8 @@ cmd_admin(struct tool *t, int argc, char **argv)
 		return 1;
 	}
 	pw = read_password(t);
-	if (pw == NULL || strlen(pw) < 10) {
-		fprintf(stderr, "sharekctl: the password must have at least "
-		    "10 characters\n");
+	if (password_refused(pw, argv[2], argv[3]))
 		return 1;
-	}
 	if (auth_hash(pw, hash) != 0)
 		return 1;
 	if (db_exec(t->db, SQL_TOOL_ADMIN_CREATE, DB_ARGS(

@@ -17,29 +17,33 @@ login() {	# email password prefix → HTTP status of the sign-in POST
 	rm -f "$jar"
 }
 
-SHAREK_PASSWORD=operator-pass-1 "$CTL" user create ops.sup@moh.example.org "مشرف تشغيل" supervisor moh >/dev/null 2>&1
+SHAREK_PASSWORD=violet-harbour-lantern-41 "$CTL" user create ops.sup@moh.example.org "مشرف تشغيل" supervisor moh >/dev/null 2>&1
 ok $? "user create makes a supervisor of an entity"
 [ "$($SQL -e "SELECT CONCAT(role, '|', e.slug) FROM users u JOIN entities e ON e.id=u.entity_id WHERE email='ops.sup@moh.example.org'")" = "supervisor|moh" ]
 ok $? "with its role and entity"
-[ "$(login ops.sup@moh.example.org operator-pass-1 /staff)" = 303 ]
+[ "$(login ops.sup@moh.example.org violet-harbour-lantern-41 /staff)" = 303 ]
 ok $? "who can sign in"
-SHAREK_PASSWORD=operator-pass-1 "$CTL" user create ops.sup@moh.example.org "x" supervisor moh >/dev/null 2>&1
+SHAREK_PASSWORD=violet-harbour-lantern-41 "$CTL" user create ops.sup@moh.example.org "x" supervisor moh >/dev/null 2>&1
 [ $? -ne 0 ]; ok $? "a second account with the same e-mail is refused"
 SHAREK_PASSWORD=short "$CTL" user create short@example.org "x" citizen >/dev/null 2>&1
 [ $? -ne 0 ]; ok $? "a short password is refused"
+SHAREK_PASSWORD=password123 "$CTL" user create weak@example.org "x" citizen >/dev/null 2>&1
+[ $? -ne 0 ]; ok $? "a guessable password is refused (zxcvbn)"
+SHAREK_PASSWORD=ops.weak.sup@moh.example.org "$CTL" user create ops.weak.sup@moh.example.org "x" citizen >/dev/null 2>&1
+[ $? -ne 0 ]; ok $? "a password made of the e-mail address is refused"
 "$CTL" user create x@example.org "x" admin moh </dev/null >/dev/null 2>&1
 [ $? -ne 0 ]; ok $? "user create does not make ministry admins"
-SHAREK_PASSWORD=operator-pass-2 "$CTL" user reset-password ops.sup@moh.example.org >/dev/null 2>&1
+SHAREK_PASSWORD=quiet-meadow-copper-77 "$CTL" user reset-password ops.sup@moh.example.org >/dev/null 2>&1
 ok $? "reset-password"
-[ "$(login ops.sup@moh.example.org operator-pass-1 /staff)" = 422 ]; ok $? "the old password stops working"
-[ "$(login ops.sup@moh.example.org operator-pass-2 /staff)" = 303 ]; ok $? "the new one works"
+[ "$(login ops.sup@moh.example.org violet-harbour-lantern-41 /staff)" = 422 ]; ok $? "the old password stops working"
+[ "$(login ops.sup@moh.example.org quiet-meadow-copper-77 /staff)" = 303 ]; ok $? "the new one works"
 "$CTL" user deactivate ops.sup@moh.example.org >/dev/null 2>&1
 ok $? "deactivate"
-[ "$(login ops.sup@moh.example.org operator-pass-2 /staff)" = 422 ]; ok $? "a deactivated account cannot sign in"
+[ "$(login ops.sup@moh.example.org quiet-meadow-copper-77 /staff)" = 422 ]; ok $? "a deactivated account cannot sign in"
 [ "$($SQL -e "SELECT COUNT(*) FROM users WHERE email='ops.sup@moh.example.org'")" = 1 ]; ok $? "its history is kept"
-echo "operator-pass-9" | "$CTL" admin create second.admin@example.org "مسؤول ثان" >/dev/null 2>&1
+echo "amber-falcon-river-93" | "$CTL" admin create second.admin@example.org "مسؤول ثان" >/dev/null 2>&1
 ok $? "admin create reads the password from standard input"
-[ "$(login second.admin@example.org operator-pass-9 /staff)" = 303 ]; ok $? "the new ministry admin signs in"
+[ "$(login second.admin@example.org amber-falcon-river-93 /staff)" = 303 ]; ok $? "the new ministry admin signs in"
 [ "$($SQL -e "SELECT COUNT(*) FROM audit_log WHERE action='user.create' AND role='operator'")" -ge 1 ]
 ok $? "operator actions are in the audit log"
 echo "1..$n"
