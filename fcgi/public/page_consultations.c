@@ -9,7 +9,11 @@
  *                              timeline, the document article by article
  *                              with comment counts, attachments, links,
  *                              extensions, published comments (before,
- *                              article), the reader's own pending ones;
+ *                              article: that article's thread, its count
+ *                              in the heading and its choice in the
+ *                              comment form — "Comment on this article"
+ *                              links ?article=ID#comment-form), the
+ *                              reader's own pending ones;
  *                              posted, dup (notices after a comment).
  *                              Anyone who may see it (activity_visible).
  *                              A constant number of statements.  View
@@ -324,9 +328,16 @@ show_consultation(struct req *r, const struct activity *a,
 		    dbres_str(res, CONSULT_ARTICLES_BODY_EN)));
 		vm_str(it, "count", dbres_str(res,
 		    CONSULT_ARTICLES_COMMENTS_PUBLISHED));
-		vm_bool(it, "selected", sh->article > 0 &&
-		    (unsigned long long)sh->article ==
-		    dbres_u(res, CONSULT_ARTICLES_ID));
+		if (sh->article > 0 && (unsigned long long)sh->article ==
+		    dbres_u(res, CONSULT_ARTICLES_ID)) {
+			/* The form's choice and the heading's count follow
+			 * the article whose thread or form was asked for. */
+			vm_bool(it, "selected", 1);
+			vm_str(m, "article_count", dbres_str(res,
+			    CONSULT_ARTICLES_COMMENTS_PUBLISHED));
+			vm_str(m, "article_label", dbres_str(res,
+			    CONSULT_ARTICLES_NUMBER_LABEL));
+		}
 	}
 	vm_bool(m, "has_articles", l->count > 0);
 
