@@ -268,10 +268,8 @@ show_consultation(struct req *r, const struct activity *a,
 	    a->kind < AK__MAX ? (int)a->kind : AK_CONSULTATION));
 	vm_bool(m, "restricted", a->audience == AA_RESTRICTED);
 	vm_bool(m, "urgent", a->urgent);
-	vm_str(m, "state", activity_state_name(a->state));
-	vm_str(m, "state_label", present_label(r, act_state_public_labels,
-	    AS__MAX, a->state));
 	vm_bool(m, "open", open);
+	present_closing(r, m, a, now);
 	vm_bool(m, "is_pdf", a->doc_pdf && a->document_upload_id != 0);
 	vm_str(m, "pdf_name", a->document_stored_name);
 	vm_str(m, "pdf_size", present_size(r, a->document_size));
@@ -280,19 +278,21 @@ show_consultation(struct req *r, const struct activity *a,
 	vm_int(m, "comments", a->comments_published);
 	vm_int(m, "participants", a->participants);
 	vm_int(m, "version", a->version);
-	if (open) {
-		long long left = ((long long)a->closes_at - (long long)now) /
-		    86400;
-		vm_int(m, "days_left", left < 0 ? 0 : left);
-	}
 	/* The timeline of domain.md §3 item 6–7. */
 	tl = vm_list(m, "timeline");
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		if (steps[i].t == 0)
 			continue;
 		it = vm_push(tl);
-		vm_str(it, "label", tr(r, steps[i].label));
-		vm_str(it, "date", present_date(r, steps[i].t));
+		/* The closing's hour matters (comments until then). */
+		if (i == 1) {
+			vm_str(it, "label", tr(r, a->closes_at <= now ?
+			    "Closed on" : steps[i].label));
+			vm_str(it, "date", present_datetime(r, steps[i].t));
+		} else {
+			vm_str(it, "label", tr(r, steps[i].label));
+			vm_str(it, "date", present_date(r, steps[i].t));
+		}
 		vm_str(it, "iso", isoday(r, steps[i].t));
 		vm_bool(it, "past", steps[i].t <= now);
 	}

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "activity.h"
+#include "arena.h"
 #include "buf.h"
 #include "comment.h"
 #include "db.h"
@@ -66,6 +67,43 @@ present_query(struct req *r, int skip)
 }
 
 void
+present_closing(struct req *r, struct val *it, const struct activity *a,
+    time_t now)
+{
+	struct tm	 tm;
+	long long	 left;
+	int		 open = activity_is_open(a, now);
+	/* Past its closing before the tick has closed it: closed. */
+	enum act_state	 st = a->state == AS_OPEN && !open ? AS_CLOSED :
+	    a->state;
+
+	vm_str(it, "state", activity_state_name(st));
+	vm_str(it, "state_label", present_label(r, act_state_public_labels,
+	    AS__MAX, st));
+	vm_bool(it, "is_open", open);
+	if (a->closes_at == 0)
+		return;
+	gmtime_r(&a->closes_at, &tm);
+	vm_str(it, "closes", present_datetime(r, a->closes_at));
+	vm_str(it, "closes_iso", arena_printf(r->a,
+	    "%04d-%02d-%02dT%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday, tm.tm_hour, tm.tm_min));
+	if (open) {
+		/* To the closing instant, not to its day: 25 hours are
+		 * 2 days left; the local day's own words for the last. */
+		left = ((long long)a->closes_at - (long long)now + 86399) /
+		    86400;
+		if (strcmp(present_date(r, now), present_date(r,
+		    a->closes_at)) == 0)
+			vm_bool(it, "closes_today", 1);
+		else
+			vm_int(it, "days_left", left);
+	} else if (a->state >= AS_OPEN && a->state <= AS_PUBLISHED &&
+	    a->closes_at <= now)
+		vm_bool(it, "closed", 1);
+}
+
+void
 present_activities(struct req *r, struct val *list, struct dbres *res)
 {
 	unsigned long long last;
@@ -79,7 +117,6 @@ present_activities_page(struct req *r, struct val *list, struct dbres *res,
 {
 	struct activity	 a;
 	struct val	*it;
-	long long	 left;
 	time_t		 now = time(NULL);
 	int		 n = 0;
 
@@ -101,14 +138,9 @@ present_activities_page(struct req *r, struct val *list, struct dbres *res,
 		vm_str(it, "entity", present_pick(r, a.entity_name_ar,
 		    a.entity_name_en));
 		vm_str(it, "published", present_date(r, a.publish_at));
-		vm_str(it, "closes", present_date(r, a.closes_at));
 		vm_bool(it, "urgent", a.urgent);
 		vm_int(it, "comments", a.comments_published);
-		vm_str(it, "state", activity_state_name(a.state));
-		vm_bool(it, "is_open", a.state == AS_OPEN);
-		left = ((long long)a.closes_at - (long long)now) / 86400;
-		if (left >= 0 && a.state == AS_OPEN)
-			vm_int(it, "days_left", left);
+		present_closing(r, it, &a, now);
 	}
 	return 0;
 }

@@ -10,6 +10,7 @@ struct req;
 struct val;
 struct dbres;
 struct comment;
+struct activity;
 
 /* Appends to list one card per row of res, a statement of shape
  * "activity", for at most max rows; returns 1 when more rows follow
@@ -17,6 +18,14 @@ struct comment;
  * in *last (keyset pagination). */
 int	present_activities_page(struct req *, struct val *list,
 	    struct dbres *, int max, unsigned long long *last);
+/* Where activity a stands at now, the same on every public page:
+ * is_open; closes (date, hour and zone) and closes_iso (UTC, for
+ * <time datetime>); for an open one days_left, whole days to the
+ * closing instant rounded up, or closes_today when it closes before
+ * the deployment's midnight; for one closed since (closed, published
+ * or between) closed, and state / state_label for its badge. */
+void	present_closing(struct req *, struct val *it,
+	    const struct activity *a, time_t now);
 /* The same for every row. */
 void	present_activities(struct req *, struct val *list, struct dbres *);
 /* The agency's position on a comment, in words ("" when none). */
