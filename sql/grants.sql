@@ -164,3 +164,6 @@ GRANT SELECT, INSERT ON `@DB@`.request_attachments TO '@COMPLAINTS_USER@'@'local
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.request_ref_counters TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.uploads TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.kpi_daily TO '@COMPLAINTS_USER@'@'localhost';
+-- The alternate liaison officer's hand-overs (migration 0010): written by
+-- sharekctl tick, read by the staff dashboard.
+GRANT SELECT ON `@DB@`.liaison_handovers TO '@STAFF_USER@'@'localhost';

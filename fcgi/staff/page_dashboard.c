@@ -47,6 +47,11 @@ waiting_what(enum act_state st)
 		return N_("Review it and forward it or return it");
 	case AS_APPROVED:
 		return N_("Approve it for publication or return it");
+	case AS_REPORT_APPROVED:
+		return N_("Give the report its final approval and publish it");
+	case AS_OPEN:
+		return N_("Send the entity's response to this inter-agency "
+		    "consultation");
 	default:
 		return N_("Returned to you: correct it and submit it again");
 	}
@@ -115,6 +120,8 @@ page_dashboard(struct req *r)
 		    dbres_str(res, STAFF_DASH_WAITING_TITLE_EN)));
 		vm_str(it, "what", tr(r, waiting_what(activity_state(
 		    dbres_str(res, STAFF_DASH_WAITING_STATE)))));
+		vm_bool(it, "handed_over", dbres_int(res,
+		    STAFF_DASH_WAITING_HANDED_OVER));
 	}
 	return http_render(r, "staff/dashboard", m);
 }

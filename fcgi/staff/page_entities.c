@@ -37,6 +37,8 @@
 #include "db.h"
 #include "entity.h"
 #include "http.h"
+#include "i18n.h"
+#include "outbox.h"
 #include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
@@ -50,6 +52,10 @@ static const char *const staff_roles[] = { "coordinator", "supervisor",
     NULL };
 static const enum role staff_role_of[] = { ROLE_COORDINATOR,
     ROLE_SUPERVISOR };
+/* The labels of the two liaison roles, by WHICH_ALTERNATE. */
+static const char *const liaison_labels[2] = {
+	N_("Liaison officer (primary)"), N_("Liaison officer (alternate)")
+};
 
 const struct param entity_params[ENT__MAX] = {
 	[ENT_NAME_AR] = { .name = "name_ar", .type = PT_STR,
@@ -476,10 +482,9 @@ entity_show(struct req *r, int status)
 		vm_str(it, "role", present_label(r, perm_role_labels,
 		    ROLE__MAX, role));
 		if (uid == e.liaison_user_id)
-			vm_str(it, "role", tr(r, "Liaison officer (primary)"));
+			vm_str(it, "role", tr(r, liaison_labels[0]));
 		if (uid == e.alternate_user_id)
-			vm_str(it, "role", tr(r, "Liaison officer "
-			    "(alternate)"));
+			vm_str(it, "role", tr(r, liaison_labels[1]));
 		vm_bool(it, "active", dbres_int(res, ENTITY_STAFF_ACTIVE));
 		vm_bool(it, "invited", !dbres_int(res, ENTITY_STAFF_VERIFIED));
 		/* Who may switch this account on or off. */
@@ -560,18 +565,89 @@ struct newstaff {
 	int			 email_key;	/* the form's e-mail field */
 };
 
+/* Tells prev, replaced as liaison officer (alternate: of that role) of
+ * the entity, in their language: 0 or -1. */
+static int
+liaison_replaced_mail(struct req *r, unsigned long long prev, int alternate,
+    const char *ent_ar, const char *ent_en, const char *newname)
+{
+	struct dbres	*u;
+	const char	*lang, *ent;
+
+	if ((u = db_query(r->db, r->a, SQL_STAFF_USER_CONTACT,
+	    DB_ARGS(DB_U(id, prev)))) == NULL)
+		return -1;
+	if (!dbres_next(u))
+		return 0;
+	lang = dbres_str(u, STAFF_USER_CONTACT_LANG);
+	ent = (lang && strcmp(lang, "en") == 0 && ent_en && *ent_en) ?
+	    ent_en : ent_ar;
+	return outbox_email(r->db, dbres_str(u, STAFF_USER_CONTACT_EMAIL),
+	    i18n_subst(r->a, i18n_get(lang, "Replaced as {1}: {2}"),
+	    i18n_get(lang, liaison_labels[alternate]), ent, NULL),
+	    i18n_subst(r->a, i18n_get(lang, "The ministry has named {1} as "
+	    "{2} of {3} on Sharek, in place of you.\n\nYour account stays "
+	    "open as a coordinator of the entity, without the liaison "
+	    "officer's approvals.  If this is a mistake, contact the "
+	    "ministry."), newname, i18n_get(lang, liaison_labels[alternate]),
+	    ent, NULL));
+}
+
+/* Art. 6-ب: uid becomes the entity's primary (or alternate) liaison
+ * officer.  Whoever held that role is replaced: no longer a liaison
+ * officer (users.role), told by e-mail, audited; when uid held the
+ * other role, that one falls vacant (one person cannot be both).
+ * entities.liaison_user_id / alternate_user_id are the record (their
+ * unique keys, migration 0010). */
+static enum outcome
+liaison_name(struct req *r, struct newstaff *s, unsigned long long uid,
+    const struct dbres *ent)
+{
+	unsigned long long lia = dbres_u(ent, ENTITY_LIAISONS_LOCK_LIAISON_USER_ID);
+	unsigned long long alt = dbres_u(ent,
+	    ENTITY_LIAISONS_LOCK_ALTERNATE_USER_ID);
+	unsigned long long prev = s->alternate ? alt : lia;
+	unsigned long long other = s->alternate ? lia : alt;
+	const char	*ent_ar = dbres_str(ent, ENTITY_LIAISONS_LOCK_NAME_AR);
+	const char	*ent_en = dbres_str(ent, ENTITY_LIAISONS_LOCK_NAME_EN);
+
+	if (other == uid && db_exec(r->db, s->alternate ?
+	    SQL_ENTITY_SET_LIAISON : SQL_ENTITY_SET_ALTERNATE, DB_ARGS(
+	    DB_NULL(user), DB_U(entity, s->eid))) < 0)
+		return OUT_ERROR;
+	if (db_exec(r->db, s->alternate ? SQL_ENTITY_SET_ALTERNATE :
+	    SQL_ENTITY_SET_LIAISON, DB_ARGS(DB_U(user, uid),
+	    DB_U(entity, s->eid))) < 0)
+		return OUT_ERROR;
+	if (prev == 0 || prev == uid)
+		return OUT_OK;
+	if (db_exec(r->db, SQL_STAFF_USER_DEMOTE_LIAISON,
+	    DB_ARGS(DB_U(id, prev))) < 0)
+		return OUT_ERROR;
+	if (liaison_replaced_mail(r, prev, s->alternate, ent_ar, ent_en,
+	    s->full_name) == -1)
+		return OUT_ERROR;
+	if (audit_record(r->db, staff_actor_for(r, s->eid), s->alternate ?
+	    "entity.alternate_replaced" : "entity.liaison_replaced", "user",
+	    prev, arena_printf(r->a, "replaced by %s <%s> in entity %llu",
+	    s->full_name, s->email, s->eid)) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
+}
+
 static enum outcome
 newstaff_tx(struct req *r, void *arg)
 {
 	struct newstaff	*s = arg;
-	struct dbres	*res;
+	struct dbres	*res, *ent;
 	unsigned long long uid;
+	enum outcome	 out;
 	int		 isnew = 0;
 
-	if ((res = db_query(r->db, r->a, SQL_ENTITY_LOCK,
+	if ((ent = db_query(r->db, r->a, SQL_ENTITY_LIAISONS_LOCK,
 	    DB_ARGS(DB_U(id, s->eid)))) == NULL)
 		return OUT_ERROR;
-	if (!dbres_next(res))
+	if (!dbres_next(ent))
 		return OUT_NOTFOUND;
 	res = db_query(r->db, r->a, SQL_STAFF_USER_BY_EMAIL,
 	    DB_ARGS(DB_S(email, s->email)));
@@ -600,11 +676,14 @@ newstaff_tx(struct req *r, void *arg)
 		uid = db_insert_id(r->db);
 		isnew = 1;
 	}
-	if (s->role == ROLE_LIAISON && db_exec(r->db, s->alternate ?
-	    SQL_ENTITY_SET_ALTERNATE : SQL_ENTITY_SET_LIAISON, DB_ARGS(
-	    DB_U(user, uid), DB_U(entity, s->eid))) < 0)
-		return OUT_ERROR;
-	if (isnew && staff_invite(r, uid, s->email, "ar") == -1)
+	if (s->role == ROLE_LIAISON &&
+	    (out = liaison_name(r, s, uid, ent)) != OUT_OK)
+		return out;
+	if (isnew && staff_invite(r, uid, s->email, "ar",
+	    dbres_str(ent, ENTITY_LIAISONS_LOCK_NAME_AR),
+	    dbres_str(ent, ENTITY_LIAISONS_LOCK_NAME_EN),
+	    s->role == ROLE_LIAISON ? liaison_labels[s->alternate] :
+	    perm_role_labels[s->role]) == -1)
 		return OUT_ERROR;
 	if (audit_record(r->db, staff_actor_for(r, s->eid),
 	    s->role != ROLE_LIAISON ? "user.create" : s->alternate ?

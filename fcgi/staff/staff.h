@@ -21,9 +21,13 @@ struct actor	*staff_actor(struct req *);
  * naming a liaison officer shows in that entity's log). */
 struct actor	*staff_actor_for(struct req *, unsigned long long entity_id);
 /* Issues an invitation (set-your-password link, 72 hours) to uid and
- * queues the e-mail; inside the caller's transaction.  0 or -1. */
+ * queues the e-mail naming the entity (entity_ar, entity_en) and the
+ * role (a msgid, e.g. a perm_role_labels entry); inside the caller's
+ * transaction.  0 or -1. */
 int		 staff_invite(struct req *, unsigned long long uid,
-		    const char *email, const char *lang);
+		    const char *email, const char *lang,
+		    const char *entity_ar, const char *entity_en,
+		    const char *role_msgid);
 
 int	page_dashboard(struct req *);
 

@@ -1,6 +1,8 @@
 /*
  * staff_common.c — see staff.h.
  */
+#include <string.h>
+
 #include "arena.h"
 #include "db.h"
 #include "entity.h"
@@ -59,10 +61,14 @@ staff_actor_for(struct req *r, unsigned long long entity_id)
 
 int
 staff_invite(struct req *r, unsigned long long uid, const char *email,
-    const char *lang)
+    const char *lang, const char *entity_ar, const char *entity_en,
+    const char *role_msgid)
 {
 	unsigned char	 raw[32], h[32];
 	char		*tok = auth_token(r->a, raw);
+	const char	*entity = (lang != NULL && strcmp(lang, "en") == 0 &&
+	    entity_en != NULL && *entity_en) ? entity_en :
+	    (entity_ar ? entity_ar : "");
 
 	auth_token_hash(tok, h);
 	if (db_exec(r->db, SQL_TOKEN_VOID_USER, DB_ARGS(DB_U(user, uid),
@@ -71,10 +77,15 @@ staff_invite(struct req *r, unsigned long long uid, const char *email,
 	    DB_U(user, uid), DB_S(purpose, "reset_password"),
 	    DB_I(minutes, 72LL * 60))) != 1)
 		return -1;
-	return outbox_email(r->db, email, i18n_get(lang, "Your Sharek staff "
-	    "account"), i18n_subst(r->a, i18n_get(lang, "An account on "
-	    "Sharek, the government e-participation portal, was created for "
-	    "you by {1}.\n\nTo choose your password, open this link within 72 "
+	/* The sentence names the account, not the person, so it reads
+	 * right whoever receives it. */
+	return outbox_email(r->db, email, i18n_subst(r->a, i18n_get(lang,
+	    "Your Sharek staff account: {1}, {2}"), i18n_get(lang,
+	    role_msgid), entity, NULL), i18n_subst(r->a, i18n_get(lang,
+	    "A staff account on Sharek, the government e-participation "
+	    "portal, has been opened in your name by {1}.\n\nEntity: {4}\n"
+	    "Role: {5}\n\nTo choose your password, open this link within 72 "
 	    "hours:\n\n{2}/reset?t={3}\n\nThen sign in at {2}/staff/login."),
-	    r->sess->name, http_base_url(), tok, NULL));
+	    r->sess->name, http_base_url(), tok, entity,
+	    i18n_get(lang, role_msgid), NULL));
 }

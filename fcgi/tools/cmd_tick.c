@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "handover.h"
 #include "outbox.h"
 #include "workflow.h"
 #include "sql_gen.h"
@@ -24,6 +25,13 @@ cmd_tick(struct tool *t, int argc, char **argv)
 		failed = 1;
 	else if (n > 0)
 		printf("tick: %lld consultations opened or closed\n", n);
+	/* Art. 6-ب, before delivery: the alternate's e-mail goes out in
+	 * this tick. */
+	if ((n = handover_tick(t->db, t->a)) < 0)
+		failed = 1;
+	else if (n > 0)
+		printf("tick: %lld waits handed over to alternate liaison "
+		    "officers\n", n);
 	if ((n = db_exec(t->db, SQL_SESSION_PURGE, DB_NOARGS)) < 0)
 		failed = 1;
 	else if (n > 0)

@@ -21,16 +21,35 @@ SELECT COUNT(*) AS pending,
 
 -- name: staff_dash_waiting
 -- What waits for this user: returned drafts for their author (supervisor),
--- submissions for coordinators, forwarded ones for liaison officers.
--- The oldest first, :limit = WAITING_SHOWN + 1; the page says when there
--- are more and links to the list of activities, which pages.
+-- submissions for coordinators; for liaison officers, forwarded
+-- activities to approve and approved reports to publish — the entity's
+-- alternate sees those only once they passed to them (art. 6-ب,
+-- liaison_handovers), and the inter-agency consultations whose response
+-- passed to them.  The oldest first, :limit = WAITING_SHOWN + 1; the
+-- page says when there are more and links to the list of activities,
+-- which pages.
 -- param: entity u, role s, user u, limit i
-SELECT a.id, a.title_ar, a.title_en, a.state, a.updated_at
+SELECT a.id, a.title_ar, a.title_en, a.state, a.updated_at,
+       (h.id IS NOT NULL) AS handed_over
   FROM activities a
- WHERE a.entity_id = :entity
+  JOIN entities e ON e.id = :entity
+  LEFT JOIN liaison_handovers h
+    ON h.id = (SELECT MAX(h2.id) FROM liaison_handovers h2
+                WHERE h2.activity_id = a.id AND h2.entity_id = :entity
+                  AND h2.to_user_id = :user
+                  AND h2.kind = CASE a.state WHEN 'approved' THEN 'approval'
+                                WHEN 'report_approved' THEN 'publication'
+                                ELSE 'response' END)
+ WHERE (a.entity_id = :entity
    AND ((:role = 'supervisor' AND a.state = 'returned' AND a.author_id = :user)
      OR (:role = 'coordinator' AND (a.state = 'submitted'
                                 OR (a.state = 'returned' AND a.author_id = :user)))
-     OR (:role = 'liaison' AND a.state = 'approved'))
+     OR (:role = 'liaison' AND a.state IN ('approved', 'report_approved')
+         AND (e.alternate_user_id IS NULL OR e.alternate_user_id <> :user
+              OR h.id IS NOT NULL))))
+    OR (:role = 'liaison' AND a.state = 'open' AND a.audience = 'interagency'
+        AND h.id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM agency_responses r
+                         WHERE r.activity_id = a.id AND r.entity_id = :entity))
  ORDER BY a.updated_at, a.id
  LIMIT :limit;

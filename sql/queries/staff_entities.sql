@@ -147,3 +147,23 @@ UPDATE users SET active = :active, updated_at = UTC_TIMESTAMP()
 -- name: entity_slug_taken
 -- param: slug s, id u
 SELECT COUNT(*) AS n FROM entities WHERE slug = :slug AND id <> :id;
+
+-- name: entity_liaisons_lock
+-- Entity :id with its two liaison officers, locked for a change of
+-- them or of its staff in the caller's transaction; no row: none.
+-- param: id u
+SELECT id, name_ar, name_en, liaison_user_id, alternate_user_id
+  FROM entities WHERE id = :id FOR UPDATE;
+
+-- name: staff_user_demote_liaison
+-- A liaison officer replaced in their role keeps an account of the
+-- entity, without the liaison officer's powers (art. 6-ب: two per
+-- entity, named in entities).
+-- param: id u
+UPDATE users SET role = 'coordinator', updated_at = UTC_TIMESTAMP()
+ WHERE id = :id AND role = 'liaison';
+
+-- name: staff_user_contact
+-- Who to tell, in their language.
+-- param: id u
+SELECT id, email, full_name, lang FROM users WHERE id = :id;

@@ -1,0 +1,105 @@
+"""The alternate liaison officer takes over (issue 10; Tawasul art. 6-ب):
+a final approval, a report's publication and an inter-agency response
+that have waited on an entity's primary liaison officer for 2 working
+days pass, at `sharekctl tick`, to the alternate: it appears on the
+alternate's dashboard, the alternate gets an e-mail saying what passed,
+the activity's history and the audit log record the hand-over; a fresh
+wait does not pass, and a second tick hands nothing over twice."""
+import sys
+sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
+from sharek import Client, Tap, sql, sql1, tick, mails_to
+
+t = Tap()
+PRIMARY, ALTERNATE = "primary@hov.example.org", "alternate@hov.example.org"
+
+# An entity of its own with its two liaison officers (signing in with the
+# demo password), so no other test's items wait on them.
+sql("INSERT INTO entities (kind, name_ar, name_en, slug, is_operator, active, created_at, updated_at) "
+    "VALUES ('authority', 'هيئة التسليم', 'Hand-over Authority', 'hov', 0, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())")
+ent = sql1("SELECT id FROM entities WHERE slug='hov'")
+for email, name, lang in ((PRIMARY, "رنا الأساسية", "ar"), (ALTERNATE, "Sam Alternate", "en")):
+    sql("INSERT INTO users (kind, email, email_verified_at, password_hash, full_name, mobile, lang, role, "
+        "entity_id, active, created_at, updated_at) SELECT 'staff', '%s', UTC_TIMESTAMP(), password_hash, "
+        "'%s', '+962790000041', '%s', 'liaison', %s, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users "
+        "WHERE email='liaison@moh.sharek.test'" % (email, name, lang, ent))
+pid = sql1("SELECT id FROM users WHERE email='%s'" % PRIMARY)
+aid = sql1("SELECT id FROM users WHERE email='%s'" % ALTERNATE)
+sql("UPDATE entities SET liaison_user_id=%s, alternate_user_id=%s WHERE id=%s" % (pid, aid, ent))
+author = sql1("SELECT id FROM users WHERE email='supervisor@moh.sharek.test'")
+
+
+def activity(title, state, audience="public", entity=ent):
+    sql("INSERT INTO activities (kind, entity_id, author_id, audience, state, title_ar, title_en, "
+        "publish_at, closes_at, original_closes_at, created_at, updated_at) VALUES ('consultation', %s, %s, "
+        "'%s', '%s', '%s', '%s', UTC_TIMESTAMP() + INTERVAL 30 DAY, UTC_TIMESTAMP() + INTERVAL 60 DAY, "
+        "UTC_TIMESTAMP() + INTERVAL 60 DAY, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        % (entity, author, audience, state, title + " ع", title))
+    i = sql1("SELECT MAX(id) FROM activities WHERE title_en='%s'" % title)
+    frm = {"approved": "submitted", "report_approved": "report_submitted", "open": "scheduled"}[state]
+    sql("INSERT INTO workflow_events (activity_id, at, actor_id, role, from_state, to_state) "
+        "VALUES (%s, UTC_TIMESTAMP(), NULL, 'system', '%s', '%s')" % (i, frm, state))
+    return i
+
+
+def age(i, days):
+    """Moves the activity's wait back by days."""
+    sql("UPDATE workflow_events SET at = at - INTERVAL %d DAY WHERE activity_id=%s" % (days, i))
+    sql("UPDATE activities SET updated_at = updated_at - INTERVAL %d DAY WHERE id=%s" % (days, i))
+
+
+old = activity("Handover approval", "approved")
+rep = activity("Handover report", "report_approved")
+fresh = activity("Handover fresh", "approved")
+moe = sql1("SELECT id FROM entities WHERE slug='moe'")
+ia = activity("Handover interagency", "open", "interagency", moe)
+sql("INSERT INTO activity_targets (activity_id, entity_id) VALUES (%s, %s)" % (ia, ent))
+for i in (old, rep, ia):
+    age(i, 10)   # 10 calendar days: more than 2 working days whatever the weekend
+
+alt = Client(lang="en")
+t.eq(alt.login(ALTERNATE, prefix="/staff").status, 303, "the alternate liaison officer signs in")
+alt.get("/staff/lang/en?next=/staff/")
+r = alt.get("/staff/")
+t.ok("Handover approval" not in r.text and "Handover interagency" not in r.text,
+     "before the hand-over, the alternate's dashboard does not list what waits on the primary")
+pri = Client(lang="en")
+t.eq(pri.login(PRIMARY, prefix="/staff").status, 303, "the primary signs in")
+pri.get("/staff/lang/en?next=/staff/")
+r = pri.get("/staff/")
+t.ok("Handover approval" in r.text and "Handover report" in r.text, "the primary's dashboard lists the waits")
+
+mails_before = len(mails_to(ALTERNATE))
+p = tick()
+t.eq(p.returncode, 0, "sharekctl tick runs")
+t.ok("handed over" in p.stdout, "and says it handed waits over", p.stdout + p.stderr)
+
+r = alt.get("/staff/")
+t.ok("Handover approval" in r.text, "the approval now shows on the alternate's dashboard")
+t.ok("Handover report" in r.text, "so does the report to publish")
+t.ok("Handover interagency" in r.text, "and the inter-agency response")
+t.ok("Passed to you as alternate liaison officer" in r.text, "marked as passed to them")
+t.ok("Handover fresh" not in r.text, "a wait of less than 2 working days stays with the primary")
+
+m = mails_to(ALTERNATE)[mails_before:]
+t.eq(len(m), 3, "the alternate got one e-mail per hand-over")
+t.ok(any("Handover approval" in x and "/staff/activities/%s" % old in x for x in m),
+     "the e-mail names the activity and links to it")
+t.ok(any("approval has passed to you" in x for x in m), "its subject says what happened")
+t.eq(sql1("SELECT COUNT(*) FROM liaison_handovers WHERE to_user_id=%s" % aid), "3", "three hand-overs recorded")
+t.eq(sql1("SELECT COUNT(*) FROM workflow_events WHERE activity_id=%s AND role='system' AND from_state='approved' "
+          "AND to_state='approved' AND reason LIKE '%%alternate%%'" % old), "1",
+     "the hand-over is on the activity's history")
+t.eq(sql1("SELECT COUNT(*) FROM audit_log WHERE action='activity.handover' AND object_type='activity' "
+          "AND object_id IN (%s, %s, %s)" % (old, rep, ia)), "3", "and in the audit log")
+r = alt.get("/staff/activities/%s" % old)
+t.ok(r.status == 200 and "alternate liaison officer" in r.text, "the history shows it on the activity page")
+
+p = tick()
+t.eq(sql1("SELECT COUNT(*) FROM liaison_handovers WHERE to_user_id=%s" % aid), "3", "a second tick hands nothing over twice")
+t.eq(len(mails_to(ALTERNATE)) - mails_before, 3, "nor mails twice")
+
+# Once the entity responded, the inter-agency item leaves the dashboard.
+sql("INSERT INTO agency_responses (activity_id, entity_id, body, submitted_by, submitted_at) "
+    "VALUES (%s, %s, 'رد', %s, UTC_TIMESTAMP())" % (ia, ent, aid))
+t.ok("Handover interagency" not in alt.get("/staff/").text, "an answered response leaves the alternate's dashboard")
+t.done()
