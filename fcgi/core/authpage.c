@@ -4,7 +4,8 @@
  * GET  <prefix>/login?next=PATH   form (view auth/login)
  * POST <prefix>/login             email, password, next → 303 to next,
  *                                 or the form again (422/429/503)
- * POST <prefix>/logout            deletes the session → 303 to prefix/
+ * POST <prefix>/logout            deletes the session → 303 to
+ *                                  prefix/login?out=1 ("signed out")
  * Permission: anyone.  The answer never says whether an e-mail exists.
  * A staff account with a second factor (session.h) is sent on from a
  * correct password, and from the form while half signed in, to
@@ -16,19 +17,23 @@
 #include "authpage.h"
 #include "buf.h"
 #include "http.h"
+#include "present.h"
 #include "session.h"
 #include "vm.h"
 
 const struct param authpage_next_params[AUTHPAGE_NEXT__MAX] = {
 	[AUTHPAGE_NEXT_NEXT] = { .name = "next", .type = PT_STR,
 	    .max = 500 },
+	[AUTHPAGE_NEXT_OUT] = { .name = "out", .type = PT_BOOL },
 };
 
 const struct param authpage_login_params[AUTHPAGE_LOGIN__MAX] = {
 	[AUTHPAGE_LOGIN_EMAIL] = { .name = "email", .type = PT_EMAIL,
-	    .flags = P_REQ, .max = 254 },
+	    .flags = P_REQ, .max = 254, .label = N_("E-mail address"),
+	    .autocomplete = "username" },
 	[AUTHPAGE_LOGIN_PASSWORD] = { .name = "password", .type = PT_STR,
-	    .flags = P_REQ | P_SECRET, .min = 1, .max = 1024 },
+	    .flags = P_REQ | P_SECRET, .min = 1, .max = 1024,
+	    .label = N_("Password"), .autocomplete = "current-password" },
 	[AUTHPAGE_LOGIN_NEXT] = { .name = "next", .type = PT_STR,
 	    .max = 500 },
 };
@@ -71,7 +76,14 @@ authpage_show(struct req *r, const char *message)
 
 	vm_str(m, "title", tr(r, "Sign in"));
 	vm_str(m, "next", authpage_next(r));
-	http_form_model(r, m);
+	/* The same fields from the POST route's table, on the GET form too. */
+	present_form(r, m, PARAMS(authpage_login_params));
+	/* Accounts of citizens are made on the public site; anyone may ask
+	 * for a new password there. */
+	vm_bool(m, "is_public", r->app->prefix[0] == '\0');
+	if (r->route->params == authpage_next_params &&
+	    http_arg_int(r, AUTHPAGE_NEXT_OUT, 0))
+		vm_str(m, "notice", tr(r, "You are signed out."));
 	if (message != NULL) {
 		vm_str(m, "login_error", message);
 		vm_bool(m, "has_errors", 1);
@@ -134,6 +146,7 @@ int
 authpage_logout(struct req *r)
 {
 	session_logout(r);
-	return http_redirect(r, 303, arena_printf(r->a, "%s/",
+	/* The sign-in page says it happened (and offers to sign in again). */
+	return http_redirect(r, 303, arena_printf(r->a, "%s/login?out=1",
 	    r->app->prefix));
 }

@@ -19,6 +19,7 @@
 
 enum authpage_next_key {
 	AUTHPAGE_NEXT_NEXT,
+	AUTHPAGE_NEXT_OUT,	/* after a logout: say so */
 	AUTHPAGE_NEXT__MAX
 };
 extern const struct param	authpage_next_params[AUTHPAGE_NEXT__MAX];
