@@ -19,6 +19,7 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "names.h"
 #include "outbox.h"
 #include "sql_gen.h"
 
@@ -36,12 +37,7 @@ static const char *const outbox_channels[OC__MAX] = { "email", "sms" };
 static enum outbox_channel
 outbox_channel(const char *s)
 {
-	int	 i;
-
-	for (i = 0; s != NULL && i < OC__MAX; i++)
-		if (strcmp(s, outbox_channels[i]) == 0)
-			return (enum outbox_channel)i;
-	return OC__MAX;
+	return (enum outbox_channel)names_find(outbox_channels, OC__MAX, s);
 }
 
 static void

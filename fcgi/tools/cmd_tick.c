@@ -37,7 +37,8 @@ cmd_tick(struct tool *t, int argc, char **argv)
 	else if (n > 0)
 		printf("tick: %lld expired sessions removed\n", n);
 	if (db_exec(t->db, SQL_NONCE_PURGE, DB_NOARGS) < 0 ||
-	    db_exec(t->db, SQL_LOGIN_ATTEMPTS_PURGE, DB_NOARGS) < 0)
+	    db_exec(t->db, SQL_LOGIN_ATTEMPTS_PURGE, DB_NOARGS) < 0 ||
+	    db_exec(t->db, SQL_RATE_LIMIT_PURGE, DB_NOARGS) < 0)
 		failed = 1;
 	n = outbox_deliver(t->db, t->a, &bad);
 	if (n < 0)
