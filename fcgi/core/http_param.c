@@ -426,6 +426,11 @@ http_check(struct req *r, const struct param *p, struct pval *v,
 		*w = '\0';
 		v->len = (size_t)(w - v->s);
 	}
+	if (p->type == PT_PHONE || p->type == PT_INT || p->type == PT_DATE ||
+	    p->type == PT_DATETIME)
+		/* ٠٧٩١٢٣٤٥٦٧ and ۲۰۲۶-۰۳-۰۱ as typed on an Arabic keyboard:
+		 * the handler (and the database) see ASCII digits. */
+		v->len = utf8_ascii_digits((char *)v->s, v->len);
 	if (v->len == 0) {
 		if (p->flags & P_REQ)
 			v->err = tr(r, "This field is required.");

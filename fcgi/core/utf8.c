@@ -136,3 +136,26 @@ utf8_find_invisible(const char *s, size_t n, size_t *len)
 	*len = 0;
 	return n;
 }
+
+size_t
+utf8_ascii_digits(char *s, size_t n)
+{
+	unsigned char	*p = (unsigned char *)s;
+	size_t		 i, w = 0;
+
+	for (i = 0; i < n; i++) {
+		/* ٠–٩ are D9 A0–A9, ۰–۹ are DB B0–B9. */
+		if (i + 1 < n && p[i] == 0xd9 && p[i + 1] >= 0xa0 &&
+		    p[i + 1] <= 0xa9) {
+			p[w++] = (unsigned char)('0' + (p[i + 1] - 0xa0));
+			i++;
+		} else if (i + 1 < n && p[i] == 0xdb && p[i + 1] >= 0xb0 &&
+		    p[i + 1] <= 0xb9) {
+			p[w++] = (unsigned char)('0' + (p[i + 1] - 0xb0));
+			i++;
+		} else
+			p[w++] = p[i];
+	}
+	p[w] = '\0';
+	return w;
+}

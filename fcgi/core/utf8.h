@@ -31,5 +31,11 @@ size_t	utf8_find_invisible(const char *s, size_t n, size_t *len);
 /* Decodes the sequence at s (n bytes left): the code point, or -1 when
  * it is not valid UTF-8; *len gets its length (1 for an invalid byte). */
 long	utf8_next(const char *s, size_t n, size_t *len);
+/* Rewrites in place the Arabic-Indic digits (U+0660–0669) and the
+ * Eastern Arabic-Indic digits (U+06F0–06F9) of s[0..n) as ASCII 0–9,
+ * everything else untouched; the new length (never more than n), with a
+ * NUL written there.  Numbers typed on an Arabic keyboard then read as
+ * numbers (http_check does this for phones, integers and dates). */
+size_t	utf8_ascii_digits(char *s, size_t n);
 
 #endif

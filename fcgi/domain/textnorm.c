@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "textnorm.h"
+#include "utf8.h"
 
 static void
 put_cp(char **w, unsigned long cp)
@@ -408,23 +409,11 @@ textnorm_query(struct arena *a, const char *s, size_t n)
 char *
 textnorm_digits(struct arena *a, const char *s)
 {
-	const unsigned char *p;
-	char		*out, *w;
+	char	*out;
 
 	if (s == NULL)
 		return NULL;
-	w = out = arena_alloc(a, strlen(s) + 1);
-	for (p = (const unsigned char *)s; *p; p++) {
-		/* ٠–٩ are D9 A0–A9, ۰–۹ are DB B0–B9. */
-		if (p[0] == 0xd9 && p[1] >= 0xa0 && p[1] <= 0xa9) {
-			*w++ = (char)('0' + (p[1] - 0xa0));
-			p++;
-		} else if (p[0] == 0xdb && p[1] >= 0xb0 && p[1] <= 0xb9) {
-			*w++ = (char)('0' + (p[1] - 0xb0));
-			p++;
-		} else
-			*w++ = (char)*p;
-	}
-	*w = '\0';
+	out = arena_strdup(a, s);
+	utf8_ascii_digits(out, strlen(out));
 	return out;
 }
