@@ -74,9 +74,53 @@ http_url_path(struct buf *b, const char *path)
 	}
 }
 
+/* 1 when some route of this program matches path with method (NULL:
+ * any method). */
+static int
+http_has_route(struct req *r, const char *path, const char *method)
+{
+	int	 i;
+
+	for (i = 0; i < r->app->nroutes; i++)
+		if ((method == NULL ||
+		    strcmp(r->app->routes[i].method, method) == 0) &&
+		    http_match(r, r->app->routes[i].pattern, path))
+			return 1;
+	return 0;
+}
+
+/* The language link of a page drawn by a POST (a form sent back with
+ * its errors) carries that POST's path: following it would answer 405.
+ * Such a next goes to the GET page of the same path, else the nearest
+ * parent path that has one, else the program's home. Any other next
+ * is kept as it is. Returned memory is the request arena's. */
+static const char *
+http_lang_next(struct req *r, const char *next)
+{
+	const char	*prefix = r->app->prefix, *path, *slash;
+	size_t		 plen = strlen(prefix), n;
+
+	if (next == NULL || next[0] != '/')
+		return next;
+	n = strcspn(next, "?#");
+	if (plen > 0 && (strncmp(next, prefix, plen) != 0 ||
+	    (next[plen] != '/' && plen != n)))
+		return next;
+	path = plen == n ? "/" : arena_strndup(r->a, next + plen, n - plen);
+	if (!http_has_route(r, path, NULL) || http_has_route(r, path, "GET"))
+		return next;
+	while ((slash = strrchr(path, '/')) != NULL && slash > path) {
+		path = arena_strndup(r->a, path, (size_t)(slash - path));
+		if (http_has_route(r, path, "GET"))
+			return arena_printf(r->a, "%s%s", prefix, path);
+	}
+	return arena_printf(r->a, "%s/", prefix);
+}
+
 /* Language switch, built into every program:
  * GET <prefix>/lang/{ar|en}?next=/path — keeps the choice in a cookie;
- * a next that is not a safe local path goes to "/" (http_redirect). */
+ * a next that is not a safe local path goes to "/" (http_redirect), a
+ * next that only a POST answers to its GET page (http_lang_next). */
 static int
 http_lang_switch(struct req *r)
 {
@@ -86,7 +130,7 @@ http_lang_switch(struct req *r)
 		return http_error(r, 404);
 	http_cookie_set(r, "lang", to, 365L * 86400);
 	r->lang = to;
-	return http_redirect(r, 303, next);
+	return http_redirect(r, 303, http_lang_next(r, next));
 }
 
 int
