@@ -22,6 +22,8 @@ static const struct route routes[] = {
 	    PARAMS(comment_params), R_LOGIN },
 	{ "GET", "/files/{name:slug}", page_file, 0, NULL, 0, 0 },
 	{ "GET", "/principles", page_principles, 0, NULL, 0, 0 },
+	/* The participation charter (page_charter.c). */
+	{ "GET", "/charter", page_charter, 0, NULL, 0, 0 },
 
 	/* Feeds (page_feeds.c). */
 	{ "GET", "/feeds/activities.atom", page_feed_activities_atom, 0,

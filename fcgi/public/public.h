@@ -75,6 +75,9 @@ int	page_comment(struct req *);
 int	page_file(struct req *);
 int	page_principles(struct req *);
 
+/* page_charter.c */
+int	page_charter(struct req *);
+
 /* page_feeds.c */
 enum feed_key { FP_ENTITY, FP_SECTOR, FP_KIND, FP_LANG, FP__MAX };
 extern const struct param feed_params[FP__MAX];
