@@ -4,11 +4,17 @@
  * report 20, SLA matrix); and the delivery of the outbox.
  *
  * GET  /staff/holidays          the holidays from last year on and the
- *                               weekend (view staff/holidays)
+ *                               weekend (view staff/holidays);
+ *                               holidays_page_params: removed,
+ *                               removed_name (the notice after a
+ *                               removal, which each row asks to confirm
+ *                               first: a <details> step, no JavaScript)
  * POST /staff/holidays          holiday_params: day, name_ar, name_en
- *                               → 303 /staff/holidays (422: form again)
- * POST /staff/holidays/delete   holiday_del_params: day → 303 (400; 404
- *                               when the day is not a holiday)
+ *                               → 303 /staff/holidays (422: form again,
+ *                               also for a day that is already a holiday)
+ * POST /staff/holidays/delete   holiday_del_params: day → 303
+ *                               /staff/holidays?removed=…&removed_name=…
+ *                               (400; 404 when the day is not a holiday)
  * POST /staff/holidays/weekend  weekend_params: days (repeatable,
  *                               0 = Sunday … 6) → 303; at least one
  *                               working day (422)
@@ -47,6 +53,11 @@ const struct param holiday_params[HOLIDAY__MAX] = {
 const struct param holiday_del_params[HOLIDAY_DEL__MAX] = {
 	[HOLIDAY_DEL_DAY] = { .name = "day", .type = PT_DATE,
 	    .flags = P_REQ },
+};
+const struct param holidays_page_params[HOLIDAYS_PAGE__MAX] = {
+	[HOLIDAYS_REMOVED] = { .name = "removed", .type = PT_DATE },
+	[HOLIDAYS_REMOVED_NAME] = { .name = "removed_name", .type = PT_STR,
+	    .flags = P_NAME, .max = 200 },
 };
 const struct param weekend_params[WEEKEND__MAX] = {
 	[WEEKEND_DAYS] = { .name = "days", .type = PT_INT, .flags = P_MULTI,
@@ -114,8 +125,39 @@ page_holidays(struct req *r)
 
 	if (holidays_model(r, m) == -1)
 		return 500;
-	http_form_model(r, m);
+	/* The notice after a removal (what the redirect named). */
+	if (r->nerr == 0 && http_arg_str(r, HOLIDAYS_REMOVED) != NULL) {
+		vm_str(m, "removed", http_arg_str(r, HOLIDAYS_REMOVED));
+		if (http_arg_str(r, HOLIDAYS_REMOVED_NAME) != NULL)
+			vm_str(m, "removed_name",
+			    http_arg_str(r, HOLIDAYS_REMOVED_NAME));
+	}
 	return http_render(r, "staff/holidays", m);
+}
+
+/* s percent-encoded for a query string (arena-owned). */
+static const char *
+query_escape(struct req *r, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t		 n = strlen(s), i, o = 0;
+	char		*out = arena_alloc(r->a, 3 * n + 1);
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '.') {
+			out[o++] = (char)c;
+			continue;
+		}
+		out[o++] = '%';
+		out[o++] = hex[c >> 4];
+		out[o++] = hex[c & 15];
+	}
+	out[o] = '\0';
+	return out;
 }
 
 /* The page again after a refused POST, with the input kept. */
@@ -144,16 +186,22 @@ holiday_tx(struct req *r, void *arg)
 	if (h->name_ar == NULL)
 		n = db_exec(r->db, SQL_HOLIDAY_DELETE,
 		    DB_ARGS(DB_S(day, h->day)));
-	else
+	else {
 		n = db_exec(r->db, SQL_HOLIDAY_INSERT, DB_ARGS(
 		    DB_S(day, h->day), DB_S(name_ar, h->name_ar),
 		    DB_S(name_en, h->name_en)));
+		/* A day already a holiday is refused, not overwritten. */
+		if (n < 0 && db_errno(r->db) == DB_ER_DUP_ENTRY) {
+			http_arg_error(r, HOLIDAY_DAY, "This day is already "
+			    "a holiday: remove it first to rename it.");
+			return OUT_INVALID;
+		}
+	}
 	if (n < 0)
 		return OUT_ERROR;
 	/* Removing a day that is not a holiday: nothing was there to
 	 * remove (404), and nothing goes in the log the ministry reports
-	 * from.  (Setting one counts found rows, not changed ones: the
-	 * upsert of the same names is still the admin's decision.) */
+	 * from. */
 	if (h->name_ar == NULL && n == 0)
 		return OUT_NOTFOUND;
 	if (audit_record(r->db, staff_actor(r), h->name_ar == NULL ?
@@ -168,10 +216,29 @@ holiday_tx(struct req *r, void *arg)
 static int
 holiday_change(struct req *r, struct hol *h)
 {
-	switch (http_form_tx(r, holiday_tx, h, "/staff/holidays", NULL)) {
+	const char	*url = "/staff/holidays", *prev = NULL;
+	struct dbres	*res;
+
+	/* After a removal the list says what was removed: the name is
+	 * read first, for the URL the form's nonce remembers. */
+	if (h->name_ar == NULL) {
+		if ((res = db_query(r->db, r->a, SQL_HOLIDAY_GET,
+		    DB_ARGS(DB_S(day, h->day)))) == NULL)
+			return 500;
+		url = arena_printf(r->a, "/staff/holidays?removed=%s", h->day);
+		if (dbres_next(res))
+			url = arena_printf(r->a, "%s&removed_name=%s", url,
+			    query_escape(r, present_pick(r,
+			    dbres_str(res, HOLIDAY_GET_NAME_AR),
+			    dbres_str(res, HOLIDAY_GET_NAME_EN))));
+	}
+	switch (http_form_tx(r, holiday_tx, h, url, &prev)) {
 	case OUT_OK:
+		return http_redirect(r, 303, url);
 	case OUT_DUPLICATE:
-		return http_redirect(r, 303, "/staff/holidays");
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_INVALID:
+		return holidays_again(r, 422);
 	case OUT_NOTFOUND:
 		return 404;
 	default:

@@ -93,6 +93,9 @@ enum holiday_key { HOLIDAY_DAY, HOLIDAY_NAME_AR, HOLIDAY_NAME_EN,
 extern const struct param holiday_params[HOLIDAY__MAX];
 enum holiday_del_key { HOLIDAY_DEL_DAY, HOLIDAY_DEL__MAX };
 extern const struct param holiday_del_params[HOLIDAY_DEL__MAX];
+enum holidays_page_key { HOLIDAYS_REMOVED, HOLIDAYS_REMOVED_NAME,
+	HOLIDAYS_PAGE__MAX };
+extern const struct param holidays_page_params[HOLIDAYS_PAGE__MAX];
 enum weekend_key { WEEKEND_DAYS, WEEKEND__MAX };
 extern const struct param weekend_params[WEEKEND__MAX];
 enum outbox_page_key { OUTBOX_PAGE_BEFORE, OUTBOX_PAGE__MAX };

@@ -9,9 +9,15 @@ SELECT day, name_ar, name_en FROM holidays
  WHERE day >= :since ORDER BY day;
 
 -- name: holiday_insert
+-- A day that is already a holiday is refused (duplicate key), not
+-- overwritten: the admin removes it first.
 -- param: day s, name_ar s, name_en s
-INSERT INTO holidays (day, name_ar, name_en) VALUES (:day, :name_ar, :name_en)
-ON DUPLICATE KEY UPDATE name_ar = VALUES(name_ar), name_en = VALUES(name_en);
+INSERT INTO holidays (day, name_ar, name_en) VALUES (:day, :name_ar, :name_en);
+
+-- name: holiday_get
+-- One holiday (the confirmation before removing it, and the notice after).
+-- param: day s
+SELECT day, name_ar, name_en FROM holidays WHERE day = :day;
 
 -- name: holiday_delete
 -- param: day s
