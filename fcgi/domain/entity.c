@@ -153,3 +153,23 @@ entity_may_name_liaison(enum role role, unsigned long long user_eid,
 {
 	return role != ROLE_CITIZEN && user_eid == eid;
 }
+
+const char *
+entity_kind_under(enum entity_kind kind, enum entity_kind parent)
+{
+	if (parent == EK__MAX)
+		return NULL;
+	if (kind == EK_MINISTRY)
+		return N_("A ministry is a main entity: it cannot be placed "
+		    "under another entity.");
+	if (parent != EK_MINISTRY && kind != EK_DEPARTMENT)
+		return N_("Only a department can be placed under an entity "
+		    "that is not a ministry.");
+	return NULL;
+}
+
+enum entity_kind
+entity_kind_default(enum entity_kind parent)
+{
+	return parent == EK__MAX ? EK__MAX : EK_DEPARTMENT;
+}

@@ -81,6 +81,17 @@ enum entity_parent {
 enum entity_parent entity_check_parent(struct db *, struct arena *,
 		    unsigned long long eid, unsigned long long parent);
 
+/* Whether an entity of kind may stand under a parent of kind parent
+ * (EK__MAX: no parent): NULL when it may, else the msgid saying why.
+ * A ministry stands under nothing; under a ministry any other kind
+ * (its departments and affiliated bodies); under any other entity
+ * only a department. */
+const char	*entity_kind_under(enum entity_kind kind,
+		    enum entity_kind parent);
+/* The kind a new entity under parent starts with in the form: a
+ * department (EK__MAX without a parent: no default). */
+enum entity_kind entity_kind_default(enum entity_kind parent);
+
 /* Whether an existing account (its role and entity) may be named liaison
  * officer of entity eid: only one that is staff of that very entity
  * already; anyone else needs an account of their own. */

@@ -36,7 +36,7 @@ static const struct route routes[] = {
 	{ "GET", "/entities", page_entities, ACT_ENTITY_VIEW, NULL, 0,
 	    R_LOGIN },
 	{ "GET", "/entities/new", page_entity_new_form, ACT_ENTITY_MANAGE,
-	    NULL, 0, R_LOGIN },
+	    PARAMS(entity_new_params), R_LOGIN },
 	{ "POST", "/entities/new", page_entity_new, ACT_ENTITY_MANAGE,
 	    PARAMS(entity_params), R_LOGIN },
 	{ "GET", "/entities/{id}", page_entity, ACT_ENTITY_VIEW, NULL, 0,

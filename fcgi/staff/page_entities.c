@@ -215,27 +215,63 @@ entity_form_model(struct req *r, struct val *m, unsigned long long eid,
 /* The entity form with what was sent (a new entity, or a refused POST)
  * under status. */
 static int
-show_entity_form(struct req *r, unsigned long long eid, int status)
+entity_form_show(struct req *r, unsigned long long eid, int status,
+    const char *kind, unsigned long long parent)
 {
 	struct val	*m = http_model(r);
-	const struct pval *k = http_arg(r, ENT_KIND);
-	const struct pval *p = http_arg(r, ENT_PARENT_ID);
 
 	vm_str(m, "title", eid ? tr(r, "Edit the entity") :
 	    tr(r, "New government entity"));
 	vm_str(m, "action", eid ? arena_printf(r->a,
 	    "/staff/entities/%llu/edit", eid) : "/staff/entities/new");
-	if (entity_form_model(r, m, eid, k && k->present ? k->s : NULL,
-	    p && p->set ? (unsigned long long)p->i : 0) == -1)
+	if (entity_form_model(r, m, eid, kind, parent) == -1)
 		return 500;
 	r->status = status;
 	return http_render(r, "staff/entity_form", m);
 }
 
+static int
+show_entity_form(struct req *r, unsigned long long eid, int status)
+{
+	const struct pval *k = http_arg(r, ENT_KIND);
+	const struct pval *p = http_arg(r, ENT_PARENT_ID);
+
+	return entity_form_show(r, eid, status, k && k->present ? k->s : NULL,
+	    p && p->set ? (unsigned long long)p->i : 0);
+}
+
+const struct param entity_new_params[ENT_NEW__MAX] = {
+	[ENT_NEW_PARENT_ID] = { .name = "parent_id", .type = PT_INT,
+	    .min = 1, .max = 1LL << 40 },
+};
+
+/* GET /staff/entities/new[?parent_id=…]: with a parent chosen (the
+ * parent's page links here), the kind starts as that parent's default
+ * for what stands under it (a department). */
 int
 page_entity_new_form(struct req *r)
 {
-	return show_entity_form(r, 0, 200);
+	struct entity	 pe;
+	long long	 parent = r->nerr == 0 ?
+			    http_arg_int(r, ENT_NEW_PARENT_ID, 0) : 0;
+	enum entity_kind def;
+
+	if (parent > 0) {
+		switch (entity_get(r->db, r->a, (unsigned long long)parent,
+		    &pe)) {
+		case 1:
+			break;
+		case 0:
+			parent = 0;
+			break;
+		default:
+			return 500;
+		}
+	}
+	def = entity_kind_default(parent > 0 ? pe.kind : EK__MAX);
+	return entity_form_show(r, 0, 200, def == EK__MAX ? NULL :
+	    entity_kind_names[def], (unsigned long long)(parent > 0 ?
+	    parent : 0));
 }
 
 /* Checks what the declarations cannot (entity.h): the short name's
@@ -244,8 +280,9 @@ page_entity_new_form(struct req *r)
 static int
 entity_validate(struct req *r, unsigned long long eid)
 {
-	const char	*slug = http_arg_str(r, ENT_SLUG);
+	const char	*slug = http_arg_str(r, ENT_SLUG), *why;
 	long long	 parent = http_arg_int(r, ENT_PARENT_ID, 0);
+	struct entity	 pe;
 
 	if (slug != NULL) {
 		if (!entity_slug_ok(slug))
@@ -259,6 +296,14 @@ entity_validate(struct req *r, unsigned long long eid)
 		switch (entity_check_parent(r->db, r->a, eid,
 		    (unsigned long long)parent)) {
 		case EP_OK:
+			if (entity_get(r->db, r->a, (unsigned long long)parent,
+			    &pe) != 1)
+				return -1;
+			/* The kinds that may stand under this parent. */
+			if (http_arg_str(r, ENT_KIND) != NULL &&
+			    (why = entity_kind_under(entity_kind(
+			    http_arg_str(r, ENT_KIND)), pe.kind)) != NULL)
+				http_arg_error(r, ENT_KIND, why);
 			break;
 		case EP_MISSING:
 			http_arg_error(r, ENT_PARENT_ID, "Choose an existing "
@@ -466,6 +511,32 @@ entity_show(struct req *r, int status)
 	vm_str(m, "minister_mobile", e.minister_mobile);
 	vm_bool(m, "can_edit", perm_allows(me, ACT_ENTITY_MANAGE, sc));
 	vm_bool(m, "can_staff", perm_allows(me, ACT_STAFF_ACCOUNTS, sc));
+	vm_bool(m, "can_add_sub", perm_role_may(me, ACT_ENTITY_MANAGE));
+	/* Its sub-departments and its sectors. */
+	if ((res = db_query(r->db, r->a, SQL_ENTITY_CHILDREN,
+	    DB_ARGS(DB_U(parent, e.id)))) == NULL)
+		return 500;
+	l = vm_list(m, "children");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, ENTITY_CHILDREN_ID));
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, ENTITY_CHILDREN_NAME_AR),
+		    dbres_str(res, ENTITY_CHILDREN_NAME_EN)));
+		vm_str(it, "kind", kind_label(r,
+		    dbres_str(res, ENTITY_CHILDREN_KIND)));
+		vm_bool(it, "inactive",
+		    dbres_int(res, ENTITY_CHILDREN_ACTIVE) == 0);
+		vm_bool(m, "has_children", 1);
+	}
+	if ((res = db_query(r->db, r->a, SQL_ENTITY_SECTORS_CHOSEN,
+	    DB_ARGS(DB_U(entity, e.id)))) == NULL)
+		return 500;
+	l = vm_list(m, "entity_sectors");
+	while (dbres_next(res))
+		vm_str(vm_push(l), "name", present_pick(r,
+		    dbres_str(res, ENTITY_SECTORS_CHOSEN_NAME_AR),
+		    dbres_str(res, ENTITY_SECTORS_CHOSEN_NAME_EN)));
 	if ((res = db_query(r->db, r->a, SQL_ENTITY_STAFF,
 	    DB_ARGS(DB_U(entity, e.id)))) == NULL)
 		return 500;

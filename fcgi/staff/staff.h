@@ -54,6 +54,8 @@ enum entity_key {
 	ENT_MINISTER_MOBILE, ENT__MAX
 };
 extern const struct param entity_params[ENT__MAX];
+enum entity_new_key { ENT_NEW_PARENT_ID, ENT_NEW__MAX };
+extern const struct param entity_new_params[ENT_NEW__MAX];
 enum liaison_key {
 	LIAISON_WHICH, LIAISON_EMAIL, LIAISON_FULL_NAME, LIAISON_MOBILE,
 	LIAISON__MAX

@@ -167,3 +167,17 @@ UPDATE users SET role = 'coordinator', updated_at = UTC_TIMESTAMP()
 -- Who to tell, in their language.
 -- param: id u
 SELECT id, email, full_name, lang FROM users WHERE id = :id;
+
+-- name: entity_children
+-- The entities directly under :parent (its page lists them).  Not
+-- paged: an entity has a handful of departments.
+-- param: parent u
+SELECT id, kind, name_ar, name_en, active FROM entities
+ WHERE parent_id = :parent ORDER BY name_ar, id;
+
+-- name: entity_sectors_chosen
+-- The sectors entity :entity works in (its page).
+-- param: entity u
+SELECT s.id, s.name_ar, s.name_en FROM entity_sectors es
+  JOIN sectors s ON s.id = es.sector_id
+ WHERE es.entity_id = :entity ORDER BY s.id;
