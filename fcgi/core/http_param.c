@@ -153,6 +153,18 @@ http_msgf(struct req *r, const char *msgid, long long a, long long b)
 	    arena_printf(r->a, "%lld", b), NULL);
 }
 
+/* The message of a required field left empty: it names the field when
+ * the param has a label, since the error summary lists messages away
+ * from their fields. Arena-owned. */
+static const char *
+http_required(struct req *r, const struct param *p)
+{
+	if (p->label == NULL)
+		return tr(r, "This field is required.");
+	return i18n_subst(r->a, tr(r, "{1}: this field is required."),
+	    tr(r, p->label), NULL);
+}
+
 /* Trims surrounding blanks of a one-line value (people paste them). */
 static void
 http_trim(const char **s, size_t *n)
@@ -433,7 +445,7 @@ http_check(struct req *r, const struct param *p, struct pval *v,
 		v->len = utf8_ascii_digits((char *)v->s, v->len);
 	if (v->len == 0) {
 		if (p->flags & P_REQ)
-			v->err = tr(r, "This field is required.");
+			v->err = http_required(r, p);
 		if (p->type == PT_BOOL) {
 			v->set = 1;
 			v->i = 0;
@@ -629,7 +641,7 @@ http_params(struct req *r, struct kv *pairs, struct kv *query,
 			}
 		}
 		if (!v->present && (p->flags & P_REQ))
-			v->err = tr(r, "This field is required.");
+			v->err = http_required(r, p);
 		if (!v->present && p->type == PT_BOOL) {
 			v->set = 1;
 			v->i = 0;

@@ -117,7 +117,7 @@ const struct param act_params[AF__MAX] = {
 	    .label = N_("Kind") },
 	[AF_TITLE_AR] = { .name = "title_ar", .type = PT_STR,
 	    .flags = P_REQ | P_NAME,
-	    .min = 3, .max = 300 },
+	    .min = 3, .max = 300, .label = N_("Title in Arabic") },
 	[AF_TITLE_EN] = { .name = "title_en", .type = PT_STR, .flags = P_NAME,
 	    .min = 3,
 	    .max = 300 },
@@ -137,7 +137,8 @@ const struct param act_params[AF__MAX] = {
 	    .flags = P_MULTI, .min = 1, .max = 1LL << 30 },
 	[AF_AUDIENCE] = { .name = "audience", .type = PT_ENUM,
 	    .flags = P_REQ, .choices = act_audience_names,
-	    .choice_labels = act_audience_descriptions },
+	    .choice_labels = act_audience_descriptions,
+	    .label = N_("Audience") },
 	[AF_TARGETS] = { .name = "targets", .type = PT_INT,
 	    .flags = P_MULTI, .min = 1, .max = 1LL << 40 },
 	[AF_GROUPS] = { .name = "groups", .type = PT_INT, .flags = P_MULTI,
@@ -163,7 +164,8 @@ const struct param article_params[ARTF__MAX] = {
 	[ARTF_TITLE_EN] = { .name = "title_en", .type = PT_STR,
 	    .flags = P_NAME, .max = 300 },
 	[ARTF_BODY_AR] = { .name = "body_ar", .type = PT_TEXT,
-	    .flags = P_REQ, .min = 1, .max = 100000 },
+	    .flags = P_REQ, .min = 1, .max = 100000,
+	    .label = N_("Text in Arabic") },
 	[ARTF_BODY_EN] = { .name = "body_en", .type = PT_TEXT,
 	    .max = 100000 },
 };
@@ -822,6 +824,38 @@ page_activity_edit(struct req *r)
 	return act_save(r, &a);
 }
 
+enum artop { AO_ADD, AO_SAVE, AO_DELETE, AO_MOVE };
+
+/* 1 when this request is the article form op sent back with errors. */
+static int
+article_failed(const struct req *r, enum artop op)
+{
+	return r->route != NULL && r->nerr > 0 && r->route->handler ==
+	    (op == AO_ADD ? page_article_add : page_article_save);
+}
+
+/* Fills an article's fields in the view model with what was typed
+ * (the article form's params), and the text's message. */
+static void
+article_typed(struct req *r, struct val *it)
+{
+	static const char *const keys[ARTF__MAX] = {
+		[ARTF_NUMBER_LABEL] = "number", [ARTF_TITLE_AR] = "heading_ar",
+		[ARTF_TITLE_EN] = "heading_en", [ARTF_BODY_AR] = "body_ar",
+		[ARTF_BODY_EN] = "body_en"
+	};
+	const struct pval *v;
+	int		 k;
+
+	for (k = 0; k < ARTF__MAX; k++) {
+		v = http_arg(r, k);
+		vm_str(it, keys[k], v != NULL && v->s != NULL ? v->s : "");
+	}
+	v = http_arg(r, ARTF_BODY_AR);
+	if (v != NULL && v->err != NULL)
+		vm_str(it, "body_error", v->err);
+}
+
 /* The activity's page under the status given (200, or 422 with the
  * messages of a refused action); saved: the notice after an edit. */
 static int
@@ -912,13 +946,38 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 	while (dbres_next(res)) {
 		it = vm_push(l);
 		vm_str(it, "aid", dbres_str(res, ACT_ARTICLES_ID));
-		vm_str(it, "number", dbres_str(res, ACT_ARTICLES_NUMBER_LABEL));
-		vm_str(it, "heading_ar", dbres_str(res, ACT_ARTICLES_TITLE_AR));
-		vm_str(it, "heading_en", dbres_str(res, ACT_ARTICLES_TITLE_EN));
-		vm_str(it, "body_ar", dbres_str(res, ACT_ARTICLES_BODY_AR));
-		vm_str(it, "body_en", dbres_str(res, ACT_ARTICLES_BODY_EN));
+		/* The article sent back with an error shows what was typed
+		 * in it, not what is stored. */
+		if (article_failed(r, AO_SAVE) && (unsigned long long)
+		    r->segi[1] == dbres_u(res, ACT_ARTICLES_ID))
+			article_typed(r, it);
+		else {
+			vm_str(it, "number", dbres_str(res,
+			    ACT_ARTICLES_NUMBER_LABEL));
+			vm_str(it, "heading_ar", dbres_str(res,
+			    ACT_ARTICLES_TITLE_AR));
+			vm_str(it, "heading_en", dbres_str(res,
+			    ACT_ARTICLES_TITLE_EN));
+			vm_str(it, "body_ar", dbres_str(res,
+			    ACT_ARTICLES_BODY_AR));
+			vm_str(it, "body_en", dbres_str(res,
+			    ACT_ARTICLES_BODY_EN));
+		}
 		vm_str(it, "count", dbres_str(res,
 		    ACT_ARTICLES_COMMENTS_PUBLISHED));
+	}
+	/* The new-article form: empty, or what was typed in it when it
+	 * came back with an error. */
+	it = vm_child(m, "new_article");
+	if (article_failed(r, AO_ADD))
+		article_typed(r, it);
+	else {
+		static const char *const keys[] = { "number", "heading_ar",
+		    "heading_en", "body_ar", "body_en" };
+		size_t k;
+
+		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+			vm_str(it, keys[k], "");
 	}
 	if ((res = db_query(r->db, r->a, SQL_ACT_ATTACHMENTS, DB_ARGS(
 	    DB_U(id, id)))) == NULL)
@@ -1050,7 +1109,6 @@ page_activity(struct req *r)
 	return act_show(r, &a, saved != NULL && saved->present, 200);
 }
 
-enum artop { AO_ADD, AO_SAVE, AO_DELETE, AO_MOVE };
 
 static enum outcome
 article_tx(struct req *r, void *arg)

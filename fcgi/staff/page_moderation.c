@@ -83,8 +83,10 @@ mod_show(struct req *r, const struct modview *v)
 	struct dbres	*res;
 	struct moderator who = mod_who(r);
 	unsigned long long last = 0;
-	int		 n = 0;
+	int		 n = 0, k;
 	const char	*name;
+	const struct pval *ids = NULL;
+	long long	 chosen = 0;
 
 	vm_str(m, "title", tr(r, "Moderation"));
 	vm_bool(m, "all", who.all);
@@ -96,6 +98,13 @@ mod_show(struct req *r, const struct modview *v)
 	    DB_I(limit, MOD_PAGE_SIZE + 1)));
 	if (res == NULL)
 		return 500;
+	/* After a refused POST, what was ticked and chosen stays so. */
+	if (r->route != NULL && r->route->handler == page_moderate) {
+		ids = http_arg(r, MODP_IDS);
+		if (http_arg_int(r, MODP_ACTION, MA_PUBLISH) == MA_REJECT)
+			vm_bool(m, "reject_chosen", 1);
+		chosen = http_arg_int(r, MODP_REASON, 0);
+	}
 	l = vm_list(m, "comments");
 	while (dbres_next(res)) {
 		if (++n > MOD_PAGE_SIZE) {
@@ -105,6 +114,9 @@ mod_show(struct req *r, const struct modview *v)
 		last = dbres_u(res, MOD_QUEUE_COMMENT_ID);
 		it = vm_push(l);
 		vm_str(it, "cid", dbres_str(res, MOD_QUEUE_COMMENT_ID));
+		for (k = 0; ids != NULL && k < ids->nvals; k++)
+			if (strtoull(ids->vals[k], NULL, 10) == last)
+				vm_bool(it, "checked", 1);
 		vm_str(it, "body", dbres_str(res, MOD_QUEUE_BODY));
 		vm_str(it, "received", present_sqldatetime(r,
 		    dbres_str(res, MOD_QUEUE_RECEIVED_AT)));
@@ -136,6 +148,8 @@ mod_show(struct req *r, const struct modview *v)
 	while (dbres_next(res)) {
 		it = vm_push(l);
 		vm_str(it, "id", dbres_str(res, MOD_REASONS_ID));
+		vm_bool(it, "selected", chosen != 0 &&
+		    dbres_int(res, MOD_REASONS_ID) == chosen);
 		vm_str(it, "label", present_pick(r,
 		    dbres_str(res, MOD_REASONS_LABEL_AR),
 		    dbres_str(res, MOD_REASONS_LABEL_EN)));
