@@ -310,6 +310,7 @@ show_consultation(struct req *r, const struct activity *a,
 		vm_str(vm_push(l), "name", present_pick(r,
 		    dbres_str(res, CONSULT_SECTORS_NAME_AR),
 		    dbres_str(res, CONSULT_SECTORS_NAME_EN)));
+	vm_bool(m, "has_sectors", l->count > 0);
 
 	if ((res = db_query(r->db, r->a, SQL_CONSULT_ARTICLES,
 	    DB_ARGS(DB_U(activity, id)))) == NULL)

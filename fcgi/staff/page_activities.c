@@ -309,7 +309,10 @@ page_activities(struct req *r)
 		    (int)a.kind));
 		vm_str(it, "state", state_label(r, a.state));
 		vm_str(it, "title", present_pick(r, a.title_ar, a.title_en));
-		vm_bool(it, "restricted", a.audience != AA_PUBLIC);
+		/* Restricted or Inter-agency: never one word for both. */
+		if (a.audience != AA_PUBLIC)
+			vm_str(it, "audience", present_label(r,
+			    act_audience_labels, AA__MAX, (int)a.audience));
 		vm_bool(it, "urgent", a.urgent);
 		vm_str(it, "closes", present_datetime(r, a.closes_at));
 		vm_int(it, "pending", a.comments_pending);
