@@ -73,6 +73,62 @@ audit_filters(struct req *r, struct filt *f, int typed)
 		f->entity = arena_printf(r->a, "%llu", r->sess->entity_id);
 }
 
+/* The object an entry names, and the page showing it where there is
+ * one: object (the text), href (NULL: none). */
+static void
+audit_object(struct val *it, const char *type,
+    const char *id)
+{
+	static const struct { const char *type, *path; } pages[] = {
+		{ "activity", "/staff/activities/" },
+		{ "entity", "/staff/entities/" },
+		{ "group", "/staff/groups/" },
+	};
+	size_t		 i;
+
+	vm_strf(it, "object", "%s %s", type ? type : "", id ? id : "");
+	if (type == NULL || id == NULL || strcmp(id, "0") == 0)
+		return;
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		if (strcmp(type, pages[i].type) == 0)
+			vm_strf(it, "href", "%s%s", pages[i].path, id);
+}
+
+/* The entity filter's choices (the ministry admin's: every entity),
+ * the current one selected. */
+static int
+audit_entity_choices(struct req *r, struct val *m, const char *current)
+{
+	struct dbres	*res;
+	const char	**names, **labels;
+	int		 n = 0, cap = 16;
+
+	if ((res = db_query(r->db, r->a, SQL_AUDIT_ENTITIES, DB_NOARGS)) ==
+	    NULL)
+		return -1;
+	names = arena_alloc(r->a, sizeof(*names) * (size_t)cap);
+	labels = arena_alloc(r->a, sizeof(*labels) * (size_t)cap);
+	while (dbres_next(res)) {
+		if (n == cap) {
+			const char **nn, **nl;
+
+			cap *= 2;
+			nn = arena_alloc(r->a, sizeof(*nn) * (size_t)cap);
+			nl = arena_alloc(r->a, sizeof(*nl) * (size_t)cap);
+			memcpy(nn, names, sizeof(*nn) * (size_t)n);
+			memcpy(nl, labels, sizeof(*nl) * (size_t)n);
+			names = nn;
+			labels = nl;
+		}
+		names[n] = dbres_str(res, AUDIT_ENTITIES_ID);
+		labels[n] = present_pick(r, dbres_str(res, AUDIT_ENTITIES_NAME_AR),
+		    dbres_str(res, AUDIT_ENTITIES_NAME_EN));
+		n++;
+	}
+	present_choices(r, m, "entities", names, labels, n, current);
+	return 0;
+}
+
 int
 page_audit(struct req *r)
 {
@@ -90,6 +146,9 @@ page_audit(struct req *r)
 	http_form_model(r, m);
 	vm_bool(m, "all_entities", perm_allows(perm_role(r->sess->role),
 	    ACT_AUDIT_VIEW, SCOPE_OTHER));
+	if (perm_allows(perm_role(r->sess->role), ACT_AUDIT_VIEW,
+	    SCOPE_OTHER) && audit_entity_choices(r, m, f.entity) == -1)
+		return 500;
 	res = db_query(r->db, r->a, SQL_AUDIT_PAGE, DB_ARGS(
 	    DB_S(entity, f.entity), DB_S(action, f.action),
 	    DB_S(user, f.user), DB_S(from, f.from), DB_S(to, f.to),
@@ -106,13 +165,12 @@ page_audit(struct req *r)
 		it = vm_push(l);
 		last = dbres_str(res, AUDIT_ROW_ID);
 		vm_str(it, "id", last);
-		vm_str(it, "at", dbres_str(res, AUDIT_ROW_AT_UTC));
+		vm_str(it, "at", present_datetime(r,
+		    dbres_time(res, AUDIT_ROW_AT_UTC)));
 		vm_str(it, "role", dbres_str(res, AUDIT_ROW_ROLE));
 		vm_str(it, "action", dbres_str(res, AUDIT_ROW_ACTION));
-		vm_strf(it, "object", "%s %s",
-		    dbres_str(res, AUDIT_ROW_OBJECT_TYPE),
-		    dbres_str(res, AUDIT_ROW_OBJECT_ID) ?
-		    dbres_str(res, AUDIT_ROW_OBJECT_ID) : "");
+		audit_object(it, dbres_str(res, AUDIT_ROW_OBJECT_TYPE),
+		    dbres_str(res, AUDIT_ROW_OBJECT_ID));
 		vm_str(it, "summary", dbres_str(res, AUDIT_ROW_SUMMARY));
 		vm_str(it, "ip", dbres_str(res, AUDIT_ROW_IP));
 		vm_str(it, "who", dbres_str(res, AUDIT_ROW_USER) ?

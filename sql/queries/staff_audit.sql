@@ -43,3 +43,8 @@ SELECT l.id, l.at AS at_utc, l.role, l.action, l.object_type, l.object_id,
 -- action names the programs write (entity.create, user.deactivate, …),
 -- a few dozen fixed in the code.
 SELECT DISTINCT action FROM audit_log ORDER BY action;
+
+-- name: audit_entities
+-- The entity filter's choices (the ministry admin's page).  Not paged:
+-- a few hundred entities at most (see entity_list).
+SELECT id, name_ar, name_en FROM entities ORDER BY name_ar, id;
