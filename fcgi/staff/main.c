@@ -14,6 +14,8 @@
 
 static const struct route routes[] = {
 	{ "GET", "/", page_dashboard, ACT_STAFF_HOME, NULL, 0, R_LOGIN },
+	{ "GET", "/oversight", page_oversight, ACT_ACTIVITY_VIEW,
+	    PARAMS(oversight_params), R_LOGIN },
 	AUTHPAGE_ROUTES,
 
 	/* The second factor (page_2fa.c): the code after the password,

@@ -4,7 +4,17 @@
  * GET /staff/   no parameters; any staff role (ACT_STAFF_HOME).
  * View: staff/dashboard.  The entity, what waits for the user in the
  * review chain, its activities by state, and the moderation queue with
- * overdue comments (art. 9-ب: 3 working days).
+ * overdue comments (art. 9-ب: 3 working days).  For the ministry admin
+ * (who sees every entity), counts across every entity in one statement:
+ * overdue moderation, activities waiting for approval, analysis reports
+ * owed, entities without a liaison officer — each linking to its list.
+ *
+ * GET /staff/oversight   oversight_params: show (overdue | reports |
+ *                        liaison) → that list across every entity, the
+ *                        first OVERSIGHT_SHOWN (view staff/oversight).
+ *                        Only for a role that sees every entity's
+ *                        activities (403).  Waiting for approval links to
+ *                        /staff/activities?state=approved.
  */
 #include <string.h>
 
@@ -20,6 +30,18 @@
 /* Items of "waiting for you" shown; the list of activities has them
  * all. */
 #define WAITING_SHOWN	50
+/* Rows of an oversight list. */
+#define OVERSIGHT_SHOWN	200
+
+static const char *const oversight_names[] = {
+	"overdue", "reports", "liaison", NULL
+};
+enum { OV_OVERDUE, OV_REPORTS, OV_LIAISON, OV__MAX };
+
+const struct param oversight_params[OVERSIGHT__MAX] = {
+	[OVERSIGHT_SHOW] = { .name = "show", .type = PT_ENUM,
+	    .flags = P_REQ, .choices = oversight_names },
+};
 
 /* The dashboard's words for the states (shorter than the activity
  * page's), by enum act_state. */
@@ -90,6 +112,25 @@ page_dashboard(struct req *r)
 		vm_str(it, "count", dbres_str(res, STAFF_DASH_COUNTS_N));
 	}
 	vm_bool(m, "has_states", l->count > 0);
+	/* The ministry's view across every entity. */
+	if (perm_allows(role, ACT_ACTIVITY_VIEW, SCOPE_OTHER)) {
+		if ((res = db_query(r->db, r->a, SQL_STAFF_DASH_MINISTRY,
+		    DB_NOARGS)) == NULL)
+			return 500;
+		if (dbres_next(res)) {
+			it = vm_child(m, "ministry");
+			vm_str(it, "overdue", dbres_str(res,
+			    STAFF_DASH_MINISTRY_OVERDUE));
+			vm_str(it, "approval", dbres_str(res,
+			    STAFF_DASH_MINISTRY_APPROVAL));
+			vm_str(it, "reports", dbres_str(res,
+			    STAFF_DASH_MINISTRY_REPORTS));
+			vm_str(it, "reports_late", dbres_str(res,
+			    STAFF_DASH_MINISTRY_REPORTS_LATE));
+			vm_str(it, "no_liaison", dbres_str(res,
+			    STAFF_DASH_MINISTRY_NO_LIAISON));
+		}
+	}
 	if ((res = db_query(r->db, r->a, SQL_STAFF_DASH_MODERATION,
 	    DB_ARGS(DB_U(entity, eid)))) == NULL)
 		return 500;
@@ -124,4 +165,94 @@ page_dashboard(struct req *r)
 		    STAFF_DASH_WAITING_HANDED_OVER));
 	}
 	return http_render(r, "staff/dashboard", m);
+}
+
+/* An activity row of an oversight list: its title, entity and the
+ * deadline column due (UTC). */
+static void
+oversight_activity(struct req *r, struct val *it, struct dbres *res,
+    int id, int tar, int ten, int eid, int ear, int een, int due)
+{
+	vm_str(it, "id", dbres_str(res, id));
+	vm_str(it, "title", present_pick(r, dbres_str(res, tar),
+	    dbres_str(res, ten)));
+	vm_str(it, "entity_id", dbres_str(res, eid));
+	vm_str(it, "entity", present_pick(r, dbres_str(res, ear),
+	    dbres_str(res, een)));
+	vm_str(it, "due", present_datetime(r, dbres_time(res, due)));
+}
+
+int
+page_oversight(struct req *r)
+{
+	struct val	*m = http_model(r), *l, *it;
+	struct dbres	*res;
+	int		 show, n = 0;
+	static const int stmts[OV__MAX] = { SQL_STAFF_OVERSIGHT_OVERDUE,
+	    SQL_STAFF_OVERSIGHT_REPORTS, SQL_STAFF_OVERSIGHT_NO_LIAISON };
+	static const char *const titles[OV__MAX] = {
+		N_("Comments past their moderation deadline"),
+		N_("Analysis reports due"),
+		N_("Entities without a liaison officer")
+	};
+
+	if (!perm_allows(perm_role(r->sess->role), ACT_ACTIVITY_VIEW,
+	    SCOPE_OTHER))
+		return 403;
+	if (r->nerr > 0)
+		return 400;
+	show = (int)http_arg_int(r, OVERSIGHT_SHOW, 0);
+	if (show < 0 || show >= OV__MAX)
+		return 400;
+	vm_str(m, "title", tr(r, titles[show]));
+	vm_bool(m, oversight_names[show], 1);
+	if ((res = db_query(r->db, r->a, stmts[show],
+	    DB_ARGS(DB_I(limit, OVERSIGHT_SHOWN + 1)))) == NULL)
+		return 500;
+	l = vm_list(m, "rows");
+	while (dbres_next(res)) {
+		if (++n > OVERSIGHT_SHOWN) {
+			vm_bool(m, "more", 1);
+			break;
+		}
+		it = vm_push(l);
+		switch (show) {
+		case OV_OVERDUE:
+			oversight_activity(r, it, res,
+			    STAFF_OVERSIGHT_OVERDUE_ID,
+			    STAFF_OVERSIGHT_OVERDUE_TITLE_AR,
+			    STAFF_OVERSIGHT_OVERDUE_TITLE_EN,
+			    STAFF_OVERSIGHT_OVERDUE_ENTITY_ID,
+			    STAFF_OVERSIGHT_OVERDUE_ENTITY_AR,
+			    STAFF_OVERSIGHT_OVERDUE_ENTITY_EN,
+			    STAFF_OVERSIGHT_OVERDUE_DUE);
+			vm_str(it, "n", dbres_str(res,
+			    STAFF_OVERSIGHT_OVERDUE_N));
+			break;
+		case OV_REPORTS:
+			oversight_activity(r, it, res,
+			    STAFF_OVERSIGHT_REPORTS_ID,
+			    STAFF_OVERSIGHT_REPORTS_TITLE_AR,
+			    STAFF_OVERSIGHT_REPORTS_TITLE_EN,
+			    STAFF_OVERSIGHT_REPORTS_ENTITY_ID,
+			    STAFF_OVERSIGHT_REPORTS_ENTITY_AR,
+			    STAFF_OVERSIGHT_REPORTS_ENTITY_EN,
+			    STAFF_OVERSIGHT_REPORTS_DUE);
+			vm_bool(it, "late", dbres_int(res,
+			    STAFF_OVERSIGHT_REPORTS_LATE) != 0);
+			break;
+		default:
+			vm_str(it, "entity_id", dbres_str(res,
+			    STAFF_OVERSIGHT_NO_LIAISON_ID));
+			vm_str(it, "entity", present_pick(r,
+			    dbres_str(res, STAFF_OVERSIGHT_NO_LIAISON_NAME_AR),
+			    dbres_str(res, STAFF_OVERSIGHT_NO_LIAISON_NAME_EN)));
+			vm_str(it, "parent", present_pick(r,
+			    dbres_str(res, STAFF_OVERSIGHT_NO_LIAISON_PARENT_AR),
+			    dbres_str(res,
+			    STAFF_OVERSIGHT_NO_LIAISON_PARENT_EN)));
+			break;
+		}
+	}
+	return http_render(r, "staff/oversight", m);
 }

@@ -102,6 +102,11 @@ enum weekend_key { WEEKEND_DAYS, WEEKEND__MAX };
 extern const struct param weekend_params[WEEKEND__MAX];
 enum outbox_page_key { OUTBOX_PAGE_BEFORE, OUTBOX_PAGE__MAX };
 extern const struct param outbox_params[OUTBOX_PAGE__MAX];
+/* page_dashboard.c */
+enum oversight_key { OVERSIGHT_SHOW, OVERSIGHT__MAX };
+extern const struct param oversight_params[OVERSIGHT__MAX];
+int	page_oversight(struct req *);
+
 int	page_holidays(struct req *);
 int	page_holiday_add(struct req *);
 int	page_holiday_delete(struct req *);

@@ -53,3 +53,63 @@ SELECT a.id, a.title_ar, a.title_en, a.state, a.updated_at,
                          WHERE r.activity_id = a.id AND r.entity_id = :entity))
  ORDER BY a.updated_at, a.id
  LIMIT :limit;
+
+-- name: staff_dash_ministry
+-- The ministry admin's counts across every entity, in one statement:
+-- comments past their moderation deadline, activities forwarded to a
+-- liaison officer for approval, analysis reports owed (closed or in
+-- analysis, the report not yet submitted) and of those past their
+-- deadline, and active entities without a primary liaison officer.
+SELECT (SELECT COUNT(*) FROM comments c
+         WHERE c.status = 'pending'
+           AND c.moderation_due_at < UTC_TIMESTAMP()) AS overdue,
+       (SELECT COUNT(*) FROM activities a
+         WHERE a.state = 'approved') AS approval,
+       (SELECT COUNT(*) FROM activities a
+         WHERE a.state IN ('closed', 'analysis')) AS reports,
+       (SELECT COUNT(*) FROM activities a
+         WHERE a.state IN ('closed', 'analysis')
+           AND a.results_due_at < UTC_TIMESTAMP()) AS reports_late,
+       (SELECT COUNT(*) FROM entities e
+         WHERE e.active = 1 AND e.liaison_user_id IS NULL) AS no_liaison;
+
+-- name: staff_oversight_overdue
+-- The activities with comments past their moderation deadline, every
+-- entity, the oldest deadline first; :limit = OVERSIGHT_SHOWN + 1.
+-- param: limit i
+SELECT a.id, a.title_ar, a.title_en, e.id AS entity_id,
+       e.name_ar AS entity_ar, e.name_en AS entity_en,
+       COUNT(*) AS n, MIN(c.moderation_due_at) AS due
+  FROM comments c
+  JOIN activities a ON a.id = c.activity_id
+  JOIN entities e ON e.id = a.entity_id
+ WHERE c.status = 'pending' AND c.moderation_due_at < UTC_TIMESTAMP()
+ GROUP BY a.id, a.title_ar, a.title_en, e.id, e.name_ar, e.name_en
+ ORDER BY due, a.id
+ LIMIT :limit;
+
+-- name: staff_oversight_reports
+-- The analysis reports owed (closed or in analysis), every entity, the
+-- nearest deadline first; :limit = OVERSIGHT_SHOWN + 1.
+-- param: limit i
+SELECT a.id, a.title_ar, a.title_en, e.id AS entity_id,
+       e.name_ar AS entity_ar, e.name_en AS entity_en,
+       a.results_due_at AS due,
+       (a.results_due_at < UTC_TIMESTAMP()) AS late
+  FROM activities a
+  JOIN entities e ON e.id = a.entity_id
+ WHERE a.state IN ('closed', 'analysis')
+ ORDER BY a.results_due_at IS NULL, a.results_due_at, a.id
+ LIMIT :limit;
+
+-- name: staff_oversight_no_liaison
+-- Active entities without a primary liaison officer; :limit =
+-- OVERSIGHT_SHOWN + 1.
+-- param: limit i
+SELECT e.id, e.name_ar, e.name_en, p.name_ar AS parent_ar,
+       p.name_en AS parent_en
+  FROM entities e
+  LEFT JOIN entities p ON p.id = e.parent_id
+ WHERE e.active = 1 AND e.liaison_user_id IS NULL
+ ORDER BY e.name_ar, e.id
+ LIMIT :limit;
