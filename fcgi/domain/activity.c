@@ -298,6 +298,30 @@ activity_check_dates(const struct act_dates *d, int urgent, time_t now)
 	return DP_OK;
 }
 
+unsigned
+activity_date_rules(const struct act_dates *d, int urgent, time_t now,
+    const struct calendar *cal)
+{
+	unsigned	 m = 0;
+
+	if (d->publish != 0 && d->publish < now - 3600)
+		m |= 1u << DR_PUBLISH_PAST;
+	if (d->publish != 0 && d->closes != 0 &&
+	    d->closes < activity_earliest_close(d->publish, urgent))
+		m |= 1u << DR_PERIOD_SHORT;
+	if (d->closes != 0 && d->results_due != 0) {
+		if (d->results_due <= d->closes)
+			m |= 1u << DR_RESULTS_BEFORE_CLOSE;
+		else if (cal != NULL && calendar_workdays_between(cal,
+		    d->closes, d->results_due) > ACT_RESULTS_WORKDAYS)
+			m |= 1u << DR_RESULTS_TOO_LATE;
+	}
+	if (d->results_due != 0 && d->final_due != 0 &&
+	    d->final_due < d->results_due)
+		m |= 1u << DR_FINAL_BEFORE_RESULTS;
+	return m;
+}
+
 int
 activity_extension_ok(time_t publish, time_t original_close,
     long long already, long long add)

@@ -177,6 +177,24 @@ enum date_problem {
 enum date_problem activity_check_dates(const struct act_dates *, int urgent,
 		    time_t now);
 
+/* The date rules, each about one field, all checked at once (a draft is
+ * saved with its problems shown; submission refuses them). */
+enum date_rule {
+	DR_PUBLISH_PAST,	/* publish_at: before now */
+	DR_PERIOD_SHORT,	/* closes_at: before the earliest close (11-أ/ب) */
+	DR_RESULTS_BEFORE_CLOSE,	/* results_due_at: not after closing */
+	DR_RESULTS_TOO_LATE,	/* results_due_at: > 20 working days (9-ج) */
+	DR_FINAL_BEFORE_RESULTS,	/* final_publication_at */
+	DR__MAX
+};
+#define ACT_RESULTS_WORKDAYS	20
+
+struct calendar;
+/* Bit (1u << rule) set for each rule broken; a rule whose dates are not
+ * all given is not checked.  cal NULL skips DR_RESULTS_TOO_LATE. */
+unsigned activity_date_rules(const struct act_dates *, int urgent,
+	    time_t now, const struct calendar *cal);
+
 /* Art. 11-ج: the total added time must not exceed the original period.
  * Returns 1 when adding add_secs is allowed. */
 int	activity_extension_ok(time_t publish, time_t original_close,

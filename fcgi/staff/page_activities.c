@@ -55,6 +55,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "buf.h"
+#include "calendar.h"
 #include "db.h"
 #include "http.h"
 #include "i18n.h"
@@ -467,6 +468,92 @@ act_texts_of(struct activity *a, struct dbres *res)
 	    ACT_CORRECTION_PENDING_ANNOUNCEMENTS_EN);
 }
 
+/* The date rules of an activity, each message next to its field (the
+ * form's f.<field>.warning) and all of them in date_warnings: the form
+ * typed when it was sent, else the stored activity.  Returns the rules
+ * broken (activity_date_rules), or 0 when none or unknown. */
+static unsigned
+act_date_warnings(struct req *r, struct val *m, const struct activity *a,
+    int from_form)
+{
+	static const struct {
+		int		 key;
+		const char	*field;
+	} at[DR__MAX] = {
+		[DR_PUBLISH_PAST] = { AF_PUBLISH_AT, "publish_at" },
+		[DR_PERIOD_SHORT] = { AF_CLOSES_AT, "closes_at" },
+		[DR_RESULTS_BEFORE_CLOSE] = { AF_RESULTS_DUE_AT,
+		    "results_due_at" },
+		[DR_RESULTS_TOO_LATE] = { AF_RESULTS_DUE_AT,
+		    "results_due_at" },
+		[DR_FINAL_BEFORE_RESULTS] = { AF_FINAL_PUBLICATION_AT,
+		    "final_publication_at" },
+	};
+	struct act_dates d;
+	struct calendar	 cal;
+	const struct pval *v;
+	struct val	*f = vm_child(m, "f"), *l = NULL, *it;
+	unsigned	 mask;
+	int		 urgent, k;
+	const char	*msg;
+
+	memset(&d, 0, sizeof(d));
+	if (from_form) {
+		v = http_arg(r, AF_URGENT);
+		urgent = v != NULL && v->set && v->i != 0;
+		d.publish = arg_time(r, AF_PUBLISH_AT);
+		d.closes = arg_time(r, AF_CLOSES_AT);
+		d.results_due = arg_time(r, AF_RESULTS_DUE_AT);
+		d.final_due = arg_time(r, AF_FINAL_PUBLICATION_AT);
+	} else if (a != NULL) {
+		urgent = a->urgent;
+		d.publish = a->publish_at;
+		d.closes = a->closes_at;
+		d.results_due = a->results_due_at;
+		d.final_due = a->final_publication_at;
+	} else
+		return 0;
+	if (calendar_load(r->db, r->a, &cal) == -1)
+		calendar_init(&cal);
+	mask = activity_date_rules(&d, urgent, time(NULL), &cal);
+	for (k = 0; k < DR__MAX; k++) {
+		if (!(mask & (1u << k)))
+			continue;
+		switch ((enum date_rule)k) {
+		case DR_PUBLISH_PAST:
+			msg = N_("The publication date is in the past.");
+			break;
+		case DR_PERIOD_SHORT:
+			msg = urgent ? N_("An urgent consultation stays open "
+			    "at least two weeks.") : N_("A consultation stays "
+			    "open at least one month from its publication.");
+			break;
+		case DR_RESULTS_BEFORE_CLOSE:
+			msg = N_("The results date must come after the "
+			    "closing date.");
+			break;
+		case DR_RESULTS_TOO_LATE:
+			msg = N_("The analysis results are due no later "
+			    "than 20 working days after closing (art. 9-ج).");
+			break;
+		default:
+			msg = N_("The final publication date must not "
+			    "come before the results date.");
+			break;
+		}
+		msg = tr(r, msg);
+		vm_str(vm_child(f, at[k].field), "warning", msg);
+		if (l == NULL) {
+			l = vm_list(m, "date_warnings");
+			vm_bool(m, "has_date_warnings", 1);
+		}
+		it = vm_push(l);
+		vm_str(it, "field", at[k].field);
+		vm_str(it, "message", msg);
+	}
+	return mask;
+}
+
 /* The new or edit form (a: the stored activity, NULL for a new one),
  * under the status given (200, or 422 with the messages). */
 static int
@@ -559,6 +646,9 @@ show_form(struct req *r, const struct activity *a, int status)
 	if (when > 0)
 		vm_str(m, "earliest_close", present_datetime(r,
 		    activity_earliest_close(when, urgent)));
+	/* Every date problem at once, next to its field: a draft saves
+	 * with them, submission refuses them. */
+	act_date_warnings(r, m, a, r->is_post);
 	r->status = status;
 	return http_render(r, "staff/activity_form", m);
 }
@@ -1095,6 +1185,8 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 			    ACT_ACTIVITY_APPROVE, eid));
 		}
 	}
+	if (edit)
+		act_date_warnings(r, m, a, 0);
 	http_form_model(r, m);
 	r->status = status;
 	return http_render(r, "staff/activity", m);
@@ -1397,6 +1489,14 @@ page_activity_workflow(struct req *r)
 	}
 	if (!staff_may(r, need, a.entity_id))
 		return 403;
+	/* Every date rule refused at once, not the first one found
+	 * (workflow_incomplete); the 20 working days of art. 9-ج are
+	 * shown, not refused. */
+	if (ev == AE_SUBMIT && (activity_date_rules(&(struct act_dates){
+	    a.publish_at, a.closes_at, a.results_due_at,
+	    a.final_publication_at }, a.urgent, time(NULL), NULL) &
+	    ~(1u << DR_RESULTS_TOO_LATE)) != 0)
+		return act_show(r, &a, 0, 422);
 	url = arena_printf(r->a, "/staff/activities/%llu", a.id);
 	switch (http_form_tx(r, workflow_tx, &ev, url, &prev)) {
 	case OUT_OK:
