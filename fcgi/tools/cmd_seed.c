@@ -1,8 +1,11 @@
 /*
  * cmd_seed.c — `sharekctl seed-demo [--if-empty]`: loads sql/seed/demo.sql
- * with every demo account's password set to sharek-demo-2026.  Refused
- * when the configuration says production.
+ * and then every sql/seed/demo-*.sql in name order (one file per part of
+ * the portal: results, surveys, complaints…), with every demo account's
+ * password set to sharek-demo-2026.  Refused when the configuration says
+ * production.
  */
+#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,12 +19,30 @@
 
 #define DEMO_PASSWORD	"sharek-demo-2026"
 
+/* Runs one seed script, @PWHASH@ replaced by hash: 0, or -1 said. */
+static int
+seed_file(struct tool *t, const char *path, const char *hash)
+{
+	char	*sql, *err = NULL;
+
+	if ((sql = tool_slurp(t, path)) == NULL)
+		return -1;
+	sql = tool_replace(t->a, sql, "@PWHASH@", hash);
+	if (db_script(t->db, sql, &err, t->a) == -1) {
+		fprintf(stderr, "sharekctl: %s: %s\n", path, err);
+		return -1;
+	}
+	return 0;
+}
+
 int
 cmd_seed_demo(struct tool *t, int argc, char **argv)
 {
 	struct dbres	*res;
-	char		*sql, *err = NULL, hash[128];
-	int		 ifempty = argc > 1 && strcmp(argv[1], "--if-empty") == 0;
+	glob_t		 g;
+	size_t		 i;
+	char		 hash[128];
+	int		 rc = 0, ifempty = argc > 1 && strcmp(argv[1], "--if-empty") == 0;
 
 	if (conf_production()) {
 		fprintf(stderr, "sharekctl: seed-demo refused: [app] env is "
@@ -48,14 +69,18 @@ cmd_seed_demo(struct tool *t, int argc, char **argv)
 		fprintf(stderr, "sharekctl: cannot hash the demo password\n");
 		return 1;
 	}
-	sql = tool_slurp(t, arena_printf(t->a, "%s/sql/seed/demo.sql",
-	    t->root));
-	if (sql == NULL)
+	if (seed_file(t, arena_printf(t->a, "%s/sql/seed/demo.sql", t->root),
+	    hash) != 0)
 		return 1;
-	sql = tool_replace(t->a, sql, "@PWHASH@", hash);
-	if (db_script(t->db, sql, &err, t->a) == -1) {
-		fprintf(stderr, "sharekctl: sql/seed/demo.sql: %s\n", err);
-		return 1;
+	/* glob() sorts its matches: demo-11-… before demo-12-…. */
+	if (glob(arena_printf(t->a, "%s/sql/seed/demo-*.sql", t->root), 0,
+	    NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++)
+			if ((rc = seed_file(t, g.gl_pathv[i], hash)) != 0)
+				break;
+		globfree(&g);
+		if (rc != 0)
+			return 1;
 	}
 	if (workflow_reindex(t->db, t->a) < 0) {
 		fprintf(stderr, "sharekctl: search index: %s\n",
