@@ -1,0 +1,649 @@
+/*
+ * survey.c — the pure rules of surveys and polls (survey.h): conditions,
+ * visibility, answers, aggregates.  No database, no HTTP.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+#include "survey.h"
+#include "utf8.h"
+
+#ifndef N_
+#define N_(s)	(s)
+#endif
+
+const char *const q_kind_names[QK__MAX + 1] = {
+	[QK_SINGLE] = "single", [QK_MULTIPLE] = "multiple",
+	[QK_TEXT] = "text", [QK_SCALE] = "scale",
+	[QK_LONGTEXT] = "longtext", [QK_NUMBER] = "number",
+	[QK_DATE] = "date", [QK_YESNO] = "yesno", [QK_RANKING] = "ranking",
+	[QK_MATRIX] = "matrix", NULL
+};
+const char *const q_kind_labels[QK__MAX] = {
+	[QK_SINGLE] = N_("Single choice"),
+	[QK_MULTIPLE] = N_("Multiple choice"),
+	[QK_TEXT] = N_("Short text"),
+	[QK_SCALE] = N_("Scale"),
+	[QK_LONGTEXT] = N_("Long text"),
+	[QK_NUMBER] = N_("Number"),
+	[QK_DATE] = N_("Date"),
+	[QK_YESNO] = N_("Yes or no"),
+	[QK_RANKING] = N_("Ranking"),
+	[QK_MATRIX] = N_("Matrix"),
+};
+const char *const cond_op_names[SC__MAX + 1] = {
+	[SC_EQ] = "eq", [SC_NE] = "ne", [SC_CONTAINS] = "contains", NULL
+};
+const char *const cond_op_labels[SC__MAX] = {
+	[SC_EQ] = N_("equals"),
+	[SC_NE] = N_("does not equal"),
+	[SC_CONTAINS] = N_("contains"),
+};
+const char *const cond_problem_msgs[CP__MAX] = {
+	[CP_OK] = NULL,
+	[CP_SELF] = N_("A question cannot depend on its own answer."),
+	[CP_NO_SOURCE] = N_("Choose a question of this survey."),
+	[CP_LATER] = N_("A condition can only depend on an earlier "
+	    "question."),
+	[CP_CYCLE] = N_("This condition would make a cycle: the questions "
+	    "would depend on each other."),
+	[CP_BAD_VALUE] = N_("This value cannot be an answer to that "
+	    "question."),
+	[CP_BAD_OP] = N_("“Contains” applies only to a multiple choice or "
+	    "a text."),
+	[CP_BAD_SOURCE] = N_("A ranking or a matrix cannot be the source of "
+	    "a condition."),
+};
+const char *const answer_problem_msgs[AP__MAX] = {
+	[AP_OK] = NULL,
+	[AP_REQUIRED] = N_("This question is required."),
+	[AP_ONE] = N_("Give one answer."),
+	[AP_OPTION] = N_("Choose one of the answers offered."),
+	[AP_TOO_FEW] = N_("Choose at least {1}."),
+	[AP_TOO_MANY] = N_("Choose at most {1}."),
+	[AP_TOO_LONG] = N_("At most {1} characters."),
+	[AP_RANGE] = N_("Give a number from {1} to {2}."),
+	[AP_NUMBER] = N_("Give a whole number."),
+	[AP_DATE] = N_("Give a date (year, month, day)."),
+	[AP_YESNO] = N_("Answer yes or no."),
+	[AP_RANK] = N_("Give each item a different position, from 1 to "
+	    "{1}."),
+	[AP_ROWS] = N_("Answer every row."),
+};
+
+enum q_kind
+survey_kind(const char *s)
+{
+	return (enum q_kind)names_find(q_kind_names, QK__MAX, s);
+}
+
+enum cond_op
+survey_op(const char *s)
+{
+	return (enum cond_op)names_find(cond_op_names, SC__MAX, s);
+}
+
+int
+survey_kind_has_options(enum q_kind k)
+{
+	return k == QK_SINGLE || k == QK_MULTIPLE || k == QK_RANKING ||
+	    k == QK_MATRIX;
+}
+
+int
+survey_int(const char *s, long long *out)
+{
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 18)
+		return -1;
+	if (!(*s == '-' || *s == '+' || (*s >= '0' && *s <= '9')))
+		return -1;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || end == s || ((*s == '-' || *s == '+') &&
+	    end == s + 1))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+survey_id(const char *s, size_t n, unsigned long long *out)
+{
+	unsigned long long v = 0;
+	size_t		 i;
+
+	if (n == 0 || n > 19)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (unsigned)(s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int
+survey_pair(const char *s, unsigned long long *a, unsigned long long *b)
+{
+	const char	*colon;
+
+	if (s == NULL || (colon = strchr(s, ':')) == NULL)
+		return -1;
+	if (survey_id(s, (size_t)(colon - s), a) == -1 ||
+	    survey_id(colon + 1, strlen(colon + 1), b) == -1)
+		return -1;
+	return 0;
+}
+
+int
+survey_index(const struct survey *s, unsigned long long id)
+{
+	int	 i;
+
+	for (i = 0; i < s->nq; i++)
+		if (s->q[i].id == id)
+			return i;
+	return -1;
+}
+
+static int
+section_index(const struct survey *s, unsigned long long id)
+{
+	int	 i;
+
+	for (i = 0; id != 0 && i < s->nsec; i++)
+		if (s->sec[i] == id)
+			return i;
+	return -1;
+}
+
+static int
+has_option(const struct sv_question *q, unsigned long long id)
+{
+	int	 i;
+
+	for (i = 0; i < q->nopt; i++)
+		if (q->opt[i] == id)
+			return 1;
+	return 0;
+}
+
+static int
+blank(const char *v)
+{
+	if (v == NULL)
+		return 1;
+	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	return *v == '\0';
+}
+
+int
+survey_answered(const struct sv_answer *a)
+{
+	int	 i;
+
+	for (i = 0; a != NULL && i < a->n; i++)
+		if (!blank(a->v[i]))
+			return 1;
+	return 0;
+}
+
+/* The problem of a condition's operator and value for its source. */
+static enum cond_problem
+cond_value_ok(const struct sv_question *src, const struct sv_cond *c)
+{
+	unsigned long long id;
+	long long	 v;
+
+	if (src->kind == QK_RANKING || src->kind == QK_MATRIX)
+		return CP_BAD_SOURCE;
+	if (c->op >= SC__MAX)
+		return CP_BAD_VALUE;
+	if (c->op == SC_CONTAINS && src->kind != QK_MULTIPLE &&
+	    src->kind != QK_TEXT && src->kind != QK_LONGTEXT)
+		return CP_BAD_OP;
+	if (blank(c->value))
+		return CP_BAD_VALUE;
+	switch (src->kind) {
+	case QK_SINGLE:
+	case QK_MULTIPLE:
+		if (survey_id(c->value, strlen(c->value), &id) == -1 ||
+		    !has_option(src, id))
+			return CP_BAD_VALUE;
+		return CP_OK;
+	case QK_YESNO:
+		return strcmp(c->value, "yes") == 0 ||
+		    strcmp(c->value, "no") == 0 ? CP_OK : CP_BAD_VALUE;
+	case QK_SCALE:
+	case QK_NUMBER:
+		if (survey_int(c->value, &v) == -1 || v < src->lo ||
+		    v > src->hi)
+			return CP_BAD_VALUE;
+		return CP_OK;
+	default:
+		return CP_OK;
+	}
+}
+
+/*
+ * The graph: nodes are the questions (0..nq-1) and the sections
+ * (nq..nq+nsec-1); a condition is an edge from its source to its target,
+ * and a section has an edge to each of its questions (hiding it hides
+ * them).  A cycle is found by depth-first search.
+ */
+struct graph {
+	const struct survey	*s;
+	const struct sv_cond	*extra;		/* the condition being added */
+	unsigned char		*mark;		/* 0 new, 1 on path, 2 done */
+};
+
+static int
+node_of(const struct survey *s, const struct sv_cond *c)
+{
+	int	 i;
+
+	if (c->question_id != 0)
+		return survey_index(s, c->question_id);
+	i = section_index(s, c->section_id);
+	return i < 0 ? -1 : s->nq + i;
+}
+
+static int
+graph_cyclic(struct graph *g, int n)
+{
+	const struct survey *s = g->s;
+	int		 i, t;
+
+	if (g->mark[n] == 1)
+		return 1;
+	if (g->mark[n] == 2)
+		return 0;
+	g->mark[n] = 1;
+	if (n >= s->nq) {
+		for (i = 0; i < s->nq; i++)
+			if (s->q[i].section_id == s->sec[n - s->nq] &&
+			    graph_cyclic(g, i))
+				return 1;
+	} else {
+		for (i = 0; i <= s->nc; i++) {
+			const struct sv_cond *c = i < s->nc ? &s->c[i] :
+			    g->extra;
+			if (c == NULL || c->source_id != s->q[n].id)
+				continue;
+			if ((t = node_of(s, c)) >= 0 && graph_cyclic(g, t))
+				return 1;
+		}
+	}
+	g->mark[n] = 2;
+	return 0;
+}
+
+static int
+survey_cyclic(const struct survey *s, const struct sv_cond *extra)
+{
+	unsigned char	 mark[SV_MAXQ + SV_MAXQ];
+	struct graph	 g;
+	int		 n;
+
+	if (s->nq + s->nsec > (int)sizeof(mark))
+		return 1;
+	memset(mark, 0, sizeof(mark));
+	g.s = s;
+	g.extra = extra;
+	g.mark = mark;
+	for (n = 0; n < s->nq + s->nsec; n++)
+		if (graph_cyclic(&g, n))
+			return 1;
+	return 0;
+}
+
+/* The checks of one condition that need no graph search. */
+static enum cond_problem
+cond_local(const struct survey *s, const struct sv_cond *c)
+{
+	int	 si;
+
+	if (c->question_id != 0 && c->question_id == c->source_id)
+		return CP_SELF;
+	if ((si = survey_index(s, c->source_id)) < 0)
+		return CP_NO_SOURCE;
+	if (node_of(s, c) < 0)
+		return CP_NO_SOURCE;
+	if (c->section_id != 0 && s->q[si].section_id == c->section_id)
+		return CP_SELF;
+	return CP_OK;
+}
+
+static enum cond_problem
+cond_order(const struct survey *s, const struct sv_cond *c)
+{
+	int	 si = survey_index(s, c->source_id), ti;
+
+	if (c->question_id != 0) {
+		ti = survey_index(s, c->question_id);
+		return si < ti ? CP_OK : CP_LATER;
+	}
+	ti = section_index(s, c->section_id);
+	return section_index(s, s->q[si].section_id) < ti ? CP_OK : CP_LATER;
+}
+
+enum cond_problem
+survey_check_cond(const struct survey *s, const struct sv_cond *c)
+{
+	enum cond_problem p;
+
+	if ((p = cond_local(s, c)) != CP_OK)
+		return p;
+	if (survey_cyclic(s, c))
+		return CP_CYCLE;
+	if ((p = cond_order(s, c)) != CP_OK)
+		return p;
+	return cond_value_ok(&s->q[survey_index(s, c->source_id)], c);
+}
+
+enum cond_problem
+survey_check_graph(const struct survey *s, int *at)
+{
+	enum cond_problem p;
+	int		 i;
+
+	for (i = 0; i < s->nc; i++) {
+		if ((p = cond_local(s, &s->c[i])) != CP_OK)
+			goto bad;
+	}
+	if (survey_cyclic(s, NULL)) {
+		i = 0;
+		p = CP_CYCLE;
+		goto bad;
+	}
+	for (i = 0; i < s->nc; i++) {
+		if ((p = cond_order(s, &s->c[i])) != CP_OK ||
+		    (p = cond_value_ok(&s->q[survey_index(s,
+		    s->c[i].source_id)], &s->c[i])) != CP_OK)
+			goto bad;
+	}
+	return CP_OK;
+bad:
+	if (at != NULL)
+		*at = i;
+	return p;
+}
+
+/* Whether the source's answer equals the literal value: numbers as
+ * numbers (07 is 7), everything else byte for byte. */
+static int
+cond_equal(const struct sv_question *src, const char *got,
+    const char *value)
+{
+	long long	 a, b;
+
+	if (src->kind == QK_SCALE || src->kind == QK_NUMBER)
+		return survey_int(got, &a) == 0 &&
+		    survey_int(value, &b) == 0 && a == b;
+	return strcmp(got, value) == 0;
+}
+
+int
+survey_cond_holds(const struct sv_question *src, const struct sv_cond *c,
+    const struct sv_answer *a)
+{
+	int	 i, n = 0, eq = 0, has = 0;
+
+	if (!survey_answered(a))
+		return 0;
+	for (i = 0; i < a->n; i++) {
+		if (blank(a->v[i]))
+			continue;
+		n++;
+		if (cond_equal(src, a->v[i], c->value))
+			has = 1;
+		if (c->op == SC_CONTAINS && (src->kind == QK_TEXT ||
+		    src->kind == QK_LONGTEXT) && strstr(a->v[i],
+		    c->value) != NULL)
+			has = 1;
+	}
+	eq = n == 1 && has;
+	switch (c->op) {
+	case SC_EQ:
+		return eq;
+	case SC_NE:
+		return !eq;
+	case SC_CONTAINS:
+		return has;
+	default:
+		return 0;
+	}
+}
+
+void
+survey_visible(const struct survey *s, const struct sv_answer *ans,
+    int *vis)
+{
+	int	 i, k, si;
+
+	for (i = 0; i < s->nq; i++) {
+		vis[i] = 1;
+		for (k = 0; k < s->nc && vis[i]; k++) {
+			const struct sv_cond *c = &s->c[k];
+			if (!(c->question_id == s->q[i].id ||
+			    (c->section_id != 0 && c->section_id ==
+			    s->q[i].section_id)))
+				continue;
+			si = survey_index(s, c->source_id);
+			/* Sources come first (checked on save); one that
+			 * does not, or is hidden, counts as unanswered. */
+			if (si < 0 || si >= i || !vis[si] ||
+			    !survey_cond_holds(&s->q[si], c, &ans[si]))
+				vis[i] = 0;
+		}
+	}
+}
+
+static enum answer_problem
+check_number(const char *v, long long lo, long long hi, long long *a1,
+    long long *a2)
+{
+	long long	 x;
+
+	if (survey_int(v, &x) == -1)
+		return AP_NUMBER;
+	if (x < lo || x > hi) {
+		*a1 = lo;
+		*a2 = hi;
+		return AP_RANGE;
+	}
+	return AP_OK;
+}
+
+static int
+leap(long long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+date_ok(const char *v)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
+	long long	 y, m, d;
+	int		 i;
+
+	if (strlen(v) != 10 || v[4] != '-' || v[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
+			return 0;
+	y = atoll(v);
+	m = atoll(v + 5);
+	d = atoll(v + 8);
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
+		return 0;
+	return d <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+enum answer_problem
+survey_check_answer(const struct sv_question *q, const struct sv_answer *a,
+    long long *a1, long long *a2)
+{
+	const char	*vals[SV_MAXOPT + SV_MAXROWS];
+	unsigned long long x, y, seen[SV_MAXOPT + SV_MAXROWS];
+	int		 n = 0, i, k, used[SV_MAXOPT + 1];
+	size_t		 len;
+
+	*a1 = *a2 = 0;
+	for (i = 0; a != NULL && i < a->n; i++)
+		if (!blank(a->v[i])) {
+			if (n == (int)(sizeof(vals) / sizeof(vals[0])))
+				return AP_TOO_MANY;
+			vals[n++] = a->v[i];
+		}
+	if (n == 0)
+		return q->required ? AP_REQUIRED : AP_OK;
+	switch (q->kind) {
+	case QK_SINGLE:
+		if (n > 1)
+			return AP_ONE;
+		return survey_id(vals[0], strlen(vals[0]), &x) == 0 &&
+		    has_option(q, x) ? AP_OK : AP_OPTION;
+	case QK_MULTIPLE:
+		for (i = 0; i < n; i++) {
+			if (survey_id(vals[i], strlen(vals[i]), &x) == -1 ||
+			    !has_option(q, x))
+				return AP_OPTION;
+			for (k = 0; k < i; k++)
+				if (seen[k] == x)
+					return AP_OPTION;
+			seen[i] = x;
+		}
+		if (q->lo > 0 && n < q->lo) {
+			*a1 = q->lo;
+			return AP_TOO_FEW;
+		}
+		if (q->hi > 0 && n > q->hi) {
+			*a1 = q->hi;
+			return AP_TOO_MANY;
+		}
+		return AP_OK;
+	case QK_TEXT:
+	case QK_LONGTEXT:
+		if (n > 1)
+			return AP_ONE;
+		len = utf8_len(vals[0], strlen(vals[0]));
+		*a1 = q->kind == QK_TEXT ? SV_TEXT_MAX : SV_LONGTEXT_MAX;
+		return (long long)len > *a1 ? AP_TOO_LONG : AP_OK;
+	case QK_SCALE:
+	case QK_NUMBER:
+		if (n > 1)
+			return AP_ONE;
+		return check_number(vals[0], q->lo, q->hi, a1, a2);
+	case QK_DATE:
+		if (n > 1)
+			return AP_ONE;
+		return date_ok(vals[0]) ? AP_OK : AP_DATE;
+	case QK_YESNO:
+		if (n > 1)
+			return AP_ONE;
+		return strcmp(vals[0], "yes") == 0 ||
+		    strcmp(vals[0], "no") == 0 ? AP_OK : AP_YESNO;
+	case QK_RANKING:
+		/* Every option once, positions 1..nopt each once. */
+		*a1 = q->nopt;
+		if (n != q->nopt || q->nopt > SV_MAXOPT)
+			return AP_RANK;
+		memset(used, 0, sizeof(used));
+		for (i = 0; i < n; i++) {
+			if (survey_pair(vals[i], &x, &y) == -1 ||
+			    !has_option(q, x))
+				return AP_OPTION;
+			if (y < 1 || y > (unsigned long long)q->nopt ||
+			    used[y])
+				return AP_RANK;
+			used[y] = 1;
+			for (k = 0; k < i; k++)
+				if (seen[k] == x)
+					return AP_RANK;
+			seen[i] = x;
+		}
+		return AP_OK;
+	case QK_MATRIX:
+		for (i = 0; i < n; i++) {
+			if (survey_pair(vals[i], &x, &y) == -1 ||
+			    !has_option(q, y))
+				return AP_OPTION;
+			for (k = 0; k < q->nrows && q->rows[k] != x; k++)
+				;
+			if (k == q->nrows)
+				return AP_OPTION;
+			for (k = 0; k < i; k++)
+				if (seen[k] == x)
+					return AP_ROWS;
+			seen[i] = x;
+		}
+		/* Begun is finished: a matrix is answered row by row. */
+		return n == q->nrows ? AP_OK : AP_ROWS;
+	default:
+		return AP_OPTION;
+	}
+}
+
+long long
+survey_mean100(const long long *v, const long long *n, int count)
+{
+	long long	 sum = 0, tot = 0, q;
+	int		 i;
+
+	for (i = 0; i < count; i++) {
+		sum += v[i] * n[i];
+		tot += n[i];
+	}
+	if (tot == 0)
+		return 0;
+	/* Rounded half away from zero. */
+	q = (sum * 200 + (sum >= 0 ? tot : -tot)) / (2 * tot);
+	return q;
+}
+
+/* The value at 0-based rank k of the distribution. */
+static long long
+rank_value(const long long *v, const long long *n, int count, long long k)
+{
+	int	 i;
+
+	for (i = 0; i < count; i++) {
+		if (k < n[i])
+			return v[i];
+		k -= n[i];
+	}
+	return count > 0 ? v[count - 1] : 0;
+}
+
+long long
+survey_median2(const long long *v, const long long *n, int count)
+{
+	long long	 tot = 0;
+	int		 i;
+
+	for (i = 0; i < count; i++)
+		tot += n[i];
+	if (tot == 0)
+		return 0;
+	return rank_value(v, n, count, (tot - 1) / 2) +
+	    rank_value(v, n, count, tot / 2);
+}
+
+long long
+survey_permille(long long part, long long whole)
+{
+	if (whole <= 0)
+		return 0;
+	if (part > whole)
+		part = whole;	/* never over 100 % */
+	return (part * 1000 + whole / 2) / whole;
+}
