@@ -26,7 +26,13 @@ struct chart_bar {
  * means the sum of the values.  desc is the sentence a screen reader
  * hears; NULL makes one from the title and the total.  id must be
  * unique on the page (it names the title and the table).  Use as
- *	{{#c.by_position}}{{>partials/chart}}{{/c.by_position}} */
+ *	{{#c.by_position}}{{>partials/chart}}{{/c.by_position}}
+ * The table's first two column headings are label_head and unit
+ * ("Category" and "Count", translated); a page may set its own words
+ * after the call, e.g. vm_str(vm_get(m, "by_position"), "unit", tr(…)).
+ * A bar also has short (its label cut for the drawing), and x, lx, tx,
+ * ly, ty, anchor: where its bar, label and value go in the reader's
+ * direction (Arabic: from the right). */
 void		 chart_model(const struct req *, struct val *model,
 		    const char *key, const char *id, const char *title,
 		    const char *desc, const struct chart_bar *, int n,
