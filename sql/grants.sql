@@ -167,3 +167,7 @@ GRANT SELECT, INSERT, UPDATE ON `@DB@`.kpi_daily TO '@COMPLAINTS_USER@'@'localho
 -- The alternate liaison officer's hand-overs (migration 0010): written by
 -- sharekctl tick, read by the staff dashboard.
 GRANT SELECT ON `@DB@`.liaison_handovers TO '@STAFF_USER@'@'localhost';
+-- What an activity looked like at each return (migration 0012): taken by
+-- the return, read by the review screen's difference view; never changed.
+GRANT SELECT, INSERT ON `@DB@`.activity_snapshots TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT ON `@DB@`.activity_snapshot_articles TO '@STAFF_USER@'@'localhost';

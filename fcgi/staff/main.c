@@ -82,6 +82,8 @@ static const struct route routes[] = {
 	{ "POST", "/activities/{id}/attachments", page_activity_attachment,
 	    ACT_ACTIVITY_DRAFT, PARAMS(attachment_params),
 	    R_LOGIN | R_UPLOAD },
+	{ "GET", "/activities/{id}/files/{name:slug}", page_activity_file,
+	    ACT_ACTIVITY_VIEW, NULL, 0, R_LOGIN },
 	{ "POST", "/activities/{id}/workflow", page_activity_workflow,
 	    ACT_ACTIVITY_VIEW, PARAMS(workflow_params), R_LOGIN },
 	{ "POST", "/activities/{id}/extend", page_activity_extend,

@@ -27,6 +27,9 @@
  *                                         as a PDF (upload)
  * POST /staff/activities/{id}/attachments attachment_params: supporting
  *                                         PDF with a title
+ * GET  /staff/activities/{id}/files/{name}  the document or an
+ *                                         attachment, opened in the
+ *                                         browser (nginx sends it)
  * POST /staff/activities/{id}/workflow    workflow_params: event (submit,
  *                                         forward, return, approve,
  *                                         withdraw), reason
@@ -63,6 +66,7 @@
 #include "sql_gen.h"
 #include "staff.h"
 #include "vm.h"
+#include "wdiff.h"
 #include "workflow.h"
 
 /* Activities per page of the list. */
@@ -631,10 +635,15 @@ show_form(struct req *r, const struct activity *a, int status)
 		lk = db_query(r->db, r->a, SQL_ACT_LINKS_OF, DB_ARGS(
 		    DB_U(id, id)));
 		buf_init(&b, r->a);
-		while (lk != NULL && dbres_next(lk))
-			buf_printf(&b, "%s | %s\n",
-			    dbres_str(lk, ACT_LINKS_OF_TITLE_AR),
-			    dbres_str(lk, ACT_LINKS_OF_URL));
+		while (lk != NULL && dbres_next(lk)) {
+			const char *te = dbres_str(lk, ACT_LINKS_OF_TITLE_EN);
+
+			buf_printf(&b, "%s | ", dbres_str(lk,
+			    ACT_LINKS_OF_TITLE_AR));
+			if (te != NULL && *te != '\0')
+				buf_printf(&b, "%s | ", te);
+			buf_printf(&b, "%s\n", dbres_str(lk, ACT_LINKS_OF_URL));
+		}
 		vm_str(vm_child(f, "links"), "value", b.data);
 	} else
 		vm_bool(m, "doc_pdf", http_arg_int(r, AF_DOC_KIND, AD_ARTICLES)
@@ -659,18 +668,37 @@ page_activity_new_form(struct req *r)
 	return show_form(r, NULL, 200);
 }
 
-/* Parses the "title | url" lines of links into arrays in the arena;
- * returns -1 (with a field error) on a bad line. */
-static int
-parse_links(struct req *r, const char ***titles, const char ***urls, int *n)
+/* Cuts the spaces (and a CR) around s, in place. */
+static char *
+link_trim(char *s)
 {
-	const char	*s = http_arg_str(r, AF_LINKS), *p, *e, *bar;
+	size_t	 n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* Parses the links' lines — "Arabic title | English title | address",
+ * or "title | address" for one title in both languages — into arrays in
+ * the arena (the English one NULL for one title); returns -1 (with a field error)
+ * on a bad line. */
+static int
+parse_links(struct req *r, const char ***titles, const char ***titles_en,
+    const char ***urls, int *n)
+{
+	const char	*s = http_arg_str(r, AF_LINKS), *p, *e;
 
 	*n = 0;
 	*titles = arena_alloc(r->a, sizeof(char *) * ACT_MAXLINKS);
+	*titles_en = arena_alloc(r->a, sizeof(char *) * ACT_MAXLINKS);
 	*urls = arena_alloc(r->a, sizeof(char *) * ACT_MAXLINKS);
 	for (p = s; p != NULL && *p; p = *e ? e + 1 : e) {
-		char *line, *t, *u;
+		char *line, *bar, *bar2, *t, *te = NULL, *u;
 		e = strchr(p, '\n');
 		if (e == NULL)
 			e = p + strlen(p);
@@ -680,16 +708,17 @@ parse_links(struct req *r, const char ***titles, const char ***urls, int *n)
 		bar = strchr(line, '|');
 		if (bar == NULL || *n == ACT_MAXLINKS) {
 			http_arg_error(r, AF_LINKS, "Write one link per line "
-			    "as: title | address.");
+			    "as: title in Arabic | title in English | address.");
 			return -1;
 		}
-		t = arena_strndup(r->a, line, (size_t)(bar - line));
-		u = arena_strdup(r->a, bar + 1);
-		while (*t == ' ') t++;
-		while (*u == ' ') u++;
-		while (*t && t[strlen(t) - 1] == ' ') t[strlen(t) - 1] = 0;
-		while (*u && (u[strlen(u) - 1] == ' ' ||
-		    u[strlen(u) - 1] == '\r')) u[strlen(u) - 1] = 0;
+		*bar = '\0';
+		t = link_trim(line);
+		if ((bar2 = strchr(bar + 1, '|')) != NULL) {
+			*bar2 = '\0';
+			te = link_trim(bar + 1);
+			u = link_trim(bar2 + 1);
+		} else
+			u = link_trim(bar + 1);
 		if (*t == '\0' || (strncmp(u, "https://", 8) != 0 &&
 		    strncmp(u, "http://", 7) != 0)) {
 			http_arg_error(r, AF_LINKS, "Each link needs a title "
@@ -697,6 +726,7 @@ parse_links(struct req *r, const char ***titles, const char ***urls, int *n)
 			return -1;
 		}
 		(*titles)[*n] = t;
+		(*titles_en)[*n] = te != NULL && *te != '\0' ? te : NULL;
 		(*urls)[*n] = u;
 		(*n)++;
 	}
@@ -706,7 +736,8 @@ parse_links(struct req *r, const char ***titles, const char ***urls, int *n)
 struct actsave {
 	unsigned long long id;		/* 0: a new one, set by the insert */
 	int		 open;		/* versioned text edit */
-	const char	**lt, **lu;	/* links: titles, addresses */
+	const char	**lt, **lte, **lu;	/* links: titles (Arabic,
+					   English or NULL), addresses */
 	int		 nl;
 };
 
@@ -754,7 +785,8 @@ act_save_lists(struct req *r, struct actsave *s)
 			return -1;
 	for (i = 0; i < s->nl; i++)
 		if (db_exec(r->db, SQL_ACT_LINK_ADD, DB_ARGS(DB_U(id, s->id),
-		    DB_S(title, s->lt[i]), DB_S(url, s->lu[i]))) != 1)
+		    DB_S(title_ar, s->lt[i]), DB_S(title_en, s->lte[i]),
+		    DB_S(url, s->lu[i]))) != 1)
 			return -1;
 	return 0;
 }
@@ -860,7 +892,7 @@ act_save(struct req *r, const struct activity *a)
 	if (s.open && http_arg_str(r, AF_REASON) == NULL)
 		http_arg_error(r, AF_REASON, "Say what changes and why: the "
 		    "liaison officer reads it, and the public once approved.");
-	parse_links(r, &s.lt, &s.lu, &s.nl);
+	parse_links(r, &s.lt, &s.lte, &s.lu, &s.nl);
 	if (r->nerr > 0)
 		return show_form(r, a, 422);
 	/* A new one's address is known only after its insert. */
@@ -947,6 +979,321 @@ article_typed(struct req *r, struct val *it)
 	v = http_arg(r, ARTF_BODY_AR);
 	if (v != NULL && v->err != NULL)
 		vm_str(it, "body_error", v->err);
+}
+
+/* The sectors' names and the related links of an activity as texts, one
+ * a line, in each language (a link's Arabic title where it has no
+ * English one): the form a return's snapshot keeps them in
+ * (act_snapshot_take), so the record now and at the return compare as
+ * texts.  links, when not NULL, gets the links as { title, url } in the
+ * reader's language. */
+struct act_lists {
+	struct buf	 sectors_ar, sectors_en, links_ar, links_en;
+};
+
+static int
+act_lists(struct req *r, unsigned long long id, struct act_lists *l,
+    struct val *links)
+{
+	struct dbres	*res;
+	struct val	*it;
+
+	buf_init(&l->sectors_ar, r->a);
+	buf_init(&l->sectors_en, r->a);
+	buf_init(&l->links_ar, r->a);
+	buf_init(&l->links_en, r->a);
+	if ((res = db_query(r->db, r->a, SQL_ACT_SECTORS_OF, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
+		return -1;
+	while (dbres_next(res)) {
+		if (dbres_int(res, ACT_SECTORS_OF_CHOSEN) == 0)
+			continue;
+		buf_printf(&l->sectors_ar, "%s\n", dbres_str(res,
+		    ACT_SECTORS_OF_NAME_AR));
+		buf_printf(&l->sectors_en, "%s\n", dbres_str(res,
+		    ACT_SECTORS_OF_NAME_EN));
+	}
+	if ((res = db_query(r->db, r->a, SQL_ACT_LINKS_OF, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
+		return -1;
+	while (dbres_next(res)) {
+		const char *ar = dbres_str(res, ACT_LINKS_OF_TITLE_AR);
+		const char *en = dbres_str(res, ACT_LINKS_OF_TITLE_EN);
+		const char *url = dbres_str(res, ACT_LINKS_OF_URL);
+
+		if (en == NULL || *en == '\0')
+			en = ar;
+		buf_printf(&l->links_ar, "%s — %s\n", ar, url);
+		buf_printf(&l->links_en, "%s — %s\n", en, url);
+		if (links != NULL) {
+			it = vm_push(links);
+			vm_str(it, "title", present_pick(r, ar, en));
+			vm_str(it, "url", url);
+		}
+	}
+	return 0;
+}
+
+/* What the record was at its last return (act_snapshot_last): NULL
+ * texts where it has none. */
+struct act_snap {
+	int		 have;
+	unsigned long long id;
+	const char	*taken_at;
+	struct activity	 a;		/* texts, audience, urgent, dates */
+	const char	*sectors_ar, *sectors_en, *links_ar, *links_en;
+};
+
+static int
+act_snap_load(struct req *r, unsigned long long id, struct act_snap *sn)
+{
+	struct dbres	*res;
+
+	memset(sn, 0, sizeof(*sn));
+	if ((res = db_query(r->db, r->a, SQL_ACT_SNAPSHOT_LAST, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
+		return -1;
+	if (!dbres_next(res))
+		return 0;
+	sn->have = 1;
+	sn->id = dbres_u(res, ACT_SNAPSHOT_LAST_ID);
+	sn->taken_at = dbres_str(res, ACT_SNAPSHOT_LAST_TAKEN_AT);
+	sn->a.title_ar = dbres_str(res, ACT_SNAPSHOT_LAST_TITLE_AR);
+	sn->a.title_en = dbres_str(res, ACT_SNAPSHOT_LAST_TITLE_EN);
+	sn->a.summary_ar = dbres_str(res, ACT_SNAPSHOT_LAST_SUMMARY_AR);
+	sn->a.summary_en = dbres_str(res, ACT_SNAPSHOT_LAST_SUMMARY_EN);
+	sn->a.objectives_ar = dbres_str(res, ACT_SNAPSHOT_LAST_OBJECTIVES_AR);
+	sn->a.objectives_en = dbres_str(res, ACT_SNAPSHOT_LAST_OBJECTIVES_EN);
+	sn->a.announcements_ar = dbres_str(res,
+	    ACT_SNAPSHOT_LAST_ANNOUNCEMENTS_AR);
+	sn->a.announcements_en = dbres_str(res,
+	    ACT_SNAPSHOT_LAST_ANNOUNCEMENTS_EN);
+	sn->a.audience = activity_audience(dbres_str(res,
+	    ACT_SNAPSHOT_LAST_AUDIENCE));
+	sn->a.urgent = dbres_int(res, ACT_SNAPSHOT_LAST_URGENT) != 0;
+	sn->a.publish_at = dbres_time(res, ACT_SNAPSHOT_LAST_PUBLISH_AT);
+	sn->a.closes_at = dbres_time(res, ACT_SNAPSHOT_LAST_CLOSES_AT);
+	sn->a.results_due_at = dbres_time(res,
+	    ACT_SNAPSHOT_LAST_RESULTS_DUE_AT);
+	sn->a.final_publication_at = dbres_time(res,
+	    ACT_SNAPSHOT_LAST_FINAL_PUBLICATION_AT);
+	sn->sectors_ar = dbres_str(res, ACT_SNAPSHOT_LAST_SECTORS_AR);
+	sn->sectors_en = dbres_str(res, ACT_SNAPSHOT_LAST_SECTORS_EN);
+	sn->links_ar = dbres_str(res, ACT_SNAPSHOT_LAST_LINKS_AR);
+	sn->links_en = dbres_str(res, ACT_SNAPSHOT_LAST_LINKS_EN);
+	return 0;
+}
+
+/* A return's snapshot of activity id, in the return's transaction. */
+static int
+act_snap_take(struct req *r, unsigned long long id)
+{
+	struct act_lists l;
+
+	if (act_lists(r, id, &l, NULL) == -1 ||
+	    db_exec(r->db, SQL_ACT_SNAPSHOT_TAKE, DB_ARGS(DB_U(id, id),
+	    DB_S(sectors_ar, l.sectors_ar.data),
+	    DB_S(sectors_en, l.sectors_en.data),
+	    DB_S(links_ar, l.links_ar.data),
+	    DB_S(links_en, l.links_en.data))) != 1)
+		return -1;
+	return db_exec(r->db, SQL_ACT_SNAPSHOT_ARTICLES_TAKE, DB_ARGS(
+	    DB_U(snapshot, db_insert_id(r->db)), DB_U(id, id))) < 0 ? -1 : 0;
+}
+
+static int
+blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* One row of the record: its label, and the value in Arabic and English
+ * (en NULL: one value for both, in the reader's language), each the
+ * difference from the snapshot's (was_*; the same as now without one).
+ * Returns whether it changed. */
+static int
+act_row(struct req *r, struct val *rows, const char *label,
+    const char *was_ar, const char *ar, const char *was_en, const char *en,
+    int both)
+{
+	struct val	*it;
+	int		 changed;
+
+	/* No label without a value, now or then. */
+	if (blank(ar) && blank(was_ar) && (both || (blank(en) &&
+	    blank(was_en))))
+		return 0;
+	it = vm_push(rows);
+	vm_str(it, "label", tr(r, label));
+	if (both) {
+		wdiff_model(r->a, it, "both", was_ar, ar);
+		changed = wdiff_changed(was_ar, ar);
+	} else {
+		wdiff_model(r->a, it, "ar", was_ar, ar);
+		wdiff_model(r->a, it, "en", was_en, en);
+		changed = wdiff_changed(was_ar, ar) || wdiff_changed(was_en,
+		    en);
+	}
+	vm_bool(it, "differs", changed);
+	return changed;
+}
+
+/* The whole record for its reviewers: every field in Arabic and English
+ * side by side, every article in both languages, and what changed since
+ * the last return (a word-level difference per field and article),
+ * while it is on its way through the review chain again. */
+static int
+act_record(struct req *r, struct val *m, const struct activity *a)
+{
+	struct act_lists l;
+	struct act_snap	 sn;
+	const struct activity *w;
+	struct val	*rows, *it, *arts, *gone;
+	struct dbres	*res;
+	enum act_state	 st = a->state;
+	int		 diff, nchanged = 0, k, n = 0, i;
+	struct sart {
+		unsigned long long id;
+		const char	*number, *title_ar, *title_en, *body_ar,
+				*body_en;
+		int		 seen;
+	}		*old = NULL;
+	const char	*urg;
+
+	if (act_lists(r, a->id, &l, vm_list(m, "links")) == -1 ||
+	    act_snap_load(r, a->id, &sn) == -1)
+		return -1;
+	/* The difference matters while the record is reviewed again. */
+	diff = sn.have && (st == AS_RETURNED || st == AS_SUBMITTED ||
+	    st == AS_APPROVED || st == AS_SCHEDULED);
+	w = diff ? &sn.a : a;
+	vm_bool(m, "has_links", l.links_ar.len > 0);
+	rows = vm_list(m, "record");
+	for (k = 0; k < CF__MAX; k += 2)
+		nchanged += act_row(r, rows, k == CF_TITLE_AR ? N_("Title") :
+		    k == CF_SUMMARY_AR ? N_("Summary") : k == CF_OBJECTIVES_AR ?
+		    N_("Objectives") : N_("Announcements"),
+		    act_text(w, k), act_text(a, k), act_text(w, k + 1),
+		    act_text(a, k + 1), 0);
+	nchanged += act_row(r, rows, N_("Sectors concerned"),
+	    diff ? sn.sectors_ar : l.sectors_ar.data, l.sectors_ar.data,
+	    diff ? sn.sectors_en : l.sectors_en.data, l.sectors_en.data, 0);
+	nchanged += act_row(r, rows, N_("Related links"),
+	    diff ? sn.links_ar : l.links_ar.data, l.links_ar.data,
+	    diff ? sn.links_en : l.links_en.data, l.links_en.data, 0);
+	nchanged += act_row(r, rows, N_("Audience"),
+	    present_label(r, act_audience_descriptions, AA__MAX,
+	    (int)w->audience), present_label(r, act_audience_descriptions,
+	    AA__MAX, (int)a->audience), NULL, NULL, 1);
+	urg = tr(r, "Urgent: open at least two weeks (art. 11-ب)");
+	nchanged += act_row(r, rows, N_("Urgent"), w->urgent ? urg : "",
+	    a->urgent ? urg : "", NULL, NULL, 1);
+	nchanged += act_row(r, rows, N_("Publication"),
+	    present_datetime(r, w->publish_at),
+	    present_datetime(r, a->publish_at), NULL, NULL, 1);
+	nchanged += act_row(r, rows, N_("Closing"),
+	    present_datetime(r, w->closes_at),
+	    present_datetime(r, a->closes_at), NULL, NULL, 1);
+	nchanged += act_row(r, rows, N_("Analysis results due"),
+	    present_datetime(r, w->results_due_at),
+	    present_datetime(r, a->results_due_at), NULL, NULL, 1);
+	nchanged += act_row(r, rows, N_("Final publication due"),
+	    present_datetime(r, w->final_publication_at),
+	    present_datetime(r, a->final_publication_at), NULL, NULL, 1);
+
+	/* The articles: now, each against its text at the return. */
+	if (diff) {
+		if ((res = db_query(r->db, r->a, SQL_ACT_SNAPSHOT_ARTICLES,
+		    DB_ARGS(DB_U(snapshot, sn.id)))) == NULL)
+			return -1;
+		old = arena_alloc(r->a, sizeof(*old) * (dbres_rows(res) + 1));
+		while (dbres_next(res)) {
+			old[n].id = dbres_u(res, ACT_SNAPSHOT_ARTICLES_ARTICLE_ID);
+			old[n].number = dbres_str(res,
+			    ACT_SNAPSHOT_ARTICLES_NUMBER_LABEL);
+			old[n].title_ar = dbres_str(res,
+			    ACT_SNAPSHOT_ARTICLES_TITLE_AR);
+			old[n].title_en = dbres_str(res,
+			    ACT_SNAPSHOT_ARTICLES_TITLE_EN);
+			old[n].body_ar = dbres_str(res,
+			    ACT_SNAPSHOT_ARTICLES_BODY_AR);
+			old[n].body_en = dbres_str(res,
+			    ACT_SNAPSHOT_ARTICLES_BODY_EN);
+			old[n].seen = 0;
+			n++;
+		}
+	}
+	if ((res = db_query(r->db, r->a, SQL_ACT_ARTICLES, DB_ARGS(
+	    DB_U(id, a->id)))) == NULL)
+		return -1;
+	arts = vm_list(m, "record_articles");
+	while (dbres_next(res)) {
+		unsigned long long aid = dbres_u(res, ACT_ARTICLES_ID);
+		const char *num = dbres_str(res, ACT_ARTICLES_NUMBER_LABEL);
+		const char *ta = dbres_str(res, ACT_ARTICLES_TITLE_AR);
+		const char *te = dbres_str(res, ACT_ARTICLES_TITLE_EN);
+		const char *ba = dbres_str(res, ACT_ARTICLES_BODY_AR);
+		const char *be = dbres_str(res, ACT_ARTICLES_BODY_EN);
+		struct sart *o = NULL, now = { aid, num, ta, te, ba, be, 1 },
+		    none = { 0, "", "", "", "", "", 1 };
+		int changed;
+
+		for (i = 0; i < n; i++)
+			if (old[i].id == aid) {
+				o = &old[i];
+				o->seen = 1;
+				break;
+			}
+		it = vm_push(arts);
+		vm_strf(it, "aid", "%llu", aid);
+		vm_str(it, "number_now", num);
+		vm_str(it, "count", dbres_str(res,
+		    ACT_ARTICLES_COMMENTS_PUBLISHED));
+		if (diff && o == NULL) {
+			/* Added since the return: all of it is new. */
+			vm_bool(it, "added", 1);
+			o = &none;
+		} else if (o == NULL)
+			o = &now;
+		wdiff_model(r->a, it, "number", o->number, num);
+		wdiff_model(r->a, it, "heading_ar", o->title_ar, ta);
+		wdiff_model(r->a, it, "heading_en", o->title_en, te);
+		wdiff_model(r->a, it, "body_ar", o->body_ar, ba);
+		wdiff_model(r->a, it, "body_en", o->body_en, be);
+		changed = wdiff_changed(o->number, num) ||
+		    wdiff_changed(o->title_ar, ta) ||
+		    wdiff_changed(o->title_en, te) ||
+		    wdiff_changed(o->body_ar, ba) ||
+		    wdiff_changed(o->body_en, be);
+		vm_bool(it, "differs", changed);
+		nchanged += changed;
+	}
+	/* Removed since the return: all of it is gone. */
+	gone = vm_list(m, "removed_articles");
+	for (i = 0; i < n; i++) {
+		if (old[i].seen)
+			continue;
+		it = vm_push(gone);
+		vm_str(it, "number_was", old[i].number);
+		wdiff_model(r->a, it, "number", old[i].number, "");
+		wdiff_model(r->a, it, "heading_ar", old[i].title_ar, "");
+		wdiff_model(r->a, it, "heading_en", old[i].title_en, "");
+		wdiff_model(r->a, it, "body_ar", old[i].body_ar, "");
+		wdiff_model(r->a, it, "body_en", old[i].body_en, "");
+		nchanged++;
+	}
+	if (diff) {
+		struct val *d = vm_child(m, "since_return");
+
+		vm_str(d, "message", i18n_subst(r->a, tr(r, nchanged == 0 ?
+		    N_("Nothing changed since it was returned on {1}.") :
+		    N_("Since it was returned on {1}, {2} fields or articles "
+		    "changed.")),
+		    present_sqldatetime(r, sn.taken_at),
+		    arena_printf(r->a, "%d", nchanged), NULL));
+		vm_bool(d, "none", nchanged == 0);
+	}
+	return 0;
 }
 
 /* The activity's page under the status given (200, or 422 with the
@@ -1185,6 +1532,8 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 			    ACT_ACTIVITY_APPROVE, eid));
 		}
 	}
+	if (act_record(r, m, a) == -1)
+		return 500;
 	if (edit)
 		act_date_warnings(r, m, a, 0);
 	http_form_model(r, m);
@@ -1432,6 +1781,43 @@ page_activity_attachment(struct req *r)
 	return document_op(r, 1);
 }
 
+/* The document or an attachment of an activity the user may see, shown
+ * inline (nginx sends the bytes: X-Accel-Redirect, as the public site's
+ * page_file), so a reviewer reads it in the browser. */
+int
+page_activity_file(struct req *r)
+{
+	struct activity	 a;
+	struct dbres	*res;
+	const char	*stored, *p;
+	struct buf	 cd;
+	int		 rc;
+
+	if ((rc = act_load(r, ACT_ACTIVITY_VIEW, &a)) != 0)
+		return rc;
+	res = db_query(r->db, r->a, SQL_ACT_FILE, DB_ARGS(DB_U(id, a.id),
+	    DB_S(name, r->seg[1])));
+	if (res == NULL)
+		return 500;
+	if (!dbres_next(res))
+		return 404;
+	stored = dbres_str(res, ACT_FILE_STORED_NAME);
+	for (p = stored; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return 404;
+	/* RFC 6266 / 5987: the original name, percent-encoded UTF-8. */
+	buf_init(&cd, r->a);
+	buf_adds(&cd, "inline; filename=\"document.pdf\"; filename*=UTF-8''");
+	buf_url(&cd, dbres_str(res, ACT_FILE_ORIGINAL_NAME),
+	    strlen(dbres_str(res, ACT_FILE_ORIGINAL_NAME)));
+	http_header(r, "Content-Disposition", cd.data);
+	http_header(r, "X-Accel-Redirect", arena_printf(r->a,
+	    "/_uploads/%s", stored));
+	r->ctype_out = dbres_str(res, ACT_FILE_MIME);
+	r->status = 200;
+	return 200;
+}
+
 static enum outcome
 workflow_tx(struct req *r, void *arg)
 {
@@ -1441,6 +1827,11 @@ workflow_tx(struct req *r, void *arg)
 	switch (workflow_apply(r->db, r->a, (unsigned long long)r->segi[0],
 	    ev, staff_actor(r), http_arg_str(r, WFF_REASON), &problem)) {
 	case WF_OK:
+		/* What it was when returned: the next review sees what the
+		 * author changed since. */
+		if (ev == AE_RETURN && act_snap_take(r,
+		    (unsigned long long)r->segi[0]) == -1)
+			return OUT_ERROR;
 		return OUT_OK;
 	case WF_NOT_FOUND:
 		return OUT_NOTFOUND;

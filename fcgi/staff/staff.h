@@ -155,6 +155,7 @@ int	page_article_delete(struct req *);
 int	page_article_move(struct req *);
 int	page_activity_document(struct req *);
 int	page_activity_attachment(struct req *);
+int	page_activity_file(struct req *);
 int	page_activity_workflow(struct req *);
 int	page_activity_extend(struct req *);
 int	page_activity_correction(struct req *);

@@ -117,10 +117,11 @@ SELECT e.id, e.name_ar, e.name_en, e.parent_id,
 DELETE FROM activity_links WHERE activity_id = :id;
 
 -- name: act_link_add
--- The form takes one title for both languages.
--- param: id u, title s, url s
+-- A related link with its title in each language (:title_en NULL: the
+-- form gave one title, shown in both).
+-- param: id u, title_ar s, title_en s, url s
 INSERT INTO activity_links (activity_id, title_ar, title_en, url)
-VALUES (:id, :title, :title, :url);
+VALUES (:id, :title_ar, :title_en, :url);
 
 -- name: act_links_of
 -- The related links of one activity, typed by hand in its form: a few.
@@ -228,3 +229,63 @@ VALUES (:activity, :upload, :title_ar, :title_en, UTC_TIMESTAMP());
 SELECT t.id, t.title_ar, t.title_en, u.original_name, u.stored_name, u.size
   FROM attachments t JOIN uploads u ON u.id = t.upload_id
  WHERE t.activity_id = :id ORDER BY t.id;
+
+-- name: act_snapshot_take
+-- The record of activity :id as it is when it is returned (migration
+-- 0012), in the return's transaction after its workflow_events row; the
+-- sectors' names and the links as act_show writes them (act_lists).
+-- param: id u, sectors_ar s, sectors_en s, links_ar s, links_en s
+INSERT INTO activity_snapshots (activity_id, event_id, taken_at, title_ar,
+       title_en, summary_ar, summary_en, objectives_ar, objectives_en,
+       announcements_ar, announcements_en, audience, urgent, publish_at,
+       closes_at, results_due_at, final_publication_at, sectors_ar,
+       sectors_en, links_ar, links_en)
+SELECT a.id, (SELECT MAX(w.id) FROM workflow_events w
+               WHERE w.activity_id = a.id),
+       UTC_TIMESTAMP(), a.title_ar, a.title_en, a.summary_ar, a.summary_en,
+       a.objectives_ar, a.objectives_en, a.announcements_ar,
+       a.announcements_en, a.audience, a.urgent, a.publish_at, a.closes_at,
+       a.results_due_at, a.final_publication_at, :sectors_ar, :sectors_en,
+       :links_ar, :links_en
+  FROM activities a WHERE a.id = :id;
+
+-- name: act_snapshot_articles_take
+-- Every article of activity :id into snapshot :snapshot.
+-- param: snapshot u, id u
+INSERT INTO activity_snapshot_articles (snapshot_id, article_id, position,
+       number_label, title_ar, title_en, body_ar, body_en)
+SELECT :snapshot, r.id, r.position, r.number_label, r.title_ar, r.title_en,
+       r.body_ar, r.body_en
+  FROM articles r WHERE r.activity_id = :id;
+
+-- name: act_snapshot_last
+-- The latest snapshot of activity :id: what it was at its last return.
+-- param: id u
+SELECT s.id, s.taken_at, s.title_ar, s.title_en, s.summary_ar,
+       s.summary_en, s.objectives_ar, s.objectives_en, s.announcements_ar,
+       s.announcements_en, s.audience, s.urgent, s.publish_at, s.closes_at,
+       s.results_due_at, s.final_publication_at, s.sectors_ar,
+       s.sectors_en, s.links_ar, s.links_en
+  FROM activity_snapshots s
+ WHERE s.activity_id = :id ORDER BY s.id DESC LIMIT 1;
+
+-- name: act_snapshot_articles
+-- The articles of one snapshot, in their order then: as many as the
+-- activity had, shown whole like act_articles.
+-- param: snapshot u
+SELECT article_id, position, number_label, title_ar, title_en, body_ar,
+       body_en
+  FROM activity_snapshot_articles
+ WHERE snapshot_id = :snapshot ORDER BY position, article_id;
+
+-- name: act_file
+-- Upload :name when it is the document or an attachment of activity
+-- :id (no row otherwise: 404).
+-- param: id u, name s
+SELECT u.stored_name, u.original_name, u.mime
+  FROM uploads u
+ WHERE u.stored_name = :name
+   AND (u.id = (SELECT a.document_upload_id FROM activities a
+                 WHERE a.id = :id)
+        OR u.id IN (SELECT t.upload_id FROM attachments t
+                     WHERE t.activity_id = :id));
