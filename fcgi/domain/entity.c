@@ -5,6 +5,7 @@
 
 #include "db.h"
 #include "entity.h"
+#include "names.h"
 #include "sql_gen.h"
 
 /* Marks label msgids for scripts/update-po. */
@@ -25,12 +26,7 @@ const char *const entity_kind_labels[EK__MAX] = {
 enum entity_kind
 entity_kind(const char *s)
 {
-	int	 i;
-
-	for (i = 0; s != NULL && i < EK__MAX; i++)
-		if (strcmp(s, entity_kind_names[i]) == 0)
-			return (enum entity_kind)i;
-	return EK__MAX;
+	return (enum entity_kind)names_find(entity_kind_names, EK__MAX, s);
 }
 
 /* The one reader of the columns of entity_get. */
