@@ -40,6 +40,8 @@ cmd_tick(struct tool *t, int argc, char **argv)
 	    db_exec(t->db, SQL_LOGIN_ATTEMPTS_PURGE, DB_NOARGS) < 0 ||
 	    db_exec(t->db, SQL_RATE_LIMIT_PURGE, DB_NOARGS) < 0)
 		failed = 1;
+	if (sweep_uploads(t) < 0)	/* orphan files (cmd_sweep.c) */
+		failed = 1;
 	n = outbox_deliver(t->db, t->a, &bad);
 	if (n < 0)
 		failed = 1;

@@ -29,6 +29,8 @@ static const struct {
 	{ "migrate", cmd_migrate, "apply pending migrations and grants" },
 	{ "seed-demo", cmd_seed_demo, "load demo data [--if-empty]" },
 	{ "tick", cmd_tick, "run scheduled work once" },
+	{ "sweep-uploads", cmd_sweep_uploads,
+	    "remove upload files no row names (tick does)" },
 	{ "user", cmd_user, "create|deactivate|reset-password|reset-2fa" },
 	{ "admin", cmd_admin, "create EMAIL NAME — first ministry admin" },
 	{ "reindex", cmd_reindex, "rebuild the search text of activities" },

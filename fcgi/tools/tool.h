@@ -20,6 +20,10 @@ int	cmd_tick(struct tool *, int, char **);
 int	cmd_user(struct tool *, int, char **);
 int	cmd_admin(struct tool *, int, char **);
 int	cmd_reindex(struct tool *, int, char **);
+int	cmd_sweep_uploads(struct tool *, int, char **);
+/* Removes the upload files no row names, older than an hour
+ * (cmd_sweep.c; every tick runs it): how many, or -1. */
+long long sweep_uploads(struct tool *);
 
 /* Reads a whole file into the arena (NULL on error, message printed). */
 char	*tool_slurp(struct tool *, const char *path);
