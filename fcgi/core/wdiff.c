@@ -85,9 +85,10 @@ hash(const struct word *w)
 }
 
 /* Numbers the n words of w (old then new) so that equal words get
- * equal numbers; open addressing over a table twice as large. */
+ * equal numbers (*nid of them); open addressing over a table twice as
+ * large. */
 static int *
-number(struct arena *a, const struct word *w, int n)
+number(struct arena *a, const struct word *w, int n, int *nid)
 {
 	size_t		 size = 16, i;
 	int		*slot, *id, next = 0, k;
@@ -112,6 +113,7 @@ number(struct arena *a, const struct word *w, int n)
 		} else
 			id[k] = id[slot[i]];
 	}
+	*nid = next;
 	return id;
 }
 
@@ -245,7 +247,9 @@ wdiff(struct arena *a, const char *old, const char *new_, size_t *n)
 	struct wdiff_span	*s;
 	struct word		*w;
 	struct ctx		 c;
-	int			 nx, ny, i, j, *id, *v;
+	int			 nx, ny, i, j, *id, *v, nid, kx, ky;
+	int			*rx, *ry, *mx, *my;
+	char			*xdel, *yins, *inx, *iny;
 
 	if (old == NULL)
 		old = "";
@@ -267,23 +271,58 @@ wdiff(struct arena *a, const char *old, const char *new_, size_t *n)
 	w = arena_alloc(a, ((size_t)nx + (size_t)ny + 1) * sizeof(*w));
 	split(old, w);
 	split(new_, w + nx);
-	id = number(a, w, nx + ny);
-	c.x = id;
-	c.y = id + nx;
-	c.xdel = arena_zalloc(a, (size_t)nx + 1);
-	c.yins = arena_zalloc(a, (size_t)ny + 1);
-	/* Diagonals run from -ny - 1 to nx + 1. */
-	v = arena_alloc(a, 2 * ((size_t)nx + (size_t)ny + 3) * sizeof(*v));
-	c.fd = v + ny + 1;
-	c.bd = v + (nx + ny + 3) + ny + 1;
-	compare(&c, 0, nx, 0, ny);
+	id = number(a, w, nx + ny, &nid);
+	xdel = arena_zalloc(a, (size_t)nx + 1);
+	yins = arena_zalloc(a, (size_t)ny + 1);
+	/* A word that only one text has is an edit in every shortest
+	 * script, and leaving it out changes no common subsequence: Myers
+	 * runs on the other words only, which keeps a rewrite fast. */
+	inx = arena_zalloc(a, (size_t)nid + 1);
+	iny = arena_zalloc(a, (size_t)nid + 1);
+	for (i = 0; i < nx; i++)
+		inx[id[i]] = 1;
+	for (j = 0; j < ny; j++)
+		iny[id[nx + j]] = 1;
+	rx = arena_alloc(a, ((size_t)nx + 1) * sizeof(*rx));
+	mx = arena_alloc(a, ((size_t)nx + 1) * sizeof(*mx));
+	ry = arena_alloc(a, ((size_t)ny + 1) * sizeof(*ry));
+	my = arena_alloc(a, ((size_t)ny + 1) * sizeof(*my));
+	for (i = 0, kx = 0; i < nx; i++) {
+		if (iny[id[i]]) {
+			rx[kx] = id[i];
+			mx[kx++] = i;
+		} else
+			xdel[i] = 1;
+	}
+	for (j = 0, ky = 0; j < ny; j++) {
+		if (inx[id[nx + j]]) {
+			ry[ky] = id[nx + j];
+			my[ky++] = j;
+		} else
+			yins[j] = 1;
+	}
+	c.x = rx;
+	c.y = ry;
+	c.xdel = arena_zalloc(a, (size_t)kx + 1);
+	c.yins = arena_zalloc(a, (size_t)ky + 1);
+	/* Diagonals run from -ky - 1 to kx + 1. */
+	v = arena_alloc(a, 2 * ((size_t)kx + (size_t)ky + 3) * sizeof(*v));
+	c.fd = v + ky + 1;
+	c.bd = v + (kx + ky + 3) + ky + 1;
+	compare(&c, 0, kx, 0, ky);
+	for (i = 0; i < kx; i++)
+		if (c.xdel[i])
+			xdel[mx[i]] = 1;
+	for (j = 0; j < ky; j++)
+		if (c.yins[j])
+			yins[my[j]] = 1;
 
 	/* Reading order: at each change, what goes before what comes. */
 	for (i = 0, j = 0; i < nx || j < ny;) {
-		if (i < nx && c.xdel[i]) {
+		if (i < nx && xdel[i]) {
 			emit(s, n, WD_DEL, w[i].p, w[i].len);
 			i++;
-		} else if (j < ny && c.yins[j]) {
+		} else if (j < ny && yins[j]) {
 			emit(s, n, WD_INS, w[nx + j].p, w[nx + j].len);
 			j++;
 		} else if (i < nx && j < ny) {
