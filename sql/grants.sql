@@ -77,6 +77,19 @@ GRANT SELECT ON `@DB@`.questions TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, UPDATE (votes) ON `@DB@`.question_options TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE (user_id) ON `@DB@`.responses TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.answers TO '@PUBLIC_USER@'@'localhost';
+-- Surveys, polls, votes on drafts (0014): a changed response replaces its
+-- answers; the aggregates are kept in the same transaction.
+GRANT DELETE ON `@DB@`.answers TO '@PUBLIC_USER@'@'localhost';
+GRANT UPDATE (submitted_at, updated_at, changes) ON `@DB@`.responses TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT ON `@DB@`.response_changes TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.answer_counts TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.question_stats TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.question_sections TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.question_rows TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.question_conditions TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.poll_settings TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, UPDATE (votes_for, votes_against, votes_abstain) ON `@DB@`.activity_votes TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE (user_id, choice, reason, updated_at, changes) ON `@DB@`.draft_votes TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE (supporters) ON `@DB@`.initiatives TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.initiative_supports TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.budgets TO '@PUBLIC_USER@'@'localhost';
@@ -128,6 +141,17 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.questions TO '@STAFF_USER@'@'loca
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.question_options TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.responses TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.answers TO '@STAFF_USER@'@'localhost';
+-- The survey builder (0014): sections, matrix rows, conditions, poll
+-- settings, a vote attached to a consultation; results read only.
+GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.question_sections TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.question_rows TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.question_conditions TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.poll_settings TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.activity_votes TO '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.draft_votes TO '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.answer_counts TO '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.question_stats TO '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.response_changes TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, UPDATE ON `@DB@`.initiatives TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.initiative_supports TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.budgets TO '@STAFF_USER@'@'localhost';

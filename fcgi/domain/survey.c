@@ -6,7 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
+#include "activity.h"
+#include "arena.h"
+#include "db.h"
 #include "names.h"
+#include "sql_gen.h"
 #include "survey.h"
 #include "utf8.h"
 
@@ -56,21 +62,36 @@ const char *const cond_problem_msgs[CP__MAX] = {
 	[CP_BAD_SOURCE] = N_("A ranking or a matrix cannot be the source of "
 	    "a condition."),
 };
-const char *const answer_problem_msgs[AP__MAX] = {
-	[AP_OK] = NULL,
-	[AP_REQUIRED] = N_("This question is required."),
-	[AP_ONE] = N_("Give one answer."),
-	[AP_OPTION] = N_("Choose one of the answers offered."),
-	[AP_TOO_FEW] = N_("Choose at least {1}."),
-	[AP_TOO_MANY] = N_("Choose at most {1}."),
-	[AP_TOO_LONG] = N_("At most {1} characters."),
-	[AP_RANGE] = N_("Give a number from {1} to {2}."),
-	[AP_NUMBER] = N_("Give a whole number."),
-	[AP_DATE] = N_("Give a date (year, month, day)."),
-	[AP_YESNO] = N_("Answer yes or no."),
-	[AP_RANK] = N_("Give each item a different position, from 1 to "
+const char *const answer_problem_msgs[AN__MAX] = {
+	[AN_OK] = NULL,
+	[AN_REQUIRED] = N_("This question is required."),
+	[AN_ONE] = N_("Give one answer."),
+	[AN_OPTION] = N_("Choose one of the answers offered."),
+	[AN_TOO_FEW] = N_("Choose at least {1}."),
+	[AN_TOO_MANY] = N_("Choose at most {1}."),
+	[AN_TOO_LONG] = N_("At most {1} characters."),
+	[AN_RANGE] = N_("Give a number from {1} to {2}."),
+	[AN_NUMBER] = N_("Give a whole number."),
+	[AN_DATE] = N_("Give a date (year, month, day)."),
+	[AN_YESNO] = N_("Answer yes or no."),
+	[AN_RANK] = N_("Give each item a different position, from 1 to "
 	    "{1}."),
-	[AP_ROWS] = N_("Answer every row."),
+	[AN_ROWS] = N_("Answer every row."),
+};
+
+const char *const qdef_problem_msgs[QD__MAX] = {
+	[QD_OK] = NULL,
+	[QD_KIND] = N_("Choose the kind of question."),
+	[QD_OPTIONS] = N_("Give from 2 to 50 answers, one a line."),
+	[QD_OPTIONS_EN] = N_("Give as many English answers as Arabic ones, "
+	    "in the same order, or none."),
+	[QD_ROWS] = N_("A matrix needs from 1 to 30 rows, one a line."),
+	[QD_ROWS_EN] = N_("Give as many English rows as Arabic ones, in the "
+	    "same order, or none."),
+	[QD_SCALE] = N_("A scale goes from 1 to 5 or from 1 to 10."),
+	[QD_RANGE] = N_("The smallest number must be below the largest."),
+	[QD_CHOICES] = N_("The selections must lie between 0 and the number "
+	    "of answers, the minimum not above the maximum."),
 };
 
 enum q_kind
@@ -452,13 +473,13 @@ check_number(const char *v, long long lo, long long hi, long long *a1,
 	long long	 x;
 
 	if (survey_int(v, &x) == -1)
-		return AP_NUMBER;
+		return AN_NUMBER;
 	if (x < lo || x > hi) {
 		*a1 = lo;
 		*a2 = hi;
-		return AP_RANGE;
+		return AN_RANGE;
 	}
-	return AP_OK;
+	return AN_OK;
 }
 
 static int
@@ -501,95 +522,95 @@ survey_check_answer(const struct sv_question *q, const struct sv_answer *a,
 	for (i = 0; a != NULL && i < a->n; i++)
 		if (!blank(a->v[i])) {
 			if (n == (int)(sizeof(vals) / sizeof(vals[0])))
-				return AP_TOO_MANY;
+				return AN_TOO_MANY;
 			vals[n++] = a->v[i];
 		}
 	if (n == 0)
-		return q->required ? AP_REQUIRED : AP_OK;
+		return q->required ? AN_REQUIRED : AN_OK;
 	switch (q->kind) {
 	case QK_SINGLE:
 		if (n > 1)
-			return AP_ONE;
+			return AN_ONE;
 		return survey_id(vals[0], strlen(vals[0]), &x) == 0 &&
-		    has_option(q, x) ? AP_OK : AP_OPTION;
+		    has_option(q, x) ? AN_OK : AN_OPTION;
 	case QK_MULTIPLE:
 		for (i = 0; i < n; i++) {
 			if (survey_id(vals[i], strlen(vals[i]), &x) == -1 ||
 			    !has_option(q, x))
-				return AP_OPTION;
+				return AN_OPTION;
 			for (k = 0; k < i; k++)
 				if (seen[k] == x)
-					return AP_OPTION;
+					return AN_OPTION;
 			seen[i] = x;
 		}
 		if (q->lo > 0 && n < q->lo) {
 			*a1 = q->lo;
-			return AP_TOO_FEW;
+			return AN_TOO_FEW;
 		}
 		if (q->hi > 0 && n > q->hi) {
 			*a1 = q->hi;
-			return AP_TOO_MANY;
+			return AN_TOO_MANY;
 		}
-		return AP_OK;
+		return AN_OK;
 	case QK_TEXT:
 	case QK_LONGTEXT:
 		if (n > 1)
-			return AP_ONE;
+			return AN_ONE;
 		len = utf8_len(vals[0], strlen(vals[0]));
 		*a1 = q->kind == QK_TEXT ? SV_TEXT_MAX : SV_LONGTEXT_MAX;
-		return (long long)len > *a1 ? AP_TOO_LONG : AP_OK;
+		return (long long)len > *a1 ? AN_TOO_LONG : AN_OK;
 	case QK_SCALE:
 	case QK_NUMBER:
 		if (n > 1)
-			return AP_ONE;
+			return AN_ONE;
 		return check_number(vals[0], q->lo, q->hi, a1, a2);
 	case QK_DATE:
 		if (n > 1)
-			return AP_ONE;
-		return date_ok(vals[0]) ? AP_OK : AP_DATE;
+			return AN_ONE;
+		return date_ok(vals[0]) ? AN_OK : AN_DATE;
 	case QK_YESNO:
 		if (n > 1)
-			return AP_ONE;
+			return AN_ONE;
 		return strcmp(vals[0], "yes") == 0 ||
-		    strcmp(vals[0], "no") == 0 ? AP_OK : AP_YESNO;
+		    strcmp(vals[0], "no") == 0 ? AN_OK : AN_YESNO;
 	case QK_RANKING:
 		/* Every option once, positions 1..nopt each once. */
 		*a1 = q->nopt;
 		if (n != q->nopt || q->nopt > SV_MAXOPT)
-			return AP_RANK;
+			return AN_RANK;
 		memset(used, 0, sizeof(used));
 		for (i = 0; i < n; i++) {
 			if (survey_pair(vals[i], &x, &y) == -1 ||
 			    !has_option(q, x))
-				return AP_OPTION;
+				return AN_OPTION;
 			if (y < 1 || y > (unsigned long long)q->nopt ||
 			    used[y])
-				return AP_RANK;
+				return AN_RANK;
 			used[y] = 1;
 			for (k = 0; k < i; k++)
 				if (seen[k] == x)
-					return AP_RANK;
+					return AN_RANK;
 			seen[i] = x;
 		}
-		return AP_OK;
+		return AN_OK;
 	case QK_MATRIX:
 		for (i = 0; i < n; i++) {
 			if (survey_pair(vals[i], &x, &y) == -1 ||
 			    !has_option(q, y))
-				return AP_OPTION;
+				return AN_OPTION;
 			for (k = 0; k < q->nrows && q->rows[k] != x; k++)
 				;
 			if (k == q->nrows)
-				return AP_OPTION;
+				return AN_OPTION;
 			for (k = 0; k < i; k++)
 				if (seen[k] == x)
-					return AP_ROWS;
+					return AN_ROWS;
 			seen[i] = x;
 		}
 		/* Begun is finished: a matrix is answered row by row. */
-		return n == q->nrows ? AP_OK : AP_ROWS;
+		return n == q->nrows ? AN_OK : AN_ROWS;
 	default:
-		return AP_OPTION;
+		return AN_OPTION;
 	}
 }
 
@@ -646,4 +667,372 @@ survey_permille(long long part, long long whole)
 	if (part > whole)
 		part = whole;	/* never over 100 % */
 	return (part * 1000 + whole / 2) / whole;
+}
+
+/* ------------------------------------------------------------------ */
+/* The database side. */
+
+const char *const vote_choice_names[VC__MAX + 1] = {
+	[VC_FOR] = "for", [VC_AGAINST] = "against", [VC_ABSTAIN] = "abstain",
+	NULL
+};
+const char *const vote_choice_labels[VC__MAX] = {
+	[VC_FOR] = N_("For"),
+	[VC_AGAINST] = N_("Against"),
+	[VC_ABSTAIN] = N_("Abstain"),
+};
+
+static long long
+col_int(const struct dbres *res, int col, long long def)
+{
+	return dbres_isnull(res, col) ? def : dbres_int(res, col);
+}
+
+/* Reads options (rows: is_rows) of every question into per-question
+ * arrays: ids into q[i].opt / q[i].rows, labels into qi[i].opt / row. */
+static int
+load_children(struct db *db, struct arena *a, unsigned long long id,
+    struct survey_def *d, int is_rows)
+{
+	struct dbres	*res;
+	int		*count, *fill, i, n = d->s.nq;
+	unsigned long long **ids;
+	struct sv_text	**lab;
+
+	res = db_query(db, a, is_rows ? SQL_SURVEY_ROWS : SQL_SURVEY_OPTIONS,
+	    DB_ARGS(DB_U(activity, id)));
+	if (res == NULL)
+		return -1;
+	count = arena_zalloc(a, sizeof(int) * (size_t)(n + 1));
+	fill = arena_zalloc(a, sizeof(int) * (size_t)(n + 1));
+	ids = arena_zalloc(a, sizeof(*ids) * (size_t)(n + 1));
+	lab = arena_zalloc(a, sizeof(*lab) * (size_t)(n + 1));
+	/* The columns of both statements are in the same order. */
+	while (dbres_next(res))
+		if ((i = survey_index(&d->s, dbres_u(res,
+		    SURVEY_OPTIONS_QUESTION_ID))) >= 0)
+			count[i]++;
+	for (i = 0; i < n; i++) {
+		ids[i] = arena_zalloc(a, sizeof(**ids) * (size_t)(count[i] + 1));
+		lab[i] = arena_zalloc(a, sizeof(**lab) * (size_t)(count[i] + 1));
+	}
+	dbres_rewind(res);
+	while (dbres_next(res)) {
+		if ((i = survey_index(&d->s, dbres_u(res,
+		    SURVEY_OPTIONS_QUESTION_ID))) < 0)
+			continue;
+		ids[i][fill[i]] = dbres_u(res, SURVEY_OPTIONS_ID);
+		lab[i][fill[i]].ar = dbres_str(res, SURVEY_OPTIONS_LABEL_AR);
+		lab[i][fill[i]].en = dbres_str(res, SURVEY_OPTIONS_LABEL_EN);
+		fill[i]++;
+	}
+	for (i = 0; i < n; i++) {
+		if (is_rows) {
+			d->q[i].nrows = count[i];
+			d->q[i].rows = ids[i];
+			d->qi[i].row = lab[i];
+		} else {
+			d->q[i].nopt = count[i];
+			d->q[i].opt = ids[i];
+			d->qi[i].opt = lab[i];
+		}
+	}
+	return 0;
+}
+
+int
+survey_load(struct db *db, struct arena *a, unsigned long long id,
+    struct survey_def *d)
+{
+	struct dbres	*res;
+	unsigned long long *sec;
+	int		 i, k, n;
+
+	memset(d, 0, sizeof(*d));
+	if ((res = db_query(db, a, SQL_SURVEY_SECTIONS, DB_ARGS(
+	    DB_U(activity, id)))) == NULL)
+		return -1;
+	n = dbres_rows(res);
+	sec = arena_zalloc(a, sizeof(*sec) * (size_t)(n + 1));
+	d->sec_title = arena_zalloc(a, sizeof(struct sv_text) * (size_t)(n + 1));
+	d->sec_intro = arena_zalloc(a, sizeof(struct sv_text) * (size_t)(n + 1));
+	for (i = 0; dbres_next(res); i++) {
+		sec[i] = dbres_u(res, SURVEY_SECTIONS_ID);
+		d->sec_title[i].ar = dbres_str(res, SURVEY_SECTIONS_TITLE_AR);
+		d->sec_title[i].en = dbres_str(res, SURVEY_SECTIONS_TITLE_EN);
+		d->sec_intro[i].ar = dbres_str(res, SURVEY_SECTIONS_INTRO_AR);
+		d->sec_intro[i].en = dbres_str(res, SURVEY_SECTIONS_INTRO_EN);
+	}
+	d->s.nsec = n;
+	d->s.sec = sec;
+
+	if ((res = db_query(db, a, SQL_SURVEY_QUESTIONS, DB_ARGS(
+	    DB_U(activity, id)))) == NULL)
+		return -1;
+	n = dbres_rows(res);
+	d->q = arena_zalloc(a, sizeof(*d->q) * (size_t)(n + 1));
+	d->qi = arena_zalloc(a, sizeof(*d->qi) * (size_t)(n + 1));
+	for (i = 0; dbres_next(res); i++) {
+		struct sv_question *q = &d->q[i];
+		struct sv_qinfo *qi = &d->qi[i];
+
+		q->id = dbres_u(res, SURVEY_QUESTIONS_ID);
+		q->section_id = dbres_u(res, SURVEY_QUESTIONS_SECTION_ID);
+		q->kind = survey_kind(dbres_str(res, SURVEY_QUESTIONS_KIND));
+		q->required = dbres_int(res, SURVEY_QUESTIONS_REQUIRED) != 0;
+		switch (q->kind) {
+		case QK_SCALE:
+			q->lo = col_int(res, SURVEY_QUESTIONS_SCALE_MIN, 1);
+			q->hi = col_int(res, SURVEY_QUESTIONS_SCALE_MAX, 5);
+			break;
+		case QK_NUMBER:
+			q->lo = col_int(res, SURVEY_QUESTIONS_NUM_MIN, 0);
+			q->hi = col_int(res, SURVEY_QUESTIONS_NUM_MAX,
+			    1000000000);
+			break;
+		case QK_MULTIPLE:
+			q->lo = col_int(res, SURVEY_QUESTIONS_MIN_CHOICES, 0);
+			q->hi = col_int(res, SURVEY_QUESTIONS_MAX_CHOICES, 0);
+			break;
+		default:
+			break;
+		}
+		qi->text.ar = dbres_str(res, SURVEY_QUESTIONS_TEXT_AR);
+		qi->text.en = dbres_str(res, SURVEY_QUESTIONS_TEXT_EN);
+		qi->low.ar = dbres_str(res, SURVEY_QUESTIONS_LOW_LABEL_AR);
+		qi->low.en = dbres_str(res, SURVEY_QUESTIONS_LOW_LABEL_EN);
+		qi->high.ar = dbres_str(res, SURVEY_QUESTIONS_HIGH_LABEL_AR);
+		qi->high.en = dbres_str(res, SURVEY_QUESTIONS_HIGH_LABEL_EN);
+		qi->position = (int)dbres_int(res, SURVEY_QUESTIONS_POSITION);
+		qi->section = -1;
+		for (k = 0; k < d->s.nsec; k++)
+			if (sec[k] == q->section_id)
+				qi->section = k;
+	}
+	d->s.nq = n;
+	d->s.q = d->q;
+	if (load_children(db, a, id, d, 0) == -1 ||
+	    load_children(db, a, id, d, 1) == -1)
+		return -1;
+
+	if ((res = db_query(db, a, SQL_SURVEY_CONDITIONS, DB_ARGS(
+	    DB_U(activity, id)))) == NULL)
+		return -1;
+	n = dbres_rows(res);
+	d->c = arena_zalloc(a, sizeof(*d->c) * (size_t)(n + 1));
+	d->cond_id = arena_zalloc(a, sizeof(*d->cond_id) * (size_t)(n + 1));
+	for (i = 0; dbres_next(res); i++) {
+		d->cond_id[i] = dbres_u(res, SURVEY_CONDITIONS_ID);
+		d->c[i].question_id = dbres_u(res,
+		    SURVEY_CONDITIONS_QUESTION_ID);
+		d->c[i].section_id = dbres_u(res, SURVEY_CONDITIONS_SECTION_ID);
+		d->c[i].source_id = dbres_u(res, SURVEY_CONDITIONS_SOURCE_ID);
+		d->c[i].op = survey_op(dbres_str(res, SURVEY_CONDITIONS_OP));
+		d->c[i].value = dbres_str(res, SURVEY_CONDITIONS_VALUE);
+	}
+	d->s.nc = n;
+	d->s.c = d->c;
+	return 0;
+}
+
+/* One answer row. */
+static int
+answer_row(struct db *db, unsigned long long resp, unsigned long long q,
+    unsigned long long row, unsigned long long opt, int has_value,
+    long long value, const char *text)
+{
+	return db_exec(db, SQL_SURVEY_ANSWER_INSERT, DB_ARGS(
+	    DB_U(response, resp), DB_U(question, q), DB_U(row, row),
+	    DB_U(option, opt), DB_I(has_value, has_value),
+	    DB_I(value, value), DB_S(text, text))) == 1 ? 0 : -1;
+}
+
+/* The rows of question q's answer a (shown and answered). */
+static int
+answer_rows(struct db *db, unsigned long long resp,
+    const struct sv_question *q, const struct sv_answer *a)
+{
+	unsigned long long x, y;
+	long long	 v;
+	int		 i;
+
+	for (i = 0; i < a->n; i++) {
+		const char *s = a->v[i];
+		if (blank(s))
+			continue;
+		switch (q->kind) {
+		case QK_SINGLE:
+		case QK_MULTIPLE:
+			if (survey_id(s, strlen(s), &x) == -1 ||
+			    answer_row(db, resp, q->id, 0, x, 0, 0, NULL) == -1)
+				return -1;
+			break;
+		case QK_RANKING:
+		case QK_MATRIX:
+			if (survey_pair(s, &x, &y) == -1)
+				return -1;
+			if (q->kind == QK_RANKING ? answer_row(db, resp, q->id,
+			    0, x, 1, (long long)y, NULL) : answer_row(db, resp,
+			    q->id, x, y, 0, 0, NULL) == -1)
+				return -1;
+			break;
+		case QK_SCALE:
+		case QK_NUMBER:
+			if (survey_int(s, &v) == -1 || answer_row(db, resp,
+			    q->id, 0, 0, 1, v, NULL) == -1)
+				return -1;
+			break;
+		case QK_YESNO:
+			if (answer_row(db, resp, q->id, 0, 0, 1,
+			    strcmp(s, "yes") == 0, NULL) == -1)
+				return -1;
+			break;
+		default:
+			if (answer_row(db, resp, q->id, 0, 0, 0, 0, s) == -1)
+				return -1;
+			break;
+		}
+	}
+	return 0;
+}
+
+static int
+survey_apply(struct db *db, unsigned long long resp, long long sign)
+{
+	if (db_exec(db, SQL_SURVEY_COUNTS_APPLY, DB_ARGS(
+	    DB_U(response, resp), DB_I(sign, sign))) < 0 ||
+	    db_exec(db, SQL_SURVEY_STATS_APPLY, DB_ARGS(
+	    DB_U(response, resp), DB_I(sign, sign))) < 0)
+		return -1;
+	return 0;
+}
+
+/* Whether the activity whose state row res is takes answers now. */
+static int
+open_now(const struct dbres *res, int state_col, int closes_col)
+{
+	time_t	 closes = dbres_time(res, closes_col);
+
+	return activity_state(dbres_str(res, state_col)) == AS_OPEN &&
+	    (closes == 0 || closes > time(NULL));
+}
+
+enum sv_result
+survey_submit(struct db *db, struct arena *a, unsigned long long id,
+    unsigned long long user, const struct survey_def *d,
+    const struct sv_answer *ans, const int *vis)
+{
+	struct dbres	*res;
+	unsigned long long resp;
+	int		 i, changed = 0;
+
+	if ((res = db_query(db, a, SQL_SURVEY_OPEN_CHECK, DB_ARGS(
+	    DB_U(activity, id)))) == NULL)
+		return SV_ERROR;
+	if (!dbres_next(res))
+		return SV_NOT_FOUND;
+	if (!open_now(res, SURVEY_OPEN_CHECK_STATE,
+	    SURVEY_OPEN_CHECK_CLOSES_AT))
+		return SV_NOT_OPEN;
+	if ((res = db_query(db, a, SQL_SURVEY_MY_RESPONSE, DB_ARGS(
+	    DB_U(activity, id), DB_U(user, user)))) == NULL)
+		return SV_ERROR;
+	if (dbres_next(res)) {
+		/* A change while open: the earlier answers leave the
+		 * aggregates, the new ones replace them. */
+		resp = dbres_u(res, SURVEY_MY_RESPONSE_ID);
+		changed = 1;
+		if (survey_apply(db, resp, -1) == -1 ||
+		    db_exec(db, SQL_SURVEY_ANSWERS_DELETE, DB_ARGS(
+		    DB_U(response, resp))) < 0 ||
+		    db_exec(db, SQL_SURVEY_RESPONSE_CHANGED, DB_ARGS(
+		    DB_U(id, resp))) != 1 ||
+		    db_exec(db, SQL_SURVEY_CHANGE_INSERT, DB_ARGS(
+		    DB_U(response, resp), DB_U(activity, id))) != 1)
+			return SV_ERROR;
+	} else {
+		if (db_exec(db, SQL_SURVEY_RESPONSE_INSERT, DB_ARGS(
+		    DB_U(activity, id), DB_U(user, user))) != 1)
+			return SV_ERROR;
+		resp = db_insert_id(db);
+		if (db_exec(db, SQL_SURVEY_PARTICIPANT_ADD, DB_ARGS(
+		    DB_U(activity, id))) != 1)
+			return SV_ERROR;
+	}
+	for (i = 0; i < d->s.nq; i++) {
+		if (!vis[i])
+			continue;	/* hidden: its answer is discarded */
+		if (!survey_answered(&ans[i])) {
+			if (answer_row(db, resp, d->q[i].id, 0, 0, 0, 0,
+			    NULL) == -1)
+				return SV_ERROR;
+		} else if (answer_rows(db, resp, &d->q[i], &ans[i]) == -1)
+			return SV_ERROR;
+	}
+	if (survey_apply(db, resp, 1) == -1)
+		return SV_ERROR;
+	return changed ? SV_CHANGED : SV_OK;
+}
+
+enum sv_result
+poll_vote(struct db *db, struct arena *a, unsigned long long id,
+    unsigned long long user, enum vote_choice choice, const char *reason)
+{
+	struct dbres	*res;
+	const char	*old = NULL, *ch = vote_choice_names[choice];
+	unsigned long long vid = 0;
+
+	if (choice >= VC__MAX)
+		return SV_ERROR;
+	if ((res = db_query(db, a, SQL_VOTE_LOCK, DB_ARGS(
+	    DB_U(activity, id)))) == NULL)
+		return SV_ERROR;
+	if (!dbres_next(res))
+		return SV_NOT_FOUND;
+	if (!open_now(res, VOTE_LOCK_STATE, VOTE_LOCK_CLOSES_AT))
+		return SV_NOT_OPEN;
+	if ((res = db_query(db, a, SQL_VOTE_MINE, DB_ARGS(
+	    DB_U(activity, id), DB_U(user, user)))) == NULL)
+		return SV_ERROR;
+	if (dbres_next(res)) {
+		vid = dbres_u(res, VOTE_MINE_ID);
+		old = dbres_str(res, VOTE_MINE_CHOICE);
+		if (db_exec(db, SQL_VOTE_UPDATE, DB_ARGS(DB_U(id, vid),
+		    DB_S(choice, ch), DB_S(reason, reason))) < 0)
+			return SV_ERROR;
+	} else if (db_exec(db, SQL_VOTE_INSERT, DB_ARGS(DB_U(activity, id),
+	    DB_U(user, user), DB_S(choice, ch), DB_S(reason, reason))) != 1)
+		return SV_ERROR;
+	if (db_exec(db, SQL_VOTE_COUNT, DB_ARGS(DB_U(activity, id),
+	    DB_S(choice, ch), DB_S(old, old))) != 1)
+		return SV_ERROR;
+	return vid != 0 ? SV_CHANGED : SV_OK;
+}
+
+enum qdef_problem
+survey_check_qdef(const struct qdef *d)
+{
+	int	 opts = survey_kind_has_options(d->kind);
+
+	if (d->kind >= QK__MAX)
+		return QD_KIND;
+	if (opts && (d->nopt < 2 || d->nopt > SV_MAXOPT))
+		return QD_OPTIONS;
+	if (opts && d->nopt_en != 0 && d->nopt_en != d->nopt)
+		return QD_OPTIONS_EN;
+	if (d->kind == QK_MATRIX && (d->nrows < 1 || d->nrows > SV_MAXROWS))
+		return QD_ROWS;
+	if (d->kind == QK_MATRIX && d->nrows_en != 0 &&
+	    d->nrows_en != d->nrows)
+		return QD_ROWS_EN;
+	if (d->kind == QK_SCALE && d->scale_max != 5 && d->scale_max != 10)
+		return QD_SCALE;
+	if (d->kind == QK_NUMBER && !(d->num_min < d->num_max))
+		return QD_RANGE;
+	if (d->kind == QK_MULTIPLE && (d->min_choices < 0 ||
+	    d->max_choices < 0 || d->max_choices > d->nopt ||
+	    d->min_choices > d->nopt || (d->max_choices > 0 &&
+	    d->min_choices > d->max_choices)))
+		return QD_CHOICES;
+	return QD_OK;
 }

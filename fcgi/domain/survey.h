@@ -5,7 +5,8 @@
  * is shown given the answers (evaluated by the server, a hidden source
  * counting as unanswered), the validation of each answer, and the
  * aggregates of a results page (mean, median, average position).
- * Pure functions here; the database side is in survey_db.c.
+ * The pure rules come first; the database side (survey_load,
+ * survey_submit, poll_vote) at the end.
  */
 #ifndef SHAREK_SURVEY_H
 #define SHAREK_SURVEY_H
@@ -126,24 +127,24 @@ int		 survey_answered(const struct sv_answer *);
 
 /* Why an answer is refused. */
 enum answer_problem {
-	AP_OK,
-	AP_REQUIRED,
-	AP_ONE,			/* more than one value */
-	AP_OPTION,		/* not one of the options */
-	AP_TOO_FEW,		/* fewer selections than the minimum ({1}) */
-	AP_TOO_MANY,		/* more than the maximum ({1}) */
-	AP_TOO_LONG,		/* more characters than allowed ({1}) */
-	AP_RANGE,		/* a number outside [{1}, {2}] */
-	AP_NUMBER,		/* not a whole number */
-	AP_DATE,		/* not a date */
-	AP_YESNO,
-	AP_RANK,		/* positions not 1..n, each once */
-	AP_ROWS,		/* a matrix row unanswered or twice */
-	AP__MAX
+	AN_OK,
+	AN_REQUIRED,
+	AN_ONE,			/* more than one value */
+	AN_OPTION,		/* not one of the options */
+	AN_TOO_FEW,		/* fewer selections than the minimum ({1}) */
+	AN_TOO_MANY,		/* more than the maximum ({1}) */
+	AN_TOO_LONG,		/* more characters than allowed ({1}) */
+	AN_RANGE,		/* a number outside [{1}, {2}] */
+	AN_NUMBER,		/* not a whole number */
+	AN_DATE,		/* not a date */
+	AN_YESNO,
+	AN_RANK,		/* positions not 1..n, each once */
+	AN_ROWS,		/* a matrix row unanswered or twice */
+	AN__MAX
 };
 /* Message msgids by enum answer_problem ({1}, {2}: survey_check_answer's
  * *a1, *a2). */
-extern const char *const answer_problem_msgs[AP__MAX];
+extern const char *const answer_problem_msgs[AN__MAX];
 /* Checks the answer to question q (shown); *a1 and *a2 get the numbers
  * the message names. */
 enum answer_problem survey_check_answer(const struct sv_question *,
@@ -166,5 +167,99 @@ long long	 survey_median2(const long long *v, const long long *n,
 /* A share as a percentage with one decimal, times 10 (0..1000 when
  * part <= whole; 0 for whole 0). */
 long long	 survey_permille(long long part, long long whole);
+
+
+/* A question as the builder defines it (counts of the lines given). */
+struct qdef {
+	enum q_kind	 kind;
+	int		 nopt, nopt_en;		/* options, their English labels */
+	int		 nrows, nrows_en;	/* matrix rows */
+	long long	 scale_max;		/* 5 or 10 (from 1) */
+	long long	 num_min, num_max;
+	long long	 min_choices, max_choices;	/* 0: no bound */
+};
+enum qdef_problem {
+	QD_OK,
+	QD_KIND,
+	QD_OPTIONS,		/* a choice needs 2 to SV_MAXOPT options */
+	QD_OPTIONS_EN,		/* as many English labels as Arabic ones */
+	QD_ROWS,		/* a matrix needs 1 to SV_MAXROWS rows */
+	QD_ROWS_EN,
+	QD_SCALE,		/* 1–5 or 1–10 */
+	QD_RANGE,		/* number: minimum below maximum */
+	QD_CHOICES,		/* selections: 0 ≤ min ≤ max ≤ options */
+	QD__MAX
+};
+extern const char *const qdef_problem_msgs[QD__MAX];
+enum qdef_problem survey_check_qdef(const struct qdef *);
+/* Answer fields a survey may have (a question one, a matrix one per
+ * row): the form's slots (public.h SV_SLOTS). */
+#define SV_MAXSLOTS	200
+
+/* ------------------------------------------------------------------ */
+/* The database side. */
+
+struct db;
+struct arena;
+struct dbres;
+
+struct sv_text {
+	const char	*ar, *en;
+};
+
+/* What a page shows of question i besides its rules. */
+struct sv_qinfo {
+	struct sv_text	 text, low, high;	/* scale ends */
+	int		 section;	/* index in def->s.sec, or -1 */
+	int		 position;
+	const struct sv_text *opt;	/* labels, parallel to q.opt */
+	const struct sv_text *row;	/* labels, parallel to q.rows */
+};
+
+/* A survey as loaded: the rules' view (s) and the texts (qi, sec_*),
+ * all owned by the arena; conditions' ids parallel to s.c. */
+struct survey_def {
+	struct survey		 s;
+	struct sv_question	*q;
+	struct sv_qinfo		*qi;
+	struct sv_text		*sec_title, *sec_intro;
+	struct sv_cond		*c;
+	unsigned long long	*cond_id;
+};
+
+/* Loads the survey of activity id (five statements): 0 or -1. */
+int		 survey_load(struct db *, struct arena *, unsigned long long id,
+		    struct survey_def *);
+
+enum sv_result {
+	SV_OK,
+	SV_CHANGED,		/* stored, replacing the reader's earlier one */
+	SV_NOT_OPEN,		/* not open (any more) */
+	SV_NOT_FOUND,
+	SV_ERROR
+};
+/* Stores user's response to activity id inside the caller's transaction:
+ * the answers of the questions shown (vis), an empty row for each one
+ * shown and left unanswered, nothing for the hidden ones (their answers
+ * are discarded).  A second response of the same account replaces the
+ * first while open (the change recorded); the aggregates follow in the
+ * same transaction.  A constant number of statements per answer row,
+ * whatever the number of responses. */
+enum sv_result	 survey_submit(struct db *, struct arena *,
+		    unsigned long long id, unsigned long long user,
+		    const struct survey_def *, const struct sv_answer *,
+		    const int *vis);
+
+/* A vote on a draft attached to a consultation (activity_votes). */
+enum vote_choice { VC_FOR, VC_AGAINST, VC_ABSTAIN, VC__MAX };
+extern const char *const vote_choice_names[VC__MAX + 1];
+extern const char *const vote_choice_labels[VC__MAX];
+/* Stores (or changes, while open) user's vote on activity id, the
+ * counters in the same transaction, inside the caller's transaction.
+ * SV_OK, SV_CHANGED, SV_NOT_OPEN, SV_NOT_FOUND (no vote attached),
+ * SV_ERROR. */
+enum sv_result	 poll_vote(struct db *, struct arena *, unsigned long long id,
+		    unsigned long long user, enum vote_choice,
+		    const char *reason);
 
 #endif

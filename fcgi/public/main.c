@@ -20,6 +20,15 @@ static const struct route routes[] = {
 	    PARAMS(consult_show_params), 0 },
 	{ "POST", "/consultations/{id}/comments", page_comment, 0,
 	    PARAMS(comment_params), R_LOGIN },
+	/* Surveys, polls, votes on drafts (page_survey.c). */
+	{ "GET", "/consultations/{id}/survey", page_survey_form, 0,
+	    PARAMS(survey_show_params), 0 },
+	{ "POST", "/consultations/{id}/survey", page_survey, 0,
+	    PARAMS(survey_params), R_LOGIN },
+	{ "GET", "/consultations/{id}/survey/results", page_survey_results, 0,
+	    NULL, 0, 0 },
+	{ "POST", "/consultations/{id}/vote", page_vote, 0,
+	    PARAMS(vote_params), R_LOGIN },
 	{ "GET", "/files/{name:slug}", page_file, 0, NULL, 0, 0 },
 	{ "GET", "/principles", page_principles, 0, NULL, 0, 0 },
 	/* The participation charter (page_charter.c). */

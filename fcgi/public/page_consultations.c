@@ -472,6 +472,11 @@ show_consultation(struct req *r, const struct activity *a,
 			    CONSULT_REPORT_PUBLISHED_AT)));
 		}
 	}
+	/* A survey's or poll's questions, a vote on the draft (issue 12,
+	 * page_survey.c). */
+	vm_bool(m, "is_survey", a->kind == AK_SURVEY || a->kind == AK_POLL);
+	if (survey_vote_model(r, m, a) == -1)
+		return 500;
 	vm_bool(m, "posted", sh->posted);
 	vm_bool(m, "dup", sh->dup);
 	vm_int(m, "comment_max", COMMENT_MAX_CHARS);

@@ -85,4 +85,65 @@ int	page_feed_activities_atom(struct req *);
 int	page_feed_activities_rss(struct req *);
 int	page_feed_results_atom(struct req *);
 
+/* Surveys, polls, votes on drafts (page_survey.c, page_survey_form.c,
+ * survey_results.c; issue 12).  The answers of a survey are the slots
+ * "a0" … of survey_params (page_survey_form.c says what they hold). */
+#define SV_SLOTS	200
+enum survey_go { SVGO_NEXT, SVGO_BACK, SVGO_SUBMIT, SVGO__MAX };
+enum survey_key { SVK_PAGE, SVK_GO, SVK_SLOT0,
+	SVK__MAX = SVK_SLOT0 + SV_SLOTS };
+extern const struct param survey_params[SVK__MAX];
+enum survey_show_key { SVS_SAVED, SVS_CHANGED, SVS__MAX };
+extern const struct param survey_show_params[SVS__MAX];
+enum vote_key { VOTE_CHOICE, VOTE_REASON, VOTE__MAX };
+extern const struct param vote_params[VOTE__MAX];
+int	page_survey_form(struct req *);
+int	page_survey(struct req *);
+int	page_survey_results(struct req *);
+int	page_vote(struct req *);
+struct survey_def;
+struct sv_answer;
+struct sv_question;
+struct activity;
+/* The slot of each question's first field in base[0..nq] (base[nq]: the
+ * total); -1 when the survey needs more than SV_SLOTS. */
+int	survey_slots(const struct survey_def *, int *base);
+/* The page (section) of each question, and their number. */
+void	survey_pages(const struct survey_def *, int *page_of, int *npages);
+/* Whether a page has a question shown. */
+int	survey_page_shown(const struct survey_def *, const int *page_of,
+	    const int *vis, int page);
+/* The answers as sent (ans parallel to the questions, arena-owned). */
+void	survey_answers_post(struct req *, const struct survey_def *,
+	    const int *base, struct sv_answer *);
+/* The signed-in reader's stored answers (none for anonymous); 0 or -1. */
+int	survey_answers_stored(struct req *, unsigned long long activity,
+	    const struct survey_def *, struct sv_answer *);
+/* model["questions"] (the questions of page shown), model["carry"] (the
+ * hidden fields of the others), the section's title; errs: a message
+ * per question or NULL. */
+void	survey_questions_model(struct req *, struct val *,
+	    const struct survey_def *, const int *base,
+	    const struct sv_answer *, const int *vis, const char *const *errs,
+	    const int *page_of, int page);
+/* The message of q's answer in the reader's language, NULL when valid. */
+const char *survey_error(struct req *, const struct sv_question *,
+	    const struct sv_answer *);
+/* survey_results.c: model["survey_results"] = the per-question results of
+ * survey or poll a (views/public/survey_results: {{>public/survey_results}}),
+ * staff: also the latest free-text answers.  Nothing when the numbers may
+ * not be shown yet (a sealed poll before closing): model["sealed"].
+ * A constant number of statements.  0 or -1. */
+int	survey_results_section(struct req *, struct val *,
+	    const struct activity *, int staff);
+/* Whether the results of a may be shown to this reader now (responded:
+ * the reader has answered); sealed polls only after closing. */
+int	survey_results_allowed(const struct activity *, int sealed,
+	    int responded, int staff);
+/* page_survey.c: model["vote"] = the vote on the draft attached to
+ * consultation a (none: nothing), the reader's own vote and, once voted
+ * or closed, the counts as a chart (views/public/survey_vote_box).
+ * One statement.  0 or -1. */
+int	survey_vote_model(struct req *, struct val *,
+	    const struct activity *);
 #endif

@@ -193,4 +193,39 @@ int	page_group(struct req *);
 int	page_group_member_add(struct req *);
 int	page_group_member_remove(struct req *);
 
+/* page_survey.c, page_survey_preview.c: the survey builder, preview,
+ * results and export of a survey or poll (issue 12). */
+enum sv_section_key { SVSEC_TITLE_AR, SVSEC_TITLE_EN, SVSEC_INTRO_AR,
+	SVSEC_INTRO_EN, SVSEC__MAX };
+extern const struct param sv_section_params[SVSEC__MAX];
+enum sv_question_key {
+	SVQ_SECTION, SVQ_KIND, SVQ_TEXT_AR, SVQ_TEXT_EN, SVQ_REQUIRED,
+	SVQ_OPTIONS_AR, SVQ_OPTIONS_EN, SVQ_ROWS_AR, SVQ_ROWS_EN,
+	SVQ_SCALE_MAX, SVQ_LOW_AR, SVQ_LOW_EN, SVQ_HIGH_AR, SVQ_HIGH_EN,
+	SVQ_NUM_MIN, SVQ_NUM_MAX, SVQ_MIN_CHOICES, SVQ_MAX_CHOICES, SVQ__MAX
+};
+extern const struct param sv_question_params[SVQ__MAX];
+enum sv_cond_key { SVC_TARGET, SVC_SOURCE, SVC_OP, SVC_VALUE_OPTION,
+	SVC_VALUE, SVC__MAX };
+extern const struct param sv_cond_params[SVC__MAX];
+enum sv_poll_key { SVP_RESULTS, SVP__MAX };
+extern const struct param sv_poll_params[SVP__MAX];
+enum sv_vote_key { SVV_QUESTION_AR, SVV_QUESTION_EN, SVV__MAX };
+extern const struct param sv_vote_params[SVV__MAX];
+enum sv_preview_key { SVPV_PAGE, SVPV__MAX };
+extern const struct param sv_preview_params[SVPV__MAX];
+int	page_survey_builder(struct req *);
+int	page_survey_section_add(struct req *);
+int	page_survey_section_delete(struct req *);
+int	page_survey_question_add(struct req *);
+int	page_survey_question_delete(struct req *);
+int	page_survey_question_move(struct req *);
+int	page_survey_condition_add(struct req *);
+int	page_survey_condition_delete(struct req *);
+int	page_survey_poll(struct req *);
+int	page_survey_vote(struct req *);
+int	page_survey_preview(struct req *);
+int	page_survey_staff_results(struct req *);
+int	page_survey_csv(struct req *);
+
 #endif

@@ -177,60 +177,60 @@ test_answers(void)
 {
 	const char	*v[4];
 
-	t_eq_int(check(0, NULL, 0), AP_REQUIRED, "required and empty");
+	t_eq_int(check(0, NULL, 0), AN_REQUIRED, "required and empty");
 	v[0] = "  ";
-	t_eq_int(check(0, v, 1), AP_REQUIRED, "blank is empty");
-	t_eq_int(check(2, NULL, 0), AP_OK, "an optional one may stay empty");
+	t_eq_int(check(0, v, 1), AN_REQUIRED, "blank is empty");
+	t_eq_int(check(2, NULL, 0), AN_OK, "an optional one may stay empty");
 	v[0] = "12";
-	t_eq_int(check(0, v, 1), AP_OK, "single: one of its options");
+	t_eq_int(check(0, v, 1), AN_OK, "single: one of its options");
 	v[0] = "21";
-	t_eq_int(check(0, v, 1), AP_OPTION, "single: another's option");
+	t_eq_int(check(0, v, 1), AN_OPTION, "single: another's option");
 	v[0] = "11"; v[1] = "12";
-	t_eq_int(check(0, v, 2), AP_ONE, "single: two values");
+	t_eq_int(check(0, v, 2), AN_ONE, "single: two values");
 	v[0] = "21"; v[1] = "22"; v[2] = "23";
-	t_eq_int(check(1, v, 3), AP_TOO_MANY, "multiple: over the maximum");
-	t_eq_int(check(1, v, 2), AP_OK, "multiple: within the bounds");
+	t_eq_int(check(1, v, 3), AN_TOO_MANY, "multiple: over the maximum");
+	t_eq_int(check(1, v, 2), AN_OK, "multiple: within the bounds");
 	v[1] = "21";
-	t_eq_int(check(1, v, 2), AP_OPTION, "multiple: the same twice");
+	t_eq_int(check(1, v, 2), AN_OPTION, "multiple: the same twice");
 	v[0] = "3";
-	t_eq_int(check(3, v, 1), AP_OK, "scale in range");
+	t_eq_int(check(3, v, 1), AN_OK, "scale in range");
 	v[0] = "6";
-	t_eq_int(check(3, v, 1), AP_RANGE, "scale above its end");
+	t_eq_int(check(3, v, 1), AN_RANGE, "scale above its end");
 	v[0] = "3.5";
-	t_eq_int(check(4, v, 1), AP_NUMBER, "number: not whole");
+	t_eq_int(check(4, v, 1), AN_NUMBER, "number: not whole");
 	v[0] = "-1";
-	t_eq_int(check(4, v, 1), AP_RANGE, "number: below its minimum");
+	t_eq_int(check(4, v, 1), AN_RANGE, "number: below its minimum");
 	v[0] = "120";
-	t_eq_int(check(4, v, 1), AP_OK, "number: the maximum itself");
+	t_eq_int(check(4, v, 1), AN_OK, "number: the maximum itself");
 	v[0] = "Yes";
-	t_eq_int(check(5, v, 1), AP_YESNO, "yes/no is literal");
+	t_eq_int(check(5, v, 1), AN_YESNO, "yes/no is literal");
 	v[0] = "71:2"; v[1] = "72:1"; v[2] = "73:3";
-	t_eq_int(check(6, v, 3), AP_OK, "ranking: a permutation");
+	t_eq_int(check(6, v, 3), AN_OK, "ranking: a permutation");
 	v[2] = "73:2";
-	t_eq_int(check(6, v, 3), AP_RANK, "ranking: a position twice");
-	t_eq_int(check(6, v, 2), AP_RANK, "ranking: an item left out");
+	t_eq_int(check(6, v, 3), AN_RANK, "ranking: a position twice");
+	t_eq_int(check(6, v, 2), AN_RANK, "ranking: an item left out");
 	v[0] = "81:11"; v[1] = "82:12";
-	t_eq_int(check(7, v, 2), AP_OK, "matrix: every row once");
-	t_eq_int(check(7, v, 1), AP_ROWS, "matrix: a row unanswered");
+	t_eq_int(check(7, v, 2), AN_OK, "matrix: every row once");
+	t_eq_int(check(7, v, 1), AN_ROWS, "matrix: a row unanswered");
 	v[1] = "81:12";
-	t_eq_int(check(7, v, 2), AP_ROWS, "matrix: a row twice");
+	t_eq_int(check(7, v, 2), AN_ROWS, "matrix: a row twice");
 	v[1] = "83:12";
-	t_eq_int(check(7, v, 2), AP_OPTION, "matrix: not its row");
+	t_eq_int(check(7, v, 2), AN_OPTION, "matrix: not its row");
 	v[0] = "2027-02-29";
-	t_eq_int(check(8, v, 1), AP_DATE, "29 February of a common year");
+	t_eq_int(check(8, v, 1), AN_DATE, "29 February of a common year");
 	v[0] = "2028-02-29";
-	t_eq_int(check(8, v, 1), AP_OK, "29 February of a leap year");
+	t_eq_int(check(8, v, 1), AN_OK, "29 February of a leap year");
 	{
 		char	 big[SV_TEXT_MAX * 2 + 3];
 		memset(big, 'a', sizeof(big) - 1);
 		big[sizeof(big) - 1] = '\0';
 		v[0] = big;
-		t_eq_int(check(2, v, 1), AP_TOO_LONG, "short text too long");
+		t_eq_int(check(2, v, 1), AN_TOO_LONG, "short text too long");
 		/* 500 Arabic letters are 1,000 bytes but 500 characters */
 		memset(big, 0, sizeof(big));
 		for (int i = 0; i < SV_TEXT_MAX; i++)
 			memcpy(big + 2 * i, "\xd8\xb9", 2);
-		t_eq_int(check(2, v, 1), AP_OK,
+		t_eq_int(check(2, v, 1), AN_OK,
 		    "the limit counts characters, not bytes");
 	}
 }
