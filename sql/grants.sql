@@ -180,6 +180,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.recovery_codes TO '@STAFF_USER@'@
 GRANT SELECT, UPDATE (password_hash, updated_at) ON `@DB@`.users TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.priorities TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.sla_matrix TO '@COMPLAINTS_USER@'@'localhost';
+-- The ministry admin keeps the time-frame matrix and names the officials
+-- each entity's late requests are escalated to (migration 0015).
+GRANT UPDATE (reply_working_days, solve_working_days, unit, updated_at, updated_by)
+  ON `@DB@`.sla_matrix TO '@COMPLAINTS_USER@'@'localhost';
+GRANT UPDATE (sg_name, sg_email, sg_mobile, minister_name, minister_email, minister_mobile, updated_at)
+  ON `@DB@`.entities TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.open311_services TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.requests TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.request_events TO '@COMPLAINTS_USER@'@'localhost';

@@ -30,6 +30,7 @@ static const unsigned matrix[ROLE__MAX][ACT__MAX] = {
 		/* The ministry runs its own consultations like any entity. */
 		[ACT_STAFF_ACCOUNTS] = O,
 		[ACT_REQUEST_HANDLE] = O,
+		[ACT_SLA_MANAGE] = O | S | X,
 	},
 	[ROLE_LIAISON] = {
 		[ACT_STAFF_HOME] = O,
@@ -69,10 +70,17 @@ static const unsigned matrix[ROLE__MAX][ACT__MAX] = {
 		[ACT_MODERATE] = O,
 		[ACT_REPORT_DRAFT] = O,
 	},
+	/* The operations room answers for no entity of its own: it sees
+	 * the requests of every entity that were reopened or escalated to
+	 * level 2 (complaints_may decides which). */
+	[ROLE_OPERATIONS] = {
+		[ACT_REQUEST_OVERSEE] = O | S | X,
+	},
 };
 
 static const char *const role_names[ROLE__MAX] = {
-	"citizen", "admin", "liaison", "coordinator", "supervisor"
+	"citizen", "admin", "liaison", "coordinator", "supervisor",
+	"operations"
 };
 
 const char *const perm_role_labels[ROLE__MAX] = {
@@ -81,6 +89,7 @@ const char *const perm_role_labels[ROLE__MAX] = {
 	[ROLE_LIAISON] = N_("Liaison officer"),
 	[ROLE_COORDINATOR] = N_("Coordinator"),
 	[ROLE_SUPERVISOR] = N_("Supervisor"),
+	[ROLE_OPERATIONS] = N_("Operations room"),
 };
 
 static const char *const action_names[ACT__MAX] = {
@@ -89,7 +98,8 @@ static const char *const action_names[ACT__MAX] = {
 	"activity_view", "activity_draft", "activity_review",
 	"activity_approve", "activity_extend", "moderate", "moderate_all",
 	"target_respond", "report_draft", "report_review", "report_approve",
-	"request_handle", "kpi_view", "groups_manage"
+	"request_handle", "kpi_view", "groups_manage", "request_oversee",
+	"sla_manage"
 };
 
 enum role

@@ -16,6 +16,9 @@ enum role {
 	ROLE_LIAISON,		/* primary or alternate liaison officer */
 	ROLE_COORDINATOR,
 	ROLE_SUPERVISOR,
+	ROLE_OPERATIONS,	/* the ministry's central operations room
+				   (complaints: reopened requests, level-2
+				   escalations; domain.md §5) */
 	ROLE__MAX
 };
 
@@ -45,6 +48,11 @@ enum action {
 	ACT_KPI_VIEW,
 	ACT_GROUPS_MANAGE,	/* categories of users for restricted
 				   audiences (art. 2) */
+	ACT_REQUEST_OVERSEE,	/* the operations room: reopened and
+				   level-2 requests of every entity;
+				   reassign, reply, close */
+	ACT_SLA_MANAGE,		/* the time-frame matrix and the
+				   escalation officials of each entity */
 	ACT__MAX
 };
 

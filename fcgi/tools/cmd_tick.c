@@ -8,6 +8,7 @@
 #include "db.h"
 #include "handover.h"
 #include "outbox.h"
+#include "request.h"
 #include "workflow.h"
 #include "sql_gen.h"
 #include "tool.h"
@@ -32,6 +33,9 @@ cmd_tick(struct tool *t, int argc, char **argv)
 	else if (n > 0)
 		printf("tick: %lld waits handed over to alternate liaison "
 		    "officers\n", n);
+	/* Late requests: level 1, then level 2, each once (request.h). */
+	if (request_tick(t->db, t->a, request_tick_now(argc, argv)) < 0)
+		failed = 1;
 	if ((n = db_exec(t->db, SQL_SESSION_PURGE, DB_NOARGS)) < 0)
 		failed = 1;
 	else if (n > 0)

@@ -96,11 +96,12 @@ if not t.ok(VNU and JAVA, "the Nu HTML checker is installed (vnu.jar %s, java %s
     sys.exit(t.done())
 
 # ---- the roles (the accounts of 045_permissions.py) -----------------------------------
-ROLES = ["anon", "citizen", "admin", "liaison", "coordinator", "supervisor"]
+ROLES = ["anon", "citizen", "admin", "liaison", "coordinator", "supervisor", "ops"]
 LOGIN = {"citizen": ("citizen@sharek.test", ""), "admin": ("admin@sharek.test", "/staff"),
          "liaison": ("liaison@moh.sharek.test", "/staff"),
          "coordinator": ("coordinator@moh.sharek.test", "/staff"),
-         "supervisor": ("supervisor@moh.sharek.test", "/staff")}
+         "supervisor": ("supervisor@moh.sharek.test", "/staff"),
+         "ops": ("ops@sharek.test", "/complaints")}
 clients = {}
 for role in ROLES:
     c = Client()
@@ -124,6 +125,10 @@ GROUPS = col("SELECT MIN(id) FROM user_groups GROUP BY entity_id ORDER BY 1")
 USERS = col("SELECT MIN(id) FROM users GROUP BY kind, role ORDER BY 1")
 FILES = col("SELECT stored_name FROM uploads ORDER BY id LIMIT 2") + ["no-such-file"]
 MISSING = "999999999"  # an id that names nothing: the 404 page
+# Requests of every state and kind (anonymous, reopened, escalated), in
+# and out of moh's desk and the operations room (issue 13).
+REQUESTS = col("SELECT MIN(id) FROM requests GROUP BY state, entity_id = %s, tracking_hash IS NULL, "
+               "escalation_level ORDER BY 1" % E["moh"])
 IDS = {  # the literal segment before a placeholder -> the values to try
     "consultations": ACTIVITIES + [MISSING],
     "activities": ACTIVITIES + [MISSING],
@@ -132,6 +137,8 @@ IDS = {  # the literal segment before a placeholder -> the values to try
     "groups": GROUPS + [MISSING],
     "users": USERS + [MISSING],
     "files": FILES,
+    "requests": REQUESTS + [MISSING],
+    "officials": [v for v in E.values() if v] + [MISSING],
 }
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
@@ -158,6 +165,9 @@ QUERIES = {
     "/staff/login": ["?next=/staff/audit"],
     "/staff/activities": ["?state=open", "?state=draft", "?state=x", "?before=1"],
     "/staff/moderation": ["?overdue=1", "?done=3&rejected=1&skipped=1", "?activity=x"],
+    "/complaints/track": ["?ref=SH-GWV8G-PEZVQ", "?ref=x"],  # refused before a look-up: nothing throttled
+    "/complaints/desk": ["?done=1"],
+    "/complaints/new": ["?q=%D8%A7%D9%84%D8%B5%D8%AD%D9%87", "?q=zz-nothing"],
     "/staff/audit": ["?from=2020-01-01&to=2040-12-31", "?entity=%s" % E["moe"], "?before=1",
                      "?entity=x&user=x&from=x&to=y"],
 }

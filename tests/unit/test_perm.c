@@ -60,6 +60,25 @@ main(void)
 	t_ok(perm_allows(ROLE_ADMIN, ACT_AUDIT_VIEW, SCOPE_OTHER) &&
 	    !perm_allows(ROLE_LIAISON, ACT_AUDIT_VIEW, SCOPE_OTHER),
 	    "the audit log: ministry all, liaison own");
+	t_eq_int(perm_role("operations"), ROLE_OPERATIONS,
+	    "the operations room is a role");
+	t_ok(perm_allows(ROLE_OPERATIONS, ACT_REQUEST_OVERSEE, SCOPE_OTHER),
+	    "the operations room studies requests of every entity (§5)");
+	t_ok(!perm_role_may(ROLE_OPERATIONS, ACT_REQUEST_HANDLE) &&
+	    !perm_role_may(ROLE_OPERATIONS, ACT_STAFF_HOME),
+	    "but is no entity's desk and has no back office");
+	t_ok(!perm_role_may(ROLE_LIAISON, ACT_REQUEST_OVERSEE),
+	    "a liaison officer is not the operations room");
+	t_ok(perm_allows(ROLE_LIAISON, ACT_REQUEST_HANDLE, SCOPE_OWN) &&
+	    !perm_allows(ROLE_LIAISON, ACT_REQUEST_HANDLE, SCOPE_OTHER),
+	    "the liaison officer handles the entity's requests, no other's");
+	t_ok(!perm_role_may(ROLE_COORDINATOR, ACT_REQUEST_HANDLE) &&
+	    !perm_role_may(ROLE_SUPERVISOR, ACT_REQUEST_HANDLE),
+	    "coordinators and supervisors do not read requests");
+	t_ok(perm_allows(ROLE_ADMIN, ACT_SLA_MANAGE, SCOPE_OTHER) &&
+	    !perm_role_may(ROLE_LIAISON, ACT_SLA_MANAGE) &&
+	    !perm_role_may(ROLE_OPERATIONS, ACT_SLA_MANAGE),
+	    "only the ministry admin keeps the time-frame matrix");
 	t_ok(!perm_allows(ROLE_ADMIN, ACT_NONE, SCOPE_OWN),
 	    "ACT_NONE is never allowed");
 	t_ok(!perm_allows(ROLE__MAX, ACT_STAFF_HOME, SCOPE_OWN),
