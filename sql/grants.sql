@@ -73,6 +73,13 @@ GRANT SELECT ON `@DB@`.extensions TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE (user_id, ip) ON `@DB@`.comments TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.reports TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.report_topics TO '@PUBLIC_USER@'@'localhost';
+-- Analysis (0013): a new comment's fingerprint and group, written as it
+-- is stored (analysis_fingerprint); the published results.
+GRANT UPDATE (norm_hash, minhash, group_id, group_kind) ON `@DB@`.comments TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT ON `@DB@`.comment_bands TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.comment_topics TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.report_articles TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.report_stats TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.questions TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, UPDATE (votes) ON `@DB@`.question_options TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE (user_id) ON `@DB@`.responses TO '@PUBLIC_USER@'@'localhost';
@@ -137,6 +144,12 @@ GRANT SELECT, UPDATE ON `@DB@`.comments TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.agency_responses TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.reports TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.report_topics TO '@STAFF_USER@'@'localhost';
+-- Analysis (0013): themes of comments, the final document, the
+-- statistics recomputed (DELETE + INSERT of the activity's rows).
+GRANT SELECT ON `@DB@`.comment_bands TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, DELETE ON `@DB@`.comment_topics TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.report_articles TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT, DELETE ON `@DB@`.report_stats TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.questions TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.question_options TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.responses TO '@STAFF_USER@'@'localhost';

@@ -150,6 +150,8 @@ activity_fill(struct activity *a, const struct dbres *r)
 	a->document_stored_name = dbres_str(r, ACTIVITY_DOCUMENT_STORED_NAME);
 	a->document_name = dbres_str(r, ACTIVITY_DOCUMENT_NAME);
 	a->document_size = dbres_int(r, ACTIVITY_DOCUMENT_SIZE);
+	a->report_due_at = dbres_time(r, ACTIVITY_REPORT_DUE_AT);
+	a->report_days_late = dbres_int(r, ACTIVITY_REPORT_DAYS_LATE);
 	a->reader_is_target = dbres_int(r, ACTIVITY_READER_IS_TARGET) != 0;
 }
 

@@ -131,6 +131,10 @@ struct activity {
 	const char		*document_stored_name;	/* NULL: no file */
 	const char		*document_name;
 	long long		 document_size;
+	/* Art. 9-ج (analysis_tick): the report's legal deadline (0 before
+	 * closing) and the working days it is late (0: not late). */
+	time_t			 report_due_at;
+	long long		 report_days_late;
 	int			 reader_is_target;	/* of a restricted one */
 };
 

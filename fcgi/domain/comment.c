@@ -7,6 +7,7 @@
 
 #include "account.h"
 #include "activity.h"
+#include "analysis.h"
 #include "arena.h"
 #include "calendar.h"
 #include "comment.h"
@@ -28,10 +29,12 @@ const char *const comment_status_labels[CMS__MAX] = {
 	N_("Waiting for moderation"), N_("Published"), N_("Not published")
 };
 const char *const comment_position_names[CPOS__MAX + 1] = {
-	"accepted", "partially", "rejected", "noted", NULL
+	"accepted", "partially", "rejected", "noted", "out_of_scope",
+	"duplicate", NULL
 };
 const char *const comment_position_labels[CPOS__MAX] = {
-	N_("Accepted"), N_("Partly accepted"), N_("Not accepted"), N_("Noted")
+	N_("Accepted"), N_("Partly accepted"), N_("Not accepted"), N_("Noted"),
+	N_("Out of scope"), N_("Duplicate of another comment")
 };
 
 enum comment_status
@@ -162,6 +165,10 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 		log_warnx("%s: insert failed", __func__);
 		return CO_ERROR;
 	}
+	/* Its campaign group, found as it is stored (analysis.h). */
+	if (analysis_fingerprint(db, a, in->activity_id, db_insert_id(db),
+	    in->body) == -1)
+		return CO_ERROR;
 	if (db_exec(db, SQL_COMMENT_COUNT_PENDING, DB_ARGS(
 	    DB_I(first, first == 0), DB_U(activity, in->activity_id))) != 1)
 		return CO_ERROR;

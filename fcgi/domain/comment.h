@@ -36,6 +36,8 @@ enum comment_position {
 	CPOS_PARTIALLY,
 	CPOS_REJECTED,
 	CPOS_NOTED,
+	CPOS_OUT_OF_SCOPE,	/* issue 11 (migration 0013) */
+	CPOS_DUPLICATE,		/* of another comment (duplicate_of) */
 	CPOS__MAX		/* none given yet */
 };
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "analysis.h"
 #include "arena.h"
 #include "conf.h"
 #include "audit.h"
@@ -123,10 +124,8 @@ workflow_pick(const char *lang, const char *ar, const char *en)
 	return ar != NULL ? ar : "";
 }
 
-/* Queues msg (a msgid: {1} the activity's title, {2} the base URL, {3}
- * its id, {4} reason) to every recipient row of res (shape wf_recipient),
- * each in his own language. */
-static int
+/* See workflow.h. */
+int
 workflow_tell(struct db *db, struct arena *a, struct dbres *res,
     unsigned long long id, const char *msg, const char *reason)
 {
@@ -523,5 +522,9 @@ workflow_reindex(struct db *db, struct arena *a)
 			n++;
 		}
 	} while (rows == WF_INDEX_BATCH);
+	/* The comments' fingerprints (campaign groups, issue 11) of those
+	 * stored before them. */
+	if (analysis_reindex(db, a) < 0)
+		return -1;
 	return n;
 }

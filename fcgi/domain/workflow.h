@@ -111,6 +111,15 @@ int		calendar_load(struct db *, struct arena *, struct calendar *);
 const char	*workflow_incomplete(struct db *, struct arena *,
 		    unsigned long long id);
 
+struct dbres;
+/* Queues msg (a msgid: {1} the activity's title, {2} the base URL, {3}
+ * its id, {4} reason) to every recipient row of res (shape wf_recipient:
+ * wf_notify_role, wf_notify_author, wf_notify_user), each in his own
+ * language, inside the caller's transaction; -1 when res is NULL or on
+ * error.  The report's steps (report.c) tell with it too. */
+int		 workflow_tell(struct db *, struct arena *, struct dbres *res,
+		    unsigned long long id, const char *msg, const char *reason);
+
 /* The text of a message in its recipient's language (lang as stored
  * for the user): en when lang is English and en is not empty, else ar
  * ("" for NULL).  Returns one of its arguments. */

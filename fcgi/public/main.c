@@ -29,6 +29,11 @@ static const struct route routes[] = {
 	    NULL, 0, 0 },
 	{ "POST", "/consultations/{id}/vote", page_vote, 0,
 	    PARAMS(vote_params), R_LOGIN },
+	/* Published results (page_results.c). */
+	{ "GET", "/consultations/{id}/results", page_results, 0,
+	    PARAMS(results_params), 0 },
+	{ "GET", "/results", page_results_list, 0,
+	    PARAMS(results_list_params), 0 },
 	{ "GET", "/files/{name:slug}", page_file, 0, NULL, 0, 0 },
 	{ "GET", "/principles", page_principles, 0, NULL, 0, 0 },
 	/* The participation charter (page_charter.c). */

@@ -121,7 +121,7 @@ choice(const struct req *r, int key)
 int
 page_consultations(struct req *r)
 {
-	struct val	*m = http_model(r), *l, *it;
+	struct val	*m = http_model(r), *l;
 	struct dbres	*res;
 	unsigned long long last = 0;
 	long long	 entity, sector;
@@ -158,34 +158,8 @@ page_consultations(struct req *r)
 	    "");
 	vm_strf(m, "last", "%llu", last);
 
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_FILTER_ENTITIES,
-	    DB_NOARGS)) == NULL)
+	if (present_filter_choices(r, m, entity, sector) == -1)
 		return 500;
-	l = vm_list(m, "entities");
-	while (dbres_next(res)) {
-		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, CONSULT_FILTER_ENTITIES_ID));
-		vm_str(it, "name", present_pick(r,
-		    dbres_str(res, CONSULT_FILTER_ENTITIES_NAME_AR),
-		    dbres_str(res, CONSULT_FILTER_ENTITIES_NAME_EN)));
-		vm_bool(it, "sub", !dbres_isnull(res,
-		    CONSULT_FILTER_ENTITIES_PARENT_ID));
-		vm_bool(it, "selected", entity != 0 && (unsigned long long)
-		    entity == dbres_u(res, CONSULT_FILTER_ENTITIES_ID));
-	}
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_FILTER_SECTORS,
-	    DB_NOARGS)) == NULL)
-		return 500;
-	l = vm_list(m, "sectors");
-	while (dbres_next(res)) {
-		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, CONSULT_FILTER_SECTORS_ID));
-		vm_str(it, "name", present_pick(r,
-		    dbres_str(res, CONSULT_FILTER_SECTORS_NAME_AR),
-		    dbres_str(res, CONSULT_FILTER_SECTORS_NAME_EN)));
-		vm_bool(it, "selected", sector != 0 && (unsigned long long)
-		    sector == dbres_u(res, CONSULT_FILTER_SECTORS_ID));
-	}
 	present_choices(r, m, "kinds", act_kind_names, act_kind_labels,
 	    AK__MAX, choice(r, CL_KIND));
 	present_choices(r, m, "phases", act_phase_names, act_phase_labels,

@@ -12,6 +12,7 @@
 #include "http.h"
 #include "present.h"
 #include "present_public.h"
+#include "sql_gen.h"
 #include "vm.h"
 
 const char *
@@ -101,6 +102,12 @@ present_closing(struct req *r, struct val *it, const struct activity *a,
 	} else if (a->state >= AS_OPEN && a->state <= AS_PUBLISHED &&
 	    a->closes_at <= now)
 		vm_bool(it, "closed", 1);
+	/* Art. 9-ج: the report is late (analysis_tick counts the days). */
+	if (a->report_days_late > 0 && a->state >= AS_CLOSED &&
+	    a->state < AS_PUBLISHED)
+		vm_int(it, "report_days_late", a->report_days_late);
+	if (a->state == AS_PUBLISHED)
+		vm_bool(it, "has_results", 1);
 }
 
 void
@@ -141,6 +148,44 @@ present_activities_page(struct req *r, struct val *list, struct dbres *res,
 		vm_bool(it, "urgent", a.urgent);
 		vm_int(it, "comments", a.comments_published);
 		present_closing(r, it, &a, now);
+	}
+	return 0;
+}
+
+int
+present_filter_choices(struct req *r, struct val *m, long long entity,
+    long long sector)
+{
+	struct val	*l, *it;
+	struct dbres	*res;
+
+	if ((res = db_query(r->db, r->a, SQL_CONSULT_FILTER_ENTITIES,
+	    DB_NOARGS)) == NULL)
+		return -1;
+	l = vm_list(m, "entities");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, CONSULT_FILTER_ENTITIES_ID));
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, CONSULT_FILTER_ENTITIES_NAME_AR),
+		    dbres_str(res, CONSULT_FILTER_ENTITIES_NAME_EN)));
+		vm_bool(it, "sub", !dbres_isnull(res,
+		    CONSULT_FILTER_ENTITIES_PARENT_ID));
+		vm_bool(it, "selected", entity != 0 && (unsigned long long)
+		    entity == dbres_u(res, CONSULT_FILTER_ENTITIES_ID));
+	}
+	if ((res = db_query(r->db, r->a, SQL_CONSULT_FILTER_SECTORS,
+	    DB_NOARGS)) == NULL)
+		return -1;
+	l = vm_list(m, "sectors");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, CONSULT_FILTER_SECTORS_ID));
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, CONSULT_FILTER_SECTORS_NAME_AR),
+		    dbres_str(res, CONSULT_FILTER_SECTORS_NAME_EN)));
+		vm_bool(it, "selected", sector != 0 && (unsigned long long)
+		    sector == dbres_u(res, CONSULT_FILTER_SECTORS_ID));
 	}
 	return 0;
 }

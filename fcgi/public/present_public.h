@@ -38,5 +38,10 @@ const char *present_comment_status(struct req *, const struct comment *);
  * never from the raw query string.  Integers and choices are written as
  * parsed, text URL-encoded; secrets never. */
 const char *present_query(struct req *, int skip);
+/* model["entities"] and model["sectors"]: the choices of the entity and
+ * sector filters of the lists (/consultations, /results), entity and
+ * sector the chosen ones (0: none).  0, or -1 on a database error. */
+int	present_filter_choices(struct req *, struct val *, long long entity,
+	    long long sector);
 
 #endif

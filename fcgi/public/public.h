@@ -75,6 +75,16 @@ int	page_comment(struct req *);
 int	page_file(struct req *);
 int	page_principles(struct req *);
 
+/* page_results.c: published results (issue 11). */
+enum results_key { RES_ARTICLE, RES_POSITION, RES_THEME, RES_AFTER,
+	RES__MAX };
+enum results_list_key { RL_ENTITY, RL_SECTOR, RL_KIND, RL_Q, RL_BEFORE,
+	RL__MAX };
+extern const struct param results_params[RES__MAX];
+extern const struct param results_list_params[RL__MAX];
+int	page_results(struct req *);
+int	page_results_list(struct req *);
+
 /* page_charter.c */
 int	page_charter(struct req *);
 

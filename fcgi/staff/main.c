@@ -124,6 +124,25 @@ static const struct route routes[] = {
 	{ "GET", "/activities/{id}/responses.csv", page_survey_csv,
 	    ACT_ACTIVITY_VIEW, NULL, 0, R_LOGIN },
 
+	/* The analysis and its report (page_analysis.c, issue 11). */
+	{ "GET", "/activities/{id}/analysis", page_analysis,
+	    ACT_ACTIVITY_VIEW, PARAMS(an_view_params), R_LOGIN },
+	{ "POST", "/activities/{id}/analysis", page_analysis_answer,
+	    ACT_REPORT_DRAFT, PARAMS(an_post_params), R_LOGIN },
+	{ "POST", "/activities/{id}/analysis/themes", page_analysis_theme,
+	    ACT_REPORT_DRAFT, PARAMS(theme_params), R_LOGIN },
+	{ "GET", "/activities/{id}/report", page_report, ACT_ACTIVITY_VIEW,
+	    NULL, 0, R_LOGIN },
+	{ "POST", "/activities/{id}/report", page_report_save,
+	    ACT_REPORT_DRAFT, PARAMS(report_params), R_LOGIN },
+	{ "POST", "/activities/{id}/report/articles", page_report_article,
+	    ACT_REPORT_DRAFT, PARAMS(final_params), R_LOGIN },
+	{ "POST", "/activities/{id}/report/articles/{aid}",
+	    page_report_article, ACT_REPORT_DRAFT, PARAMS(final_params),
+	    R_LOGIN },
+	{ "POST", "/activities/{id}/report/workflow", page_report_workflow,
+	    ACT_ACTIVITY_VIEW, PARAMS(rwf_params), R_LOGIN },
+
 	/* Moderation and the inter-agency inbox. */
 	{ "GET", "/moderation", page_moderation, ACT_MODERATE,
 	    PARAMS(mod_params), R_LOGIN },

@@ -244,20 +244,7 @@ arg_has(const struct pval *p, unsigned long long id)
 static int
 act_load(struct req *r, enum action need, struct activity *a)
 {
-	struct dbres	*res;
-
-	res = db_query(r->db, r->a, SQL_ACTIVITY_BY_ID, DB_ARGS(
-	    DB_U(id, r->segi[0]), DB_U(reader, 0)));
-	if (res == NULL)
-		return 500;
-	if (!dbres_next(res))
-		return 404;
-	activity_fill(a, res);
-	if (!staff_may(r, ACT_ACTIVITY_VIEW, a->entity_id))
-		return 404;
-	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need, a->entity_id))
-		return 403;
-	return 0;
+	return staff_activity_load(r, need, a);
 }
 
 /* Locks activity id in the form's transaction and checks that its state

@@ -15,6 +15,12 @@
 enum scope	 staff_scope(struct req *, unsigned long long eid);
 /* 1 when the signed-in user may do action on an object of entity eid. */
 int		 staff_may(struct req *, enum action, unsigned long long eid);
+struct activity;
+/* Loads activity {id} (r->segi[0]) into a: 0, 404 when it is missing or
+ * its entity is not visible to this member of staff, 403 without need
+ * on its entity, 500.  Strings belong to the request. */
+int		 staff_activity_load(struct req *, enum action need,
+		    struct activity *);
 /* The actor of audit records for this request. */
 struct actor	*staff_actor(struct req *);
 /* The same, filed under the entity the action concerns (the ministry
@@ -170,6 +176,32 @@ enum mod_post_key { MODP_IDS, MODP_ACTION, MODP_REASON, MODP__MAX };
 extern const struct param mod_post_params[MODP__MAX];
 int	page_moderation(struct req *);
 int	page_moderate(struct req *);
+
+/* page_analysis.c: the analysis and its report (issue 11). */
+enum an_view_key { ANV_ARTICLE, ANV_POSITION, ANV_THEME, ANV_AFTER,
+	ANV_DONE, ANV__MAX };
+extern const struct param an_view_params[ANV__MAX];
+enum an_post_key { ANP_IDS, ANP_POSITION, ANP_REPLY_AR, ANP_REPLY_EN,
+	ANP_DUPLICATE_OF, ANP_THEMES, ANP__MAX };
+extern const struct param an_post_params[ANP__MAX];
+enum theme_key { THEME_TITLE_AR, THEME_TITLE_EN, THEME__MAX };
+extern const struct param theme_params[THEME__MAX];
+enum report_key { RPT_SUMMARY_AR, RPT_SUMMARY_EN, RPT_USAGE_AR,
+	RPT_USAGE_EN, RPT_TRENDS_AR, RPT_TRENDS_EN, RPT_ALIGNMENT_AR,
+	RPT_ALIGNMENT_EN, RPT__MAX };
+extern const struct param report_params[RPT__MAX];
+enum final_key { FA_NUMBER_LABEL, FA_TITLE_AR, FA_TITLE_EN, FA_BODY_AR,
+	FA_BODY_EN, FA_REMOVED, FA__MAX };
+extern const struct param final_params[FA__MAX];
+enum rwf_key { RWF_EVENT, RWF_REASON, RWF__MAX };
+extern const struct param rwf_params[RWF__MAX];
+int	page_analysis(struct req *);
+int	page_analysis_answer(struct req *);
+int	page_analysis_theme(struct req *);
+int	page_report(struct req *);
+int	page_report_save(struct req *);
+int	page_report_article(struct req *);
+int	page_report_workflow(struct req *);
 
 /* page_inbox.c */
 enum inbox_list_key { INBOXP_AFTER, INBOXP__MAX };

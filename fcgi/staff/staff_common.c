@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "activity.h"
 #include "arena.h"
 #include "db.h"
 #include "entity.h"
@@ -36,6 +37,25 @@ staff_may(struct req *r, enum action a, unsigned long long eid)
 	if (r->sess == NULL)
 		return 0;
 	return perm_allows(perm_role(r->sess->role), a, staff_scope(r, eid));
+}
+
+int
+staff_activity_load(struct req *r, enum action need, struct activity *a)
+{
+	struct dbres	*res;
+
+	res = db_query(r->db, r->a, SQL_ACTIVITY_BY_ID, DB_ARGS(
+	    DB_U(id, r->segi[0]), DB_U(reader, 0)));
+	if (res == NULL)
+		return 500;
+	if (!dbres_next(res))
+		return 404;
+	activity_fill(a, res);
+	if (!staff_may(r, ACT_ACTIVITY_VIEW, a->entity_id))
+		return 404;
+	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need, a->entity_id))
+		return 403;
+	return 0;
 }
 
 struct actor *

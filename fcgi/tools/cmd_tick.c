@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 
+#include "analysis.h"
 #include "db.h"
 #include "handover.h"
 #include "outbox.h"
@@ -26,6 +27,13 @@ cmd_tick(struct tool *t, int argc, char **argv)
 		failed = 1;
 	else if (n > 0)
 		printf("tick: %lld consultations opened or closed\n", n);
+	/* Art. 9-ج: closed ones enter analysis; every report owed keeps its
+	 * deadline and days late current (analysis_tick). */
+	if ((n = analysis_tick(t->db, t->a)) < 0)
+		failed = 1;
+	else if (n > 0)
+		printf("tick: %lld analyses started or deadlines updated\n",
+		    n);
 	/* Art. 6-ب, before delivery: the alternate's e-mail goes out in
 	 * this tick. */
 	if ((n = handover_tick(t->db, t->a)) < 0)

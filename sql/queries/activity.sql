@@ -22,7 +22,8 @@ a.id, a.kind, a.entity_id, a.author_id, a.audience, a.urgent, a.state,
        e.slug AS entity_slug, e.parent_id AS entity_parent_id,
        au.full_name AS author_name,
        d.stored_name AS document_stored_name,
-       d.original_name AS document_name, d.size AS document_size
+       d.original_name AS document_name, d.size AS document_size,
+       a.report_due_at, a.report_days_late
 
 -- fragment: reader_is_target
 -- Whether the signed-in :reader (0: anonymous) is addressed by the

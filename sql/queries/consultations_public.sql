@@ -6,6 +6,20 @@
 -- activity is decided in C by activity_visible() (activity_by_id,
 -- sql/queries/activity.sql).
 
+-- fragment: list_filters
+-- The filters of the public lists (/consultations, /results) on a of
+-- listed_activities joined with its entity e, after the reader test
+-- (reader_is_target): :entity (with its sub-departments) and :sector
+-- (0: any), :kind and :audience (NULL: any), :q the search pattern of
+-- textnorm_query (NULL: none).
+(:entity = 0 OR a.entity_id = :entity OR e.parent_id = :entity)
+   AND (:sector = 0 OR EXISTS (SELECT 1 FROM activity_sectors s
+                                    WHERE s.activity_id = a.id
+                                      AND s.sector_id = :sector))
+   AND (:kind IS NULL OR a.kind = :kind)
+   AND (:audience IS NULL OR a.audience = :audience)
+   AND (:q IS NULL OR a.search_text LIKE CONCAT('%', :q, '%'))
+
 -- name: consult_list
 -- The activities the reader may see, newest first, with the filters of
 -- the page; :state is the phase of the filter (open, closed, results:
@@ -19,18 +33,12 @@
 SELECT /*@activity_columns*/, /*@reader_is_target*/ AS reader_is_target
   FROM listed_activities a /*@activity_joins*/
  WHERE (a.audience = 'public' OR /*@reader_is_target*/)
-   AND (:entity = 0 OR a.entity_id = :entity OR e.parent_id = :entity)
-   AND (:sector = 0 OR EXISTS (SELECT 1 FROM activity_sectors s
-                                    WHERE s.activity_id = a.id
-                                      AND s.sector_id = :sector))
-   AND (:kind IS NULL OR a.kind = :kind)
-   AND (:audience IS NULL OR a.audience = :audience)
+   AND /*@list_filters*/
    AND (:state IS NULL
         OR (:state = 'open' AND a.state = 'open')
         OR (:state = 'closed' AND a.state IN ('closed', 'analysis',
             'report_submitted', 'report_approved'))
         OR (:state = 'results' AND a.state = 'published'))
-   AND (:q IS NULL OR a.search_text LIKE CONCAT('%', :q, '%'))
    AND a.id < :before
  ORDER BY a.id DESC
  LIMIT :limit;

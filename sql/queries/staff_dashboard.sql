@@ -69,7 +69,7 @@ SELECT (SELECT COUNT(*) FROM comments c
          WHERE a.state IN ('closed', 'analysis')) AS reports,
        (SELECT COUNT(*) FROM activities a
          WHERE a.state IN ('closed', 'analysis')
-           AND a.results_due_at < UTC_TIMESTAMP()) AS reports_late,
+           AND a.report_days_late > 0) AS reports_late,
        (SELECT COUNT(*) FROM entities e
          WHERE e.active = 1 AND e.liaison_user_id IS NULL) AS no_liaison;
 
@@ -90,16 +90,20 @@ SELECT a.id, a.title_ar, a.title_en, e.id AS entity_id,
 
 -- name: staff_oversight_reports
 -- The analysis reports owed (closed or in analysis), every entity, the
--- nearest deadline first; :limit = OVERSIGHT_SHOWN + 1.
+-- nearest deadline first; :limit = OVERSIGHT_SHOWN + 1.  The deadline
+-- and lateness are the legal ones the public pages show (20 working
+-- days after closing, kept by analysis_tick: report_due_at,
+-- report_days_late); the planned results date until the tick has run.
 -- param: limit i
 SELECT a.id, a.title_ar, a.title_en, e.id AS entity_id,
        e.name_ar AS entity_ar, e.name_en AS entity_en,
-       a.results_due_at AS due,
-       (a.results_due_at < UTC_TIMESTAMP()) AS late
+       COALESCE(a.report_due_at, a.results_due_at) AS due,
+       (a.report_days_late > 0) AS late
   FROM activities a
   JOIN entities e ON e.id = a.entity_id
  WHERE a.state IN ('closed', 'analysis')
- ORDER BY a.results_due_at IS NULL, a.results_due_at, a.id
+ ORDER BY COALESCE(a.report_due_at, a.results_due_at) IS NULL,
+          COALESCE(a.report_due_at, a.results_due_at), a.id
  LIMIT :limit;
 
 -- name: staff_oversight_no_liaison

@@ -1,0 +1,32 @@
+-- Published results on the public site (fcgi/public/page_results.c).
+-- The page also reads the statistics (an_stats_get), the comments by
+-- campaign group (an_groups_page), the themes (an_topics) of
+-- analysis.sql and the final document (rp_articles) of report.sql.
+
+-- name: res_report
+-- The published report of an activity.
+-- param: activity u
+SELECT summary_ar, summary_en, usage_ar, usage_en, trends_ar, trends_en,
+       alignment_ar, alignment_en, published_at, participants_count
+  FROM reports WHERE activity_id = :activity AND published_at IS NOT NULL;
+
+-- name: res_list
+-- Every published outcome the reader may see, the latest published
+-- first, with the filters of /consultations (list_filters).  Keyset on
+-- (published_at, id): :before_t (unix seconds) and :before the last of
+-- the previous page; :limit is the page size plus one.
+-- param: reader u, entity u, sector u, kind s, audience s, q s, before_t i, before u, limit i
+SELECT a.id, a.kind, a.title_ar, a.title_en, r.summary_ar, r.summary_en,
+       e.name_ar AS entity_ar, e.name_en AS entity_en,
+       UNIX_TIMESTAMP(r.published_at) AS published_unix,
+       r.participants_count, a.comments_published
+  FROM reports r
+  JOIN listed_activities a ON a.id = r.activity_id
+  JOIN entities e ON e.id = a.entity_id
+ WHERE a.state = 'published' AND r.published_at IS NOT NULL
+   AND (a.audience = 'public' OR /*@reader_is_target*/)
+   AND /*@list_filters*/
+   AND (UNIX_TIMESTAMP(r.published_at) < :before_t
+        OR (UNIX_TIMESTAMP(r.published_at) = :before_t AND a.id < :before))
+ ORDER BY r.published_at DESC, a.id DESC
+ LIMIT :limit;
