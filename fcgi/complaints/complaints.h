@@ -119,6 +119,7 @@ extern const struct param desk_params[DESK__MAX];
 int	page_desk(struct req *);
 int	page_desk_request(struct req *);
 int	page_desk_step(struct req *);
+int	page_desk_file(struct req *);
 
 /* page_sla.c */
 enum sla_key { SLA_PRIORITY, SLA_AXIS, SLA_REPLY, SLA_SOLVE, SLA_UNIT,

@@ -37,6 +37,8 @@ static const struct route routes[] = {
 	    NULL, 0, R_LOGIN },
 	{ "POST", "/desk/requests/{id}", page_desk_step, ACT_REQUEST_HANDLE,
 	    PARAMS(desk_params), R_LOGIN },
+	{ "GET", "/desk/requests/{id}/files/{name:slug}", page_desk_file,
+	    ACT_REQUEST_HANDLE, NULL, 0, R_LOGIN },
 
 	/* The ministry admin (page_sla.c). */
 	{ "GET", "/desk/sla", page_sla, ACT_SLA_MANAGE, NULL, 0, R_LOGIN },

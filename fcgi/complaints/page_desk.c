@@ -22,6 +22,9 @@
  *                                      back; 409 a step the state does
  *                                      not allow, 422 a field refused
  *                                      (everything typed kept).
+ * GET  /complaints/desk/requests/{id}/files/{name:slug}  an attachment
+ *                                      of the request, sent by nginx
+ *                                      (X-Accel-Redirect), private.
  * Permission: ACT_REQUEST_HANDLE (the entity's desk, its
  * sub-departments' too) or ACT_REQUEST_OVERSEE (the operations room);
  * a request outside both is 404, as if it did not exist.
@@ -31,6 +34,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "auth.h"
+#include "buf.h"
 #include "complaints.h"
 #include "db.h"
 #include "http.h"
@@ -530,4 +534,38 @@ page_desk_step(struct req *r)
 	default:
 		return 500;
 	}
+}
+
+int
+page_desk_file(struct req *r)
+{
+	struct creq	 q;
+	struct dbres	*res;
+	struct buf	 cd;
+	const char	*stored, *p;
+	int		 rc;
+
+	if ((rc = desk_load(r, &q)) != 0)
+		return rc;
+	if ((res = db_query(r->db, r->a, SQL_COMPLAINTS_ATTACHMENT_FILE,
+	    DB_ARGS(DB_U(request, q.id), DB_S(name, r->seg[1])))) == NULL)
+		return 500;
+	if (!dbres_next(res))
+		return 404;
+	/* Stored names are the kernel's hex: nothing else reaches nginx. */
+	stored = dbres_str(res, COMPLAINTS_ATTACHMENT_FILE_STORED_NAME);
+	for (p = stored; *p != '\0'; p++)
+		if (strchr("0123456789abcdef", *p) == NULL)
+			return 404;
+	buf_init(&cd, r->a);
+	buf_adds(&cd, "attachment; filename=\"attachment\"; "
+	    "filename*=UTF-8''");
+	buf_url(&cd, dbres_str(res, COMPLAINTS_ATTACHMENT_FILE_ORIGINAL_NAME),
+	    dbres_len(res, COMPLAINTS_ATTACHMENT_FILE_ORIGINAL_NAME));
+	http_header(r, "Content-Disposition", cd.data);
+	http_header(r, "X-Accel-Redirect", arena_printf(r->a, "/_uploads/%s",
+	    stored));
+	r->ctype_out = dbres_str(res, COMPLAINTS_ATTACHMENT_FILE_MIME);
+	r->status = 200;
+	return 200;
 }

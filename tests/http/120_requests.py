@@ -51,6 +51,8 @@ t.ok("وصف كاف للطلب" in r.text, "and the description is kept")
 t.eq(count(), before, "nothing was stored")
 
 # ---- a request ---------------------------------------------------------------
+kpi = lambda col: int(sql1("SELECT COALESCE(SUM(%s), 0) FROM kpi_daily" % col))
+kpi0 = {c: kpi(c) for c in ("received", "answered", "answered_in_time", "reopened", "ratings_count")}
 body = "تأخر صرف الوصفة الطبية في المركز الصحي رغم مراجعتي ثلاث مرات خلال الشهر."
 _, hidden = cit.form("/complaints/new", "/complaints/new")
 r = cit.post_multipart("/complaints/new", dict(hidden, type=complaint, entity=moh, axis=axis, subject="",
@@ -92,6 +94,10 @@ page = "/complaints/desk/requests/%s" % rid
 r = li.get(page)
 t.eq(r.status, 200, "the request on the desk")
 t.ok("أحمد الخوالدة" in r.text and "إربد - الحي الشرقي" in r.text, "with the requester and the location, opened for the desk")
+m = re.search(r'href="(/complaints/desk/requests/%s/files/[0-9a-f]+)"' % rid, r.text)
+t.ok(m, "with a link to the attachment")
+got = li.get(m.group(1)) if m else None
+t.ok(got is not None and got.status == 200 and got.raw == PNG, "which the desk downloads as sent")
 
 
 def step(c, name, **kw):
@@ -117,6 +123,11 @@ reply = "صُرفت الوصفة وأبلغنا المركز بضرورة توف
 t.eq(step(li, "reply", reply=reply).status, 303, "the reply")
 t.eq(sql1("SELECT state FROM requests WHERE id=%s" % rid), "answered", "replied")
 t.eq(sql1("SELECT sla_met FROM requests WHERE id=%s" % rid), "1", "on time: the SLA is met (kept for the dashboard)")
+t.eq([kpi("received") - kpi0["received"], kpi("answered") - kpi0["answered"],
+      kpi("answered_in_time") - kpi0["answered_in_time"]], [1, 1, 1],
+     "the KPI aggregates count it received, answered, answered in time")
+t.eq(sql1("SELECT received FROM kpi_daily WHERE entity_id=%s AND axis_id=0 AND day=UTC_DATE() AND type_id=%s"
+          % (moh, complaint)) in (None, "0"), True, "classified: counted under its axis, no longer under 0")
 t.ok(int(sql1("SELECT COUNT(*) FROM audit_log WHERE object_type='request' AND object_id=%s" % rid)) >= 4,
      "every step is audited")
 kinds = [row[0] for row in sql("SELECT kind FROM request_events WHERE request_id=%s ORDER BY id" % rid)]
@@ -133,6 +144,7 @@ moe = Client()
 moe.login("liaison@moe.sharek.test", prefix="/complaints")
 t.ok(ref not in moe.get("/complaints/desk").text, "another entity's desk does not list it")
 t.eq(moe.get(page).status, 404, "nor opens it")
+t.eq(moe.get(m.group(1) if m else page + "/files/0").status, 404, "nor its attachment")
 hidden = hidden_fields(moe.get("/complaints/desk").text, "/logout")
 n_events = sql1("SELECT COUNT(*) FROM request_events WHERE request_id=%s" % rid)
 t.eq(moe.post(page, dict(hidden, step="note", note="x" * 20)).status, 404, "nor changes it")
@@ -157,6 +169,8 @@ r = cit.post("/complaints/track/rate", dict(hidden, stars="1", comment=why))
 t.eq(r.status, 303, "rated 1 star")
 row = sql("SELECT state, reopened_count, rating FROM requests WHERE id=%s" % rid)[0]
 t.eq(row, ["reopened", "1", "1"], "a rating below 2 reopens the request")
+t.eq([kpi("reopened") - kpi0["reopened"], kpi("ratings_count") - kpi0["ratings_count"]], [1, 1],
+     "the aggregates count the reopening and the rating")
 t.ok(sql1("SELECT COUNT(*) FROM request_events WHERE request_id=%s AND to_state='reopened' AND body='%s'" % (rid, why)) == "1",
      "with the comment as its reason")
 tick()
