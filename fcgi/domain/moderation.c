@@ -31,7 +31,8 @@ static const char *const mod_bodies[MA__MAX] = {
 	    "{3}/consultations/{4}"),
 	[MA_REJECT] = N_("Your comment on \"{1}\" was not published, "
 	    "because it does not meet this moderation principle: {2}\n\n"
-	    "{3}/consultations/{4}")
+	    "The moderation principles: {3}/principles\n\n"
+	    "Your comment:\n\n{5}\n\n{3}/consultations/{4}")
 };
 
 int
@@ -73,7 +74,8 @@ moderation_tell(struct db *db, struct arena *a, unsigned long long cid,
 	return outbox_email(db, dbres_str(res, MOD_COMMENTER_EMAIL),
 	    i18n_get(lang, mod_subjects[act]), i18n_subst(a, i18n_get(lang,
 	    mod_bodies[act]), title, why ? why : "", base,
-	    dbres_str(res, MOD_COMMENTER_ACTIVITY_ID), NULL));
+	    dbres_str(res, MOD_COMMENTER_ACTIVITY_ID),
+	    dbres_str(res, MOD_COMMENTER_BODY), NULL));
 }
 
 int

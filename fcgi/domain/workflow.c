@@ -129,18 +129,42 @@ int
 workflow_tell(struct db *db, struct arena *a, struct dbres *res,
     unsigned long long id, const char *msg, const char *reason)
 {
+	/* The subject says what happened ({1}: the title), found by how
+	 * the message begins; one not listed gets the general one. */
+	static const struct { const char *begins, *subject; } subjects[] = {
+		{ "A consultation was submitted for your review:",
+		    N_("Sharek: submitted for your review: {1}") },
+		{ "A consultation awaits your approval:",
+		    N_("Sharek: awaiting your approval: {1}") },
+		{ "Your consultation was returned to you:",
+		    N_("Sharek: returned to you: {1}") },
+		{ "Your consultation was approved and will be published",
+		    N_("Sharek: approved for publication: {1}") },
+		{ "A correction of an open consultation awaits your approval",
+		    N_("Sharek: a correction awaits your approval: {1}") },
+		{ "Your correction of the consultation was approved",
+		    N_("Sharek: correction approved and published: {1}") },
+		{ "Your correction of the consultation was not approved",
+		    N_("Sharek: correction not approved: {1}") },
+	};
 	const char	*base = conf_get("app", "base_url", "");
+	const char	*subject =
+	    N_("Sharek: a consultation needs your attention");
+	size_t		 k;
 
 	if (res == NULL)
 		return -1;
+	for (k = 0; k < sizeof(subjects) / sizeof(subjects[0]); k++)
+		if (strncmp(msg, subjects[k].begins,
+		    strlen(subjects[k].begins)) == 0)
+			subject = subjects[k].subject;
 	while (dbres_next(res)) {
 		const char *lang = dbres_str(res, WF_RECIPIENT_LANG);
 		const char *title = workflow_pick(lang,
 		    dbres_str(res, WF_RECIPIENT_TITLE_AR),
 		    dbres_str(res, WF_RECIPIENT_TITLE_EN));
 		if (outbox_email(db, dbres_str(res, WF_RECIPIENT_EMAIL),
-		    i18n_get(lang,
-		    "Sharek: a consultation needs your attention"),
+		    i18n_subst(a, i18n_get(lang, subject), title, NULL),
 		    i18n_subst(a, i18n_get(lang, msg), title, base,
 		    arena_printf(a, "%llu", id), reason ? reason : "",
 		    NULL)) == -1)

@@ -721,6 +721,7 @@ parse_links(struct req *r, const char ***titles, const char ***titles_en,
 }
 
 struct actsave {
+	const struct activity *was;	/* as stored; NULL for a new one */
 	unsigned long long id;		/* 0: a new one, set by the insert */
 	int		 open;		/* versioned text edit */
 	const char	**lt, **lte, **lu;	/* links: titles (Arabic,
@@ -810,6 +811,58 @@ act_correct(struct req *r, struct actsave *s)
 	}
 }
 
+/* The audit row of a draft's save, with every field it changed: before
+ * (as stored; nothing for a new one) and after (as sent). */
+static int
+act_audit_save(struct req *r, const struct actsave *s)
+{
+	const struct activity *w = s->was;
+	struct activity	 none;
+	struct audit_change ch[CF__MAX + 6];
+	size_t		 n = 0;
+	int		 k;
+	static const int keys[CF__MAX] = {
+		[CF_TITLE_AR] = AF_TITLE_AR, [CF_TITLE_EN] = AF_TITLE_EN,
+		[CF_SUMMARY_AR] = AF_SUMMARY_AR, [CF_SUMMARY_EN] = AF_SUMMARY_EN,
+		[CF_OBJECTIVES_AR] = AF_OBJECTIVES_AR,
+		[CF_OBJECTIVES_EN] = AF_OBJECTIVES_EN,
+		[CF_ANNOUNCEMENTS_AR] = AF_ANNOUNCEMENTS_AR,
+		[CF_ANNOUNCEMENTS_EN] = AF_ANNOUNCEMENTS_EN,
+	};
+
+	if (w == NULL) {
+		memset(&none, 0, sizeof(none));
+		none.audience = AA__MAX;
+		w = &none;
+	}
+	/* (The urgency as 1 or 0, the audience by its code: values, not
+	 * words of one language.) */
+	for (k = 0; k < CF__MAX; k++)
+		ch[n++] = (struct audit_change){ corr_fields[k].label,
+		    act_text(w, k), k == CF_TITLE_EN ? title_en(r) :
+		    http_arg_str(r, keys[k]) };
+	ch[n++] = (struct audit_change){ N_("Audience"),
+	    w->audience < AA__MAX ? act_audience_names[w->audience] : NULL,
+	    act_audience_names[http_arg_int(r, AF_AUDIENCE, AA_PUBLIC)] };
+	ch[n++] = (struct audit_change){ N_("Urgent"), w->urgent ? "1" : "0",
+	    http_arg_int(r, AF_URGENT, 0) ? "1" : "0" };
+	ch[n++] = (struct audit_change){ N_("Publication"),
+	    present_input_datetime(r, w->publish_at),
+	    present_input_datetime(r, arg_time(r, AF_PUBLISH_AT)) };
+	ch[n++] = (struct audit_change){ N_("Closing"),
+	    present_input_datetime(r, w->closes_at),
+	    present_input_datetime(r, arg_time(r, AF_CLOSES_AT)) };
+	ch[n++] = (struct audit_change){ N_("Analysis results due"),
+	    present_input_datetime(r, w->results_due_at),
+	    present_input_datetime(r, arg_time(r, AF_RESULTS_DUE_AT)) };
+	ch[n++] = (struct audit_change){ N_("Final publication due"),
+	    present_input_datetime(r, w->final_publication_at),
+	    present_input_datetime(r, arg_time(r, AF_FINAL_PUBLICATION_AT)) };
+	return audit_record_change(r->db, r->a, staff_actor(r),
+	    "activity.save", "activity", s->id, http_arg_str(r, AF_TITLE_AR),
+	    ch, n);
+}
+
 static enum outcome
 act_save_tx(struct req *r, void *arg)
 {
@@ -859,8 +912,7 @@ act_save_tx(struct req *r, void *arg)
 	    http_arg_str(r, AF_SUMMARY_AR),
 	    http_arg_str(r, AF_SUMMARY_EN)) == -1)
 		return OUT_ERROR;
-	if (audit_record(db, staff_actor(r), "activity.save", "activity",
-	    s->id, http_arg_str(r, AF_TITLE_AR)) == -1)
+	if (act_audit_save(r, s) == -1)
 		return OUT_ERROR;
 	return OUT_OK;
 }
@@ -874,6 +926,7 @@ act_save(struct req *r, const struct activity *a)
 	const char	*url = NULL, *prev;
 
 	memset(&s, 0, sizeof(s));
+	s.was = a;
 	s.id = a != NULL ? a->id : 0;
 	s.open = a != NULL && activity_versionable(a->state);
 	if (s.open && http_arg_str(r, AF_REASON) == NULL)
@@ -1425,6 +1478,10 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 	l = vm_list(m, "history");
 	while (dbres_next(res)) {
 		const char *who = dbres_str(res, ACT_WORKFLOW_EVENTS_ACTOR_NAME);
+		/* The role's name in the reader's language; none for the
+		 * system (tick). */
+		enum role wr = perm_role(dbres_str(res,
+		    ACT_WORKFLOW_EVENTS_ROLE));
 
 		from = activity_state(dbres_str(res,
 		    ACT_WORKFLOW_EVENTS_FROM_STATE));
@@ -1433,7 +1490,9 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 		it = vm_push(l);
 		vm_str(it, "at", present_sqldatetime(r,
 		    dbres_str(res, ACT_WORKFLOW_EVENTS_AT)));
-		vm_str(it, "role", dbres_str(res, ACT_WORKFLOW_EVENTS_ROLE));
+		if (wr != ROLE__MAX)
+			vm_str(it, "role", present_label(r, perm_role_labels,
+			    ROLE__MAX, (int)wr));
 		vm_str(it, "from", state_label(r, from));
 		vm_str(it, "to", state_label(r, to));
 		vm_str(it, "reason", dbres_str(res,
@@ -1551,6 +1610,8 @@ article_tx(struct req *r, void *arg)
 	const char	*heading = http_arg_str(r, ARTF_TITLE_AR);
 	struct dbres	*res;
 	enum outcome	 out;
+	const char	*was[5] = { NULL };
+	int		 k;
 	static const char *const what[] = {
 		[AO_ADD] = "article.add", [AO_SAVE] = "article.save",
 		[AO_DELETE] = "article.delete", [AO_MOVE] = "article.move"
@@ -1571,6 +1632,12 @@ article_tx(struct req *r, void *arg)
 		if (op == AO_DELETE && dbres_int(res,
 		    ACT_ARTICLE_LOCK_COMMENTED))
 			return OUT_CONFLICT;
+		/* As it was, for the audit row (copied: the next statement
+		 * may reuse the result's buffers). */
+		for (k = 0; k < 5; k++)
+			was[k] = dbres_isnull(res, ACT_ARTICLE_LOCK_NUMBER_LABEL
+			    + k) ? NULL : arena_strdup(r->a, dbres_str(res,
+			    ACT_ARTICLE_LOCK_NUMBER_LABEL + k));
 	}
 	switch (op) {
 	case AO_ADD:
@@ -1619,6 +1686,26 @@ article_tx(struct req *r, void *arg)
 		    DB_U(id, art))) < 0)
 			return OUT_ERROR;
 		break;
+	}
+	if (op == AO_SAVE) {
+		/* What the save changed, before and after. */
+		struct audit_change ch[] = {
+			{ N_("Number"), was[0], number },
+			{ N_("Heading in Arabic"), was[1], heading },
+			{ N_("Heading in English"), was[2],
+			    http_arg_str(r, ARTF_TITLE_EN) },
+			{ N_("Text in Arabic"), was[3],
+			    http_arg_str(r, ARTF_BODY_AR) },
+			{ N_("Text in English (optional)"), was[4],
+			    http_arg_str(r, ARTF_BODY_EN) },
+		};
+
+		if (audit_record_change(r->db, r->a, staff_actor(r),
+		    what[op], "article", art, arena_printf(r->a,
+		    "activity %llu", act), ch, sizeof(ch) / sizeof(ch[0]))
+		    == -1)
+			return OUT_ERROR;
+		return OUT_OK;
 	}
 	if (audit_record(r->db, staff_actor(r), what[op], "article", art,
 	    arena_printf(r->a, "activity %llu", act)) == -1)

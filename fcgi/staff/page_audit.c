@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "buf.h"
 #include "db.h"
 #include "http.h"
@@ -77,12 +78,13 @@ audit_filters(struct req *r, struct filt *f, int typed)
  * one: object (the text), href (NULL: none). */
 static void
 audit_object(struct val *it, const char *type,
-    const char *id)
+    const char *id, const char *article_activity)
 {
 	static const struct { const char *type, *path; } pages[] = {
 		{ "activity", "/staff/activities/" },
 		{ "entity", "/staff/entities/" },
 		{ "group", "/staff/groups/" },
+		{ "request", "/complaints/desk/requests/" },
 	};
 	size_t		 i;
 
@@ -92,6 +94,43 @@ audit_object(struct val *it, const char *type,
 	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
 		if (strcmp(type, pages[i].type) == 0)
 			vm_strf(it, "href", "%s%s", pages[i].path, id);
+	/* An article: on its activity's page. */
+	if (strcmp(type, "article") == 0 && article_activity != NULL)
+		vm_strf(it, "href", "/staff/activities/%s#article-%s",
+		    article_activity, id);
+}
+
+/* An action's name in the reader's language (none for one this build
+ * does not know), and its code. */
+static void
+audit_action_model(struct req *r, struct val *it, const char *action)
+{
+	enum audit_action k = audit_action(action);
+
+	if (k != AU__MAX)
+		vm_str(it, "action", tr(r, audit_action_labels[k]));
+	/* The code too: what the export and the filter hold. */
+	vm_str(it, "code", action);
+}
+
+/* What an edit changed, field by field: changes [{ field, before,
+ * after }]. */
+static void
+audit_details_model(struct req *r, struct val *it, const char *details)
+{
+	struct audit_change *ch;
+	struct val	*l, *c;
+	size_t		 n, i;
+
+	if ((ch = audit_changes(r->a, details, &n)) == NULL)
+		return;
+	l = vm_list(it, "changes");
+	for (i = 0; i < n; i++) {
+		c = vm_push(l);
+		vm_str(c, "field", tr(r, ch[i].field));
+		vm_str(c, "before", ch[i].before);
+		vm_str(c, "after", ch[i].after);
+	}
 }
 
 /* The entity filter's choices (the ministry admin's: every entity),
@@ -136,6 +175,7 @@ page_audit(struct req *r)
 	struct dbres	*res;
 	struct filt	 f;
 	int		 n = 0, k;
+	enum role	 role;
 	const char	*last = NULL;
 	struct buf	 next;
 
@@ -163,22 +203,26 @@ page_audit(struct req *r)
 			break;
 		}
 		it = vm_push(l);
-		last = dbres_str(res, AUDIT_ROW_ID);
+		last = dbres_str(res, AUDIT_PAGE_ID);
 		vm_str(it, "id", last);
 		vm_str(it, "at", present_datetime(r,
-		    dbres_time(res, AUDIT_ROW_AT_UTC)));
-		vm_str(it, "role", dbres_str(res, AUDIT_ROW_ROLE));
-		vm_str(it, "action", dbres_str(res, AUDIT_ROW_ACTION));
-		audit_object(it, dbres_str(res, AUDIT_ROW_OBJECT_TYPE),
-		    dbres_str(res, AUDIT_ROW_OBJECT_ID));
-		vm_str(it, "summary", dbres_str(res, AUDIT_ROW_SUMMARY));
-		vm_str(it, "ip", dbres_str(res, AUDIT_ROW_IP));
-		vm_str(it, "who", dbres_str(res, AUDIT_ROW_USER) ?
-		    dbres_str(res, AUDIT_ROW_USER) : tr(r, "the system"));
-		vm_str(it, "email", dbres_str(res, AUDIT_ROW_EMAIL));
+		    dbres_time(res, AUDIT_PAGE_AT_UTC)));
+		role = perm_role(dbres_str(res, AUDIT_PAGE_ROLE));
+		vm_str(it, "role", role != ROLE__MAX ? present_label(r,
+		    perm_role_labels, ROLE__MAX, (int)role) : NULL);
+		audit_action_model(r, it, dbres_str(res, AUDIT_PAGE_ACTION));
+		audit_object(it, dbres_str(res, AUDIT_PAGE_OBJECT_TYPE),
+		    dbres_str(res, AUDIT_PAGE_OBJECT_ID),
+		    dbres_str(res, AUDIT_PAGE_ARTICLE_ACTIVITY));
+		audit_details_model(r, it, dbres_str(res, AUDIT_PAGE_DETAILS));
+		vm_str(it, "summary", dbres_str(res, AUDIT_PAGE_SUMMARY));
+		vm_str(it, "ip", dbres_str(res, AUDIT_PAGE_IP));
+		vm_str(it, "who", dbres_str(res, AUDIT_PAGE_USER) ?
+		    dbres_str(res, AUDIT_PAGE_USER) : tr(r, "the system"));
+		vm_str(it, "email", dbres_str(res, AUDIT_PAGE_EMAIL));
 		vm_str(it, "entity", present_pick(r,
-		    dbres_str(res, AUDIT_ROW_ENTITY_AR),
-		    dbres_str(res, AUDIT_ROW_ENTITY_EN)));
+		    dbres_str(res, AUDIT_PAGE_ENTITY_AR),
+		    dbres_str(res, AUDIT_PAGE_ENTITY_EN)));
 	}
 	/* The query string of the current filters, for paging and CSV. */
 	buf_init(&next, r->a);
@@ -199,8 +243,13 @@ page_audit(struct req *r)
 	l = vm_list(m, "actions");
 	while (dbres_next(res)) {
 		const char *action = dbres_str(res, AUDIT_ACTIONS_ACTION);
+		enum audit_action ak = audit_action(action);
+
 		it = vm_push(l);
 		vm_str(it, "name", action);
+		/* The label; a code this build does not know as it is. */
+		vm_str(it, "label", ak != AU__MAX ?
+		    tr(r, audit_action_labels[ak]) : action);
 		vm_bool(it, "selected", f.action != NULL &&
 		    strcmp(f.action, action) == 0);
 	}

@@ -96,7 +96,7 @@ SELECT DISTINCT a.id, a.title_ar, a.title_en
 -- name: mod_commenter
 -- param: id u
 SELECT u.email, u.lang, a.id AS activity_id, a.title_ar, a.title_en,
-       mr.label_ar AS reason_ar, mr.label_en AS reason_en
+       mr.label_ar AS reason_ar, mr.label_en AS reason_en, c.body
   FROM comments c
   JOIN activities a ON a.id = c.activity_id
   JOIN users u ON u.id = c.user_id

@@ -148,10 +148,12 @@ SELECT :activity, COALESCE(MAX(position), 0) + 1, :number_label, :title_ar,
 -- name: act_article_lock
 -- Article :id of activity :activity, locked for the change about to be
 -- made (no row: not that activity's article — 404, never a silent
--- write).  commented: someone commented on it, so it stays.
+-- write).  commented: someone commented on it, so it stays; the texts
+-- as they were, for the audit row of a save.
 -- param: id u, activity u
 SELECT r.id, r.comments_published > 0 OR EXISTS (
-         SELECT 1 FROM comments c WHERE c.article_id = r.id) AS commented
+         SELECT 1 FROM comments c WHERE c.article_id = r.id) AS commented,
+       r.number_label, r.title_ar, r.title_en, r.body_ar, r.body_en
   FROM articles r WHERE r.id = :id AND r.activity_id = :activity
    FOR UPDATE;
 

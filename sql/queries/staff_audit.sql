@@ -1,15 +1,21 @@
 -- The audit log browser (fcgi/staff/page_audit.c).  Filters are optional:
 -- a NULL parameter means "any".  The page is keyset-paged on id
 -- (:before, :limit = AUDIT_PAGE_SIZE + 1); the CSV export streams every
--- matching row.  Both have the shape audit_row, whose names are the
--- header line of the CSV file.
+-- matching row, of the shape audit_row, whose names are the
+-- header line of the CSV file.  The page adds details, what an edit
+-- changed (one line per field, audit_record_change), and
+-- article_activity, the activity of an article entry (NULL for others,
+-- or once the article was deleted).
 
 -- name: audit_page
+-- The columns of audit_row, then details and article_activity.
 -- param: entity s, action s, user s, from s, to s, before i, limit i
--- shape: audit_row
 SELECT l.id, l.at AS at_utc, l.role, l.action, l.object_type, l.object_id,
        l.summary, l.ip, u.full_name AS user, u.email,
-       e.name_ar AS entity_ar, e.name_en AS entity_en
+       e.name_ar AS entity_ar, e.name_en AS entity_en, l.details,
+       (SELECT r.activity_id FROM articles r
+         WHERE l.object_type = 'article' AND r.id = l.object_id)
+         AS article_activity
   FROM audit_log l
   LEFT JOIN users u ON u.id = l.user_id
   LEFT JOIN entities e ON e.id = l.entity_id
