@@ -305,6 +305,9 @@ page_results(struct req *r)
 	 * (issue 12: survey_results_section(r, m, &a), drawn by
 	 * {{>public/survey_results}} in views/public/results.html).
 	 */
+	if ((a.kind == AK_SURVEY || a.kind == AK_POLL) &&
+	    survey_results_section(r, m, &a, 0) == -1)
+		return 500;
 	if (a.kind == AK_CONSULTATION) {
 		vm_bool(m, "consultation", 1);
 		if (results_final(r, m, &a) == -1 ||

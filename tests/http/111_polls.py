@@ -112,6 +112,22 @@ cells = re.findall(r'<tr><th scope="row"><bdi>[^<]*</bdi></th><td>(\d+)</td>', r
 t.eq(cells, want, "each option's count equals a count of the answers")
 t.ok('href="%s/results"' % P in res.get(P).text, "the poll's page links its results")
 
+# The published results of demo.sql's closed poll (art. 9-هـ): its report
+# and, on the same page, the per-question results.
+done = sql1("SELECT a.id FROM activities a JOIN reports p ON p.activity_id=a.id WHERE a.kind='poll' "
+            "AND a.state='published' AND p.state='published' ORDER BY a.id LIMIT 1")
+r = Client().get("/consultations/%s/results" % done)
+t.eq(r.status, 200, "the published poll's results page")
+n = sql1("SELECT COUNT(*) FROM responses WHERE activity_id=%s" % done)
+t.ok('class="survey-results"' in r.text and '<strong class="responses">%s</strong>' % n in r.text,
+     "shows the poll's per-question results with its %s votes" % n)
+dopt = [x[0] for x in sql("SELECT o.id FROM question_options o JOIN questions q ON q.id=o.question_id "
+                            "WHERE q.activity_id=%s ORDER BY o.position" % done)]
+sec = re.search(r'<section class="survey-results".*?</section>\s*</section>', r.text, re.S)
+got = re.findall(r'<tr><th scope="row"><bdi>[^<]*</bdi></th><td>(\d+)</td>', sec.group(0) if sec else "")
+t.eq(got, [sql1("SELECT COUNT(*) FROM answers WHERE option_id=%s" % o) for o in dopt],
+     "each option's votes as counted from the answers")
+
 # A restricted survey is only its targets'.
 rs = sql1("SELECT id FROM activities WHERE kind='survey' AND audience='restricted' ORDER BY id LIMIT 1")
 t.eq(Client().get("/consultations/%s/survey" % rs).status, 404, "a restricted survey is not shown to others")
