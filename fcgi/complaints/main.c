@@ -16,6 +16,7 @@
 
 static const struct route routes[] = {
 	{ "GET", "/", page_home, 0, NULL, 0, 0 },
+	{ "GET", "/dashboard", page_dashboard, 0, PARAMS(dash_params), 0 },
 	AUTHPAGE_ROUTES,
 
 	/* The requester (page_new.c, page_track.c). */

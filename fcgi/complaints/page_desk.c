@@ -7,7 +7,8 @@
  * its actor and time, and in the audit log.
  *
  * GET  /complaints/desk                desk_list_params: done (closed and
- *                                      rejected ones) → the inbox with
+ *                                      rejected ones), after (keyset
+ *                                      paging by due date) → the inbox with
  *                                      due dates, late ones marked; the
  *                                      operations room's list for that
  *                                      role.  View complaints/desk.
@@ -44,7 +45,8 @@
 #include "sql_gen.h"
 #include "vm.h"
 
-#define DESK_LIMIT	200
+/* Requests per page of the desk's lists. */
+#define DESK_PAGE	50
 
 static const char *const step_names[] = {
 	"classify", "forward", "note", "reply", "close", "reassign", NULL
@@ -58,6 +60,8 @@ static const char *const priority_choices[] = {
 
 const struct param desk_list_params[DESKL__MAX] = {
 	[DESKL_DONE] = { .name = "done", .type = PT_BOOL },
+	[DESKL_AFTER] = { .name = "after", .type = PT_INT, .min = 1,
+	    .max = 1LL << 62 },
 };
 
 const struct param desk_params[DESK__MAX] = {
@@ -95,7 +99,8 @@ page_desk(struct req *r)
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
 	enum request_state s;
-	int		 ops = desk_is_ops(r), done;
+	unsigned long long after, last = 0;
+	int		 ops = desk_is_ops(r), done, n = 0;
 
 	done = (int)http_arg_int(r, DESKL_DONE, 0);
 	vm_str(m, "title", ops ? tr(r, "Central operations room") :
@@ -104,17 +109,23 @@ page_desk(struct req *r)
 	vm_bool(m, "done", done);
 	vm_bool(m, "sla", perm_role_may(perm_role(r->sess->role),
 	    ACT_SLA_MANAGE));
+	after = (unsigned long long)http_arg_int(r, DESKL_AFTER, 0);
 	if (ops)
 		res = db_query(r->db, r->a, SQL_COMPLAINTS_OPS_LIST, DB_ARGS(
-		    DB_I(limit, DESK_LIMIT)));
+		    DB_U(after, after), DB_I(limit, DESK_PAGE + 1)));
 	else
 		res = db_query(r->db, r->a, SQL_COMPLAINTS_DESK_LIST, DB_ARGS(
 		    DB_U(entity, r->sess->entity_id), DB_I(done, done),
-		    DB_I(limit, DESK_LIMIT)));
+		    DB_U(after, after), DB_I(limit, DESK_PAGE + 1)));
 	if (res == NULL)
 		return 500;
 	l = vm_list(m, "requests");
 	while (dbres_next(res)) {
+		if (++n > DESK_PAGE) {
+			vm_strf(m, "next", "%llu", last);
+			break;
+		}
+		last = dbres_u(res, DESK_ROW_ID);
 		it = vm_push(l);
 		vm_str(it, "id", dbres_str(res, DESK_ROW_ID));
 		vm_str(it, "ref", dbres_str(res, DESK_ROW_REF_NO));
@@ -145,7 +156,7 @@ page_desk(struct req *r)
 		vm_bool(it, "confidential", dbres_int(res,
 		    DESK_ROW_CONFIDENTIAL) != 0);
 	}
-	vm_bool(m, "empty", dbres_rows(res) == 0);
+	vm_bool(m, "empty", n == 0);
 	return http_render(r, "complaints/desk", m);
 }
 

@@ -231,7 +231,9 @@ q.id, q.ref_no, q.subject, q.state, q.priority, q.due_at, q.created_at,
 -- The inbox of the desk of :entity: its requests and those of its
 -- sub-departments (two levels), open ones first by due date, then the
 -- others newest first; :done = 1 lists only closed and rejected ones.
--- param: entity u, done i, limit i
+-- Keyset paging on (due_at, id): :after is the last request of the
+-- page before (0: the first page).
+-- param: entity u, done i, after u, limit i
 SELECT /*@desk_columns*/
   FROM requests q JOIN request_types t ON t.id = q.type_id
   JOIN entities e ON e.id = q.entity_id
@@ -239,19 +241,26 @@ SELECT /*@desk_columns*/
  WHERE (q.entity_id = :entity OR e.parent_id = :entity
         OR pe.parent_id = :entity)
    AND (q.state IN ('closed', 'rejected')) = (:done = 1)
+   AND (:after = 0 OR (q.due_at, q.id) > (SELECT k.due_at, k.id
+                                             FROM requests k
+                                            WHERE k.id = :after))
  ORDER BY q.due_at, q.id LIMIT :limit;
 
 -- name: complaints_ops_list
 -- shape: desk_row
 -- The central operations room: every reopened request and every one
--- escalated to level 2, of any entity, still to be settled.
--- param: limit i
+-- escalated to level 2, of any entity, still to be settled; paged as
+-- the desk's list.
+-- param: after u, limit i
 SELECT /*@desk_columns*/
   FROM requests q JOIN request_types t ON t.id = q.type_id
   JOIN entities e ON e.id = q.entity_id
  WHERE q.state IN ('received', 'classified', 'forwarded', 'reopened',
                    'answered')
    AND (q.reopened_count > 0 OR q.escalation_level = 2)
+   AND (:after = 0 OR (q.due_at, q.id) > (SELECT k.due_at, k.id
+                                             FROM requests k
+                                            WHERE k.id = :after))
  ORDER BY q.due_at, q.id LIMIT :limit;
 
 -- name: complaints_sla_matrix

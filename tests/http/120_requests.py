@@ -90,6 +90,22 @@ t.eq(li.login("liaison@moh.sharek.test", prefix="/complaints").status, 303, "the
 r = li.get("/complaints/desk")
 t.eq(r.status, 200, "the desk")
 t.ok(ref in r.text, "lists the new request")
+n_moh = int(sql1("SELECT COUNT(*) FROM requests q JOIN entities e ON e.id = q.entity_id WHERE %s IN (q.entity_id, e.parent_id) "
+                 "AND q.state NOT IN ('closed', 'rejected')" % moh))
+sql("INSERT INTO requests (ref_no, type_id, entity_id, subject, body, state, due_at, created_at, updated_at) "
+    "SELECT CONCAT('T-', LPAD(seq, 6, '0')), %s, %s, CONCAT('paging ', seq), 'x', 'received', "
+    "UTC_TIMESTAMP() + INTERVAL 30 DAY + INTERVAL seq MINUTE, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_60"
+    % (complaint, moh))
+seen, url, pages = set(), "/complaints/desk", 0
+while url and pages < 10:
+    d = li.get(url)
+    seen |= set(re.findall(r'href="/complaints/desk/requests/(\d+)"', d.text))
+    m = re.search(r'href="(/complaints/desk\?after=\d+)"', d.text)
+    url = m.group(1) if m else None
+    pages += 1
+t.eq((len(seen), pages), (n_moh + 60, (n_moh + 60 + 49) // 50), "the desk pages by due date, 50 a page, every request once")
+sql("DELETE FROM request_events WHERE request_id IN (SELECT id FROM requests WHERE ref_no LIKE 'T-%')")
+sql("DELETE FROM requests WHERE ref_no LIKE 'T-%'")
 page = "/complaints/desk/requests/%s" % rid
 r = li.get(page)
 t.eq(r.status, 200, "the request on the desk")
