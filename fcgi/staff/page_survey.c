@@ -448,6 +448,13 @@ question_add(struct req *r, struct svwrite *w)
 	}
 	if (survey_load(r->db, r->a, a->id, &d) == -1)
 		return OUT_ERROR;
+	/* A poll: one question with fixed answers (Tawasul art. 2). */
+	if (a->kind == AK_POLL && (d.s.nq > 0 || (q.kind != QK_SINGLE &&
+	    q.kind != QK_MULTIPLE))) {
+		http_arg_error(r, SVQ_KIND, N_("A poll has one question, with "
+		    "fixed answers: a single or a multiple choice."));
+		return OUT_INVALID;
+	}
 	for (k = 0; k < d.s.nq; k++)
 		slots += d.q[k].kind == QK_MATRIX ? d.q[k].nrows : 1;
 	slots += q.kind == QK_MATRIX ? q.nrows : 1;

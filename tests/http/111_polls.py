@@ -40,6 +40,9 @@ B = "/staff/activities/%s/questions" % act
 t.eq(sup.submit(B, "/staff/activities/%s/questions" % act, {
     "kind": "single", "text_ar": "ما وسيلة التنقل المفضلة؟", "required": "1",
     "options_ar": "حافلة\nسيارة\nمشي", "options_en": "Bus\nCar\nWalking"}).status, 303, "its question")
+r = sup.submit(B, "/staff/activities/%s/questions" % act, {"kind": "single", "text_ar": "سؤال ثانٍ", "options_ar": "أ\nب"})
+t.eq(r.status, 422, "a poll takes one question only")
+t.ok("سؤال ثانٍ" in r.text, "the text typed is kept")
 t.eq(sup.submit(B, "/staff/activities/%s/poll" % act, {"results": "sealed"}).status, 303, "sealed until closing")
 t.eq(sql1("SELECT results FROM poll_settings WHERE activity_id=%s" % act), "sealed", "stored")
 page = "/staff/activities/%s" % act
