@@ -277,6 +277,8 @@ analysis_fingerprint(struct db *db, struct arena *a,
 	return 0;
 }
 
+static int	analysis_pending(struct db *, struct arena *, int);
+
 int
 analysis_reindex(struct db *db, struct arena *a)
 {
@@ -299,6 +301,10 @@ analysis_reindex(struct db *db, struct arena *a)
 			n++;
 		}
 	} while (rows == ANALYSIS_INDEX_BATCH);
+	/* Reports made by an import or the demo seed get their parts and
+	 * statistics now rather than at the next tick. */
+	if (analysis_pending(db, a, 0) < 0)
+		return -1;
 	return n;
 }
 
@@ -531,18 +537,18 @@ analysis_days_late(const struct calendar *cal, time_t due, time_t now)
 	return calendar_workdays_between(cal, due, now);
 }
 
-int
-analysis_tick(struct db *db, struct arena *a)
+/* Starts what is pending: with close set, the analysis of closed
+ * activities (the system's AE_START_ANALYSIS); always, the report and
+ * statistics of activities in analysis or after that have none yet.
+ * Each in its own transaction; the number done, or -1. */
+static int
+analysis_pending(struct db *db, struct arena *a, int close)
 {
 	struct dbres	*res;
-	struct calendar	*cal;
 	struct actor	 sys = { 0, "system", 0, NULL };
 	const char	*problem;
-	time_t		 now = time(NULL), due;
-	int		 n = 0, late;
+	int		 n = 0, ok;
 
-	/* The analysis starts when the consultation closes; a report made
-	 * before this code (no statistics yet) gets its parts too. */
 	res = db_query(db, a, SQL_AN_TICK_START, DB_ARGS(
 	    DB_I(limit, ANALYSIS_TICK_BATCH)));
 	if (res == NULL)
@@ -551,8 +557,9 @@ analysis_tick(struct db *db, struct arena *a)
 		unsigned long long id = dbres_u(res, AN_TICK_START_ID);
 		enum act_state st = activity_state(dbres_str(res,
 		    AN_TICK_START_STATE));
-		int ok;
 
+		if (st == AS_CLOSED && !close)
+			continue;
 		if (db_begin(db) == -1)
 			return -1;
 		ok = (st != AS_CLOSED || workflow_apply(db, a, id,
@@ -568,6 +575,21 @@ analysis_tick(struct db *db, struct arena *a)
 		} else
 			db_rollback(db);
 	}
+	return n;
+}
+
+int
+analysis_tick(struct db *db, struct arena *a)
+{
+	struct dbres	*res;
+	struct calendar	*cal;
+	time_t		 now = time(NULL), due;
+	int		 n, late;
+
+	/* The analysis starts when the consultation closes; a report made
+	 * before this code (no statistics yet) gets its parts too. */
+	if ((n = analysis_pending(db, a, 1)) < 0)
+		return -1;
 
 	cal = arena_alloc(a, sizeof(*cal));
 	if (calendar_load(db, a, cal) == -1)

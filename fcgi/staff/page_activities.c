@@ -1363,6 +1363,9 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 	vm_bool(m, "urgent", a->urgent);
 	vm_str(m, "state", activity_state_name(st));
 	vm_str(m, "state_label", state_label(r, st));
+	/* Issue 11: the analysis once closed, its report from then on. */
+	vm_bool(m, "has_analysis", st >= AS_CLOSED && st != AS_WITHDRAWN);
+	vm_bool(m, "has_report", st >= AS_ANALYSIS && st != AS_WITHDRAWN);
 	vm_str(m, "entity", present_pick(r, a->entity_name_ar,
 	    a->entity_name_en));
 	vm_str(m, "author", a->author_name);
