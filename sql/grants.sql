@@ -214,3 +214,18 @@ GRANT SELECT ON `@DB@`.liaison_handovers TO '@STAFF_USER@'@'localhost';
 -- the return, read by the review screen's difference view; never changed.
 GRANT SELECT, INSERT ON `@DB@`.activity_snapshots TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.activity_snapshot_articles TO '@STAFF_USER@'@'localhost';
+-- The KPI dashboard's summary tables and periodic reports, Open311 API
+-- keys (migration 0018): kept by the complaints program as requests
+-- change, reports written by sharekctl tick, read by the staff program's
+-- reports; keys issued and revoked in the staff program, checked (and
+-- their last use noted) by the complaints program.
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.kpi_cube TO '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.kpi_reply TO '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.kpi_handler TO '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.kpi_reports TO '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.kpi_report_rows TO '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.kpi_cube TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT ON `@DB@`.api_keys TO '@STAFF_USER@'@'localhost';
+GRANT UPDATE (revoked_at, revoked_by) ON `@DB@`.api_keys TO '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.api_keys TO '@COMPLAINTS_USER@'@'localhost';
+GRANT UPDATE (last_used_at) ON `@DB@`.api_keys TO '@COMPLAINTS_USER@'@'localhost';

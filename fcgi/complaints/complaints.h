@@ -86,21 +86,6 @@ enum dash_key { DASH_PERIOD, DASH_FROM, DASH_TO, DASH_ENTITY, DASH__MAX };
 extern const struct param dash_params[DASH__MAX];
 int	page_dashboard(struct req *);
 
-/* page_open311.c (issue 14) */
-enum o311_key {
-	O311_SERVICE_CODE, O311_IDS, O311_STATUS, O311_START, O311_END,
-	O311_API_KEY, O311_LAT, O311_LONG, O311_ADDRESS, O311_DESCRIPTION,
-	O311_EMAIL, O311_FIRST_NAME, O311_LAST_NAME, O311_PHONE,
-	O311_ATTR_ENTITY, O311_ATTR_AXIS, O311__MAX
-};
-extern const struct param o311_params[O311__MAX];
-int	page_o311_discovery(struct req *);
-int	page_o311_services(struct req *);
-int	page_o311_service(struct req *);
-int	page_o311_requests(struct req *);
-int	page_o311_request(struct req *);
-int	page_o311_post(struct req *);
-
 /* page_new.c */
 enum new_key {
 	NEW_TYPE, NEW_ENTITY, NEW_AXIS, NEW_SUBJECT, NEW_BODY, NEW_LOCATION,

@@ -16,6 +16,7 @@
 #include "conf.h"
 #include "db.h"
 #include "i18n.h"
+#include "kpi.h"
 #include "log.h"
 #include "names.h"
 #include "outbox.h"
@@ -580,6 +581,9 @@ request_tick(struct db *db, struct arena *a, time_t now)
 int
 request_kpi(struct db *db, unsigned long long id, int sign)
 {
-	return db_exec(db, sign > 0 ? SQL_REQUEST_KPI_ADD : SQL_REQUEST_KPI_SUB,
-	    DB_ARGS(DB_U(id, id))) < 0 ? -1 : 0;
+	if (db_exec(db, sign > 0 ? SQL_REQUEST_KPI_ADD : SQL_REQUEST_KPI_SUB,
+	    DB_ARGS(DB_U(id, id))) < 0)
+		return -1;
+	/* And the dashboard's summary tables (kpi.h). */
+	return kpi_request(db, id, sign);
 }

@@ -156,7 +156,7 @@ int		 request_tick(struct db *, struct arena *, time_t now);
 time_t		 request_tick_now(int argc, char **argv);
 
 /* Adds (sign 1) or removes (sign -1) request id's contribution to the
- * KPI aggregates (kpi_daily): call with -1 before changing a request
+ * KPI aggregates (kpi_daily, and kpi.h's summary tables): call with -1 before changing a request
  * and 1 after, in the same transaction.  0 or -1. */
 int		 request_kpi(struct db *, unsigned long long id, int sign);
 

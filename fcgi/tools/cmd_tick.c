@@ -8,6 +8,7 @@
 #include "analysis.h"
 #include "db.h"
 #include "handover.h"
+#include "kpi.h"
 #include "outbox.h"
 #include "request.h"
 #include "workflow.h"
@@ -43,6 +44,8 @@ cmd_tick(struct tool *t, int argc, char **argv)
 		    "officers\n", n);
 	/* Late requests: level 1, then level 2, each once (request.h). */
 	if (request_tick(t->db, t->a, request_tick_now(argc, argv)) < 0)
+		failed = 1;
+	if (kpi_tick(t->db, t->a, request_tick_now(argc, argv)) < 0)	/* periodic reports (kpi.h) */
 		failed = 1;
 	if ((n = db_exec(t->db, SQL_SESSION_PURGE, DB_NOARGS)) < 0)
 		failed = 1;

@@ -1,0 +1,280 @@
+-- The KPI summary tables (migration 0018; fcgi/domain/kpi.c): one
+-- request's contribution kept in the writing transaction, and what the
+-- dashboard, the periodic reports and the open data read.
+
+-- fragment: kpi_request_row
+-- One request's rows in kpi_cube, from its stored columns only (as
+-- request_kpi_row for kpi_daily): two grains × four breakdowns.
+SELECT g.grain, IF(g.grain = 'day', DATE(q.created_at),
+         DATE_FORMAT(q.created_at, '%Y-%m-01')) AS start,
+       q.entity_id, d.dim,
+       CASE d.dim WHEN 'all' THEN 0 WHEN 'type' THEN q.type_id
+         WHEN 'axis' THEN COALESCE(q.axis_id, 0)
+         ELSE FIELD(q.priority, 'critical', 'high', 'medium', 'low') END
+         AS key_id,
+       q.first_answered_at IS NOT NULL AS answered,
+       COALESCE(q.first_answered_at IS NOT NULL AND q.sla_met = 1, 0)
+         AS answered_in_time,
+       COALESCE(q.sla_met = 0, 0) AS late,
+       q.closed_at IS NOT NULL AS closed, q.reopened_count AS reopened,
+       q.escalation_level > 0 AS escalated,
+       COALESCE(TIMESTAMPDIFF(SECOND, q.created_at, q.first_answered_at), 0)
+         AS reply_seconds,
+       COALESCE(q.rating = 1, 0) AS r1, COALESCE(q.rating = 2, 0) AS r2,
+       COALESCE(q.rating = 3, 0) AS r3, COALESCE(q.rating = 4, 0) AS r4,
+       COALESCE(q.rating = 5, 0) AS r5,
+       IF(TIMESTAMPDIFF(SECOND, q.created_at, q.first_answered_at) < 86400,
+          GREATEST(0, TIMESTAMPDIFF(SECOND, q.created_at, q.first_answered_at)) DIV 3600,
+          LEAST(83, 23 + TIMESTAMPDIFF(SECOND, q.created_at, q.first_answered_at) DIV 86400))
+         AS bucket,
+       q.handled_by, COALESCE(q.sla_met = 1, 0) AS met
+  FROM requests q
+ CROSS JOIN (SELECT 'day' AS grain UNION ALL SELECT 'month') g
+ CROSS JOIN (SELECT 'all' AS dim UNION ALL SELECT 'type'
+             UNION ALL SELECT 'axis' UNION ALL SELECT 'priority') d
+ WHERE q.id = :id
+
+-- name: kpi_cube_add
+-- param: id u
+INSERT INTO kpi_cube (grain, start, entity_id, dim, key_id, received,
+       answered, answered_in_time, late, closed, reopened, escalated,
+       reply_seconds_sum, rated_1, rated_2, rated_3, rated_4, rated_5)
+SELECT x.grain, x.start, x.entity_id, x.dim, x.key_id, 1, x.answered,
+       x.answered_in_time, x.late, x.closed, x.reopened, x.escalated,
+       x.reply_seconds, x.r1, x.r2, x.r3, x.r4, x.r5
+  FROM (/*@kpi_request_row*/) x
+ON DUPLICATE KEY UPDATE received = kpi_cube.received + 1,
+       answered = kpi_cube.answered + x.answered,
+       answered_in_time = kpi_cube.answered_in_time + x.answered_in_time,
+       late = kpi_cube.late + x.late,
+       closed = kpi_cube.closed + x.closed,
+       reopened = kpi_cube.reopened + x.reopened,
+       escalated = kpi_cube.escalated + x.escalated,
+       reply_seconds_sum = kpi_cube.reply_seconds_sum + x.reply_seconds,
+       rated_1 = kpi_cube.rated_1 + x.r1, rated_2 = kpi_cube.rated_2 + x.r2,
+       rated_3 = kpi_cube.rated_3 + x.r3, rated_4 = kpi_cube.rated_4 + x.r4,
+       rated_5 = kpi_cube.rated_5 + x.r5;
+
+-- name: kpi_cube_sub
+-- The contribution taken out again (never below 0).
+-- param: id u
+UPDATE kpi_cube k
+  JOIN (/*@kpi_request_row*/) x
+    ON x.grain = k.grain AND x.start = k.start AND x.entity_id = k.entity_id
+   AND x.dim = k.dim AND x.key_id = k.key_id
+   SET k.received = k.received - LEAST(k.received, 1),
+       k.answered = k.answered - LEAST(k.answered, x.answered),
+       k.answered_in_time = k.answered_in_time - LEAST(k.answered_in_time, x.answered_in_time),
+       k.late = k.late - LEAST(k.late, x.late),
+       k.closed = k.closed - LEAST(k.closed, x.closed),
+       k.reopened = k.reopened - LEAST(k.reopened, x.reopened),
+       k.escalated = k.escalated - LEAST(k.escalated, x.escalated),
+       k.reply_seconds_sum = k.reply_seconds_sum - LEAST(k.reply_seconds_sum, x.reply_seconds),
+       k.rated_1 = k.rated_1 - LEAST(k.rated_1, x.r1),
+       k.rated_2 = k.rated_2 - LEAST(k.rated_2, x.r2),
+       k.rated_3 = k.rated_3 - LEAST(k.rated_3, x.r3),
+       k.rated_4 = k.rated_4 - LEAST(k.rated_4, x.r4),
+       k.rated_5 = k.rated_5 - LEAST(k.rated_5, x.r5);
+
+-- name: kpi_reply_add
+-- The time to the first reply, once per grain.
+-- param: id u
+INSERT INTO kpi_reply (grain, start, entity_id, bucket, n)
+SELECT x.grain, x.start, x.entity_id, x.bucket, 1
+  FROM (/*@kpi_request_row*/) x
+ WHERE x.dim = 'all' AND x.answered
+ON DUPLICATE KEY UPDATE n = kpi_reply.n + 1;
+
+-- name: kpi_reply_sub
+-- param: id u
+UPDATE kpi_reply k
+  JOIN (/*@kpi_request_row*/) x
+    ON x.grain = k.grain AND x.start = k.start AND x.entity_id = k.entity_id
+   AND x.bucket = k.bucket AND x.dim = 'all' AND x.answered
+   SET k.n = k.n - LEAST(k.n, 1);
+
+-- name: kpi_handler_add
+-- Answered requests per member of staff who handled them.
+-- param: id u
+INSERT INTO kpi_handler (grain, start, entity_id, user_id, answered,
+       answered_in_time)
+SELECT x.grain, x.start, x.entity_id, x.handled_by, 1, x.met
+  FROM (/*@kpi_request_row*/) x
+ WHERE x.dim = 'all' AND x.answered AND x.handled_by IS NOT NULL
+ON DUPLICATE KEY UPDATE answered = kpi_handler.answered + 1,
+       answered_in_time = kpi_handler.answered_in_time + x.met;
+
+-- name: kpi_handler_sub
+-- param: id u
+UPDATE kpi_handler k
+  JOIN (/*@kpi_request_row*/) x
+    ON x.grain = k.grain AND x.start = k.start AND x.entity_id = k.entity_id
+   AND x.handled_by = k.user_id AND x.dim = 'all' AND x.answered
+   SET k.answered = k.answered - LEAST(k.answered, 1),
+       k.answered_in_time = k.answered_in_time - LEAST(k.answered_in_time, x.met);
+
+-- fragment: kpi_span
+-- The summary rows c of a period [:d0, :d1): its whole months
+-- [:m0, :m1) from the month rows, the days before and after them from
+-- the day rows (kpi_span_of in fcgi/domain/kpi.c; m0 = m1 = d1 when no
+-- whole month is in it).
+((c.grain = 'month' AND c.start >= :m0 AND c.start < :m1)
+ OR (c.grain = 'day' AND ((c.start >= :d0 AND c.start < :m0)
+                          OR (c.start >= :m1 AND c.start < :d1))))
+
+-- fragment: kpi_entity
+-- Every entity (:entity 0), or :entity with its sub-departments two
+-- levels down.
+(:entity = 0 OR c.entity_id IN (
+   SELECT e.id FROM entities e LEFT JOIN entities p ON p.id = e.parent_id
+    WHERE e.id = :entity OR e.parent_id = :entity OR p.parent_id = :entity))
+
+-- name: kpi_totals
+-- shape: kpi_counts
+-- The counters of a period.
+-- param: d0 s, d1 s, m0 s, m1 s, entity u
+SELECT 0 AS key_id, COALESCE(SUM(c.received), 0) AS received,
+       COALESCE(SUM(c.answered), 0) AS answered,
+       COALESCE(SUM(c.answered_in_time), 0) AS answered_in_time,
+       COALESCE(SUM(c.late), 0) AS late, COALESCE(SUM(c.closed), 0) AS closed,
+       COALESCE(SUM(c.reopened), 0) AS reopened,
+       COALESCE(SUM(c.escalated), 0) AS escalated,
+       COALESCE(SUM(c.reply_seconds_sum), 0) AS reply_seconds_sum,
+       COALESCE(SUM(c.rated_1), 0) AS rated_1, COALESCE(SUM(c.rated_2), 0) AS rated_2,
+       COALESCE(SUM(c.rated_3), 0) AS rated_3, COALESCE(SUM(c.rated_4), 0) AS rated_4,
+       COALESCE(SUM(c.rated_5), 0) AS rated_5
+  FROM kpi_cube c
+ WHERE c.dim = 'all' AND /*@kpi_span*/ AND /*@kpi_entity*/;
+
+-- name: kpi_breakdown
+-- shape: kpi_counts
+-- The counters of a period by type, axis or priority (:dim), one row
+-- per key that has requests.
+-- param: d0 s, d1 s, m0 s, m1 s, entity u, dim s
+SELECT c.key_id, SUM(c.received) AS received, SUM(c.answered) AS answered,
+       SUM(c.answered_in_time) AS answered_in_time, SUM(c.late) AS late,
+       SUM(c.closed) AS closed, SUM(c.reopened) AS reopened,
+       SUM(c.escalated) AS escalated, SUM(c.reply_seconds_sum) AS reply_seconds_sum,
+       SUM(c.rated_1) AS rated_1, SUM(c.rated_2) AS rated_2,
+       SUM(c.rated_3) AS rated_3, SUM(c.rated_4) AS rated_4,
+       SUM(c.rated_5) AS rated_5
+  FROM kpi_cube c
+ WHERE c.dim = :dim AND /*@kpi_span*/ AND /*@kpi_entity*/
+ GROUP BY c.key_id
+HAVING SUM(c.received) > 0
+ ORDER BY c.key_id;
+
+-- name: kpi_trend
+-- shape: kpi_counts
+-- The counters month by month over [:m0, :m1).
+-- param: m0 s, m1 s, entity u
+SELECT DATE_FORMAT(c.start, '%Y%m') + 0 AS key_id, SUM(c.received) AS received,
+       SUM(c.answered) AS answered, SUM(c.answered_in_time) AS answered_in_time,
+       SUM(c.late) AS late, SUM(c.closed) AS closed, SUM(c.reopened) AS reopened,
+       SUM(c.escalated) AS escalated, SUM(c.reply_seconds_sum) AS reply_seconds_sum,
+       SUM(c.rated_1) AS rated_1, SUM(c.rated_2) AS rated_2,
+       SUM(c.rated_3) AS rated_3, SUM(c.rated_4) AS rated_4,
+       SUM(c.rated_5) AS rated_5
+  FROM kpi_cube c
+ WHERE c.grain = 'month' AND c.dim = 'all' AND c.start >= :m0
+   AND c.start < :m1 AND /*@kpi_entity*/
+ GROUP BY c.start
+ ORDER BY c.start;
+
+-- name: kpi_by_entity
+-- shape: kpi_counts
+-- The counters of a period per top-level entity (its sub-departments'
+-- requests counted with it); key_id the entity.
+-- param: d0 s, d1 s, m0 s, m1 s, entity u
+SELECT COALESCE(gp.id, p.id, e.id) AS key_id, SUM(c.received) AS received,
+       SUM(c.answered) AS answered, SUM(c.answered_in_time) AS answered_in_time,
+       SUM(c.late) AS late, SUM(c.closed) AS closed, SUM(c.reopened) AS reopened,
+       SUM(c.escalated) AS escalated, SUM(c.reply_seconds_sum) AS reply_seconds_sum,
+       SUM(c.rated_1) AS rated_1, SUM(c.rated_2) AS rated_2,
+       SUM(c.rated_3) AS rated_3, SUM(c.rated_4) AS rated_4,
+       SUM(c.rated_5) AS rated_5
+  FROM kpi_cube c
+  JOIN entities e ON e.id = c.entity_id
+  LEFT JOIN entities p ON p.id = e.parent_id
+  LEFT JOIN entities gp ON gp.id = p.parent_id
+ WHERE c.dim = 'all' AND /*@kpi_span*/ AND /*@kpi_entity*/
+ GROUP BY 1
+HAVING SUM(c.received) > 0;
+
+-- name: kpi_reply_hist
+-- The histogram of times to the first reply over a period.
+-- param: d0 s, d1 s, m0 s, m1 s, entity u
+SELECT c.bucket, SUM(c.n) AS n
+  FROM kpi_reply c
+ WHERE /*@kpi_span*/ AND /*@kpi_entity*/
+ GROUP BY c.bucket
+HAVING SUM(c.n) > 0
+ ORDER BY c.bucket;
+
+-- name: kpi_officers
+-- Requests answered over a period by each entity's liaison officers as
+-- they are named now (primary or alternate), by their public role:
+-- the entity and which of the two, never the person.
+-- param: d0 s, d1 s, m0 s, m1 s, entity u
+SELECT o.id AS entity_id, o.name_ar, o.name_en,
+       o.liaison_user_id = c.user_id AS is_primary,
+       SUM(c.answered) AS answered, SUM(c.answered_in_time) AS answered_in_time
+  FROM kpi_handler c
+  JOIN entities o ON o.liaison_user_id = c.user_id OR o.alternate_user_id = c.user_id
+ WHERE /*@kpi_span*/ AND /*@kpi_entity*/
+ GROUP BY o.id, o.name_ar, o.name_en, is_primary
+HAVING SUM(c.answered) > 0;
+
+-- name: kpi_entity_names
+-- The entities the dashboard offers: top-level ones and their
+-- sub-departments, in tree order.
+SELECT e.id, e.parent_id, e.name_ar, e.name_en
+  FROM entities e
+ WHERE e.active = 1
+ ORDER BY COALESCE(e.parent_id, e.id), e.parent_id IS NOT NULL, e.name_en, e.id;
+
+-- name: kpi_dim_names
+-- The names of the types and axes the breakdowns show.
+SELECT 'type' AS dim, t.id, t.name_ar, t.name_en, t.position
+  FROM request_types t
+UNION ALL
+SELECT 'axis', a.id, a.name_ar, a.name_en, a.position
+  FROM request_axes a
+ ORDER BY 1, 5, 2;
+
+-- name: kpi_report_exists
+-- Whether the reports of a period are written (the whole's is written
+-- last, in the same transaction as the entities').
+-- param: period s, start s
+SELECT COUNT(*) AS n FROM kpi_reports
+ WHERE period = :period AND start = :start AND entity_id = 0;
+
+-- name: kpi_report_entities
+-- The top-level entities a periodic report is written for.
+SELECT e.id FROM entities e WHERE e.parent_id IS NULL ORDER BY e.id;
+
+-- name: kpi_report_insert
+-- param: period s, start s, end s, entity u
+INSERT IGNORE INTO kpi_reports (period, start, end, entity_id, generated_at)
+VALUES (:period, :start, :end, :entity, UTC_TIMESTAMP());
+
+-- name: kpi_report_rows_insert
+-- The report's figures as they are now: the totals and every
+-- breakdown.
+-- param: report u, d0 s, d1 s, m0 s, m1 s, entity u
+INSERT INTO kpi_report_rows (report_id, dim, key_id, received, answered,
+       answered_in_time, late, closed, reopened, escalated,
+       reply_seconds_sum, rated_1, rated_2, rated_3, rated_4, rated_5)
+SELECT :report, c.dim, c.key_id, SUM(c.received), SUM(c.answered),
+       SUM(c.answered_in_time), SUM(c.late), SUM(c.closed), SUM(c.reopened),
+       SUM(c.escalated), SUM(c.reply_seconds_sum), SUM(c.rated_1),
+       SUM(c.rated_2), SUM(c.rated_3), SUM(c.rated_4), SUM(c.rated_5)
+  FROM kpi_cube c
+ WHERE /*@kpi_span*/ AND /*@kpi_entity*/
+ GROUP BY c.dim, c.key_id;
+
+-- name: kpi_report_all_row
+-- A report always has its totals row, even with no request.
+-- param: report u
+INSERT IGNORE INTO kpi_report_rows (report_id, dim, key_id)
+VALUES (:report, 'all', 0);
