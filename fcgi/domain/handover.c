@@ -83,8 +83,8 @@ handover_one_tx(struct db *db, void *arg)
 	struct wait	*w = arg;
 	struct actor	 sys = { 0, "system", w->entity, NULL };
 	const char	*base = conf_get("app", "base_url", "");
-	const char	*title = workflow_pick(w->lang, w->title_ar,
-	    w->title_en);
+	const char	*title = workflow_isolate(w->a, workflow_pick(w->lang,
+	    w->title_ar, w->title_en));
 	long long	 n;
 
 	w->done = 0;

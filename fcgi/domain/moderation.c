@@ -66,16 +66,17 @@ moderation_tell(struct db *db, struct arena *a, unsigned long long cid,
 	if (!dbres_next(res))
 		return 0;	/* anonymised account */
 	lang = dbres_str(res, MOD_COMMENTER_LANG);
-	title = workflow_pick(lang, dbres_str(res, MOD_COMMENTER_TITLE_AR),
-	    dbres_str(res, MOD_COMMENTER_TITLE_EN));
+	title = workflow_isolate(a, workflow_pick(lang,
+	    dbres_str(res, MOD_COMMENTER_TITLE_AR),
+	    dbres_str(res, MOD_COMMENTER_TITLE_EN)));
 	/* The principle as published in the language, even if empty. */
 	why = dbres_str(res, lang != NULL && strcmp(lang, "en") == 0 ?
 	    MOD_COMMENTER_REASON_EN : MOD_COMMENTER_REASON_AR);
 	return outbox_email(db, dbres_str(res, MOD_COMMENTER_EMAIL),
 	    i18n_get(lang, mod_subjects[act]), i18n_subst(a, i18n_get(lang,
-	    mod_bodies[act]), title, why ? why : "", base,
+	    mod_bodies[act]), title, workflow_isolate(a, why), base,
 	    dbres_str(res, MOD_COMMENTER_ACTIVITY_ID),
-	    dbres_str(res, MOD_COMMENTER_BODY), NULL));
+	    workflow_isolate(a, dbres_str(res, MOD_COMMENTER_BODY)), NULL));
 }
 
 int

@@ -84,6 +84,9 @@ workflow_incomplete(struct db *db, struct arena *a, unsigned long long id)
 			return N_("The document is missing: upload it as a "
 			    "PDF or add its articles.");
 	}
+	/* A survey or a poll needs its questions (issue 12). */
+	if (kind != AK_CONSULTATION && dbres_int(res, WF_CHECK_QUESTIONS) == 0)
+		return N_("Add the questions of the survey or poll first.");
 	if (dbres_int(res, WF_CHECK_SECTORS) == 0)
 		return N_("Choose the sectors concerned.");
 	if (aud != AA_PUBLIC && dbres_int(res, WF_CHECK_TARGETS) == 0)
@@ -114,6 +117,14 @@ workflow_incomplete(struct db *db, struct arena *a, unsigned long long id)
 		    "the results date.");
 	}
 	return NULL;
+}
+
+const char *
+workflow_isolate(struct arena *a, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return "";
+	return arena_printf(a, "\xE2\x81\xA8%s\xE2\x81\xA9", s);
 }
 
 const char *
@@ -160,13 +171,13 @@ workflow_tell(struct db *db, struct arena *a, struct dbres *res,
 			subject = subjects[k].subject;
 	while (dbres_next(res)) {
 		const char *lang = dbres_str(res, WF_RECIPIENT_LANG);
-		const char *title = workflow_pick(lang,
+		const char *title = workflow_isolate(a, workflow_pick(lang,
 		    dbres_str(res, WF_RECIPIENT_TITLE_AR),
-		    dbres_str(res, WF_RECIPIENT_TITLE_EN));
+		    dbres_str(res, WF_RECIPIENT_TITLE_EN)));
 		if (outbox_email(db, dbres_str(res, WF_RECIPIENT_EMAIL),
 		    i18n_subst(a, i18n_get(lang, subject), title, NULL),
 		    i18n_subst(a, i18n_get(lang, msg), title, base,
-		    arena_printf(a, "%llu", id), reason ? reason : "",
+		    arena_printf(a, "%llu", id), workflow_isolate(a, reason),
 		    NULL)) == -1)
 			return -1;
 	}

@@ -125,6 +125,11 @@ int		 workflow_tell(struct db *, struct arena *, struct dbres *res,
  * ("" for NULL).  Returns one of its arguments. */
 const char	*workflow_pick(const char *lang, const char *ar,
 		    const char *en);
+/* s between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (U+2068,
+ * U+2069), for a plain-text mail: a title, name or reason written in one
+ * direction keeps its order inside a sentence of the other.  In the
+ * arena; "" for NULL or empty. */
+const char	*workflow_isolate(struct arena *, const char *s);
 
 /* Recomputes activities.search_text (textnorm_stems of titles and
  * summaries) for every activity; returns the number indexed or -1.
