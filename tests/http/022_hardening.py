@@ -19,7 +19,7 @@ import time
 import urllib.parse
 import uuid
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import Client, Tap, sql, sql1, URL, VAR
+from sharek import Client, Tap, raw, sql, sql1, URL, VAR
 
 t = Tap()
 HOST, PORT = urllib.parse.urlsplit(URL).hostname, urllib.parse.urlsplit(URL).port
@@ -45,20 +45,6 @@ def multipart(client, path, fields, filename, data):
     body = b"".join(parts) + ("--%s--\r\n" % boundary).encode()
     return client.request("POST", path, data=body, headers={
         "Content-Type": "multipart/form-data; boundary=" + boundary})
-
-
-def raw(request_bytes):
-    """Sends bytes as they are; returns the whole answer (headers, body)."""
-    s = socket.create_connection((HOST, PORT), timeout=30)
-    s.sendall(request_bytes)
-    out = b""
-    while True:
-        chunk = s.recv(65536)
-        if not chunk:
-            break
-        out += chunk
-    s.close()
-    return out
 
 
 def headers_of(answer):

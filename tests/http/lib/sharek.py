@@ -13,6 +13,7 @@ import http.cookiejar
 import json
 import os
 import re
+import socket
 import struct
 import subprocess
 import sys
@@ -366,3 +367,23 @@ def tick(env=None):
 def link_in(text, path):
     m = re.search(re.escape(URL) + re.escape(path) + r"\?t=([A-Za-z0-9_-]{43})", text)
     return m.group(1) if m else None
+
+
+def raw(request_bytes, half_close=False):
+    """Sends bytes to nginx as they are (no client-side quoting or
+    framing); returns the whole answer, headers and body.  half_close
+    ends the sending side at once, so a request that announces a body
+    it never sends is answered without nginx waiting for one."""
+    u = urllib.parse.urlparse(URL)
+    s = socket.create_connection((u.hostname, u.port), timeout=30)
+    s.sendall(request_bytes)
+    if half_close:
+        s.shutdown(socket.SHUT_WR)
+    out = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        out += chunk
+    s.close()
+    return out
