@@ -95,6 +95,19 @@ extern const struct param new_params[NEW__MAX];
 extern const struct param report_params[NEW__MAX];
 enum new_form_key { NEWF_Q, NEWF__MAX };
 extern const struct param new_form_params[NEWF__MAX];
+/* What a submission needs and gives back (complaints_submit_tx, the
+ * transaction of http_form_tx: its input is the route's new_key
+ * parameters, whatever their names). */
+struct newreq {
+	int		 anonymous;	/* a violation report, no account */
+	/* Open311 (issue 14): the requester as the client sent it, and no
+	 * account; NULL for the forms. */
+	const struct requester *who;
+	const char	*ref;		/* out */
+	const char	*code;		/* out: the tracking code */
+	const char	*due;		/* out: SQL time */
+};
+enum outcome	 complaints_submit_tx(struct req *, void *newreq);
 int	page_new_form(struct req *);
 int	page_new(struct req *);
 int	page_report_form(struct req *);

@@ -41,7 +41,7 @@
 #define NEW_REF_TRIES	5
 
 #define NEW_COMMON_PARAMS \
-	[NEW_ENTITY] = { .name = "entity", .type = PT_INT, .flags = P_REQ, \
+	[NEW_ENTITY] = { .name = "entity", .type = PT_INT, \
 	    .min = 1, .max = 1LL << 62, .label = N_("Government entity") }, \
 	[NEW_AXIS] = { .name = "axis", .type = PT_INT, .flags = P_REQ, \
 	    .min = 1, .max = 1000, .label = N_("What it is about") }, \
@@ -216,16 +216,10 @@ page_report_form(struct req *r)
 	return new_show(r, 1, 200);
 }
 
-/* What the transaction needs and gives back. */
-struct newreq {
-	int		 anonymous;
-	const char	*ref;		/* out */
-	const char	*code;		/* out: the tracking code */
-	const char	*due;		/* out: SQL time */
-};
-
-static enum outcome
-new_tx(struct req *r, void *arg)
+/* The one submission of a request (complaints.h), for this form and
+ * for Open311 (page_open311.c). */
+enum outcome
+complaints_submit_tx(struct req *r, void *arg)
 {
 	struct newreq	*n = arg;
 	struct requester p;
@@ -241,7 +235,7 @@ new_tx(struct req *r, void *arg)
 	long long	 ins = -1;
 	int		 files[2] = { NEW_FILE1, NEW_FILE2 };
 
-	uid = n->anonymous ? 0 : r->sess->user_id;
+	uid = n->anonymous || n->who != NULL ? 0 : r->sess->user_id;
 	entity = (unsigned long long)http_arg_int(r, NEW_ENTITY, 0);
 	axis = (unsigned long long)http_arg_int(r, NEW_AXIS, 0);
 	if ((res = db_query(r->db, r->a, SQL_COMPLAINTS_FORM_TYPES,
@@ -282,6 +276,7 @@ new_tx(struct req *r, void *arg)
 	if ((res = db_query(r->db, r->a, SQL_COMPLAINTS_ENTITY_GET, DB_ARGS(
 	    DB_U(id, entity)))) == NULL)
 		return OUT_ERROR;
+	/* Not needed about the portal: the operator ministry answers. */
 	if (!dbres_next(res) || !dbres_int(res, COMPLAINTS_ENTITY_GET_ACTIVE))
 		http_arg_error(r, NEW_ENTITY, "Choose the government entity "
 		    "from the list.");
@@ -306,6 +301,13 @@ new_tx(struct req *r, void *arg)
 			p.mobile = dbres_str(res,
 			    COMPLAINTS_USER_CONTACT_MOBILE);
 		}
+	}
+	if (n->who != NULL) {	/* Open311: as the client sent it */
+		p.name = n->who->name;
+		p.email = n->who->email;
+		p.mobile = n->who->mobile;
+		if (p.location == NULL)
+			p.location = n->who->location;
 	}
 	if ((p.name != NULL || p.location != NULL) && request_seal(r->a,
 	    auth_key(), &p, nonce, &ct, &ctlen) == -1)
@@ -381,7 +383,7 @@ new_post(struct req *r, int anonymous)
 	url = anonymous ? "/complaints/report?sent=1" : NULL;
 	/* The URL to remember is known only once the number is drawn: a
 	 * double submit of an account's form goes to its list. */
-	switch (http_form_tx(r, new_tx, &n, anonymous ? url :
+	switch (http_form_tx(r, complaints_submit_tx, &n, anonymous ? url :
 	    "/complaints/mine", &prev)) {
 	case OUT_OK:
 		break;
