@@ -84,6 +84,9 @@ workflow_incomplete(struct db *db, struct arena *a, unsigned long long id)
 			return N_("The document is missing: upload it as a "
 			    "PDF or add its articles.");
 	}
+	/* A survey or a poll needs its questions (issue 12). */
+	if (kind != AK_CONSULTATION && dbres_int(res, WF_CHECK_QUESTIONS) == 0)
+		return N_("Add the questions of the survey or poll first.");
 	if (dbres_int(res, WF_CHECK_SECTORS) == 0)
 		return N_("Choose the sectors concerned.");
 	if (aud != AA_PUBLIC && dbres_int(res, WF_CHECK_TARGETS) == 0)

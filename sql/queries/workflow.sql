@@ -17,7 +17,9 @@ SELECT a.title_ar, a.title_en, a.summary_ar, a.summary_en, a.objectives_ar,
          AS sectors,
        (SELECT COUNT(*) FROM activity_targets t WHERE t.activity_id = a.id)
          AS targets,
-       a.kind
+       a.kind,
+       (SELECT COUNT(*) FROM questions q WHERE q.activity_id = a.id)
+         AS questions
   FROM activities a WHERE a.id = :id;
 
 -- name: wf_set_state

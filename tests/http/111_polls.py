@@ -37,6 +37,10 @@ r = sup.submit("/staff/activities/new", "/staff/activities/new", {
 t.eq(r.status, 303, "a poll draft is created")
 act = r.header("Location").split("?")[0].rsplit("/", 1)[1]
 B = "/staff/activities/%s/questions" % act
+page = "/staff/activities/%s" % act
+r = sup.submit(page, page + "/workflow", {"event": "submit"})
+t.eq(r.status, 422, "a poll without its question cannot be submitted")
+t.ok("أضف أسئلة الاستبيان أو الاستطلاع أولاً" in r.text or "Add the questions" in r.text, "saying so")
 t.eq(sup.submit(B, "/staff/activities/%s/questions" % act, {
     "kind": "single", "text_ar": "ما وسيلة التنقل المفضلة؟", "required": "1",
     "options_ar": "حافلة\nسيارة\nمشي", "options_en": "Bus\nCar\nWalking"}).status, 303, "its question")
