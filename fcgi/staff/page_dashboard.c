@@ -71,6 +71,9 @@ waiting_what(enum act_state st)
 		return N_("Approve it for publication or return it");
 	case AS_REPORT_APPROVED:
 		return N_("Give the report its final approval and publish it");
+	case AS_REPORT_SUBMITTED:
+		return N_("Review the analysis report and approve it or return "
+		    "it");
 	case AS_OPEN:
 		return N_("Send the entity's response to this inter-agency "
 		    "consultation");
@@ -163,6 +166,34 @@ page_dashboard(struct req *r)
 		    dbres_str(res, STAFF_DASH_WAITING_STATE)))));
 		vm_bool(it, "handed_over", dbres_int(res,
 		    STAFF_DASH_WAITING_HANDED_OVER));
+	}
+	/* Art. 9-ج: the entity's reports owed, late ones first, with the
+	 * working days late the public sees (issue 11). */
+	res = db_query(r->db, r->a, SQL_STAFF_DASH_REPORTS, DB_ARGS(
+	    DB_U(entity, eid), DB_I(limit, WAITING_SHOWN + 1)));
+	if (res == NULL)
+		return 500;
+	l = vm_list(m, "reports_owed");
+	n = 0;
+	while (dbres_next(res)) {
+		if (++n > WAITING_SHOWN) {
+			vm_bool(m, "reports_more", 1);
+			break;
+		}
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, STAFF_DASH_REPORTS_ID));
+		vm_str(it, "title", present_pick(r,
+		    dbres_str(res, STAFF_DASH_REPORTS_TITLE_AR),
+		    dbres_str(res, STAFF_DASH_REPORTS_TITLE_EN)));
+		st = activity_state(dbres_str(res, STAFF_DASH_REPORTS_STATE));
+		vm_str(it, "state", st < AS__MAX ? present_label(r,
+		    dash_state_labels, AS__MAX, st) : "");
+		if (!dbres_isnull(res, STAFF_DASH_REPORTS_REPORT_DUE_AT))
+			vm_str(it, "due", present_date(r, dbres_time(res,
+			    STAFF_DASH_REPORTS_REPORT_DUE_AT)));
+		if (dbres_int(res, STAFF_DASH_REPORTS_REPORT_DAYS_LATE) > 0)
+			vm_str(it, "days_late", dbres_str(res,
+			    STAFF_DASH_REPORTS_REPORT_DAYS_LATE));
 	}
 	return http_render(r, "staff/dashboard", m);
 }

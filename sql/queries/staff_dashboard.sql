@@ -42,7 +42,7 @@ SELECT a.id, a.title_ar, a.title_en, a.state, a.updated_at,
                                 ELSE 'response' END)
  WHERE (a.entity_id = :entity
    AND ((:role = 'supervisor' AND a.state = 'returned' AND a.author_id = :user)
-     OR (:role = 'coordinator' AND (a.state = 'submitted'
+     OR (:role = 'coordinator' AND (a.state IN ('submitted', 'report_submitted')
                                 OR (a.state = 'returned' AND a.author_id = :user)))
      OR (:role = 'liaison' AND a.state IN ('approved', 'report_approved')
          AND (e.alternate_user_id IS NULL OR e.alternate_user_id <> :user
@@ -52,6 +52,20 @@ SELECT a.id, a.title_ar, a.title_en, a.state, a.updated_at,
         AND NOT EXISTS (SELECT 1 FROM agency_responses r
                          WHERE r.activity_id = a.id AND r.entity_id = :entity))
  ORDER BY a.updated_at, a.id
+ LIMIT :limit;
+
+-- name: staff_dash_reports
+-- The entity's analysis reports owed (closed, in analysis or in the
+-- review chain), the latest first, then the nearest deadline, with the
+-- working days late of the public mark (analysis_tick); :limit =
+-- WAITING_SHOWN + 1.
+-- param: entity u, limit i
+SELECT a.id, a.title_ar, a.title_en, a.state, a.report_due_at,
+       a.report_days_late
+  FROM activities a
+ WHERE a.entity_id = :entity
+   AND a.state IN ('closed', 'analysis', 'report_submitted', 'report_approved')
+ ORDER BY a.report_days_late DESC, a.report_due_at IS NULL, a.report_due_at, a.id
  LIMIT :limit;
 
 -- name: staff_dash_ministry

@@ -196,6 +196,8 @@ t.ok(sql1("SELECT COUNT(*) FROM outbox WHERE recipient='coordinator@moh.sharek.t
 
 coord = Client()
 coord.login("coordinator@moh.sharek.test", prefix="/staff")
+t.ok(re.search(r'href="/staff/activities/%s"><bdi>Analysis draft 100|href="/staff/activities/%s"><bdi>مسودة نظام التحليل 100' % (act, act),
+               coord.get("/staff/").text) is not None, "the report waits for the coordinator on the dashboard")
 _, h = coord.form(rp, rp + "/workflow")
 r = coord.post(rp + "/workflow", {"csrf": h["csrf"], "nonce": h["nonce"], "event": "return", "reason": ""})
 t.eq(r.status, 422, "a return needs its reason")

@@ -81,6 +81,12 @@ try:
     card = re.search(r'<li class="card">(?:(?!</li>).)*?/consultations/%s"(?:(?!</li>).)*</li>' % act, lst, re.S)
     t.ok(card is not None and 'class="overdue"' in card.group(0), "and its card in the list")
 
+    sup = Client()
+    sup.login("supervisor@moh.sharek.test", prefix="/staff")
+    item = re.search(r'<li><a href="/staff/activities/%s/report">(?:(?!</li>).)*</li>' % act, sup.get("/staff/").text, re.S)
+    t.ok(item is not None and re.search(r'class="overdue">[^<]*: 1 ', item.group(0)) is not None,
+         "the entity's dashboard lists the report due, 1 working day late")
+
     admin = Client()
     admin.login("admin@sharek.test", prefix="/staff")
     r = admin.get("/staff/oversight?show=reports")
