@@ -134,9 +134,11 @@ mod_show(struct req *r, const struct modview *v)
 		vm_str(it, "owner", dbres_str(res, MOD_QUEUE_OWNER_NAME));
 	}
 	vm_strf(m, "last", "%llu", last);
+	/* The heading's counts: of the list as filtered. */
 	if ((res = db_query(r->db, r->a, SQL_MOD_COUNTS, DB_ARGS(
 	    DB_U(entity, who.entity_id), DB_I(all, who.all),
-	    DB_U(user, who.user_id)))) == NULL)
+	    DB_U(user, who.user_id), DB_U(activity, v->activity),
+	    DB_I(overdue, v->overdue)))) == NULL)
 		return 500;
 	if (dbres_next(res)) {
 		vm_str(m, "pending", dbres_str(res, MOD_COUNTS_PENDING));

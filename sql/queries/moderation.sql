@@ -29,12 +29,16 @@ SELECT c.id AS comment_id, c.body, c.received_at, c.moderation_due_at,
  LIMIT :limit;
 
 -- name: mod_counts
--- param: entity u, all i, user u
+-- The counts the queue's heading says, for the list as filtered
+-- (mod_queue's :activity and :overdue), so they match what is listed.
+-- param: entity u, all i, user u, activity u, overdue i
 SELECT COUNT(*) AS pending,
        COALESCE(SUM(c.moderation_due_at < UTC_TIMESTAMP()), 0) AS overdue
   FROM comments c JOIN activities a ON a.id = c.activity_id
  WHERE c.status = 'pending' AND a.entity_id = :entity
-   AND (:all = 1 OR a.author_id = :user);
+   AND (:all = 1 OR a.author_id = :user)
+   AND (:activity = 0 OR a.id = :activity)
+   AND (:overdue = 0 OR c.moderation_due_at < UTC_TIMESTAMP());
 
 -- name: mod_reasons
 -- The published moderation principles: the ministry's short list.
