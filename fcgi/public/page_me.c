@@ -244,6 +244,8 @@ delete_tx(struct req *r, void *arg)
 	    DB_ARGS(DB_U(user, uid))) < 0 ||
 	    db_exec(r->db, SQL_ACCOUNT_ANONYMISE_RESPONSES,
 	    DB_ARGS(DB_U(user, uid))) < 0 ||
+	    db_exec(r->db, SQL_VOTE_ANONYMISE,
+	    DB_ARGS(DB_U(user, uid))) < 0 ||
 	    db_exec(r->db, SQL_ACCOUNT_TOKENS_DELETE,
 	    DB_ARGS(DB_U(user, uid))) < 0 ||
 	    db_exec(r->db, SQL_SESSION_DELETE_USER,

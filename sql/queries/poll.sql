@@ -64,3 +64,9 @@ ON DUPLICATE KEY UPDATE question_ar = VALUES(question_ar),
 -- param: activity u, results s
 INSERT INTO poll_settings (activity_id, results) VALUES (:activity, :results)
 ON DUPLICATE KEY UPDATE results = VALUES(results);
+
+-- name: vote_anonymise
+-- An account deleted: its votes on drafts stay counted, without it (the
+-- voter key still stops a second vote).
+-- param: user u
+UPDATE draft_votes SET user_id = NULL WHERE user_id = :user;

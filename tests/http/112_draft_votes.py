@@ -63,6 +63,22 @@ t.eq(kept(), counts(), "the counters followed")
 t.eq(sql1("SELECT changes FROM draft_votes WHERE activity_id=%s AND user_id=(SELECT id FROM users "
           "WHERE email='citizen@sharek.test')" % c1), "1", "the change is counted")
 
+# An account deleted: its vote stays counted, without the account.
+
+sql("INSERT INTO users (kind, email, email_verified_at, password_hash, full_name, lang, role, created_at, updated_at) "
+    "SELECT 'person', 't112@sharek.test', UTC_TIMESTAMP(), password_hash, 'مصوّت مؤقت', 'ar', 'citizen', "
+    "UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE email='citizen4@sharek.test'")
+tmp = Client()
+t.eq(tmp.login("t112@sharek.test").status, 303, "a new citizen signs in")
+uid = sql1("SELECT id FROM users WHERE email='t112@sharek.test'")
+h = hidden_fields(tmp.get(C).text, V)
+t.eq(tmp.post(V, dict(h, choice="abstain")).status, 303, "and abstains")
+mid = counts()
+t.eq(tmp.submit("/me/profile", "/me/delete", {"password": "sharek-demo-2026"}).status, 303, "then deletes the account")
+t.eq(sql1("SELECT COUNT(*) FROM draft_votes WHERE user_id=%s" % uid), "0", "no vote points at it any more")
+t.eq(counts(), mid, "the vote is still counted")
+t.eq(kept(), mid, "and so are the counters")
+
 # Staff attach a vote to another open consultation of their entity.
 sup = Client()
 sup.login("supervisor@moh.sharek.test", prefix="/staff")
