@@ -103,6 +103,9 @@ struct newreq {
 	/* Open311 (issue 14): the requester as the client sent it, and no
 	 * account; NULL for the forms. */
 	const struct requester *who;
+	/* Open311: the type, entity and axis the client chose (0: read
+	 * from the route's NEW_TYPE, NEW_ENTITY, NEW_AXIS). */
+	unsigned long long type, entity, axis;
 	const char	*ref;		/* out */
 	const char	*code;		/* out: the tracking code */
 	const char	*due;		/* out: SQL time */

@@ -236,8 +236,10 @@ complaints_submit_tx(struct req *r, void *arg)
 	int		 files[2] = { NEW_FILE1, NEW_FILE2 };
 
 	uid = n->anonymous || n->who != NULL ? 0 : r->sess->user_id;
-	entity = (unsigned long long)http_arg_int(r, NEW_ENTITY, 0);
-	axis = (unsigned long long)http_arg_int(r, NEW_AXIS, 0);
+	entity = n->entity != 0 ? n->entity :
+	    (unsigned long long)http_arg_int(r, NEW_ENTITY, 0);
+	axis = n->axis != 0 ? n->axis :
+	    (unsigned long long)http_arg_int(r, NEW_AXIS, 0);
 	if ((res = db_query(r->db, r->a, SQL_COMPLAINTS_FORM_TYPES,
 	    DB_NOARGS)) == NULL)
 		return OUT_ERROR;
@@ -246,7 +248,8 @@ complaints_submit_tx(struct req *r, void *arg)
 
 		if (n->anonymous ? strcmp(code, "violation") == 0 :
 		    dbres_u(res, COMPLAINTS_FORM_TYPES_ID) ==
-		    (unsigned long long)http_arg_int(r, NEW_TYPE, 0)) {
+		    (n->type != 0 ? n->type :
+		    (unsigned long long)http_arg_int(r, NEW_TYPE, 0))) {
 			type = dbres_u(res, COMPLAINTS_FORM_TYPES_ID);
 			type_code = code;
 			confidential = (int)dbres_int(res,
