@@ -16,13 +16,24 @@ VALUES (:request, COALESCE(:at, UTC_TIMESTAMP()), NULLIF(:actor, 0), :role, :kin
 -- at :now: level 0 past their due date; level 1 told at least :min_days
 -- calendar days ago (the caller counts the working days).  The
 -- officials of the entity as named now; the most overdue first, :limit
--- per run (REQUEST_TICK_BATCH).
+-- per run (REQUEST_TICK_BATCH).  A sub-department names no officials of
+-- its own: the secretary-general is the nearest entity's above it that
+-- names one, the minister the sector's (the main entity's; Bekhedmetkom:
+-- the minister sees the whole sector).
 -- param: now s, level i, min_days i, limit i
 SELECT q.id, q.ref_no, q.entity_id, q.reopened_count AS cycle, q.due_at,
        q.escalated_at1, e.name_ar AS entity_name_ar,
-       e.name_en AS entity_name_en, e.sg_name, e.sg_email, e.sg_mobile,
-       e.minister_name, e.minister_email, e.minister_mobile
+       e.name_en AS entity_name_en,
+       s.sg_name, s.sg_email, s.sg_mobile,
+       m.minister_name, m.minister_email, m.minister_mobile
   FROM requests q JOIN entities e ON e.id = q.entity_id
+  LEFT JOIN entities p ON p.id = e.parent_id
+  LEFT JOIN entities g ON g.id = p.parent_id
+  JOIN entities s ON s.id = CASE
+         WHEN COALESCE(e.sg_email, e.sg_mobile) IS NOT NULL THEN e.id
+         WHEN COALESCE(p.sg_email, p.sg_mobile) IS NOT NULL THEN p.id
+         ELSE COALESCE(g.id, p.id, e.id) END
+  JOIN entities m ON m.id = COALESCE(g.id, p.id, e.id)
  WHERE q.state IN ('received', 'classified', 'forwarded', 'reopened')
    AND q.escalation_level = :level
    AND q.due_at < :now

@@ -73,6 +73,22 @@ tick()
 mail = mails_to("citizen@sharek.test")
 t.ok(mail and ref in mail[-1], "the acknowledgement with the number goes by e-mail")
 
+# About the portal: no entity to choose, the ministry answers within 5
+# working days (art. 5-ط).
+portal = sql1("SELECT id FROM request_types WHERE code='portal'")
+_, hidden = cit.form("/complaints/new", "/complaints/new")
+r = cit.post_multipart("/complaints/new", dict(hidden, type=portal, entity="", axis=axis, subject="",
+                                                body="لا تظهر صفحة الاستشارات بشكل صحيح على الهاتف."), {})
+t.eq(r.status, 303, "a request about the portal needs no entity")
+pref = REF.search(r.header("Location") or "")
+row = sql("SELECT e.slug, q.reply_limit, q.reply_unit FROM requests q JOIN entities e ON e.id = q.entity_id "
+          "WHERE q.ref_no='%s'" % (pref.group(0) if pref else ""))
+t.eq(row[0] if row else None, ["modee", "5", "days"], "it goes to the operator ministry with 5 working days")
+_, hidden = cit.form("/complaints/new", "/complaints/new")
+r = cit.post_multipart("/complaints/new", dict(hidden, type=complaint, entity="", axis=axis, subject="",
+                                                body="شكوى بلا جهة محددة في النموذج."), {})
+t.eq(r.status, 422, "any other type needs its entity")
+
 # A mistyped symbol, a swap of two, a lower-case spelling.
 body_ref = ref.replace("-", "")[2:]
 sym = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -140,8 +156,8 @@ t.eq(step(li, "reply", reply=reply).status, 303, "the reply")
 t.eq(sql1("SELECT state FROM requests WHERE id=%s" % rid), "answered", "replied")
 t.eq(sql1("SELECT sla_met FROM requests WHERE id=%s" % rid), "1", "on time: the SLA is met (kept for the dashboard)")
 t.eq([kpi("received") - kpi0["received"], kpi("answered") - kpi0["answered"],
-      kpi("answered_in_time") - kpi0["answered_in_time"]], [1, 1, 1],
-     "the KPI aggregates count it received, answered, answered in time")
+      kpi("answered_in_time") - kpi0["answered_in_time"]], [2, 1, 1],
+     "the KPI aggregates count it (and the one about the portal) received, it answered, answered in time")
 t.eq(sql1("SELECT received FROM kpi_daily WHERE entity_id=%s AND axis_id=0 AND day=UTC_DATE() AND type_id=%s"
           % (moh, complaint)) in (None, "0"), True, "classified: counted under its axis, no longer under 0")
 t.ok(int(sql1("SELECT COUNT(*) FROM audit_log WHERE object_type='request' AND object_id=%s" % rid)) >= 4,

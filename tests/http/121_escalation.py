@@ -140,4 +140,18 @@ t.eq(r.status, 303, "the admin names another secretary-general")
 t.eq(sql1("SELECT sg_email FROM entities WHERE id=%s" % moh), "sg2@moh.sharek.test", "stored")
 sql("UPDATE sla_matrix SET reply_working_days=10, solve_working_days=21 WHERE priority='low'")
 sql("UPDATE entities SET sg_email='%s', sg_name='د. خالد المومني' WHERE id=%s" % (SG, moh))
+# A sub-department names no officials: its ministry's are told.
+phc = sql1("SELECT id FROM entities WHERE slug='moh-phc'")
+sql("INSERT INTO requests (ref_no, type_id, entity_id, subject, body, state, due_at, created_at, updated_at) "
+    "VALUES ('T-PHC-LATE', %s, %s, 'late at a directorate', 'x', 'received', UTC_TIMESTAMP() - INTERVAL 1 HOUR, "
+    "UTC_TIMESTAMP() - INTERVAL 3 DAY, UTC_TIMESTAMP())" % (complaint, phc))
+sub = sql1("SELECT id FROM requests WHERE ref_no='T-PHC-LATE'")
+p = tick_at(datetime.datetime.utcnow())
+p.communicate()
+t.eq(sql1("SELECT notified_email FROM request_escalations WHERE request_id=%s AND level=1" % sub), SG,
+     "a late request to a directorate goes to its ministry's secretary-general")
+p = tick_at(datetime.datetime.utcnow() + datetime.timedelta(days=6))
+p.communicate()
+t.eq(sql1("SELECT notified_email FROM request_escalations WHERE request_id=%s AND level=2" % sub), MINISTER,
+     "and then to the minister of the sector")
 sys.exit(t.done())
