@@ -83,6 +83,14 @@ http_match(struct req *r, const char *pattern, const char *path)
 				return 0;
 			if (e == NULL)
 				e = s + strlen(s);
+			/* "{x:slug}.csv": the capture ends where the suffix
+			 * starts (neither a slug nor digits hold a dot). */
+			if (close[1] == '.') {
+				const char *dot = memchr(s, '.', (size_t)(e - s));
+				if (dot == NULL)
+					return 0;
+				e = dot;
+			}
 			n = (size_t)(e - s);
 			if (!http_segment_ok(s, n, slug) ||
 			    r->nseg >= HTTP_MAXSEG)
@@ -144,7 +152,8 @@ http_pattern_check(const char *pat, char *shape, size_t shapelen,
 	for (p = pat; *p; ) {
 		if (*p == '{') {
 			/* A capture is a whole segment: /{x}/ or /{x} at
-			 * the end, since it reads up to the next slash. */
+			 * the end, since it reads up to the next slash, or
+			 * a segment's name before a suffix: /{x:slug}.csv. */
 			if (p[-1] != '/') {
 				*why = "a {capture} must start a segment";
 				return -1;
@@ -153,8 +162,10 @@ http_pattern_check(const char *pat, char *shape, size_t shapelen,
 				*why = "{ without }";
 				return -1;
 			}
-			if (close[1] != '/' && close[1] != '\0') {
-				*why = "a {capture} must end its segment";
+			if (close[1] != '/' && close[1] != '\0' &&
+			    close[1] != '.') {
+				*why = "a {capture} must end its segment "
+				    "(or be followed by a .suffix)";
 				return -1;
 			}
 			n = (size_t)(close - p - 1);

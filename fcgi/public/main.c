@@ -46,6 +46,27 @@ static const struct route routes[] = {
 	    PARAMS(feed_params), 0 },
 	{ "GET", "/feeds/results.atom", page_feed_results_atom, 0,
 	    PARAMS(feed_params), 0 },
+	{ "GET", "/feeds/results.rss", page_feed_results_rss, 0,
+	    PARAMS(feed_params), 0 },
+
+	/* Open data: the DCAT-AP catalog, distributions (page_opendata.c). */
+	{ "GET", "/opendata", page_opendata, 0, PARAMS(od_catalog_params), 0 },
+	{ "GET", "/opendata/catalog", page_od_catalog, 0,
+	    PARAMS(od_catalog_params), 0 },
+	{ "GET", "/opendata/catalog.ttl", page_od_catalog_ttl, 0,
+	    PARAMS(od_catalog_params), 0 },
+	{ "GET", "/opendata/catalog.rdf", page_od_catalog_rdf, 0,
+	    PARAMS(od_catalog_params), 0 },
+	{ "GET", "/opendata/datasets/{slug:slug}", page_od_dataset, 0, NULL,
+	    0, 0 },
+	{ "GET", "/opendata/datasets/{slug:slug}.csv", page_od_csv, 0,
+	    PARAMS(od_dist_params), 0 },
+	{ "GET", "/opendata/datasets/{slug:slug}.json", page_od_json, 0,
+	    PARAMS(od_dist_params), 0 },
+	{ "GET", "/opendata/datasets/{slug:slug}.xml", page_od_xml, 0,
+	    PARAMS(od_dist_params), 0 },
+	{ "GET", "/opendata/datasets/{slug:slug}.schema.json", page_od_schema,
+	    0, NULL, 0, 0 },
 
 	/* Accounts (page_account.c, page_me.c). */
 	{ "GET", "/register", page_register_form, 0, NULL, 0, 0 },
@@ -78,6 +99,8 @@ static const struct app app = {
 	.db_account = "public",
 	.routes = routes,
 	.nroutes = sizeof(routes) / sizeof(routes[0]),
+	/* The feeds each page announces (page_feeds.c). */
+	.decorate = feeds_decorate,
 };
 
 int

@@ -6,8 +6,21 @@
  *
  * GET /feeds/activities.atom   entity, sector, kind, lang
  * GET /feeds/activities.rss    the same as RSS 2.0
- * GET /feeds/results.atom      newly published results
- * Anyone; public activities only (feeds are read anonymously).
+ * GET /feeds/results.atom      newly published results; the same filters
+ * GET /feeds/results.rss       the same as RSS 2.0
+ * Anyone; public activities only (feeds are read anonymously).  The
+ * filters combine (entity with its sub-departments, sector, kind); lang
+ * chooses the language of the texts (else the reader's).
+ * Ids are tag URIs (RFC 4151) that never change with the address the
+ * portal is reached at or the filters: tag:HOST,DATE:activity-ID for a
+ * new activity, tag:HOST,DATE:results-ID for its results (HOST from
+ * base_url, DATE [feeds] tag_date, default 2026); RSS guids are the same
+ * (isPermaLink="false").
+ *
+ * Every public page announces the feeds matching what it shows
+ * (feeds_decorate, <link rel="alternate"> in views/partials/head): the
+ * list of consultations its filters' feeds, an activity's page its
+ * entity's feeds, any other page the portal's.
  * Conditional GET: ETag/Last-Modified from the newest entry.  The feed's
  * own link is the feed's path and the declared parameters as validated
  * (present_query): an undeclared key or a byte that is not UTF-8 never
@@ -27,12 +40,14 @@
 #include "activity.h"
 #include "arena.h"
 #include "buf.h"
+#include "conf.h"
 #include "db.h"
 #include "http.h"
 #include "present.h"
 #include "present_public.h"
 #include "public.h"
 #include "sql_gen.h"
+#include "vm.h"
 #include "xmlw.h"
 
 #define FEED_ENTRIES	50	/* the window a feed shows */
@@ -70,8 +85,11 @@ feed_entries(struct req *r, int results, struct entry **out, int *n)
 	const struct pval *kind = http_arg(r, FP_KIND);
 
 	if (results)
-		res = db_query(r->db, r->a, SQL_FEED_RESULTS,
-		    DB_ARGS(DB_I(limit, FEED_ENTRIES)));
+		res = db_query(r->db, r->a, SQL_FEEDS_RESULTS, DB_ARGS(
+		    DB_U(entity, http_arg_int(r, FP_ENTITY, 0)),
+		    DB_U(sector, http_arg_int(r, FP_SECTOR, 0)),
+		    DB_S(kind, kind->set ? act_kind_names[kind->i] : NULL),
+		    DB_I(limit, FEED_ENTRIES)));
 	else
 		res = db_query(r->db, r->a, SQL_FEED_ACTIVITIES, DB_ARGS(
 		    DB_U(entity, http_arg_int(r, FP_ENTITY, 0)),
@@ -85,20 +103,22 @@ feed_entries(struct req *r, int results, struct entry **out, int *n)
 	*n = 0;
 	while (dbres_next(res)) {
 		if (results) {
-			e->id = dbres_u(res, FEED_RESULTS_ID);
+			e->id = dbres_u(res, FEEDS_RESULTS_ID);
 			e->kind = activity_kind(dbres_str(res,
-			    FEED_RESULTS_KIND));
+			    FEEDS_RESULTS_KIND));
 			e->title = present_pick(r,
-			    dbres_str(res, FEED_RESULTS_TITLE_AR),
-			    dbres_str(res, FEED_RESULTS_TITLE_EN));
+			    dbres_str(res, FEEDS_RESULTS_TITLE_AR),
+			    dbres_str(res, FEEDS_RESULTS_TITLE_EN));
 			e->summary = present_pick(r,
-			    dbres_str(res, FEED_RESULTS_SUMMARY_AR),
-			    dbres_str(res, FEED_RESULTS_SUMMARY_EN));
+			    dbres_str(res, FEEDS_RESULTS_SUMMARY_AR),
+			    dbres_str(res, FEEDS_RESULTS_SUMMARY_EN));
 			e->who = present_pick(r,
-			    dbres_str(res, FEED_RESULTS_ENTITY_NAME_AR),
-			    dbres_str(res, FEED_RESULTS_ENTITY_NAME_EN));
-			e->published = e->updated = dbres_time(res,
-			    FEED_RESULTS_PUBLISHED_AT);
+			    dbres_str(res, FEEDS_RESULTS_ENTITY_NAME_AR),
+			    dbres_str(res, FEEDS_RESULTS_ENTITY_NAME_EN));
+			e->published = dbres_time(res,
+			    FEEDS_RESULTS_PUBLISHED_AT);
+			e->updated = dbres_time(res,
+			    FEEDS_RESULTS_UPDATED_AT);
 		} else {
 			activity_fill(&a, res);
 			e->id = a.id;
@@ -147,11 +167,31 @@ feed_date(struct req *r, time_t t, int rss)
 	return arena_strdup(r->a, buf);
 }
 
+/* The tagging entity of the ids: "tag:HOST,DATE:" (RFC 4151), the host
+ * of base_url without scheme or port. */
+static const char *
+feed_tag(struct req *r)
+{
+	const char	*base = http_base_url(), *h, *e;
+
+	h = strstr(base, "://");
+	h = h != NULL ? h + 3 : base;
+	e = h + strcspn(h, ":/");
+	return arena_printf(r->a, "tag:%.*s,%s:", (int)(e - h), h,
+	    conf_get("feeds", "tag_date", "2026"));
+}
+
+static const char *const feed_files[2][2] = {
+	{ "activities.atom", "activities.rss" },
+	{ "results.atom", "results.rss" },
+};
+
 static int
 feed(struct req *r, int results, int rss)
 {
 	xmlTextWriterPtr w;
 	const char	*base = http_base_url(), *self, *title, *tag, *q;
+	const char	*idtag, *list;
 	struct entry	*ents;
 	time_t		 newest = 0;
 	struct buf	 etag;
@@ -188,9 +228,13 @@ feed(struct req *r, int results, int rss)
 	title = tr(r, results ? "Sharek — published results" :
 	    "Sharek — new consultations, surveys and polls");
 	q = present_query(r, -1);
-	self = arena_printf(r->a, "%s/feeds/%s%s%s", base, results ?
-	    "results.atom" : rss ? "activities.rss" : "activities.atom",
-	    *q ? "?" : "", q);
+	self = arena_printf(r->a, "%s/feeds/%s%s%s", base,
+	    feed_files[results][rss], *q ? "?" : "", q);
+	/* The page that lists what the feed shows: its filters but lang. */
+	q = present_query(r, FP_LANG);
+	list = arena_printf(r->a, "%s/consultations%s%s%s", base, *q ? "?" : "",
+	    q, results ? (*q ? "&state=results" : "?state=results") : "");
+	idtag = feed_tag(r);
 	if (rss) {
 		if ((w = xmlw_begin(r, "application/rss+xml; charset=utf-8"))
 		    == NULL)
@@ -202,8 +246,7 @@ feed(struct req *r, int results, int rss)
 		    BAD_CAST "http://www.w3.org/2005/Atom");
 		xmlTextWriterStartElement(w, BAD_CAST "channel");
 		xmlw_elem(w, "title", feed_html(r, title));
-		xmlw_elem(w, "link", arena_printf(r->a, "%s/consultations",
-		    base));
+		xmlw_elem(w, "link", list);
 		xmlw_elem(w, "description", feed_html(r, title));
 		xmlw_elem(w, "language", r->lang);
 		xmlTextWriterStartElement(w, BAD_CAST "atom:link");
@@ -223,8 +266,11 @@ feed(struct req *r, int results, int rss)
 		    BAD_CAST "http://www.w3.org/2005/Atom");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang",
 		    BAD_CAST r->lang);
-		xmlw_elem(w, "id", arena_printf(r->a, "%s/feeds/%s", base,
-		    results ? "results" : "activities"));
+		q = present_query(r, FP_LANG);
+		xmlw_elem(w, "id", arena_printf(r->a, "%sfeeds/%s%s%s%s",
+		    idtag, results ? "results" : "activities", *q ? "?" : "",
+		    q, http_arg(r, FP_LANG)->set ? arena_printf(r->a,
+		    "%slang=%s", *q ? "&" : "?", r->lang) : ""));
 		xmlw_elem(w, "title", title);
 		xmlw_elem(w, "updated", feed_date(r, newest ? newest :
 		    time(NULL), 0));
@@ -233,8 +279,7 @@ feed(struct req *r, int results, int rss)
 		xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST self);
 		xmlTextWriterEndElement(w);
 		xmlTextWriterStartElement(w, BAD_CAST "link");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST
-		    arena_printf(r->a, "%s/consultations", base));
+		xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST list);
 		xmlTextWriterEndElement(w);
 		xmlTextWriterStartElement(w, BAD_CAST "author");
 		xmlw_elem(w, "name", tr(r, "Sharek"));
@@ -245,6 +290,8 @@ feed(struct req *r, int results, int rss)
 		const char *url = arena_printf(r->a, "%s/consultations/%llu",
 		    base, e->id);
 		const char *kind = act_kind_names[e->kind];
+		const char *id = arena_printf(r->a, "%s%s-%llu", idtag,
+		    results ? "results" : "activity", e->id);
 
 		if (rss) {
 			xmlTextWriterStartElement(w, BAD_CAST "item");
@@ -252,8 +299,8 @@ feed(struct req *r, int results, int rss)
 			xmlw_elem(w, "link", url);
 			xmlTextWriterStartElement(w, BAD_CAST "guid");
 			xmlTextWriterWriteAttribute(w, BAD_CAST "isPermaLink",
-			    BAD_CAST "true");
-			xmlTextWriterWriteString(w, BAD_CAST url);
+			    BAD_CAST "false");
+			xmlTextWriterWriteString(w, BAD_CAST id);
 			xmlTextWriterEndElement(w);
 			xmlw_elem(w, "description", feed_html(r, e->summary));
 			xmlw_elem(w, "category", kind);
@@ -262,7 +309,7 @@ feed(struct req *r, int results, int rss)
 			continue;
 		}
 		xmlTextWriterStartElement(w, BAD_CAST "entry");
-		xmlw_elem(w, "id", url);
+		xmlw_elem(w, "id", id);
 		xmlw_elem(w, "title", e->title);
 		xmlTextWriterStartElement(w, BAD_CAST "link");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST url);
@@ -304,4 +351,70 @@ int
 page_feed_results_atom(struct req *r)
 {
 	return feed(r, 1, 0);
+}
+
+int
+page_feed_results_rss(struct req *r)
+{
+	return feed(r, 1, 1);
+}
+
+/* One <link rel="alternate"> of views/partials/head. */
+static void
+feeds_link(struct req *r, struct val *l, int results, int rss,
+    const char *q, int filtered)
+{
+	struct val	*it = vm_push(l);
+	const char	*title;
+
+	vm_str(it, "type", rss ? "application/rss+xml" :
+	    "application/atom+xml");
+	vm_strf(it, "href", "/feeds/%s%s%s", feed_files[results][rss],
+	    *q ? "?" : "", q);
+	title = results ? (filtered ? tr(r, "Published results shown here") :
+	    tr(r, "Published results")) : (filtered ?
+	    tr(r, "New consultations, surveys and polls shown here") :
+	    tr(r, "New consultations, surveys and polls"));
+	vm_strf(it, "title", "%s (%s)", title, rss ? "RSS" : "Atom");
+}
+
+/* The feeds of a page (app.decorate, every page of sharek-public): the
+ * list of consultations announces the feeds of its filters, an
+ * activity's page its entity's, every page the portal's own. */
+void
+feeds_decorate(struct req *r, struct val *m)
+{
+	struct val	*l = vm_list(m, "feeds");
+	struct dbres	*res;
+	struct buf	 q;
+	int		 results, rss;
+
+	buf_init(&q, r->a);
+	buf_adds(&q, "");
+	if (r->route != NULL && r->route->params == consult_list_params) {
+		const struct pval *k = http_arg(r, CL_KIND);
+		if (http_arg(r, CL_ENTITY)->set)
+			buf_printf(&q, "entity=%lld",
+			    http_arg_int(r, CL_ENTITY, 0));
+		if (http_arg(r, CL_SECTOR)->set)
+			buf_printf(&q, "%ssector=%lld", q.len ? "&" : "",
+			    http_arg_int(r, CL_SECTOR, 0));
+		if (k->set && k->i >= 0 && k->i < AK__MAX)
+			buf_printf(&q, "%skind=%s", q.len ? "&" : "",
+			    act_kind_names[k->i]);
+	} else if (r->route != NULL && r->nseg == 1 &&
+	    strcmp(r->route->pattern, "/consultations/{id}") == 0) {
+		res = db_query(r->db, r->a, SQL_FEEDS_ACTIVITY_ENTITY,
+		    DB_ARGS(DB_U(id, r->segi[0])));
+		if (res != NULL && dbres_next(res))
+			buf_printf(&q, "entity=%s", dbres_str(res,
+			    FEEDS_ACTIVITY_ENTITY_ENTITY_ID));
+	}
+	for (results = 0; results < 2; results++)
+		for (rss = 0; rss < 2; rss++)
+			feeds_link(r, l, results, rss, q.data, q.len > 0);
+	if (q.len > 0)
+		for (results = 0; results < 2; results++)
+			for (rss = 0; rss < 2; rss++)
+				feeds_link(r, l, results, rss, "", 0);
 }

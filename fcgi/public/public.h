@@ -94,6 +94,25 @@ extern const struct param feed_params[FP__MAX];
 int	page_feed_activities_atom(struct req *);
 int	page_feed_activities_rss(struct req *);
 int	page_feed_results_atom(struct req *);
+int	page_feed_results_rss(struct req *);
+/* Autodiscovery: the feeds matching what a page shows (app.decorate). */
+struct val;
+void	feeds_decorate(struct req *, struct val *);
+
+/* page_opendata.c */
+enum od_catalog_key { ODC_PAGE, ODC_PER_PAGE, ODC__MAX };
+enum od_dist_key { ODD_SINCE, ODD__MAX };
+extern const struct param od_catalog_params[ODC__MAX];
+extern const struct param od_dist_params[ODD__MAX];
+int	page_opendata(struct req *);
+int	page_od_catalog(struct req *);
+int	page_od_catalog_ttl(struct req *);
+int	page_od_catalog_rdf(struct req *);
+int	page_od_dataset(struct req *);
+int	page_od_csv(struct req *);
+int	page_od_json(struct req *);
+int	page_od_xml(struct req *);
+int	page_od_schema(struct req *);
 
 /* Surveys, polls, votes on drafts (page_survey.c, page_survey_form.c,
  * survey_results.c; issue 12).  The answers of a survey are the slots

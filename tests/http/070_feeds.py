@@ -1,6 +1,7 @@
 """Feeds for subscribers and other sites (domain.md §7): Atom and RSS of
 newly opened consultations, surveys and polls, filtered by entity, sector
 and kind; published results; conditional GET so readers can poll."""
+import re
 import sys
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
 import feedparser
@@ -62,4 +63,77 @@ res = feedparser.parse(c.get("/feeds/results.atom").raw)
 t.ok(any("الأكياس البلاستيكية" in x.title for x in res.entries), "published results have their feed")
 page = c.get("/")
 t.ok('type="application/atom+xml"' in page.text, "pages announce the feed")
+
+# ---- results in RSS, the filters on every feed, combined -----------------------------------
+r = c.get("/feeds/results.rss")
+rr = feedparser.parse(r.raw)
+t.ok(r.status == 200 and r.header("Content-Type").startswith("application/rss+xml") and rr.version == "rss20"
+     and rr.bozo == 0, "the results have an RSS feed too")
+t.eq([x.id for x in rr.entries], [x.id for x in res.entries], "with the same items as the Atom one")
+
+sector = sql1("SELECT s.sector_id FROM activity_sectors s JOIN activities a ON a.id = s.activity_id "
+              "WHERE a.audience = 'public' AND a.state = 'published' ORDER BY a.id LIMIT 1")
+env = sql1("SELECT a.entity_id FROM activities a JOIN reports r ON r.activity_id = a.id "
+           "WHERE a.audience = 'public' AND a.state = 'published' AND r.published_at IS NOT NULL LIMIT 1")
+LISTED = ("'open','closed','analysis','report_submitted','report_approved','published'")
+
+
+def expected(results, entity=None, sector_=None, kind=None):
+    cond = ["a.audience = 'public'", "a.unlisted = 0"]
+    cond.append("a.state = 'published' AND r.published_at IS NOT NULL" if results else "a.state IN (%s)" % LISTED)
+    if entity:
+        cond.append("(a.entity_id = %s OR e.parent_id = %s)" % (entity, entity))
+    if sector_:
+        cond.append("EXISTS (SELECT 1 FROM activity_sectors s WHERE s.activity_id = a.id AND s.sector_id = %s)"
+                    % sector_)
+    if kind:
+        cond.append("a.kind = '%s'" % kind)
+    return sorted(int(x[0]) for x in sql(
+        "SELECT a.id FROM activities a JOIN entities e ON e.id = a.entity_id %s WHERE %s"
+        % ("JOIN reports r ON r.activity_id = a.id" if results else "", " AND ".join(cond))))
+
+
+FILTERS = [{}, {"entity": moh}, {"entity": env}, {"sector": sector}, {"kind": "consultation"},
+           {"kind": "poll"}, {"entity": env, "kind": "consultation"},
+           {"entity": env, "sector": sector, "kind": "consultation"}, {"entity": moh, "kind": "survey"}]
+ids = {}
+for feed in ("activities.atom", "activities.rss", "results.atom", "results.rss"):
+    results = feed.startswith("results")
+    for f in FILTERS:
+        for lang in (None, "en"):
+            qs = "&".join("%s=%s" % kv for kv in list(f.items()) + ([("lang", lang)] if lang else []))
+            r = c.get("/feeds/%s%s" % (feed, "?" + qs if qs else ""))
+            p = feedparser.parse(r.raw)
+            what = "%s?%s" % (feed, qs)
+            t.ok(r.status == 200 and p.bozo == 0, "%s: feedparser reads it, no bozo" % what,
+                 p.get("bozo_exception"))
+            got = sorted(int(x.link.rsplit("/", 1)[-1]) for x in p.entries)
+            t.eq(got, expected(results, f.get("entity"), f.get("sector"), f.get("kind")),
+                 "%s: exactly the items the filters select" % what)
+            for x in p.entries:
+                ids.setdefault((results, x.link), set()).add(x.id)
+host = URL.split("://", 1)[1].split(":", 1)[0].split("/", 1)[0]
+t.ok(ids and all(len(v) == 1 for v in ids.values()),
+     "an item keeps its id in Atom and RSS, in both languages, whatever the filters")
+t.ok(all(next(iter(v)).startswith("tag:%s,2026:%s-" % (host, "results" if k[0] else "activity"))
+         for k, v in ids.items()), "ids are tag URIs (RFC 4151) of the portal's host")
+t.eq(len({next(iter(v)) for v in ids.values()}), len(ids), "and unique")
+
+# ---- autodiscovery: each page announces the feeds of what it shows ------------------------
+def alternates(path):
+    text = c.get(path).text
+    return re.findall(r'<link rel="alternate" type="application/(atom|rss)\+xml" href="([^"]+)"', text)
+
+
+home = alternates("/")
+t.ok({h for _, h in home} >= {"/feeds/activities.atom", "/feeds/activities.rss", "/feeds/results.atom",
+                              "/feeds/results.rss"}, "the home page announces the portal's four feeds")
+lst = alternates("/consultations?entity=%s&kind=poll" % moh)
+t.ok(("atom", "/feeds/activities.atom?entity=%s&amp;kind=poll" % moh) in lst
+     and ("rss", "/feeds/results.rss?entity=%s&amp;kind=poll" % moh) in lst,
+     "a filtered list announces the feeds of its filters", lst)
+act = sql1("SELECT id FROM activities WHERE title_en = 'Policy on reducing plastic bags'")
+ent = sql1("SELECT entity_id FROM activities WHERE id = %s" % act)
+t.ok(("atom", "/feeds/activities.atom?entity=%s" % ent) in alternates("/consultations/%s" % act),
+     "an activity's page announces its entity's feed")
 sys.exit(t.done())

@@ -121,16 +121,16 @@ def raw_get(target):
     return status, body
 
 
-for feed in ("activities.atom", "activities.rss", "results.atom"):
+for feed in ("activities.atom", "activities.rss", "results.atom", "results.rss"):
     base = "%s/feeds/%s" % (URL, feed)
     cases = [(b"?x=%ff", base), (b"?x=%ff&kind=poll", base + "?kind=poll"),
              (b"?%ff=1", base), (b"?x=%00%0a%3c%26", base), (b"?x=\xff\xfe", base),
              (b"?x=%ef%bf%bf&lang=en", base + "?lang=en"), (b"?x=%c0%80", base),
              (b"?kind=poll&x=\"><script>", base + "?kind=poll"),
              (b"?entity=&sector=", base)]
-    if feed == "results.atom":
-        # No filters of its own: only lang is kept.
-        cases = [(b"?x=%ff", base), (b"?x=%ff&lang=ar", base + "?lang=ar"), (b"?x=\xff", base)]
+    if feed.startswith("results"):
+        # The same filters as the activities' feeds, and lang.
+        cases += [(b"?x=%ff&lang=ar", base + "?lang=ar")]
     for target, want in cases:
         status, body = raw_get(("/feeds/%s" % feed).encode() + target)
         doc = strict(body)
@@ -140,11 +140,12 @@ for feed in ("activities.atom", "activities.rss", "results.atom"):
              "%s%s: the self link has only what was declared and valid" % (feed, target.decode("latin-1")))
 
 # A declared filter with a bad value is refused, not copied.
-for target in (b"?kind=%ff", b"?kind=\xff", b"?entity=1%00", b"?lang=zz"):
-    status, body = raw_get(b"/feeds/activities.atom" + target)
-    t.ok(status == 400 and b"\xff" not in body and b"zz" not in body.split(b"<main", 1)[-1],
-         "activities.atom%s: a bad filter is a 400 that does not echo it" % target.decode("latin-1"),
-         "%d %r" % (status, body[:200]))
+for feed in (b"activities.atom", b"results.rss"):
+    for target in (b"?kind=%ff", b"?kind=\xff", b"?entity=1%00", b"?lang=zz"):
+        status, body = raw_get(b"/feeds/" + feed + target)
+        t.ok(status == 400 and b"\xff" not in body and b"zz" not in body.split(b"<main", 1)[-1],
+             "%s%s: a bad filter is a 400 that does not echo it" % (feed.decode(), target.decode("latin-1")),
+             "%d %r" % (status, body[:200]))
 
 sql("UPDATE activities SET title_ar='%s', title_en='%s', summary_ar='%s', summary_en='%s' WHERE id=%s"
     % tuple([q(x) for x in saved] + [aid]))

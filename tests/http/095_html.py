@@ -139,6 +139,7 @@ IDS = {  # the literal segment before a placeholder -> the values to try
     "files": FILES,
     "requests": REQUESTS + [MISSING],
     "officials": [v for v in E.values() if v] + [MISSING],
+    "datasets": ["activities", "consultation-999999999"],  # /opendata/datasets/{slug}: 303 and 404
 }
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
@@ -157,6 +158,7 @@ QUERIES = {
     "/consultations": ["?kind=survey&state=open", "?state=results&audience=public", "?q=zz-nothing-matches",
                        "?before=1", "?entity=x&kind=zzz"],
     "/consultations/{id}": ["?posted=1", "?dup=1", "?before=x"],
+    "/opendata": ["?page=2&per_page=1", "?page=x"],
     "/reset": ["?t=%s" % RESET, "?t=short"],
     "/verify": ["?t=" + "A" * 43],
     "/me": ["?welcome=1"],

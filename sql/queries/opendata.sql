@@ -1,0 +1,176 @@
+-- Open data (fcgi/domain/opendata.c, fcgi/public/page_opendata.c): the
+-- DCAT-AP catalog's datasets and the rows of their distributions.
+--
+-- A result dataset is one activity whose report was published: public
+-- audience, published — or withdrawn after its report was published,
+-- which stays in the catalog marked withdrawn (adms:status) so that
+-- harvesting portals do not silently delete it.  The catalog lists the
+-- listed ones only (never the unlisted bench data, whose files answer
+-- by their address as its pages do).  Every such statement selects
+--
+--   SELECT /*@od_result_columns*/ FROM reports r /*@od_result_joins*/
+--    WHERE /*@od_result_where*/
+--
+-- under "-- shape: od_result", and opendata_fill() reads them.
+
+-- fragment: od_result_columns
+a.id, a.kind, a.state, a.title_ar, a.title_en, a.summary_ar, a.summary_en,
+       a.publish_at, a.closes_at, a.comments_published, a.participants,
+       r.participants_count, r.summary_ar AS report_summary_ar,
+       r.summary_en AS report_summary_en, r.published_at,
+       GREATEST(a.updated_at, COALESCE(r.updated_at, r.published_at), r.published_at) AS modified_at,
+       e.id AS entity_id, e.slug AS entity_slug, e.name_ar AS entity_name_ar,
+       e.name_en AS entity_name_en, e.contact_email AS entity_email
+
+-- fragment: od_result_joins
+  JOIN activities a ON a.id = r.activity_id
+  JOIN entities e ON e.id = a.entity_id
+
+-- fragment: od_result_where
+a.audience = 'public'
+   AND a.state IN ('published', 'withdrawn') AND r.published_at IS NOT NULL
+
+-- name: od_results_page
+-- One page of the catalog's result datasets, oldest first (a dataset
+-- keeps its place, so a harvester paging through sees each once).  The
+-- catalog's pages are numbered (Hydra), hence OFFSET: it is bounded by
+-- the number of published results, which stays small.
+-- param: limit i, offset i
+-- shape: od_result
+SELECT /*@od_result_columns*/
+  FROM reports r /*@od_result_joins*/
+ WHERE /*@od_result_where*/ AND a.unlisted = 0
+ ORDER BY a.id
+ LIMIT :limit OFFSET :offset;
+
+-- name: od_result_get
+-- One result dataset by its activity (distributions, data dictionary).
+-- param: activity u
+-- shape: od_result
+SELECT /*@od_result_columns*/
+  FROM reports r /*@od_result_joins*/
+ WHERE /*@od_result_where*/ AND a.id = :activity;
+
+-- name: od_catalog_stats
+-- The catalog at a glance, in one statement: how many result datasets,
+-- when the newest of them changed, and the register's and the complaint
+-- statistics' span and last change (validators, temporal coverage).
+-- param: none
+SELECT (SELECT COUNT(*) FROM reports r /*@od_result_joins*/
+         WHERE /*@od_result_where*/ AND a.unlisted = 0) AS results,
+       (SELECT MAX(GREATEST(a.updated_at, COALESCE(r.updated_at, r.published_at), r.published_at))
+          FROM reports r /*@od_result_joins*/
+         WHERE /*@od_result_where*/ AND a.unlisted = 0) AS results_modified,
+       (SELECT MIN(a.publish_at) FROM listed_activities a
+         WHERE a.audience = 'public' AND a.unlisted = 0) AS register_start,
+       (SELECT MAX(a.updated_at) FROM listed_activities a
+         WHERE a.audience = 'public' AND a.unlisted = 0) AS register_modified,
+       (SELECT COUNT(*) FROM listed_activities a
+         WHERE a.audience = 'public' AND a.unlisted = 0) AS register_rows,
+       (SELECT MIN(k.day) FROM kpi_daily k) AS complaints_start,
+       (SELECT MAX(k.day) FROM kpi_daily k) AS complaints_end,
+       (SELECT COUNT(DISTINCT DATE_FORMAT(k.day, '%Y-%m'), k.entity_id,
+               k.type_id, k.axis_id) FROM kpi_daily k) AS complaints_rows,
+       (SELECT e.slug FROM entities e WHERE e.is_operator = 1
+         ORDER BY e.id LIMIT 1) AS operator_slug,
+       (SELECT e.name_ar FROM entities e WHERE e.is_operator = 1
+         ORDER BY e.id LIMIT 1) AS operator_name_ar,
+       (SELECT e.name_en FROM entities e WHERE e.is_operator = 1
+         ORDER BY e.id LIMIT 1) AS operator_name_en,
+       (SELECT e.contact_email FROM entities e WHERE e.is_operator = 1
+         ORDER BY e.id LIMIT 1) AS operator_email;
+
+-- name: od_comments
+-- Distribution rows of a consultation's comments dataset, streamed in id
+-- order: every published comment with the entity's position and reply,
+-- its campaign group and the analysis' themes it was given (migration
+-- 0013; a few per comment, through the primary key of comment_topics).
+-- The author is only a type — a natural or a legal person (Tawasul
+-- art. 2) — never a name or a contact; "unknown" once the account is
+-- gone.  :since (NULL: all) keeps the comments changed since then.
+-- param: activity u, since s
+SELECT c.id, c.article_id, car.number_label AS article,
+       DATE_FORMAT(c.received_at, '%Y-%m-%dT%H:%i:%sZ') AS received_at,
+       CASE cu.kind WHEN 'organisation' THEN 'legal_person'
+                    WHEN 'person' THEN 'natural_person'
+                    WHEN 'staff' THEN 'natural_person'
+                    ELSE 'unknown' END AS author_type,
+       c.body, c.entity_position AS position, c.duplicate_of,
+       c.entity_reply_ar AS reply_ar, c.entity_reply_en AS reply_en,
+       c.group_id,
+       (SELECT GROUP_CONCAT(t.title_ar ORDER BY t.position, t.id SEPARATOR ' | ')
+          FROM comment_topics ct JOIN report_topics t ON t.id = ct.topic_id
+         WHERE ct.comment_id = c.id) AS themes_ar,
+       (SELECT GROUP_CONCAT(COALESCE(t.title_en, t.title_ar) ORDER BY t.position, t.id
+                            SEPARATOR ' | ')
+          FROM comment_topics ct JOIN report_topics t ON t.id = ct.topic_id
+         WHERE ct.comment_id = c.id) AS themes_en,
+       DATE_FORMAT(GREATEST(c.received_at, COALESCE(c.moderated_at, c.received_at),
+                            COALESCE(c.position_at, c.received_at)),
+                   '%Y-%m-%dT%H:%i:%sZ') AS modified_at
+  FROM comments c
+  LEFT JOIN users cu ON cu.id = c.user_id
+  LEFT JOIN articles car ON car.id = c.article_id
+ WHERE c.activity_id = :activity AND c.status = 'published'
+   AND (:since IS NULL OR GREATEST(c.received_at,
+            COALESCE(c.moderated_at, c.received_at),
+            COALESCE(c.position_at, c.received_at)) >= :since)
+ ORDER BY c.id;
+
+-- name: od_options
+-- Distribution rows of a survey's or poll's results: every fixed answer
+-- of every question with its votes.  Free-text answers are never
+-- exported (they are not moderated).
+-- param: activity u
+SELECT q.id AS question_id, q.position AS question_position, q.kind,
+       q.text_ar AS question_ar, q.text_en AS question_en,
+       o.id AS option_id, o.position AS option_position,
+       o.label_ar AS option_ar, o.label_en AS option_en, o.votes
+  FROM questions q
+  JOIN question_options o ON o.question_id = q.id
+ WHERE q.activity_id = :activity AND q.kind <> 'text'
+ ORDER BY q.position, q.id, o.position, o.id;
+
+-- name: od_register
+-- Distribution rows of the register of every public consultation,
+-- survey and poll (listed ones: never drafts, restricted, inter-agency
+-- or bench data), streamed in id order; :base makes each page's
+-- address.  :since (NULL: all) keeps the ones changed since then.
+-- param: base s, since s
+SELECT a.id, a.kind, a.state, e.id AS entity_id, e.slug AS entity,
+       e.name_ar AS entity_name_ar, e.name_en AS entity_name_en,
+       a.title_ar, a.title_en, a.summary_ar, a.summary_en,
+       DATE_FORMAT(a.publish_at, '%Y-%m-%dT%H:%i:%sZ') AS publish_at,
+       DATE_FORMAT(a.closes_at, '%Y-%m-%dT%H:%i:%sZ') AS closes_at,
+       a.comments_published, a.participants,
+       DATE_FORMAT(r.published_at, '%Y-%m-%dT%H:%i:%sZ') AS results_published_at,
+       CONCAT(:base, '/consultations/', a.id) AS url,
+       DATE_FORMAT(a.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS modified_at
+  FROM listed_activities a
+  JOIN entities e ON e.id = a.entity_id
+  LEFT JOIN reports r ON r.activity_id = a.id AND r.published_at IS NOT NULL
+ WHERE a.audience = 'public' AND a.unlisted = 0
+   AND (:since IS NULL OR a.updated_at >= :since)
+ ORDER BY a.id;
+
+-- name: od_complaints
+-- Distribution rows of the monthly complaint statistics: kpi_daily
+-- (aggregates only, never a request) summed by month of receipt, entity,
+-- request type and axis (0: not classified yet).
+-- param: none
+SELECT DATE_FORMAT(k.day, '%Y-%m') AS month, e.id AS entity_id,
+       e.slug AS entity, e.name_ar AS entity_name_ar,
+       e.name_en AS entity_name_en, t.code AS type,
+       COALESCE(x.code, '') AS axis,
+       SUM(k.received) AS received, SUM(k.answered) AS answered,
+       SUM(k.answered_in_time) AS answered_in_time, SUM(k.late) AS late,
+       SUM(k.closed) AS closed, SUM(k.reopened) AS reopened,
+       SUM(k.escalated) AS escalated, SUM(k.ratings_count) AS ratings,
+       SUM(k.ratings_sum) AS ratings_sum,
+       SUM(k.reply_seconds_sum) AS reply_seconds_sum
+  FROM kpi_daily k
+  JOIN entities e ON e.id = k.entity_id
+  JOIN request_types t ON t.id = k.type_id
+  LEFT JOIN request_axes x ON x.id = k.axis_id
+ GROUP BY DATE_FORMAT(k.day, '%Y-%m'), e.id, t.id, k.axis_id
+ ORDER BY month, e.id, t.id, k.axis_id;
