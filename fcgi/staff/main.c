@@ -102,6 +102,8 @@ static const struct route routes[] = {
 	    page_survey_section_delete, ACT_ACTIVITY_DRAFT, NULL, 0, R_LOGIN },
 	{ "POST", "/activities/{id}/questions", page_survey_question_add,
 	    ACT_ACTIVITY_DRAFT, PARAMS(sv_question_params), R_LOGIN },
+	{ "POST", "/activities/{id}/questions/{qid}", page_survey_question_edit,
+	    ACT_ACTIVITY_DRAFT, PARAMS(sv_edit_params), R_LOGIN },
 	{ "POST", "/activities/{id}/questions/{qid}/delete",
 	    page_survey_question_delete, ACT_ACTIVITY_DRAFT, NULL, 0,
 	    R_LOGIN },

@@ -16,6 +16,12 @@
  *                                  options_ar/en and rows_ar/en (one a
  *                                  line), scale_max (5 | 10) and its end
  *                                  labels, num_min/max, min/max_choices
+ * POST /staff/activities/{id}/questions/{qid}   sv_edit_params: the
+ *                                  texts of a question in both languages,
+ *                                  required, its answers' and rows' labels
+ *                                  (as many lines as it has: conditions
+ *                                  and answers refer to them; 422 at the
+ *                                  field otherwise, typed texts kept)
  * POST /staff/activities/{id}/questions/{qid}/delete   409 with the
  *                                  reason when a condition depends on it
  *                                  or it has answers
@@ -44,6 +50,7 @@
 #include "activity.h"
 #include "arena.h"
 #include "audit.h"
+#include "buf.h"
 #include "db.h"
 #include "http.h"
 #include "present.h"
@@ -148,6 +155,23 @@ const struct param sv_vote_params[SVV__MAX] = {
 	    .max = 500, .label = N_("Question of the vote in English") },
 };
 
+const struct param sv_edit_params[SVE__MAX] = {
+	[SVE_TEXT_AR] = { .name = "etext_ar", .type = PT_TEXT,
+	    .flags = P_REQ, .max = 2000, .label = N_("Question in Arabic") },
+	[SVE_TEXT_EN] = { .name = "etext_en", .type = PT_TEXT, .max = 2000,
+	    .label = N_("Question in English") },
+	[SVE_REQUIRED] = { .name = "erequired", .type = PT_BOOL,
+	    .label = N_("An answer is required") },
+	[SVE_OPTIONS_AR] = { .name = "eoptions_ar", .type = PT_TEXT,
+	    .max = 20000, .label = N_("Answers in Arabic, one a line") },
+	[SVE_OPTIONS_EN] = { .name = "eoptions_en", .type = PT_TEXT,
+	    .max = 20000, .label = N_("Answers in English, one a line") },
+	[SVE_ROWS_AR] = { .name = "erows_ar", .type = PT_TEXT, .max = 20000,
+	    .label = N_("Matrix rows in Arabic, one a line") },
+	[SVE_ROWS_EN] = { .name = "erows_en", .type = PT_TEXT, .max = 20000,
+	    .label = N_("Matrix rows in English, one a line") },
+};
+
 /* Loads activity {id} for the staff member: 0 or a status (404 when not
  * even visible, 403 without the action). */
 static int
@@ -203,6 +227,71 @@ conds_model(struct req *r, struct val *it, const struct survey_def *d,
 	}
 }
 
+/* The lines of labels (Arabic or English) of n texts, for a textarea. */
+static const char *
+label_lines(struct req *r, const struct sv_text *t, int n, int en)
+{
+	struct buf	 b;
+	int		 k;
+
+	buf_init(&b, r->a);
+	for (k = 0; k < n; k++) {
+		const char *v = en ? t[k].en : t[k].ar;
+		buf_adds(&b, v != NULL ? v : "");
+		buf_addc(&b, '\n');
+	}
+	return b.data;
+}
+
+/* The edit form of question i: its stored texts, or what was typed when
+ * this is that form sent back. */
+static void
+question_edit_model(struct req *r, struct val *it, const struct survey_def *d,
+    int i)
+{
+	const struct sv_question *q = &d->q[i];
+	struct val	*e = vm_child(it, "edit");
+	int		 typed = r->route->params == sv_edit_params &&
+	    (unsigned long long)r->segi[1] == q->id;
+	static const char *const keys[SVE__MAX] = {
+		[SVE_TEXT_AR] = "text_ar", [SVE_TEXT_EN] = "text_en",
+		[SVE_REQUIRED] = "required", [SVE_OPTIONS_AR] = "options_ar",
+		[SVE_OPTIONS_EN] = "options_en", [SVE_ROWS_AR] = "rows_ar",
+		[SVE_ROWS_EN] = "rows_en",
+	};
+	int		 k;
+
+	/* Field ids: the form sent back has those the error summary
+	 * links to (f-NAME); the others are unique per question. */
+	vm_str(e, "idp", typed ? "f-e" : arena_printf(r->a, "q%llu-",
+	    q->id));
+	vm_bool(e, "has_options", q->nopt > 0);
+	vm_bool(e, "has_rows", q->nrows > 0);
+	if (typed) {
+		vm_bool(e, "open", 1);
+		for (k = 0; k < SVE__MAX; k++) {
+			const struct pval *v = http_arg(r, k);
+			if (k == SVE_REQUIRED)
+				vm_bool(e, "required", v != NULL && v->set &&
+				    v->i);
+			else
+				vm_str(e, keys[k], v != NULL && v->s != NULL ?
+				    v->s : "");
+			if (v != NULL && v->err != NULL)
+				vm_str(e, arena_printf(r->a, "%s_error",
+				    keys[k]), v->err);
+		}
+		return;
+	}
+	vm_str(e, "text_ar", d->qi[i].text.ar);
+	vm_str(e, "text_en", d->qi[i].text.en);
+	vm_bool(e, "required", q->required);
+	vm_str(e, "options_ar", label_lines(r, d->qi[i].opt, q->nopt, 0));
+	vm_str(e, "options_en", label_lines(r, d->qi[i].opt, q->nopt, 1));
+	vm_str(e, "rows_ar", label_lines(r, d->qi[i].row, q->nrows, 0));
+	vm_str(e, "rows_en", label_lines(r, d->qi[i].row, q->nrows, 1));
+}
+
 static void
 question_item(struct req *r, struct val *it, const struct survey_def *d,
     int i)
@@ -234,6 +323,7 @@ question_item(struct req *r, struct val *it, const struct survey_def *d,
 		vm_str(o, "en", d->qi[i].row[k].en);
 	}
 	conds_model(r, it, d, q->id, 0);
+	question_edit_model(r, it, d, i);
 }
 
 /* The builder page under status (200, or 409/422 with problem said). */
@@ -365,7 +455,8 @@ page_survey_builder(struct req *r)
 /* What a builder write does, and the problem it may report. */
 enum svop {
 	SO_SECTION_ADD, SO_SECTION_DELETE, SO_QUESTION_ADD,
-	SO_QUESTION_DELETE, SO_QUESTION_MOVE, SO_COND_ADD, SO_COND_DELETE,
+	SO_QUESTION_DELETE, SO_QUESTION_MOVE, SO_QUESTION_EDIT, SO_COND_ADD,
+	SO_COND_DELETE,
 	SO_POLL, SO_VOTE
 };
 struct svwrite {
@@ -503,6 +594,67 @@ question_add(struct req *r, struct svwrite *w)
 	    q_kind_names[q.kind])) == -1)
 		return OUT_ERROR;
 	return OUT_OK;
+}
+
+static enum outcome
+question_edit(struct req *r, struct svwrite *w)
+{
+	struct survey_def d;
+	const char	**oar, **oen, **rar, **ren;
+	int		 i, k, nopt, nopt_en, nrows, nrows_en;
+	unsigned long long qid = (unsigned long long)r->segi[1];
+	unsigned long long act = w->a->id;
+
+	if (survey_load(r->db, r->a, act, &d) == -1)
+		return OUT_ERROR;
+	if ((i = survey_index(&d.s, qid)) < 0)
+		return OUT_NOTFOUND;
+	nopt = lines(r, http_arg_str(r, SVE_OPTIONS_AR), &oar);
+	nopt_en = lines(r, http_arg_str(r, SVE_OPTIONS_EN), &oen);
+	nrows = lines(r, http_arg_str(r, SVE_ROWS_AR), &rar);
+	nrows_en = lines(r, http_arg_str(r, SVE_ROWS_EN), &ren);
+	/* The same answers and rows, relabelled: conditions and answers
+	 * point at them. */
+	if (nopt != d.q[i].nopt) {
+		http_arg_error(r, SVE_OPTIONS_AR, N_("Keep one line for each "
+		    "answer the question has, in the same order."));
+		return OUT_INVALID;
+	}
+	if (nopt_en != 0 && nopt_en != nopt) {
+		http_arg_error(r, SVE_OPTIONS_EN, qdef_problem_msgs[
+		    QD_OPTIONS_EN]);
+		return OUT_INVALID;
+	}
+	if (nrows != d.q[i].nrows) {
+		http_arg_error(r, SVE_ROWS_AR, N_("Keep one line for each row "
+		    "the matrix has, in the same order."));
+		return OUT_INVALID;
+	}
+	if (nrows_en != 0 && nrows_en != nrows) {
+		http_arg_error(r, SVE_ROWS_EN, qdef_problem_msgs[QD_ROWS_EN]);
+		return OUT_INVALID;
+	}
+	if (db_exec(r->db, SQL_SV_QUESTION_UPDATE, DB_ARGS(DB_U(id, qid),
+	    DB_U(activity, act),
+	    DB_S(text_ar, http_arg_str(r, SVE_TEXT_AR)),
+	    DB_S(text_en, null_if_blank(http_arg_str(r, SVE_TEXT_EN))),
+	    DB_I(required, http_arg_int(r, SVE_REQUIRED, 0) != 0))) < 0)
+		return OUT_ERROR;
+	for (k = 0; k < nopt; k++)
+		if (db_exec(r->db, SQL_SV_OPTION_RELABEL, DB_ARGS(
+		    DB_U(question, qid), DB_I(position, k + 1),
+		    DB_S(label_ar, oar[k]),
+		    DB_S(label_en, k < nopt_en ? oen[k] : NULL))) < 0)
+			return OUT_ERROR;
+	for (k = 0; k < nrows; k++)
+		if (db_exec(r->db, SQL_SV_ROW_RELABEL, DB_ARGS(
+		    DB_U(question, qid), DB_I(position, k + 1),
+		    DB_S(label_ar, rar[k]),
+		    DB_S(label_en, k < nrows_en ? ren[k] : NULL))) < 0)
+			return OUT_ERROR;
+	return audit_record(r->db, staff_actor(r), "question.edit",
+	    "question", qid, arena_printf(r->a, "activity %llu",
+	    w->a->id)) == -1 ? OUT_ERROR : OUT_OK;
 }
 
 /* The field a condition's problem is said at. */
@@ -687,6 +839,8 @@ builder_tx(struct req *r, void *arg)
 		    "activity", act, NULL) == -1 ? OUT_ERROR : OUT_OK;
 	case SO_QUESTION_ADD:
 		return question_add(r, w);
+	case SO_QUESTION_EDIT:
+		return question_edit(r, w);
 	case SO_QUESTION_DELETE:
 	case SO_QUESTION_MOVE:
 		return question_op(r, w);
@@ -772,6 +926,12 @@ int
 page_survey_question_add(struct req *r)
 {
 	return builder_write(r, SO_QUESTION_ADD);
+}
+
+int
+page_survey_question_edit(struct req *r)
+{
+	return builder_write(r, SO_QUESTION_EDIT);
 }
 
 int

@@ -244,6 +244,10 @@ enum sv_poll_key { SVP_RESULTS, SVP__MAX };
 extern const struct param sv_poll_params[SVP__MAX];
 enum sv_vote_key { SVV_QUESTION_AR, SVV_QUESTION_EN, SVV__MAX };
 extern const struct param sv_vote_params[SVV__MAX];
+enum sv_edit_key { SVE_TEXT_AR, SVE_TEXT_EN, SVE_REQUIRED, SVE_OPTIONS_AR,
+	SVE_OPTIONS_EN, SVE_ROWS_AR, SVE_ROWS_EN, SVE__MAX };
+extern const struct param sv_edit_params[SVE__MAX];
+int	page_survey_question_edit(struct req *);
 enum sv_preview_key { SVPV_PAGE, SVPV__MAX };
 extern const struct param sv_preview_params[SVPV__MAX];
 int	page_survey_builder(struct req *);

@@ -99,3 +99,21 @@ DELETE FROM question_conditions WHERE id = :id AND activity_id = :activity;
 SELECT v.question_ar, v.question_en, v.votes_for, v.votes_against,
        v.votes_abstain
   FROM activity_votes v WHERE v.activity_id = :activity;
+
+-- name: sv_question_update
+-- The texts of a question (its kind, options and rows stay: conditions
+-- and answers refer to them).
+-- param: id u, activity u, text_ar s, text_en s, required i
+UPDATE questions SET text_ar = :text_ar, text_en = :text_en,
+       required = :required
+ WHERE id = :id AND activity_id = :activity;
+
+-- name: sv_option_relabel
+-- param: question u, position i, label_ar s, label_en s
+UPDATE question_options SET label_ar = :label_ar, label_en = :label_en
+ WHERE question_id = :question AND position = :position;
+
+-- name: sv_row_relabel
+-- param: question u, position i, label_ar s, label_en s
+UPDATE question_rows SET label_ar = :label_ar, label_en = :label_en
+ WHERE question_id = :question AND position = :position;

@@ -119,9 +119,23 @@ t.eq(r.status, 409, "the source of a condition cannot be deleted")
 t.ok("a condition depends on its answer" in r.text or "يعتمد شرط على إجابته" in r.text, "with the reason")
 t.eq(sql1("SELECT COUNT(*) FROM questions WHERE id=%s" % Q[1]), "1", "it is still there")
 
+# The texts of a question are corrected; its answers keep their ids.
+E = "/staff/activities/%s/questions/%s" % (act, Q[1])
+r = sup.submit(B, E, {"etext_ar": "أي مكتب زرت؟", "etext_en": "Which office did you visit?", "erequired": "1",
+                      "eoptions_ar": "الشمال\nالجنوب", "eoptions_en": ""})
+t.eq(r.status, 422, "an edit that drops an answer is refused")
+t.ok("أي مكتب زرت؟" in r.text, "the corrected text typed is kept")
+t.ok(re.search(r'<details class="edit" open>', r.text), "the question's edit form is open again")
+r = sup.submit(B, E, {"etext_ar": "أي مكتب زرت؟", "etext_en": "Which office did you visit?", "erequired": "1",
+                      "eoptions_ar": "الشمال\nالجنوب\nالوسط", "eoptions_en": "North\nSouth\nCentre"})
+t.eq(r.status, 303, "the question's texts are corrected")
+t.eq(sql1("SELECT text_ar FROM questions WHERE id=%s" % Q[1]), "أي مكتب زرت؟", "stored")
+t.eq([x[0] for x in sql("SELECT id FROM question_options WHERE question_id=%s ORDER BY position" % Q[1])], opt[Q[1]],
+     "its answers keep their ids (the conditions on them hold)")
+
 pv = sup.get("/staff/activities/%s/preview" % act)
 t.eq(pv.status, 200, "the preview opens")
-t.ok("أي مكتب؟" in pv.text and "ما الخدمات؟" in pv.text, "showing the first page's questions")
+t.ok("أي مكتب زرت؟" in pv.text and "ما الخدمات؟" in pv.text, "showing the first page's questions")
 t.ok("a2" in pv.text and 'type="checkbox"' in pv.text, "with the respondents' own fields")
 
 # The review chain of consultations.
