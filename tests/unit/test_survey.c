@@ -262,9 +262,58 @@ test_aggregates(void)
 	t_ok(q_kind_names[QK__MAX] == NULL, "kind names end with NULL");
 }
 
+static void
+test_qdef(void)
+{
+	struct qdef	 d;
+
+	memset(&d, 0, sizeof(d));
+	d.kind = QK_SINGLE;
+	d.nopt = 1;
+	t_eq_int(survey_check_qdef(&d), QD_OPTIONS, "a choice needs two answers");
+	d.nopt = 2;
+	t_eq_int(survey_check_qdef(&d), QD_OK, "two will do");
+	d.nopt_en = 1;
+	t_eq_int(survey_check_qdef(&d), QD_OPTIONS_EN,
+	    "as many English answers as Arabic ones");
+	d.nopt_en = 0;
+	d.nopt = SV_MAXOPT + 1;
+	t_eq_int(survey_check_qdef(&d), QD_OPTIONS, "at most 50 answers");
+	d.kind = QK_MULTIPLE;
+	d.nopt = 3;
+	d.min_choices = 2;
+	d.max_choices = 1;
+	t_eq_int(survey_check_qdef(&d), QD_CHOICES, "minimum above maximum");
+	d.max_choices = 4;
+	t_eq_int(survey_check_qdef(&d), QD_CHOICES, "maximum above the answers");
+	d.max_choices = 0;
+	t_eq_int(survey_check_qdef(&d), QD_OK, "no maximum");
+	memset(&d, 0, sizeof(d));
+	d.kind = QK_MATRIX;
+	d.nopt = 3;
+	t_eq_int(survey_check_qdef(&d), QD_ROWS, "a matrix needs rows");
+	d.nrows = 2;
+	t_eq_int(survey_check_qdef(&d), QD_OK, "a matrix of 2 × 3");
+	memset(&d, 0, sizeof(d));
+	d.kind = QK_SCALE;
+	d.scale_max = 7;
+	t_eq_int(survey_check_qdef(&d), QD_SCALE, "a scale is 1–5 or 1–10");
+	d.scale_max = 10;
+	t_eq_int(survey_check_qdef(&d), QD_OK, "1–10");
+	memset(&d, 0, sizeof(d));
+	d.kind = QK_NUMBER;
+	d.num_min = d.num_max = 5;
+	t_eq_int(survey_check_qdef(&d), QD_RANGE, "an empty range");
+	d.kind = QK__MAX;
+	t_eq_int(survey_check_qdef(&d), QD_KIND, "no kind");
+	d.kind = QK_TEXT;
+	t_eq_int(survey_check_qdef(&d), QD_OK, "a text needs nothing else");
+}
+
 int
 main(void)
 {
+	test_qdef();
 	test_graph();
 	test_visible();
 	test_answers();
