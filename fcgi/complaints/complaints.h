@@ -116,6 +116,22 @@ int	page_new(struct req *);
 int	page_report_form(struct req *);
 int	page_report(struct req *);
 
+/* page_open311.c (issue 14): GET lists, and the POST whose first keys
+ * are the form's (new_key) so complaints_submit_tx reads them. */
+enum o311_list_key { O3L_IDS, O3L_CODE, O3L_STATUS, O3L_START, O3L_END,
+	O3L_JURISDICTION, O3L__MAX };
+extern const struct param o311_list_params[O3L__MAX];
+enum o311_post_key { O3P_KEY = NEW__MAX, O3P_LAT, O3P_LONG, O3P_EMAIL,
+	O3P_FIRST, O3P_LAST, O3P_PHONE, O3P_ACCOUNT, O3P_JURISDICTION,
+	O3P__MAX };
+extern const struct param o311_post_params[O3P__MAX];
+int	page_o311_discovery(struct req *);
+int	page_o311_services(struct req *);
+int	page_o311_service(struct req *);
+int	page_o311_requests(struct req *);
+int	page_o311_request(struct req *);
+int	page_o311_post(struct req *);
+
 /* page_track.c */
 enum track_key { TRACK_REF, TRACK_NEW, TRACK__MAX };
 extern const struct param track_params[TRACK__MAX];

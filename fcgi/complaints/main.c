@@ -17,6 +17,28 @@
 static const struct route routes[] = {
 	{ "GET", "/", page_home, 0, NULL, 0, 0 },
 	{ "GET", "/dashboard", page_dashboard, 0, PARAMS(dash_params), 0 },
+
+	/* Open311 GeoReport v2 (page_open311.c; nginx sends /open311/ here). */
+	{ "GET", "/open311/v2/discovery.xml", page_o311_discovery, 0, NULL, 0, 0 },
+	{ "GET", "/open311/v2/discovery.json", page_o311_discovery, 0, NULL, 0, 0 },
+	{ "GET", "/open311/v2/services.xml", page_o311_services, 0, NULL, 0, 0 },
+	{ "GET", "/open311/v2/services.json", page_o311_services, 0, NULL, 0, 0 },
+	{ "GET", "/open311/v2/services/{code:slug}.xml", page_o311_service, 0,
+	    NULL, 0, 0 },
+	{ "GET", "/open311/v2/services/{code:slug}.json", page_o311_service, 0,
+	    NULL, 0, 0 },
+	{ "GET", "/open311/v2/requests.xml", page_o311_requests, 0,
+	    PARAMS(o311_list_params), 0 },
+	{ "GET", "/open311/v2/requests.json", page_o311_requests, 0,
+	    PARAMS(o311_list_params), 0 },
+	{ "GET", "/open311/v2/requests/{id:slug}.xml", page_o311_request, 0,
+	    NULL, 0, 0 },
+	{ "GET", "/open311/v2/requests/{id:slug}.json", page_o311_request, 0,
+	    NULL, 0, 0 },
+	{ "POST", "/open311/v2/requests.xml", page_o311_post, 0,
+	    PARAMS(o311_post_params), R_NOCSRF },
+	{ "POST", "/open311/v2/requests.json", page_o311_post, 0,
+	    PARAMS(o311_post_params), R_NOCSRF },
 	AUTHPAGE_ROUTES,
 
 	/* The requester (page_new.c, page_track.c). */
