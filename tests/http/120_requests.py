@@ -5,11 +5,12 @@ reply → rate 1 → reopened in the central operations room; bad input
 refused at its field with everything kept and nothing stored; another
 entity's staff neither see nor change the request; the personal data is
 not readable in the database without the key."""
+import os
 import re
 import sys
 import urllib.parse
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import Client, Tap, hidden_fields, mails_to, sql, sql1, tick
+from sharek import VAR, Client, Tap, hidden_fields, mails_to, sql, sql1, tick
 
 t = Tap()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -72,6 +73,9 @@ t.eq(sql1("SELECT state FROM requests WHERE id=%s" % rid), "received", "received
 tick()
 mail = mails_to("citizen@sharek.test")
 t.ok(mail and ref in mail[-1], "the acknowledgement with the number goes by e-mail")
+smsdir = os.path.join(VAR, "sms")
+sms = [open(os.path.join(smsdir, n), encoding="utf-8").read() for n in sorted(os.listdir(smsdir))] if os.path.isdir(smsdir) else []
+t.ok(any(ref in m and "+962792222001" in m for m in sms), "and by SMS to the account's mobile")
 
 # About the portal: no entity to choose, the ministry answers within 5
 # working days (art. 5-ط).
@@ -215,7 +219,22 @@ t.ok(ref in r.text, "the reopened request is in the operations room")
 r = ops.get(page)
 t.eq(r.status, 200, "which opens it")
 t.ok(why in r.text, "with the rating comment")
+moe_id = sql1("SELECT id FROM entities WHERE slug='moe'")
+t.eq(step(ops, "reassign", entity="999999999").status, 422, "reassigning to no entity: 422")
+t.eq(step(li, "reassign", entity=moe_id).status, 403, "the entity's desk may not reassign")
+t.eq(step(ops, "reassign", entity=moe_id).status, 303, "the operations room reassigns it to another entity")
+t.eq(sql("SELECT entity_id, state FROM requests WHERE id=%s" % rid)[0], [moe_id, "received"],
+     "which receives it anew")
+t.eq(moe.get(page).status, 200, "its desk now opens it")
+t.eq(li.get(page).status, 404, "the first entity's no longer does")
+t.eq(step(ops, "classify", type=complaint, axis=axis, priority="high").status, 303,
+     "the operations room classifies it for its new entity")
 t.eq(step(ops, "reply", reply="درس مركز العمليات الطلب، وصرف الدواء اليوم.").status, 303, "and may reply")
+t.eq(step(ops, "close").status, 303, "the operations room closes it")
+t.eq(sql1("SELECT state FROM requests WHERE id=%s" % rid), "closed", "closed")
+t.eq(step(ops, "close").status, 409, "closing it twice: 409")
+t.ok("assign" in [row[0] for row in sql("SELECT kind FROM request_events WHERE request_id=%s" % rid)],
+     "the reassignment is on the timeline")
 t.eq(ops.get("/complaints/desk/requests/%s" % sql1("SELECT id FROM requests WHERE ref_no='SH-GWV8G-PEZVP'")).status, 404,
      "but opens no request that is neither reopened nor at level 2")
 
