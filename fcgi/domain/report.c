@@ -146,6 +146,29 @@ report_article_save(struct db *db, struct arena *a,
 	return WF_OK;
 }
 
+enum wf_result
+report_set_document(struct db *db, struct arena *a,
+    unsigned long long activity, const char *stored, const char *name,
+    const char *mime, unsigned long long size, const unsigned char *sha256,
+    const struct actor *who)
+{
+	enum wf_result	 rc;
+
+	if ((rc = in_analysis(db, a, activity)) != WF_OK)
+		return rc;
+	if (db_exec(db, SQL_UPLOAD_INSERT, DB_ARGS(
+	    DB_S(stored_name, stored), DB_S(original_name, name),
+	    DB_S(mime, mime), DB_U(size, size), DB_B(sha256, sha256, 32),
+	    DB_U(uploaded_by, who->user_id))) != 1 ||
+	    db_exec(db, SQL_RP_SET_DOCUMENT, DB_ARGS(
+	    DB_U(upload, db_insert_id(db)), DB_U(activity, activity))) != 1)
+		return WF_ERROR;
+	if (audit_record(db, who, "report.document", "activity", activity,
+	    name) == -1)
+		return WF_ERROR;
+	return WF_OK;
+}
+
 /* Column 0 of a one-row count, -1 on error. */
 static long long
 count1(struct dbres *res)

@@ -67,6 +67,16 @@ enum wf_result report_article_save(struct db *, struct arena *,
 	    unsigned long long activity, unsigned long long raid,
 	    const struct final_article *, const struct actor *);
 
+/* The final document as a new PDF, a file the kernel already stored
+ * under var/uploads: stored is its server name, name the one it was
+ * sent with, sha256 its 32-byte hash.  Its uploads row and the report's
+ * link to it, in analysis only, audited, inside the caller's
+ * transaction.  WF_OK, WF_NOT_FOUND, WF_CLOSED, WF_ERROR. */
+enum wf_result report_set_document(struct db *, struct arena *,
+	    unsigned long long activity, const char *stored,
+	    const char *name, const char *mime, unsigned long long size,
+	    const unsigned char *sha256, const struct actor *);
+
 /* A step of the review chain for activity's report, inside the caller's
  * transaction: the activity's transition (workflow_apply: state, role,
  * reason, workflow_events, audit), the report's state and who/when, the

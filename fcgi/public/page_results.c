@@ -295,6 +295,14 @@ page_results(struct req *r)
 		    RES_REPORT_ALIGNMENT_EN)));
 		vm_str(t, "published", present_date(r, dbres_time(res,
 		    RES_REPORT_PUBLISHED_AT)));
+		if (!dbres_isnull(res, RES_REPORT_DOCUMENT_STORED_NAME)) {
+			vm_str(t, "pdf", dbres_str(res,
+			    RES_REPORT_DOCUMENT_STORED_NAME));
+			vm_str(t, "pdf_name", dbres_str(res,
+			    RES_REPORT_DOCUMENT_NAME));
+			vm_str(t, "pdf_size", present_size(r, dbres_int(res,
+			    RES_REPORT_DOCUMENT_SIZE)));
+		}
 	}
 	if (results_stats_model(r, m, a.id) == -1)
 		return 500;

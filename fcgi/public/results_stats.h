@@ -56,6 +56,7 @@ results_stats_model(struct req *r, struct val *m, unsigned long long id)
 		vm_str(it, "text", st.sizes[i].label);
 		vm_int(it, "size", st.sizes[i].value);
 	}
+	vm_bool(c, "has_groups_list", st.nsizes > 0);
 	return 0;
 }
 

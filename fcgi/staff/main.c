@@ -142,6 +142,8 @@ static const struct route routes[] = {
 	{ "POST", "/activities/{id}/report/articles/{aid}",
 	    page_report_article, ACT_REPORT_DRAFT, PARAMS(final_params),
 	    R_LOGIN },
+	{ "POST", "/activities/{id}/report/document", page_report_document,
+	    ACT_REPORT_DRAFT, PARAMS(final_doc_params), R_LOGIN | R_UPLOAD },
 	{ "POST", "/activities/{id}/report/workflow", page_report_workflow,
 	    ACT_ACTIVITY_VIEW, PARAMS(rwf_params), R_LOGIN },
 

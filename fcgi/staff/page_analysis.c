@@ -31,6 +31,9 @@
  * POST /staff/activities/{id}/report/articles/{aid}   final_params →
  *          303 …/report#fa-{aid}; 422 with the page when the Arabic
  *          title or text is missing.  ACT_REPORT_DRAFT.
+ * POST /staff/activities/{id}/report/document   final_doc_params: file
+ *          (a PDF, multipart) → 303 …/report#final: the final document
+ *          as a new PDF.  ACT_REPORT_DRAFT, in analysis.
  * POST /staff/activities/{id}/report/workflow   rwf_params: event
  *          (submit | approve | publish | return), reason → 303 …/report;
  *          422 when a return has no reason or the report is incomplete
@@ -137,6 +140,12 @@ const struct param final_params[FA__MAX] = {
 	    .label = N_("Text in English") },
 	[FA_REMOVED] = { .name = "removed", .type = PT_BOOL,
 	    .label = N_("Removed from the final document") },
+};
+
+const struct param final_doc_params[FDOC__MAX] = {
+	[FDOC_FILE] = { .name = "file", .type = PT_FILE, .flags = P_REQ,
+	    .max = 20 << 20, .accept = "pdf",
+	    .label = N_("The final document as a PDF") },
 };
 
 const struct param rwf_params[RWF__MAX] = {
@@ -535,6 +544,11 @@ rp_show(struct req *r, const struct activity *a, int status)
 	if (!dbres_isnull(res, RP_GET_PUBLISHED_AT))
 		vm_str(m, "published", present_date(r, dbres_time(res,
 		    RP_GET_PUBLISHED_AT)));
+	if (!dbres_isnull(res, RP_GET_DOCUMENT_STORED_NAME)) {
+		vm_str(m, "pdf_name", dbres_str(res, RP_GET_DOCUMENT_NAME));
+		vm_str(m, "pdf_size", present_size(r, dbres_int(res,
+		    RP_GET_DOCUMENT_SIZE)));
+	}
 	vm_bool(m, "can_edit", st == AS_ANALYSIS &&
 	    staff_may(r, ACT_REPORT_DRAFT, a->entity_id));
 	vm_bool(m, "can_submit", activity_next(st, AE_SUBMIT_REPORT, role) !=
@@ -655,6 +669,16 @@ article_tx(struct req *r, void *arg)
 	    (unsigned long long)r->segi[1] : 0, &f, staff_actor(r)));
 }
 
+static enum outcome
+document_tx(struct req *r, void *arg)
+{
+	const struct upload *u = arg;
+
+	return wf_outcome(r, report_set_document(r->db, r->a,
+	    (unsigned long long)r->segi[0], u->stored_name, u->orig_name,
+	    u->mime, u->size, u->sha256, staff_actor(r)));
+}
+
 struct rstep {
 	enum report_event	 ev;
 };
@@ -735,6 +759,15 @@ page_report_article(struct req *r)
 	return rp_post(r, ACT_REPORT_DRAFT, article_tx, NULL,
 	    r->nseg > 1 ? arena_printf(r->a, "#fa-%lld", r->segi[1]) :
 	    "#final");
+}
+
+int
+page_report_document(struct req *r)
+{
+	const struct pval *f = http_arg(r, FDOC_FILE);
+
+	return rp_post(r, ACT_REPORT_DRAFT, document_tx, f != NULL ?
+	    f->file : NULL, "#final");
 }
 
 int

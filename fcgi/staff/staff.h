@@ -201,6 +201,9 @@ int	page_analysis_theme(struct req *);
 int	page_report(struct req *);
 int	page_report_save(struct req *);
 int	page_report_article(struct req *);
+enum final_doc_key { FDOC_FILE, FDOC__MAX };
+extern const struct param final_doc_params[FDOC__MAX];
+int	page_report_document(struct req *);
 int	page_report_workflow(struct req *);
 
 /* page_inbox.c */

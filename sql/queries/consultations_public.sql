@@ -120,13 +120,17 @@ SELECT participants_count, summary_ar, summary_en, usage_ar, usage_en,
   FROM reports WHERE activity_id = :activity AND published_at IS NOT NULL;
 
 -- name: file_get
--- An upload with the activity it is the document or an attachment of;
--- the page then asks activity_visible() of that activity.
+-- An upload with the activity it is the document or an attachment of,
+-- or the PDF final document of its published report (issue 11); the
+-- page then asks activity_visible() of that activity.
 -- param: name s
 SELECT u.stored_name, u.original_name, u.mime, u.size, a.id AS activity_id
   FROM uploads u
   JOIN activities a ON a.document_upload_id = u.id
        OR a.id IN (SELECT x.activity_id FROM attachments x WHERE x.upload_id = u.id)
+       OR a.id IN (SELECT p.activity_id FROM reports p
+                    WHERE p.final_document_upload_id = u.id
+                      AND p.published_at IS NOT NULL)
  WHERE u.stored_name = :name
  LIMIT 1;
 

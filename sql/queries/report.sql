@@ -7,8 +7,11 @@
 SELECT r.id, r.state, r.summary_ar, r.summary_en, r.usage_ar, r.usage_en,
        r.trends_ar, r.trends_en, r.alignment_ar, r.alignment_en,
        r.return_reason, r.submitted_at, r.reviewed_at, r.approved_at,
-       r.published_at, r.participants_count, r.final_document_upload_id
-  FROM reports r WHERE r.activity_id = :activity;
+       r.published_at, r.participants_count, r.final_document_upload_id,
+       d.stored_name AS document_stored_name,
+       d.original_name AS document_name, d.size AS document_size
+  FROM reports r LEFT JOIN uploads d ON d.id = r.final_document_upload_id
+ WHERE r.activity_id = :activity;
 
 -- name: rp_save
 -- param: summary_ar s, summary_en s, usage_ar s, usage_en s, trends_ar s, trends_en s, alignment_ar s, alignment_en s, activity u
@@ -49,6 +52,14 @@ SELECT COALESCE(r.submitted_by, a.author_id) AS user_id
  WHERE a.id = :activity;
 
 -- The final document (art. 9-د).
+
+-- name: rp_set_document
+-- The final document as a new PDF (upload :upload), beside or instead
+-- of the articles.
+-- param: upload u, activity u
+UPDATE reports SET final_document_upload_id = :upload,
+       updated_at = UTC_TIMESTAMP()
+ WHERE activity_id = :activity;
 
 -- name: rp_articles
 -- Not paged: the articles of one final document beside the consulted

@@ -6,9 +6,12 @@
 -- name: res_report
 -- The published report of an activity.
 -- param: activity u
-SELECT summary_ar, summary_en, usage_ar, usage_en, trends_ar, trends_en,
-       alignment_ar, alignment_en, published_at, participants_count
-  FROM reports WHERE activity_id = :activity AND published_at IS NOT NULL;
+SELECT r.summary_ar, r.summary_en, r.usage_ar, r.usage_en, r.trends_ar,
+       r.trends_en, r.alignment_ar, r.alignment_en, r.published_at,
+       r.participants_count, d.stored_name AS document_stored_name,
+       d.original_name AS document_name, d.size AS document_size
+  FROM reports r LEFT JOIN uploads d ON d.id = r.final_document_upload_id
+ WHERE r.activity_id = :activity AND r.published_at IS NOT NULL;
 
 -- name: res_list
 -- Every published outcome the reader may see, the latest published

@@ -184,6 +184,17 @@ r = sup.post(rp + "/articles", {"csrf": h["csrf"], "nonce": h["nonce"], "number_
                                 "title_ar": "التدرج", "title_en": "Steps", "body_ar": "تتدرج الغرامات على ثلاث فئات.",
                                 "body_en": "Fines come in three steps."})
 t.eq(r.status, 303, "an article is added")
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+_, h = sup.form(rp, rp + "/document")
+r = sup.post_multipart(rp + "/document", {"csrf": h["csrf"], "nonce": h["nonce"]},
+                       {"file": ("not.pdf", b"plain text, not a PDF", "application/pdf")})
+t.ok(r.status in (400, 422), "the final document must be a PDF (%d)" % r.status)
+r = sup.post_multipart(rp + "/document", {"csrf": h["csrf"], "nonce": h["nonce"]},
+                       {"file": ("النظام النهائي.pdf", PDF, "application/pdf")})
+t.eq(r.status, 303, "the final document is also given as a new PDF")
+pdf = sql1("SELECT u.stored_name FROM reports r JOIN uploads u ON u.id = r.final_document_upload_id WHERE r.id=%s" % rep)
+t.ok(pdf is not None, "stored with the report")
+t.eq(Client().get("/files/%s" % pdf).status, 404, "not public before publication")
 t.eq(sql("SELECT status FROM report_articles WHERE report_id=%s ORDER BY position, id" % rep),
      [["changed"], ["removed"], ["unchanged"], ["added"]], "each article's status is derived")
 
@@ -271,6 +282,8 @@ r2 = pub.get(page + "/results?article=%s&position=adopted" % arts[0])
 t.ok('id="c%s"' % cids[0] in r2.text and 'id="c%s"' % cids[3] not in r2.text, "which are the accepted ones on it")
 t.ok(all('id="c%s"' % c in r.text for c in (cids[0], cids[1], cids[3], cids[5])) and 'id="c%s"' % cids[2] not in r.text,
      "every comment with its position, a group once")
+t.ok('href="/files/%s"' % pdf in r.text, "the PDF final document is linked")
+t.eq(pub.get("/files/%s" % pdf).status, 200, "and served once published")
 t.ok(pub.get(page).status == 200 and "/results" in pub.get(page).text, "linked from the consultation's page")
 t.ok(page + "/results" in pub.get("/results").text, "listed on /results")
 t.done()
