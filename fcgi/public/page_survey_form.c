@@ -212,7 +212,8 @@ cond_value_label(struct req *r, const struct survey_def *d, int src,
 
 /* The conditions of question i (and of its section) said in words. */
 static void
-cond_model(struct req *r, struct val *it, const struct survey_def *d, int i)
+cond_model(struct req *r, struct val *it, const struct survey_def *d,
+    const int *base, int i)
 {
 	struct val	*l = NULL, *c;
 	int		 k, src;
@@ -231,6 +232,12 @@ cond_model(struct req *r, struct val *it, const struct survey_def *d, int i)
 		vm_str(c, "op", present_label(r, cond_op_labels, SC__MAX,
 		    (int)sc->op));
 		vm_str(c, "value", cond_value_label(r, d, src, sc->value));
+		/* For static/survey.js: the source's field, the operator,
+		 * the literal. */
+		vm_strf(c, "src_name", "a%d", base[src]);
+		vm_str(c, "op_name", cond_op_names[sc->op < SC__MAX ? sc->op :
+		    SC_EQ]);
+		vm_str(c, "raw", sc->value);
 	}
 	vm_bool(it, "has_conds", l != NULL);
 }
@@ -396,7 +403,7 @@ survey_questions_model(struct req *r, struct val *m,
 		n++;
 		vm_int(it, "number", n);
 		question_model(r, it, d, i, base[i], &ans[i]);
-		cond_model(r, it, d, i);
+		cond_model(r, it, d, base, i);
 		if (errs != NULL && errs[i] != NULL) {
 			vm_str(it, "error", errs[i]);
 			vm_bool(it, "invalid", 1);

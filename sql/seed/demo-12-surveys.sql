@@ -88,13 +88,16 @@ INSERT INTO question_rows (question_id, position, label_ar, label_en) VALUES
 INSERT INTO questions (activity_id, section_id, position, kind, text_ar, text_en, required) VALUES
  (@sv, @sec2, 7, 'longtext', 'ما الذي تقترح تحسينه؟', 'What would you improve?', 0);
 SET @ql = LAST_INSERT_ID();
--- The second section only after a visit.
+-- The second section only after a visit; the town too (on the same
+-- page: static/survey.js shows it as "yes" is chosen).
 INSERT INTO question_conditions (activity_id, section_id, source_id, op, value) VALUES
  (@sv, @sec2, @qy, 'eq', 'yes');
+INSERT INTO question_conditions (activity_id, question_id, source_id, op, value) VALUES
+ (@sv, @qt, @qy, 'eq', 'yes');
 
 SET @o = (SELECT id FROM question_options WHERE question_id = @qs AND position = 2);
--- Three responses: two visited (both sections), one did not (the second
--- section was not shown).
+-- Three responses: two visited (both sections), one did not (the town
+-- and the second section were not shown).
 INSERT INTO responses (activity_id, user_id, voter_key, submitted_at) VALUES
  (@sv, @cit, UNHEX(SHA2(CONCAT('sharek-voter-', @sv, '-', @cit), 256)), @now - INTERVAL 4 DAY);
 SET @r = LAST_INSERT_ID();
@@ -130,7 +133,7 @@ INSERT INTO responses (activity_id, user_id, voter_key, submitted_at) VALUES
  (@sv, @res, UNHEX(SHA2(CONCAT('sharek-voter-', @sv, '-', @res), 256)), @now - INTERVAL 1 DAY);
 SET @r = LAST_INSERT_ID();
 INSERT INTO answers (response_id, question_id, row_id, option_id, value, text) VALUES
- (@r, @qy, NULL, NULL, 0, NULL), (@r, @qn, NULL, NULL, 27, NULL), (@r, @qt, NULL, NULL, NULL, 'Amman');
+ (@r, @qy, NULL, NULL, 0, NULL), (@r, @qn, NULL, NULL, 27, NULL);
 UPDATE activities SET participants = 3 WHERE id = @sv;
 
 -- demo.sql's open poll: results to voters after voting; its closed one
