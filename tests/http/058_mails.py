@@ -31,7 +31,10 @@ def mail(after, to):
 
 moh = sql1("SELECT id FROM entities WHERE slug='moh'")
 sup_id = sql1("SELECT id FROM users WHERE email='supervisor@moh.sharek.test'")
-# The author reads Arabic, the coordinator English.
+# The author reads Arabic, the coordinator English (as they were, again
+# at the end: later tests read these accounts' mails and pages).
+LANGS = sql("SELECT email, lang FROM users WHERE email IN ('supervisor@moh.sharek.test', "
+            "'coordinator@moh.sharek.test', 'liaison@moh.sharek.test')")
 sql("UPDATE users SET lang='ar' WHERE email='supervisor@moh.sharek.test'")
 sql("UPDATE users SET lang='en' WHERE email IN ('coordinator@moh.sharek.test', 'liaison@moh.sharek.test')")
 TITLE_AR = "مسودة تعليمات بنوك الدم للاختبار 058"
@@ -110,4 +113,6 @@ t.ok(subject is not None and "لم يُنشر" in subject, "the subject says it 
 t.ok(FSI + COMMENT + PDI in body, "the mail quotes the comment, isolated", body)
 t.ok("إعلان أو ترويج تجاري" in body and "/principles" in body,
      "names the principle and links the moderation principles", body)
+for email, lang in LANGS:
+    sql("UPDATE users SET lang='%s' WHERE email='%s'" % (lang, email))
 t.done()
