@@ -175,6 +175,13 @@ static const struct route routes[] = {
 	    R_LOGIN },
 	{ "GET", "/audit.csv", page_audit_csv, ACT_AUDIT_VIEW,
 	    PARAMS(audit_csv_params), R_LOGIN },
+	/* The compliance report and KPIs (page_compliance.c, issue 16). */
+	{ "GET", "/compliance", page_compliance, ACT_KPI_VIEW,
+	    PARAMS(compliance_params), R_LOGIN },
+	{ "GET", "/compliance.csv", page_compliance_csv, ACT_KPI_VIEW,
+	    PARAMS(compliance_params), R_LOGIN },
+	{ "GET", "/compliance/list", page_compliance_list, ACT_KPI_VIEW,
+	    PARAMS(compliance_list_params), R_LOGIN },
 	{ "GET", "/holidays", page_holidays, ACT_CALENDAR_MANAGE,
 	    PARAMS(holidays_page_params), R_LOGIN },
 	{ "POST", "/holidays", page_holiday_add, ACT_CALENDAR_MANAGE,

@@ -267,4 +267,15 @@ int	page_survey_preview(struct req *);
 int	page_survey_staff_results(struct req *);
 int	page_survey_csv(struct req *);
 
+/* page_compliance.c (issue 16) */
+enum compliance_key { CMP_FROM, CMP_TO, CMP_ENTITY, CMP__MAX };
+extern const struct param compliance_params[CMP__MAX];
+enum compliance_list_key { CMPL_FROM = CMP_FROM, CMPL_TO = CMP_TO,
+	CMPL_ENTITY = CMP_ENTITY, CMPL_FIGURE = CMP__MAX, CMPL_TREE,
+	CMPL__MAX };
+extern const struct param compliance_list_params[CMPL__MAX];
+int	page_compliance(struct req *);
+int	page_compliance_csv(struct req *);
+int	page_compliance_list(struct req *);
+
 #endif

@@ -172,6 +172,11 @@ QUERIES = {
     "/complaints/new": ["?q=%D8%A7%D9%84%D8%B5%D8%AD%D9%87", "?q=zz-nothing"],
     "/staff/audit": ["?from=2020-01-01&to=2040-12-31", "?entity=%s" % E["moe"], "?before=1",
                      "?entity=x&user=x&from=x&to=y"],
+    "/staff/compliance": ["?from=2026-01-01&to=2026-12-31&entity=%s" % E["moe"], "?from=2026-06-30&to=2026-01-01",
+                          "?from=x&to=y"],
+    "/staff/compliance/list": ["?figure=moderated_late&from=2025-01-01&to=2026-12-31",
+                               "?figure=months_without_poll&entity=%s&tree=1" % E["moe"],
+                               "?figure=no_liaison", "?figure=extended", "?figure=x"],
 }
 
 
