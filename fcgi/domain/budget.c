@@ -1,0 +1,406 @@
+/*
+ * budget.c — the pure rules of participatory budgeting (budget.h):
+ * counting, greedy, the Method of Equal Shares with exact rationals,
+ * the checks of a ballot, amounts in minor units.  No database, no HTTP.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "budget.h"
+
+#ifndef N_
+#define N_(s)	(s)
+#endif
+
+const char *const bud_method_names[BM__MAX + 1] = {
+	[BM_GREEDY] = "greedy", [BM_MES] = "mes", NULL
+};
+const char *const bud_method_labels[BM__MAX] = {
+	[BM_GREEDY] = N_("Greedy by votes"),
+	[BM_MES] = N_("Method of Equal Shares"),
+};
+const char *const bud_ballot_names[BB__MAX + 1] = {
+	[BB_KNAPSACK] = "knapsack", [BB_APPROVAL] = "approval", NULL
+};
+const char *const bud_ballot_labels[BB__MAX] = {
+	[BB_KNAPSACK] = N_("Projects that fit in the budget"),
+	[BB_APPROVAL] = N_("Up to a number of projects"),
+};
+
+void
+bud_count(struct bud_project *p, int np, const struct bud_ballot_in *b,
+    int nb)
+{
+	for (int i = 0; i < np; i++)
+		p[i].votes = 0;
+	for (int j = 0; j < nb; j++)
+		for (int k = 0; k < b[j].n; k++)
+			if (b[j].proj[k] >= 0 && b[j].proj[k] < np)
+				p[b[j].proj[k]].votes += b[j].copies;
+}
+
+/* Greedy order: more votes, then lower cost, then lower number. */
+static int
+greedy_before(const struct bud_project *a, const struct bud_project *b)
+{
+	if (a->votes != b->votes)
+		return a->votes > b->votes;
+	if (a->cost != b->cost)
+		return a->cost < b->cost;
+	return a->id < b->id;
+}
+
+static int
+can_win(const struct bud_project *p)
+{
+	return p->eligible && p->votes > 0 && p->cost >= 0;
+}
+
+/* Adds the projects not yet won, in greedy order, while they fit. */
+static int64_t
+greedy_fill(struct bud_project *p, int np, int64_t left)
+{
+	int	*ord, n = 0;
+	int64_t	 spent = 0;
+
+	if ((ord = calloc(np > 0 ? np : 1, sizeof(*ord))) == NULL)
+		return 0;
+	for (int i = 0; i < np; i++)
+		if (can_win(&p[i]) && !p[i].won)
+			ord[n++] = i;
+	/* Insertion sort: small n, stable, deterministic. */
+	for (int i = 1; i < n; i++) {
+		int	 x = ord[i], j = i;
+
+		while (j > 0 && greedy_before(&p[x], &p[ord[j - 1]])) {
+			ord[j] = ord[j - 1];
+			j--;
+		}
+		ord[j] = x;
+	}
+	for (int i = 0; i < n; i++)
+		if (p[ord[i]].cost <= left) {
+			p[ord[i]].won = 1;
+			left -= p[ord[i]].cost;
+			spent += p[ord[i]].cost;
+		}
+	free(ord);
+	return spent;
+}
+
+int64_t
+bud_greedy(struct bud_project *p, int np, int64_t budget)
+{
+	for (int i = 0; i < np; i++)
+		p[i].won = 0;
+	return greedy_fill(p, np, budget);
+}
+
+/* ---- exact rationals for the Method of Equal Shares ---------------- */
+
+typedef __int128 i128;
+struct q { i128 n, d; };	/* d > 0, reduced */
+
+static int q_overflow;
+
+static i128
+gcd128(i128 a, i128 b)
+{
+	if (a < 0)
+		a = -a;
+	while (b != 0) {
+		i128	 t = a % b;
+
+		a = b;
+		b = t < 0 ? -t : t;
+	}
+	return a == 0 ? 1 : a;
+}
+
+static struct q
+q_make(i128 n, i128 d)
+{
+	struct q r;
+	i128	 g;
+
+	if (d < 0) {
+		n = -n;
+		d = -d;
+	}
+	g = gcd128(n, d);
+	r.n = n / g;
+	r.d = d / g;
+	return r;
+}
+
+static i128
+checked(int overflowed, const i128 *r)
+{
+	if (overflowed)
+		q_overflow = 1;
+	return overflowed ? 0 : *r;
+}
+
+static i128
+mul(i128 a, i128 b)
+{
+	i128	 r;
+	int	 o = __builtin_mul_overflow(a, b, &r);
+
+	return checked(o, &r);
+}
+
+static i128
+add(i128 a, i128 b)
+{
+	i128	 r;
+	int	 o = __builtin_add_overflow(a, b, &r);
+
+	return checked(o, &r);
+}
+
+static struct q
+q_add(struct q a, struct q b)
+{
+	i128	 g = gcd128(a.d, b.d);
+
+	return q_make(add(mul(a.n, b.d / g), mul(b.n, a.d / g)),
+	    mul(a.d / g, b.d));
+}
+
+static struct q
+q_sub(struct q a, struct q b)
+{
+	b.n = -b.n;
+	return q_add(a, b);
+}
+
+static int
+q_cmp(struct q a, struct q b)
+{
+	i128	 l = mul(a.n, b.d), r = mul(b.n, a.d);
+
+	return l < r ? -1 : l > r;
+}
+
+/* A group of identical voters: one ballot and its copies. */
+struct grp {
+	struct q	 share;	/* each member's share left */
+	long		 w;
+};
+
+static int
+share_cmp(const void *a, const void *b)
+{
+	const struct grp *const *x = a, *const *y = b;
+	int	 c = q_cmp((*x)->share, (*y)->share);
+
+	if (c != 0)
+		return c;
+	return *x < *y ? -1 : *x > *y;
+}
+
+static int
+supports(const struct bud_ballot_in *b, int proj)
+{
+	for (int k = 0; k < b->n; k++)
+		if (b->proj[k] == proj)
+			return 1;
+	return 0;
+}
+
+/* The smallest ρ at which the supporters in sup[] (sorted by share)
+ * pay cost; 0 if they cannot. */
+static int
+rho_of(struct grp **sup, int ns, struct q cost, struct q *rho)
+{
+	struct q paid = { 0, 1 }, total = { 0, 1 };
+	long	 w = 0;
+
+	for (int i = 0; i < ns; i++) {
+		total = q_add(total, q_make(mul(sup[i]->share.n, sup[i]->w),
+		    sup[i]->share.d));
+		w += sup[i]->w;
+	}
+	if (q_cmp(total, cost) < 0 || w == 0)
+		return 0;
+	for (int i = 0; i < ns; i++) {
+		struct q r = q_sub(cost, paid);
+
+		r = q_make(r.n, mul(r.d, w));
+		if (q_cmp(r, sup[i]->share) <= 0) {
+			*rho = r;
+			return 1;
+		}
+		paid = q_add(paid, q_make(mul(sup[i]->share.n, sup[i]->w),
+		    sup[i]->share.d));
+		w -= sup[i]->w;
+	}
+	return 0;	/* not reached: total ≥ cost */
+}
+
+int64_t
+bud_mes(struct bud_project *p, int np, const struct bud_ballot_in *b,
+    int nb, int64_t budget)
+{
+	struct grp	*g = NULL, **sup = NULL;
+	int		*alive = NULL;
+	long		 voters = 0;
+	int64_t		 spent = 0;
+
+	for (int i = 0; i < np; i++)
+		p[i].won = 0;
+	for (int j = 0; j < nb; j++)
+		voters += b[j].copies > 0 ? b[j].copies : 0;
+	if (voters == 0 || budget <= 0)
+		return greedy_fill(p, np, budget);
+	g = calloc(nb, sizeof(*g));
+	sup = calloc(nb, sizeof(*sup));
+	alive = calloc(np > 0 ? np : 1, sizeof(*alive));
+	if (g == NULL || sup == NULL || alive == NULL)
+		goto fail;
+	q_overflow = 0;
+	/* Shares are budget / voters each, exactly. */
+	for (int j = 0; j < nb; j++) {
+		g[j].share = q_make(budget, voters);
+		g[j].w = b[j].copies > 0 ? b[j].copies : 0;
+	}
+	for (int i = 0; i < np; i++)
+		alive[i] = can_win(&p[i]);
+	for (;;) {
+		int		 best = -1;
+		struct q	 brho = { 0, 1 };
+
+		for (int i = 0; i < np; i++) {
+			struct q rho;
+			int	 ns = 0, c;
+
+			if (!alive[i])
+				continue;
+			for (int j = 0; j < nb; j++)
+				if (g[j].w > 0 && supports(&b[j], i))
+					sup[ns++] = &g[j];
+			qsort(sup, ns, sizeof(*sup), share_cmp);
+			if (!rho_of(sup, ns, q_make(p[i].cost, 1), &rho)) {
+				alive[i] = 0;	/* shares only shrink */
+				continue;
+			}
+			if (best < 0 || (c = q_cmp(rho, brho)) < 0 ||
+			    (c == 0 && greedy_before(&p[i], &p[best]))) {
+				best = i;
+				brho = rho;
+			}
+		}
+		if (q_overflow)
+			goto fail;
+		if (best < 0)
+			break;
+		p[best].won = 1;
+		alive[best] = 0;
+		spent += p[best].cost;
+		for (int j = 0; j < nb; j++) {
+			if (g[j].w == 0 || !supports(&b[j], best))
+				continue;
+			if (q_cmp(g[j].share, brho) <= 0)
+				g[j].share = q_make(0, 1);
+			else
+				g[j].share = q_sub(g[j].share, brho);
+		}
+		if (q_overflow)
+			goto fail;
+	}
+	free(g);
+	free(sup);
+	free(alive);
+	return spent + greedy_fill(p, np, budget - spent);
+fail:
+	for (int i = 0; i < np; i++)
+		p[i].won = 0;
+	free(g);
+	free(sup);
+	free(alive);
+	return -1;
+}
+
+enum bud_refusal
+bud_check(const struct bud_rules *r, const int64_t *costs, int n,
+    int64_t *sum)
+{
+	int64_t	 s = 0;
+
+	for (int i = 0; i < n; i++)
+		s += costs[i];
+	if (sum != NULL)
+		*sum = s;
+	if (r->max_projects > 0 && n > r->max_projects)
+		return BR_TOO_MANY;
+	if (r->ballot == BB_KNAPSACK && s > r->total)
+		return BR_OVER_BUDGET;
+	if (n == 0)
+		return BR_OK;	/* a blank ballot is always allowed */
+	if (r->min_projects > 0 && n < r->min_projects)
+		return BR_TOO_FEW;
+	if (r->ballot == BB_KNAPSACK && r->min_share_pct > 0 &&
+	    (__int128)s * 100 < (__int128)r->total * r->min_share_pct)
+		return BR_TOO_LITTLE;
+	return BR_OK;
+}
+
+int64_t
+bud_parse_amount(const char *s)
+{
+	int64_t	 v = 0;
+	int	 frac = -1, digits = 0;
+
+	if (s == NULL)
+		return -1;
+	while (isspace((unsigned char)*s))
+		s++;
+	for (; *s != '\0' && !isspace((unsigned char)*s); s++) {
+		if (*s == ',' && frac < 0)
+			continue;
+		if (*s == '.' && frac < 0) {
+			frac = 0;
+			continue;
+		}
+		if (!isdigit((unsigned char)*s) || frac >= 3 ||
+		    v > 999999999999LL)
+			return -1;
+		v = v * 10 + (*s - '0');
+		digits++;
+		if (frac >= 0)
+			frac++;
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s != '\0' || digits == 0)
+		return -1;
+	for (frac = frac < 0 ? 0 : frac; frac < 3; frac++)
+		v *= 10;
+	return v;
+}
+
+char *
+bud_format_amount(int64_t v, char *buf, size_t sz)
+{
+	char	 t[32];
+	int	 n, neg = v < 0;
+	size_t	 k = 0;
+
+	if (neg)
+		v = -v;
+	n = snprintf(t, sizeof(t), "%lld", (long long)(v / 1000));
+	if (neg && k + 1 < sz)
+		buf[k++] = '-';
+	for (int i = 0; i < n && k + 1 < sz; i++) {
+		if (i > 0 && (n - i) % 3 == 0 && k + 1 < sz)
+			buf[k++] = ',';
+		if (k + 1 < sz)
+			buf[k++] = t[i];
+	}
+	if (sz > k)
+		snprintf(buf + k, sz - k, ".%03lld", (long long)(v % 1000));
+	return buf;
+}

@@ -1,0 +1,87 @@
+/*
+ * budget.h — participatory budgeting (issue 19; domain.md §2, the
+ * collaboration axis): the pure, deterministic winner rules and the
+ * checks of a ballot.  Money is in minor units (fils: 1/1000 of the
+ * currency unit, as DECIMAL(15,3) stores it), always integers.
+ *
+ * A ballot is the set of projects a voter selects (approval).  A paper
+ * ballot entered by staff is the same set with a number of copies.
+ *
+ * Rules, as the results page states them:
+ *  - Greedy: eligible projects by votes, most first (ties: the lower
+ *    cost, then the lower project number); each is funded if it fits in
+ *    what is left of the budget, else skipped and the next one tried.
+ *  - Method of Equal Shares (approval utilities): the budget is split
+ *    equally among the voters; a project is funded if its supporters can
+ *    pay its cost from their shares; in each round the project whose
+ *    cost can be shared with the smallest largest payment ρ is funded,
+ *    each supporter paying min(share left, ρ) (ties: more votes, then
+ *    the lower cost, then the lower project number).  When no project
+ *    can be paid for, the rest of the budget is completed by the greedy
+ *    rule above.  Shares and ρ are exact rationals.
+ * A project is eligible when it is feasible and has at least the
+ * budget's minimum number of votes.
+ */
+#ifndef SHAREK_BUDGET_H
+#define SHAREK_BUDGET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum bud_method { BM_GREEDY, BM_MES, BM__MAX };
+enum bud_ballot { BB_KNAPSACK, BB_APPROVAL, BB__MAX };
+extern const char *const bud_method_names[BM__MAX + 1];
+extern const char *const bud_method_labels[BM__MAX];
+extern const char *const bud_ballot_names[BB__MAX + 1];
+extern const char *const bud_ballot_labels[BB__MAX];
+
+struct bud_project {
+	uint64_t	 id;		/* project number: the last tie-break */
+	int64_t		 cost;		/* minor units, ≥ 0 */
+	int		 eligible;	/* feasible and enough votes */
+	long		 votes;		/* filled by bud_count() */
+	int		 won;		/* filled by bud_greedy()/bud_mes() */
+};
+
+struct bud_ballot_in {
+	const int	*proj;		/* indexes into the projects */
+	int		 n;
+	long		 copies;	/* 1 online; a paper ballot's count */
+};
+
+/* Counts every ballot's copies into projects[].votes. */
+void	bud_count(struct bud_project *, int np,
+	    const struct bud_ballot_in *, int nb);
+/* Sets projects[].won; returns the amount spent (minor units). */
+int64_t	bud_greedy(struct bud_project *, int np, int64_t budget);
+/* Sets projects[].won; returns the amount spent, or -1 if the exact
+ * arithmetic would overflow (nothing is then marked). */
+int64_t	bud_mes(struct bud_project *, int np,
+	    const struct bud_ballot_in *, int nb, int64_t budget);
+
+/* Why a ballot is refused (0 when valid). */
+enum bud_refusal {
+	BR_OK,
+	BR_OVER_BUDGET,		/* knapsack: the costs exceed the budget */
+	BR_TOO_MANY,		/* more than the maximum number of projects */
+	BR_TOO_FEW,		/* fewer than the minimum */
+	BR_TOO_LITTLE,		/* less than the minimum share spent */
+	BR_UNKNOWN,		/* a project not of this budget or not open */
+};
+struct bud_rules {
+	enum bud_ballot	 ballot;
+	int64_t		 total;
+	int		 min_projects;	/* 0: none */
+	int		 max_projects;	/* 0: none (approval: N) */
+	int		 min_share_pct;	/* 0–100 of the total, knapsack */
+};
+/* The check of a selection of the given costs; *sum gets their sum. */
+enum bud_refusal bud_check(const struct bud_rules *, const int64_t *costs,
+	    int n, int64_t *sum);
+
+/* "120000.5" or "120,000.500" → minor units; -1 if malformed. */
+int64_t	bud_parse_amount(const char *);
+/* Minor units → "120,000.500" (buf of at least 32 bytes). */
+char	*bud_format_amount(int64_t, char *buf, size_t);
+
+#endif
