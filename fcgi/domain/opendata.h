@@ -46,11 +46,16 @@ enum od_type {
 };
 
 /* One column: its name (the statement's, checked by test_opendata),
- * its type, and its meaning as an English msgid (Arabic from ar.po). */
+ * its type, its meaning as an English msgid (Arabic from ar.po), and
+ * where its value is: the statement's column src, whole (part 0) or the
+ * text before (1) or after (2) the CHAR(31) in it (one look-up giving
+ * both languages). */
 struct od_col {
 	const char	*name;
 	enum od_type	 type;
 	const char	*desc;
+	int		 src;
+	int		 part;
 };
 
 struct od_table {

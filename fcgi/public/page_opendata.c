@@ -508,6 +508,33 @@ od_number(const char *s, size_t n)
 	return 1;
 }
 
+/* The value of a column in the current row (NULL for SQL NULL), and its
+ * length: the whole of the statement's column, or one half of it around
+ * the CHAR(31) (od_col.part). */
+static const char *
+od_value(const struct dbres *res, const struct od_col *col, size_t *len)
+{
+	const char	*v = dbres_str(res, col->src), *sep;
+	size_t		 n;
+
+	if (v == NULL) {
+		*len = 0;
+		return NULL;
+	}
+	n = dbres_len(res, col->src);
+	if (col->part == 0) {
+		*len = n;
+		return v;
+	}
+	sep = memchr(v, '\x1f', n);
+	if (col->part == 1) {
+		*len = sep != NULL ? (size_t)(sep - v) : n;
+		return v;
+	}
+	*len = sep != NULL ? n - (size_t)(sep + 1 - v) : 0;
+	return sep != NULL ? sep + 1 : v + n;
+}
+
 /* The dataset of the route's {slug}; sets *status when none. */
 static int
 od_dataset_of(struct req *r, struct od_dataset *d)
@@ -549,7 +576,7 @@ od_distribution(struct req *r, enum od_fmt fmt)
 	struct dbres	*res;
 	xmlTextWriterPtr x = NULL;
 	const char	*since, *v;
-	struct buf	 b;
+	struct buf	 b, part;
 	long long	 nrow = 0;
 	size_t		 len;
 	int		 rc, i;
@@ -604,6 +631,7 @@ od_distribution(struct req *r, enum od_fmt fmt)
 	}
 
 	buf_init(&b, r->a);
+	buf_init(&part, r->a);
 	if (fmt == FMT_CSV) {
 		for (i = 0; i < t->ncols; i++)
 			buf_printf(&b, "%s%s", i > 0 ? "," : "",
@@ -620,8 +648,16 @@ od_distribution(struct req *r, enum od_fmt fmt)
 		if (fmt == FMT_XML) {
 			xmlTextWriterStartElement(x, BAD_CAST t->row);
 			for (i = 0; i < t->ncols; i++) {
-				if ((v = dbres_str(res, i)) == NULL || *v == '\0')
+				v = od_value(res, &t->cols[i], &len);
+				if (v == NULL || len == 0)
 					continue;
+				/* A half is not NUL-terminated: copy it. */
+				if (v[len] != '\0') {
+					buf_reset(&part);
+					buf_add(&part, v, len);
+					buf_addc(&part, '\0');
+					v = part.data;
+				}
 				xmlw_elem(x, t->cols[i].name, v);
 			}
 			xmlTextWriterEndElement(x);
@@ -631,8 +667,7 @@ od_distribution(struct req *r, enum od_fmt fmt)
 			buf_adds(&b, nrow > 0 ? ",\n{" : "\n{");
 		for (i = 0; i < t->ncols; i++) {
 			col = &t->cols[i];
-			v = dbres_str(res, i);
-			len = v != NULL ? dbres_len(res, i) : 0;
+			v = od_value(res, col, &len);
 			if (fmt == FMT_CSV) {
 				if (i > 0)
 					buf_addc(&b, ',');

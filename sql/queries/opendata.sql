@@ -84,7 +84,10 @@ SELECT (SELECT COUNT(*) FROM reports r /*@od_result_joins*/
 -- Distribution rows of a consultation's comments dataset, streamed in id
 -- order: every published comment with the entity's position and reply,
 -- its campaign group and the analysis' themes it was given (migration
--- 0013; a few per comment, through the primary key of comment_topics).
+-- 0013; a few per comment, through the primary key of comment_topics):
+-- the Arabic titles, CHAR(31), the English ones, in one look-up a row
+-- (the export writes them as two columns; a join of the grouped themes
+-- would sort the whole result instead of streaming it in id order).
 -- The author is only a type — a natural or a legal person (Tawasul
 -- art. 2) — never a name or a contact; "unknown" once the account is
 -- gone.  :since (NULL: all) keeps the comments changed since then.
@@ -98,13 +101,12 @@ SELECT c.id, c.article_id, car.number_label AS article,
        c.body, c.entity_position AS position, c.duplicate_of,
        c.entity_reply_ar AS reply_ar, c.entity_reply_en AS reply_en,
        c.group_id,
-       (SELECT GROUP_CONCAT(t.title_ar ORDER BY t.position, t.id SEPARATOR ' | ')
+       (SELECT CONCAT(GROUP_CONCAT(t.title_ar ORDER BY t.position, t.id SEPARATOR ' | '),
+                      CHAR(31),
+                      GROUP_CONCAT(COALESCE(t.title_en, t.title_ar) ORDER BY t.position, t.id
+                                   SEPARATOR ' | '))
           FROM comment_topics ct JOIN report_topics t ON t.id = ct.topic_id
-         WHERE ct.comment_id = c.id) AS themes_ar,
-       (SELECT GROUP_CONCAT(COALESCE(t.title_en, t.title_ar) ORDER BY t.position, t.id
-                            SEPARATOR ' | ')
-          FROM comment_topics ct JOIN report_topics t ON t.id = ct.topic_id
-         WHERE ct.comment_id = c.id) AS themes_en,
+         WHERE ct.comment_id = c.id) AS themes,
        DATE_FORMAT(GREATEST(c.received_at, COALESCE(c.moderated_at, c.received_at),
                             COALESCE(c.position_at, c.received_at)),
                    '%Y-%m-%dT%H:%i:%sZ') AS modified_at
