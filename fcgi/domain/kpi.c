@@ -181,6 +181,25 @@ kpi_value(enum kpi_figure f, const struct kpi_counts *c)
 	}
 }
 
+char *
+kpi_text(enum kpi_figure f, const struct kpi_counts *c, char *out, size_t n)
+{
+	long long	 v = kpi_value(f, c);
+
+	if (v < 0)
+		snprintf(out, n, "%s", "");
+	else if (f == KF_LATE || f == KF_RESPONDED || f == KF_CLOSED ||
+	    f == KF_RANK)
+		snprintf(out, n, "%lld.%lld", v / 10, v % 10);
+	else if (f == KF_SATISFACTION)
+		snprintf(out, n, "%lld.%02lld", v / 100, v % 100);
+	else if (f == KF_REPLY_AVG)
+		snprintf(out, n, "%lld.%lld", v / 3600, v % 3600 * 10 / 3600);
+	else
+		snprintf(out, n, "%lld", v);
+	return out;
+}
+
 int
 kpi_bucket(long long s)
 {

@@ -15,6 +15,7 @@
 #ifndef SHAREK_KPI_H
 #define SHAREK_KPI_H
 
+#include <stddef.h>
 #include <time.h>
 
 struct arena;
@@ -72,6 +73,12 @@ long long	 kpi_permille(long long num, long long den);
  * KF_REOPENED, KF_ESCALATED); -1 when it has no value (nothing to
  * divide by).  KF_REPLY_MEDIAN needs the histogram: kpi_median. */
 long long	 kpi_value(enum kpi_figure f, const struct kpi_counts *c);
+/* kpi_value as plain text for tables and CSV, into out (n bytes): a
+ * share as a percentage with one decimal ("12.5"), a rating with two
+ * ("4.20"), a time in hours with one ("36.5"), a count as is; "" when
+ * it has no value.  Returns out. */
+char		*kpi_text(enum kpi_figure f, const struct kpi_counts *c,
+		    char *out, size_t n);
 /* The number of ratings in c. */
 long long	 kpi_rated(const struct kpi_counts *c);
 /* The lower bound of the 95 % Wilson score interval of k successes in

@@ -92,6 +92,27 @@ static const struct route routes[] = {
 	    page_activity_correction, ACT_ACTIVITY_APPROVE,
 	    PARAMS(correction_params), R_LOGIN },
 
+	/* The analysis and its report (page_analysis.c, issue 11). */
+	{ "GET", "/activities/{id}/analysis", page_analysis,
+	    ACT_ACTIVITY_VIEW, PARAMS(an_view_params), R_LOGIN },
+	{ "POST", "/activities/{id}/analysis", page_analysis_answer,
+	    ACT_REPORT_DRAFT, PARAMS(an_post_params), R_LOGIN },
+	{ "POST", "/activities/{id}/analysis/themes", page_analysis_theme,
+	    ACT_REPORT_DRAFT, PARAMS(theme_params), R_LOGIN },
+	{ "GET", "/activities/{id}/report", page_report, ACT_ACTIVITY_VIEW,
+	    NULL, 0, R_LOGIN },
+	{ "POST", "/activities/{id}/report", page_report_save,
+	    ACT_REPORT_DRAFT, PARAMS(report_params), R_LOGIN },
+	{ "POST", "/activities/{id}/report/articles", page_report_article,
+	    ACT_REPORT_DRAFT, PARAMS(final_params), R_LOGIN },
+	{ "POST", "/activities/{id}/report/articles/{aid}",
+	    page_report_article, ACT_REPORT_DRAFT, PARAMS(final_params),
+	    R_LOGIN },
+	{ "POST", "/activities/{id}/report/document", page_report_document,
+	    ACT_REPORT_DRAFT, PARAMS(final_doc_params), R_LOGIN | R_UPLOAD },
+	{ "POST", "/activities/{id}/report/workflow", page_report_workflow,
+	    ACT_ACTIVITY_VIEW, PARAMS(rwf_params), R_LOGIN },
+
 	/* The questions of a survey or poll, the vote on a draft
 	 * (page_survey.c, page_survey_preview.c). */
 	{ "GET", "/activities/{id}/questions", page_survey_builder,
@@ -125,27 +146,6 @@ static const struct route routes[] = {
 	    ACT_ACTIVITY_VIEW, NULL, 0, R_LOGIN },
 	{ "GET", "/activities/{id}/responses.csv", page_survey_csv,
 	    ACT_ACTIVITY_VIEW, NULL, 0, R_LOGIN },
-
-	/* The analysis and its report (page_analysis.c, issue 11). */
-	{ "GET", "/activities/{id}/analysis", page_analysis,
-	    ACT_ACTIVITY_VIEW, PARAMS(an_view_params), R_LOGIN },
-	{ "POST", "/activities/{id}/analysis", page_analysis_answer,
-	    ACT_REPORT_DRAFT, PARAMS(an_post_params), R_LOGIN },
-	{ "POST", "/activities/{id}/analysis/themes", page_analysis_theme,
-	    ACT_REPORT_DRAFT, PARAMS(theme_params), R_LOGIN },
-	{ "GET", "/activities/{id}/report", page_report, ACT_ACTIVITY_VIEW,
-	    NULL, 0, R_LOGIN },
-	{ "POST", "/activities/{id}/report", page_report_save,
-	    ACT_REPORT_DRAFT, PARAMS(report_params), R_LOGIN },
-	{ "POST", "/activities/{id}/report/articles", page_report_article,
-	    ACT_REPORT_DRAFT, PARAMS(final_params), R_LOGIN },
-	{ "POST", "/activities/{id}/report/articles/{aid}",
-	    page_report_article, ACT_REPORT_DRAFT, PARAMS(final_params),
-	    R_LOGIN },
-	{ "POST", "/activities/{id}/report/document", page_report_document,
-	    ACT_REPORT_DRAFT, PARAMS(final_doc_params), R_LOGIN | R_UPLOAD },
-	{ "POST", "/activities/{id}/report/workflow", page_report_workflow,
-	    ACT_ACTIVITY_VIEW, PARAMS(rwf_params), R_LOGIN },
 
 	/* Moderation and the inter-agency inbox. */
 	{ "GET", "/moderation", page_moderation, ACT_MODERATE,
@@ -192,6 +192,18 @@ static const struct route routes[] = {
 	    ACT_CALENDAR_MANAGE, PARAMS(holiday_del_params), R_LOGIN },
 	{ "GET", "/outbox", page_outbox, ACT_OUTBOX_VIEW,
 	    PARAMS(outbox_params), R_LOGIN },
+	/* Complaints: periodic reports and Open311 API keys (issue 14). */
+	{ "GET", "/complaint-reports", page_complaint_reports, ACT_KPI_VIEW,
+	    PARAMS(creport_params), R_LOGIN },
+	{ "GET", "/complaint-reports/{id}", page_complaint_report,
+	    ACT_KPI_VIEW, NULL, 0, R_LOGIN },
+	{ "GET", "/complaint-reports/{id}.csv", page_complaint_report_csv,
+	    ACT_KPI_VIEW, NULL, 0, R_LOGIN },
+	{ "GET", "/apikeys", page_apikeys, ACT_SLA_MANAGE, NULL, 0, R_LOGIN },
+	{ "POST", "/apikeys", page_apikey_issue, ACT_SLA_MANAGE,
+	    PARAMS(apikey_params), R_LOGIN },
+	{ "POST", "/apikeys/{id}/revoke", page_apikey_revoke, ACT_SLA_MANAGE,
+	    NULL, 0, R_LOGIN },
 };
 
 static int
@@ -224,6 +236,8 @@ decorate(struct req *r, struct val *m)
 	vm_bool(m, "nav_audit", perm_role_may(role, ACT_AUDIT_VIEW));
 	vm_bool(m, "nav_holidays", perm_role_may(role, ACT_CALENDAR_MANAGE));
 	vm_bool(m, "nav_outbox", perm_role_may(role, ACT_OUTBOX_VIEW));
+	vm_bool(m, "nav_creports", perm_role_may(role, ACT_KPI_VIEW));
+	vm_bool(m, "nav_apikeys", perm_role_may(role, ACT_SLA_MANAGE));
 }
 
 static const struct app app = {

@@ -119,6 +119,20 @@ int	page_holiday_delete(struct req *);
 int	page_weekend(struct req *);
 int	page_outbox(struct req *);
 
+/* page_complaint_reports.c (issue 14) */
+enum creport_key { CREPORT_PERIOD, CREPORT__MAX };
+extern const struct param creport_params[CREPORT__MAX];
+int	page_complaint_reports(struct req *);
+int	page_complaint_report(struct req *);
+int	page_complaint_report_csv(struct req *);
+
+/* page_apikeys.c (issue 14) */
+enum apikey_key { APIKEY_ORG, APIKEY_CHANNEL, APIKEY__MAX };
+extern const struct param apikey_params[APIKEY__MAX];
+int	page_apikeys(struct req *);
+int	page_apikey_issue(struct req *);
+int	page_apikey_revoke(struct req *);
+
 /* page_activities.c */
 enum act_list_key { AL_STATE, AL_BEFORE, AL__MAX };
 extern const struct param act_list_params[AL__MAX];

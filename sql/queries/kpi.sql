@@ -278,3 +278,33 @@ SELECT :report, c.dim, c.key_id, SUM(c.received), SUM(c.answered),
 -- param: report u
 INSERT IGNORE INTO kpi_report_rows (report_id, dim, key_id)
 VALUES (:report, 'all', 0);
+
+-- fragment: kpi_report_columns
+p.id, p.period, p.start, p.end, p.entity_id, p.generated_at,
+       e.name_ar AS entity_ar, e.name_en AS entity_en
+  FROM kpi_reports p LEFT JOIN entities e ON e.id = p.entity_id
+
+-- name: kpi_report_list
+-- The periodic reports, newest first, of one kind (:period '': all).
+-- param: period s
+-- shape: kpi_report
+SELECT /*@kpi_report_columns*/
+ WHERE (:period = '' OR p.period = :period)
+ ORDER BY p.start DESC, p.period, p.entity_id
+ LIMIT 400;
+
+-- name: kpi_report_get
+-- param: id u
+-- shape: kpi_report
+SELECT /*@kpi_report_columns*/ WHERE p.id = :id;
+
+-- name: kpi_report_dim
+-- A report's rows of one breakdown (:dim 'all': its totals).
+-- param: report u, dim s
+-- shape: kpi_counts
+SELECT w.key_id, w.received, w.answered, w.answered_in_time, w.late,
+       w.closed, w.reopened, w.escalated, w.reply_seconds_sum,
+       w.rated_1, w.rated_2, w.rated_3, w.rated_4, w.rated_5
+  FROM kpi_report_rows w
+ WHERE w.report_id = :report AND w.dim = :dim
+ ORDER BY w.key_id;

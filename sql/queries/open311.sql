@@ -59,3 +59,22 @@ UPDATE api_keys SET last_used_at = UTC_TIMESTAMP() WHERE id = :id;
 -- The request a client filed: its organisation's channel and key.
 -- param: ref s, channel s, key u
 UPDATE requests SET channel = :channel, api_key_id = :key WHERE ref_no = :ref;
+
+-- name: apikey_list
+-- The keys, live ones first (the staff program, page_apikeys.c).
+SELECT k.id, k.organisation, k.channel, k.prefix, k.created_at,
+       k.last_used_at, k.revoked_at
+  FROM api_keys k
+ ORDER BY k.revoked_at IS NOT NULL, k.id DESC
+ LIMIT 500;
+
+-- name: apikey_insert
+-- param: organisation s, channel s, prefix s, hash b, by u
+INSERT INTO api_keys (organisation, channel, prefix, key_hash, created_at,
+       created_by)
+VALUES (:organisation, :channel, :prefix, :hash, UTC_TIMESTAMP(), :by);
+
+-- name: apikey_revoke
+-- param: id u, by u
+UPDATE api_keys SET revoked_at = UTC_TIMESTAMP(), revoked_by = :by
+ WHERE id = :id AND revoked_at IS NULL;
