@@ -87,6 +87,31 @@ comment_count(struct dbres *res, int col)
 	return dbres_next(res) ? dbres_int(res, col) : 0;
 }
 
+/* One rate limit (statements of shape comment_rate): 1 when the window
+ * already holds limit comments (*rc CO_OK, *in->retry_after set), 1
+ * with *rc CO_ERROR on failure, else 0. */
+static int
+comment_rate(struct db *db, struct arena *a, const struct comment_input *in,
+    int id, const struct dbarg *args, long long limit,
+    enum comment_outcome *rc)
+{
+	struct dbres	*res;
+
+	*rc = CO_ERROR;
+	if ((res = db_query(db, a, id, args)) == NULL || !dbres_next(res))
+		return 1;
+	*rc = CO_OK;
+	if (dbres_int(res, COMMENT_RATE_N) < limit)
+		return 0;
+	if (in->retry_after != NULL) {
+		*in->retry_after = (long)dbres_int(res,
+		    COMMENT_RATE_RETRY_SECONDS);
+		if (*in->retry_after < 1)
+			*in->retry_after = 1;
+	}
+	return 1;
+}
+
 enum comment_outcome
 comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 {
@@ -96,7 +121,11 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 	unsigned char	 h[32];
 	long long	 n, first;
 	time_t		 due;
+	int		 minutes, cap;
+	enum comment_outcome rc;
 
+	minutes = in->window_minutes > 0 ? in->window_minutes :
+	    COMMENT_RATE_MINUTES;
 	/* Open and visible to this user (the same test as the page). */
 	res = db_query(db, a, SQL_ACTIVITY_BY_ID, DB_ARGS(
 	    DB_U(id, in->activity_id), DB_U(reader, in->user_id)));
@@ -131,20 +160,16 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 	if (n > 0)
 		return CO_DUPLICATE;
 
-	n = comment_count(db_query(db, a, SQL_COMMENT_RATE_USER,
-	    DB_ARGS(DB_U(user, in->user_id),
-	    DB_I(minutes, COMMENT_RATE_MINUTES))), COMMENT_RATE_USER_N);
-	if (n < 0)
-		return CO_ERROR;
-	if (n >= COMMENT_RATE_USER)
-		return CO_RATE_USER;
-	n = comment_count(db_query(db, a, SQL_COMMENT_RATE_IP,
-	    DB_ARGS(DB_S(ip, in->address),
-	    DB_I(minutes, COMMENT_RATE_MINUTES))), COMMENT_RATE_IP_N);
-	if (n < 0)
-		return CO_ERROR;
-	if (n >= COMMENT_RATE_ADDRESS)
-		return CO_RATE_ADDRESS;
+	cap = in->per_user > 0 ? in->per_user : COMMENT_RATE_USER;
+	if (comment_rate(db, a, in, SQL_COMMENT_RATE_USER, DB_ARGS(
+	    DB_U(user, in->user_id), DB_I(minutes, minutes), DB_I(cap, cap)),
+	    cap, &rc))
+		return rc == CO_OK ? CO_RATE_USER : rc;
+	cap = in->per_address > 0 ? in->per_address : COMMENT_RATE_ADDRESS;
+	if (comment_rate(db, a, in, SQL_COMMENT_RATE_IP, DB_ARGS(
+	    DB_S(ip, in->address), DB_I(minutes, minutes), DB_I(cap, cap)),
+	    cap, &rc))
+		return rc == CO_OK ? CO_RATE_ADDRESS : rc;
 
 	/* Moderation is due 3 working days after receipt (art. 9-ب). */
 	cal = arena_alloc(a, sizeof(*cal));

@@ -20,7 +20,9 @@ struct dbres;
  * nothing) and of the rate limits. */
 #define COMMENT_RATE_MINUTES	10
 #define COMMENT_RATE_USER	10	/* comments per user in the window */
-#define COMMENT_RATE_ADDRESS	30	/* per client address in the window */
+#define COMMENT_RATE_ADDRESS	1000	/* per client address: high, as one
+					   NAT address may be a whole campaign;
+					   the per-account limit does the work */
 #define COMMENT_MODERATION_DAYS	3	/* working days to moderate */
 
 enum comment_status {
@@ -86,6 +88,12 @@ struct comment_input {
 	const char		*body;		/* checked for length already */
 	const char		*address;	/* the client's address */
 	time_t			 now;
+	/* The rate limits ([limits] comment_window minutes,
+	 * comment_per_account, comment_per_address; 0: the defaults
+	 * below).  On CO_RATE_*, *retry_after (when not NULL) gets the
+	 * seconds until the next comment would be taken. */
+	int			 window_minutes, per_user, per_address;
+	long			*retry_after;
 };
 
 enum comment_outcome {

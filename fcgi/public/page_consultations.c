@@ -38,8 +38,10 @@
 #include "arena.h"
 #include "buf.h"
 #include "comment.h"
+#include "conf.h"
 #include "db.h"
 #include "http.h"
+#include "i18n.h"
 #include "present.h"
 #include "present_public.h"
 #include "public.h"
@@ -481,7 +483,10 @@ page_consultation(struct req *r)
 static enum outcome
 comment_tx(struct req *r, void *arg)
 {
-	switch (comment_submit(r->db, r->a, arg)) {
+	const struct comment_input *in = arg;
+	enum comment_outcome co;
+
+	switch ((co = comment_submit(r->db, r->a, in))) {
 	case CO_OK:
 		return OUT_OK;
 	case CO_DUPLICATE:
@@ -499,7 +504,16 @@ comment_tx(struct req *r, void *arg)
 		return OUT_INVALID;
 	case CO_RATE_USER:
 	case CO_RATE_ADDRESS:
-		/* Not now: the only refusal of a signed-in commenter. */
+		/* Not now: the form again with the text kept, saying when
+		 * (the page answers 429 with Retry-After). */
+		http_arg_error(r, CF_BODY, i18n_subst(r->a, co ==
+		    CO_RATE_USER ? tr(r, "You have sent many comments in a "
+		    "short time. Your text is kept: please wait {1} minutes "
+		    "and send it again.") : tr(r, "Many comments came from "
+		    "your connection in a short time. Your text is kept: "
+		    "please wait {1} minutes and send it again."),
+		    arena_printf(r->a, "%ld", (*in->retry_after + 59) / 60),
+		    NULL));
 		return OUT_FORBIDDEN;
 	default:
 		return OUT_ERROR;
@@ -525,6 +539,7 @@ page_comment(struct req *r)
 {
 	struct activity	 a;
 	struct comment_input in;
+	long		 retry = 60;
 	int		 rc;
 
 	if ((rc = consult_load(r, &a)) != 0)
@@ -538,6 +553,10 @@ page_comment(struct req *r)
 	in.body = http_arg_str(r, CF_BODY);
 	in.address = r->remote;
 	in.now = time(NULL);
+	in.window_minutes = conf_int("limits", "comment_window", 0);
+	in.per_user = conf_int("limits", "comment_per_account", 0);
+	in.per_address = conf_int("limits", "comment_per_address", 0);
+	in.retry_after = &retry;
 	switch (http_form_tx(r, comment_tx, &in, NULL, NULL)) {
 	case OUT_OK:
 		return http_redirect(r, 303, arena_printf(r->a,
@@ -552,7 +571,9 @@ page_comment(struct req *r)
 	case OUT_NOTFOUND:
 		return 404;
 	case OUT_FORBIDDEN:
-		return 429;
+		http_header(r, "Retry-After", arena_printf(r->a, "%ld",
+		    retry));
+		return comment_again(r, &a, 429);
 	default:
 		return 500;
 	}

@@ -39,17 +39,34 @@ SELECT COUNT(*) AS n FROM comments
    AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE;
 
 -- name: comment_rate_user
--- The user's comments within the last :minutes.
--- param: user u, minutes i
-SELECT COUNT(*) AS n FROM comments
- WHERE user_id = :user
-   AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE;
+-- The user's comments within the last :minutes, counted up to :cap (the
+-- limit): a range of index comments_user_recent (user_id, received_at)
+-- read newest first and cut at :cap rows, so one check reads at most
+-- :cap index entries however many comments the table or the window
+-- holds.  retry_seconds: when the :cap-th newest leaves the window, i.e.
+-- when the next comment would be taken.
+-- param: user u, minutes i, cap i
+-- shape: comment_rate
+SELECT COUNT(*) AS n,
+       COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),
+                MIN(w.received_at) + INTERVAL :minutes MINUTE), 0) AS retry_seconds
+  FROM (SELECT received_at FROM comments
+         WHERE user_id = :user
+           AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE
+         ORDER BY received_at DESC LIMIT :cap) w;
 
 -- name: comment_rate_ip
--- The comments from one client address within the last :minutes.
--- param: ip s, minutes i
-SELECT COUNT(*) AS n FROM comments
- WHERE ip = :ip AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE;
+-- The same for one client address (index comments_ip_recent (ip,
+-- received_at)): a campaign behind one address reads :cap entries.
+-- param: ip s, minutes i, cap i
+-- shape: comment_rate
+SELECT COUNT(*) AS n,
+       COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),
+                MIN(w.received_at) + INTERVAL :minutes MINUTE), 0) AS retry_seconds
+  FROM (SELECT received_at FROM comments
+         WHERE ip = :ip
+           AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE
+         ORDER BY received_at DESC LIMIT :cap) w;
 
 -- name: comment_first_by_user
 -- Comments the user already made on the activity (0: a new participant).
