@@ -264,14 +264,26 @@ t.eq(r.status, 200, "the results page is public")
 def fig(name):
     m = re.search(r'id="n-%s">(\d+)<' % name, r.text)
     return int(m.group(1)) if m else None
-t.eq(fig("participants"), 6, "participants: the six accounts that commented")
-t.eq(fig("legal"), 1, "one legal person")
-t.eq(fig("natural"), 5, "five natural persons")
-t.eq(fig("received"), 7, "seven comments received")
-t.eq(fig("published"), 6, "six published")
-t.eq(fig("rejected"), 1, "one not published")
-t.eq(fig("groups"), 2, "two campaign groups")
-t.eq(fig("grouped"), 4, "of four comments")
+# What this test sent: the counts it expects.
+kinds = {email: kind for email, kind, _ in people}
+who = {email for email, _, _ in submitted}
+rejected = {cids[6]}
+campaigns = [{cids[1], cids[2]}, {cids[3], cids[4]}]          # as designed above
+t.eq(fig("participants"), len(who), "participants: the accounts that commented")
+t.eq(fig("legal"), sum(kinds[e] == "organisation" for e in who), "legal persons")
+t.eq(fig("natural"), sum(kinds[e] == "person" for e in who), "natural persons")
+t.eq(fig("received"), len(submitted), "comments received")
+t.eq(fig("published"), len(submitted) - len(rejected), "published")
+t.eq(fig("rejected"), len(rejected), "not published")
+t.eq(fig("groups"), len(campaigns), "campaign groups")
+t.eq(fig("grouped"), sum(len(c) for c in campaigns), "the comments in them")
+pos = {}
+for c, p in sql("SELECT id, entity_position FROM comments WHERE activity_id=%s AND status='published'" % act):
+    pos[p] = pos.get(p, 0) + 1
+table = re.search(r'<table id="chart-position-table">.*?</table>', r.text, re.S)
+rows = dict((lbl, int(n)) for lbl, n in re.findall(r'<th scope="row"><bdi>([^<]*)</bdi></th><td>(\d+)</td>', table.group(0))) if table else {}
+labels = {"accepted": "مقبول", "partially": "مقبول جزئياً", "noted": "أُخذ بالعلم", "rejected": "غير مقبول"}
+t.eq(rows, {labels[k]: v for k, v in pos.items()}, "the chart's table by position: %s" % pos)
 t.ok("<svg" in r.text and "<title" in r.text and "<table" in r.text, "charts drawn in SVG with a table")
 changed = re.findall(r'<section class="final-article status-(\w+)" id="fa-(\d+)">(.*?)</section>', r.text, re.S)
 t.eq([c[0] for c in changed], ["changed", "removed", "unchanged", "added"], "the final document article by article")
