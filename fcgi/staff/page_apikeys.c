@@ -41,8 +41,9 @@ const struct param apikey_params[APIKEY__MAX] = {
 	[APIKEY_ORG] = { .name = "organisation", .type = PT_STR,
 	    .flags = P_REQ | P_NAME, .min = 2, .max = 200,
 	    .label = N_("Organisation") },
+	/* Not required: the first, a mobile app, when none is sent. */
 	[APIKEY_CHANNEL] = { .name = "channel", .type = PT_ENUM,
-	    .flags = P_REQ, .choices = apikey_channels,
+	    .choices = apikey_channels,
 	    .choice_labels = apikey_channel_labels, .label = N_("Channel") },
 };
 

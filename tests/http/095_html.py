@@ -132,7 +132,7 @@ REQUESTS = col("SELECT MIN(id) FROM requests GROUP BY state, entity_id = %s, tra
 IDS = {  # the literal segment before a placeholder -> the values to try
     "consultations": ACTIVITIES + [MISSING],
     "activities": ACTIVITIES + [MISSING],
-    "entities": [v for v in E.values() if v] + [MISSING],
+    "entities": [v for v in E.values() if v] + [MISSING] + ["moh", "moh-phc"],  # ids (staff), slugs (public)
     "inbox": INTERAGENCY + [MISSING],
     "groups": GROUPS + [MISSING],
     "users": USERS + [MISSING],
@@ -140,6 +140,11 @@ IDS = {  # the literal segment before a placeholder -> the values to try
     "requests": REQUESTS + [MISSING],
     "officials": [v for v in E.values() if v] + [MISSING],
     "datasets": ["activities", "consultation-999999999"],  # /opendata/datasets/{slug}: 303 and 404
+    # The periodic complaints reports (issue 14): an entity's and the whole's.
+    "complaint-reports": col("SELECT MIN(id) FROM kpi_reports GROUP BY entity_id = 0 ORDER BY 1") + [MISSING],
+    # Participatory budgets (issue 19): voting open, and closed with results.
+    "budgets": col("SELECT MIN(id) FROM budgets WHERE state <> 'draft' GROUP BY state, closes_at < UTC_TIMESTAMP() "
+                   "ORDER BY 1") + [MISSING],
 }
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
@@ -167,9 +172,13 @@ QUERIES = {
     "/staff/login": ["?next=/staff/audit"],
     "/staff/activities": ["?state=open", "?state=draft", "?state=x", "?before=1"],
     "/staff/moderation": ["?overdue=1", "?done=3&rejected=1&skipped=1", "?activity=x"],
+    "/budgets": ["?state=closed", "?entity=x"],
     "/complaints/track": ["?ref=SH-GWV8G-PEZVQ", "?ref=x"],  # refused before a look-up: nothing throttled
     "/complaints/desk": ["?done=1"],
     "/complaints/new": ["?q=%D8%A7%D9%84%D8%B5%D8%AD%D9%87", "?q=zz-nothing"],
+    "/complaints/dashboard": ["?period=year&entity=%s" % E["moh"], "?period=dates&from=2026-01-01&to=2026-12-31",
+                              "?period=dates&from=x&to=2020-01-01"],
+    "/staff/complaint-reports": ["?period=month", "?period=x"],
     "/staff/audit": ["?from=2020-01-01&to=2040-12-31", "?entity=%s" % E["moe"], "?before=1",
                      "?entity=x&user=x&from=x&to=y"],
     "/staff/compliance": ["?from=2026-01-01&to=2026-12-31&entity=%s" % E["moe"], "?from=2026-06-30&to=2026-01-01",
