@@ -112,7 +112,8 @@ for state in STATES:
         # The feeds are read anonymously: public audience only.
         want = rule(state, audience, False)
         feed = anon.get("/feeds/activities.atom").text
-        check("the Atom feed", "/consultations/%s<" % aid in feed, want,
+        # Atom links an entry by <link href="…"/> (its id is a tag URI).
+        check("the Atom feed", '/consultations/%s"' % aid in feed, want,
               "%s, %s, feed" % (state, audience))
         rss = anon.get("/feeds/activities.rss").text
         check("the RSS feed", "/consultations/%s<" % aid in rss, want,

@@ -19,7 +19,7 @@ def seen():
     return {"home": link in anon.get("/").text,
             "list": link in anon.get("/consultations").text,
             "search": link in anon.get("/consultations?q=" + title.split()[0]).text,
-            "feed": "/consultations/%s<" % aid in anon.get("/feeds/activities.atom").text}
+            "feed": '/consultations/%s"' % aid in anon.get("/feeds/activities.atom").text}
 
 
 before = seen()
