@@ -38,6 +38,9 @@ static const struct route routes[] = {
 	{ "GET", "/principles", page_principles, 0, NULL, 0, 0 },
 	/* The participation charter (page_charter.c). */
 	{ "GET", "/charter", page_charter, 0, NULL, 0, 0 },
+	/* The entities' pages (page_entities.c, issue 16). */
+	{ "GET", "/entities", page_entities, 0, NULL, 0, 0 },
+	{ "GET", "/entities/{slug:slug}", page_entity, 0, NULL, 0, 0 },
 
 	/* Feeds (page_feeds.c). */
 	{ "GET", "/feeds/activities.atom", page_feed_activities_atom, 0,

@@ -175,4 +175,9 @@ int	survey_results_allowed(const struct activity *, int sealed,
  * One statement.  0 or -1. */
 int	survey_vote_model(struct req *, struct val *,
 	    const struct activity *);
+
+/* page_entities.c (issue 16) */
+int	page_entities(struct req *);
+int	page_entity(struct req *);
+
 #endif
