@@ -379,8 +379,19 @@ session_logout(struct req *r)
 	session_cookie(r, "", 0);
 }
 
-const char *
-session_csrf(struct req *r)
+/*
+ * The client's CSRF secret: the first CSRF_SECRET bytes of the keyed
+ * MAC of its session (or anonymous) cookie, kept in r->csrf as hex.
+ * Every form gets it masked with a fresh random pad (BREACH: a page
+ * compressed with a secret that repeats in it leaks the secret byte by
+ * byte; a value that differs on every response gives nothing to match):
+ * hex(pad ‖ pad XOR secret), CSRF_SECRET * 4 hex digits, the 64 the
+ * field declares.
+ */
+#define CSRF_SECRET	16
+
+static const char *
+csrf_secret(struct req *r)
 {
 	const char	*tok;
 	unsigned char	 raw[32];
@@ -400,12 +411,33 @@ session_csrf(struct req *r)
 	return r->csrf;
 }
 
+const char *
+session_csrf(struct req *r)
+{
+	unsigned char	 sec[CSRF_SECRET], out[2 * CSRF_SECRET];
+	char		*hex;
+	size_t		 i;
+
+	if (sodium_hex2bin(sec, sizeof(sec), csrf_secret(r), 2 * CSRF_SECRET,
+	    NULL, NULL, NULL) != 0)
+		return "";
+	randombytes_buf(out, CSRF_SECRET);
+	for (i = 0; i < CSRF_SECRET; i++)
+		out[CSRF_SECRET + i] = out[i] ^ sec[i];
+	hex = arena_alloc(r->a, 4 * CSRF_SECRET + 1);
+	sodium_bin2hex(hex, 4 * CSRF_SECRET + 1, out, sizeof(out));
+	sodium_memzero(sec, sizeof(sec));
+	return hex;
+}
+
 int
 session_csrf_ok(struct req *r, const char *token)
 {
 	const char	*tok, *want;
+	unsigned char	 in[2 * CSRF_SECRET], sec[CSRF_SECRET];
+	size_t		 i, len;
 
-	if (token == NULL || strlen(token) != 64)
+	if (token == NULL || strlen(token) != 4 * CSRF_SECRET)
 		return 0;
 	tok = http_cookie(r, SESSION_COOKIE);
 	if (r->sess == NULL || tok == NULL)
@@ -413,5 +445,13 @@ session_csrf_ok(struct req *r, const char *token)
 	if (tok == NULL)
 		return 0;
 	want = auth_mac(r->a, "csrf", tok);
-	return sodium_memcmp(want, token, 64) == 0;
+	if (sodium_hex2bin(in, sizeof(in), token, 4 * CSRF_SECRET, NULL, &len,
+	    NULL) != 0 || len != sizeof(in) ||
+	    sodium_hex2bin(sec, sizeof(sec), want, 2 * CSRF_SECRET, NULL, NULL,
+	    NULL) != 0)
+		return 0;
+	/* Unmasked in place: the second half XOR the pad. */
+	for (i = 0; i < CSRF_SECRET; i++)
+		in[CSRF_SECRET + i] ^= in[i];
+	return sodium_memcmp(in + CSRF_SECRET, sec, CSRF_SECRET) == 0;
 }

@@ -118,9 +118,11 @@ void		 session_link_set(struct req *, const char *name,
 const char	*session_link_get(const struct req *, const char *name);
 /* Deletes the session row and clears the cookie. */
 void		 session_logout(struct req *);
-/* The CSRF token for this client (arena-owned); sets sk_anon if needed. */
+/* The CSRF token for this client (arena-owned); sets sk_anon if needed.
+ * Masked with a fresh random pad on every call (BREACH-safe under
+ * compression): each form's value differs, every one validates. */
 const char	*session_csrf(struct req *);
-/* Constant-time check of a submitted token. */
+/* Constant-time check of a submitted (masked) token. */
 int		 session_csrf_ok(struct req *, const char *token);
 
 #endif
