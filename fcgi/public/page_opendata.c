@@ -187,7 +187,10 @@ od_write_agent(struct req *r, struct rdfw *w, const char *slug,
     const char *ar, const char *en)
 {
 	rdf_node(w, od_agent(r, slug), "foaf:Agent");
-	od_lit2(w, "foaf:name", ar, en);
+	/* A deployment without an operator entity is published by the
+	 * portal itself: an Agent always has its name. */
+	od_lit2(w, "foaf:name", ar != NULL ? ar : i18n_get("ar", "Sharek"),
+	    en != NULL ? en : i18n_get("en", "Sharek"));
 }
 
 /* The contact point of a publisher (vCard). */
@@ -199,7 +202,8 @@ od_contact(struct req *r, struct rdfw *w, const char *ar, const char *en,
 	 * ontology, where Organization is a Kind). */
 	rdf_open(w, "dcat:contactPoint", "vcard:Kind");
 	rdf_a(w, "vcard:Organization");
-	od_lit2(w, "vcard:fn", ar, en);
+	od_lit2(w, "vcard:fn", ar != NULL ? ar : i18n_get("ar", "Sharek"),
+	    en != NULL ? en : i18n_get("en", "Sharek"));
 	if (email != NULL && *email != '\0')
 		rdf_iri(w, "vcard:hasEmail", arena_printf(r->a, "mailto:%s",
 		    email));

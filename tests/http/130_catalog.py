@@ -231,6 +231,15 @@ t.ok(rep.get("conforms") is False and len(rep.get("violations", [])) > 0,
      "the same catalog without its titles has violations (%d)" % len(rep.get("violations", [])))
 os.unlink(broken)
 
+# A deployment without an operator entity: the portal publishes the catalog, still named.
+ops = [x[0] for x in sql("SELECT id FROM entities WHERE is_operator = 1")]
+sql("UPDATE entities SET is_operator = 0")
+g = graph(c.get("/opendata/catalog.ttl").raw, "turtle")
+sql("UPDATE entities SET is_operator = 1 WHERE id IN (%s)" % ",".join(ops))
+pub = g.value(cat, DCTERMS.publisher)
+t.ok(pub is not None and sorted(n.language for n in g.objects(pub, FOAF.name)) == ["ar", "en"],
+     "without an operator entity the catalog's publisher still has its names")
+
 # ---- HTTP: negotiation, HEAD, validators --------------------------------------------------
 r = c.get("/opendata/catalog", headers={"Accept": "application/rdf+xml"})
 t.ok(r.status == 200 and r.header("Content-Type").startswith("application/rdf+xml")
