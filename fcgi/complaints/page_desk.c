@@ -373,7 +373,7 @@ static enum outcome
 desk_forward(struct req *r, const struct creq *q)
 {
 	struct dbres	*res;
-	unsigned long long unit = (unsigned long long)http_arg_int(r,
+	unsigned long long sub = (unsigned long long)http_arg_int(r,
 	    DESK_UNIT, 0);
 	const char	*name = NULL;
 
@@ -381,7 +381,7 @@ desk_forward(struct req *r, const struct creq *q)
 	    DB_U(entity, q->entity_id)))) == NULL)
 		return OUT_ERROR;
 	while (dbres_next(res))
-		if (dbres_u(res, COMPLAINTS_SUBUNITS_ID) == unit)
+		if (dbres_u(res, COMPLAINTS_SUBUNITS_ID) == sub)
 			name = dbres_str(res, COMPLAINTS_SUBUNITS_NAME_AR);
 	if (name == NULL) {
 		http_arg_error(r, DESK_UNIT, "Choose a sub-department of the "
@@ -389,7 +389,7 @@ desk_forward(struct req *r, const struct creq *q)
 		return OUT_INVALID;
 	}
 	if (db_exec(r->db, SQL_COMPLAINTS_FORWARD, DB_ARGS(DB_U(id, q->id),
-	    DB_U(unit_entity, unit), DB_S(unit, name),
+	    DB_U(unit_entity, sub), DB_S(unit, name),
 	    DB_U(by, r->sess->user_id))) != 1 ||
 	    complaints_event(r, q->id, "state", request_state_names[q->state],
 	    "forwarded", 1, NULL) == -1 ||

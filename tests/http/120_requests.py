@@ -20,6 +20,7 @@ phc = sql1("SELECT id FROM entities WHERE slug='moh-phc'")
 axis = sql1("SELECT id FROM request_axes WHERE code='procedures'")
 complaint = sql1("SELECT id FROM request_types WHERE code='complaint'")
 count = lambda: sql1("SELECT COUNT(*) FROM requests")
+sql("DELETE FROM rate_limits")  # the acknowledgement's mail, whatever ran before
 
 cit = Client()
 t.eq(cit.get("/complaints/new").status, 303, "the form asks an anonymous visitor to sign in")
@@ -201,6 +202,9 @@ t.eq(r.status, 422, "a rating outside 1–5: 422")
 t.ok("تعليق محفوظ" in r.text, "with the comment kept")
 t.eq(sql1("SELECT rating FROM requests WHERE id=%s" % rid), "NULL", "nothing stored")
 why = "الدواء ما زال غير متوفر والرد لم يعالج المشكلة"
+# The whole suite writes to the demo liaison officer often: start the
+# hour's allowance of mail per recipient (outbox.h) afresh.
+sql("DELETE FROM rate_limits")
 r = cit.post("/complaints/track/rate", dict(hidden, stars="1", comment=why))
 t.eq(r.status, 303, "rated 1 star")
 row = sql("SELECT state, reopened_count, rating FROM requests WHERE id=%s" % rid)[0]
