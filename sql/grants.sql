@@ -102,6 +102,11 @@ GRANT SELECT, INSERT ON `@DB@`.initiative_supports TO '@PUBLIC_USER@'@'localhost
 GRANT SELECT ON `@DB@`.budgets TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, UPDATE (votes) ON `@DB@`.budget_projects TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.budget_votes TO '@PUBLIC_USER@'@'localhost';
+-- Issue 19: a ballot replaced whole (one per account); paper ballots read.
+GRANT DELETE ON `@DB@`.budget_votes TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.budget_ballots TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.budget_paper_ballots TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.budget_paper_choices TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.blog_posts TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.charters TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.participation_plans TO '@PUBLIC_USER@'@'localhost';
@@ -170,6 +175,10 @@ GRANT SELECT ON `@DB@`.initiative_supports TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.budgets TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.budget_projects TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.budget_votes TO '@STAFF_USER@'@'localhost';
+-- Issue 19: ballots counted, paper ballots entered in batches.
+GRANT SELECT ON `@DB@`.budget_ballots TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT ON `@DB@`.budget_paper_ballots TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT ON `@DB@`.budget_paper_choices TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.blog_posts TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.charters TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.participation_plans TO '@STAFF_USER@'@'localhost';

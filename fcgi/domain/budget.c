@@ -8,7 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
+#include "arena.h"
 #include "budget.h"
+#include "db.h"
+#include "sql_gen.h"
 
 #ifndef N_
 #define N_(s)	(s)
@@ -403,4 +408,129 @@ bud_format_amount(int64_t v, char *buf, size_t sz)
 	if (sz > k)
 		snprintf(buf + k, sz - k, ".%03lld", (long long)(v % 1000));
 	return buf;
+}
+
+/* ---- the database side -------------------------------------------- */
+
+static int
+proj_index(const struct bud_tally *t, uint64_t id)
+{
+	for (int i = 0; i < t->np; i++)
+		if (t->p[i].id == id)
+			return i;
+	return -1;
+}
+
+/* Reads the ballots of res (key column, project column, copies column
+ * or -1) into b[]: consecutive rows of one key are one ballot. */
+static int
+read_ballots(struct arena *a, struct dbres *res, const struct bud_tally *t,
+    int kcol, int pcol, int ccol, struct bud_ballot_in *b, int *proj,
+    int *nb)
+{
+	unsigned long long last = 0;
+	int	 n = *nb, np = 0;
+
+	while (dbres_next(res)) {
+		unsigned long long k = dbres_u(res, kcol);
+		int	 i = proj_index(t, dbres_u(res, pcol));
+
+		if (n == *nb || k != last) {
+			b[n].proj = proj + np;
+			b[n].n = 0;
+			b[n].copies = ccol < 0 ? 1 : dbres_int(res, ccol);
+			n++;
+			last = k;
+		}
+		if (i >= 0) {
+			proj[np++] = i;
+			b[n - 1].n++;
+		}
+	}
+	(void)a;
+	*nb = n;
+	return np;
+}
+
+int
+budget_tally(struct db *db, struct arena *a, uint64_t budget, int64_t total,
+    enum bud_method method, long min_votes, const int *feasible,
+    const int *override, struct bud_tally *t)
+{
+	struct dbres		*on, *pa, *cnt;
+	struct bud_ballot_in	*b;
+	int			*proj, nb = 0, rows, used, first_paper;
+
+	on = db_query(db, a, SQL_BUDGET_ONLINE, DB_ARGS(DB_U(budget, budget)));
+	pa = db_query(db, a, SQL_BUDGET_PAPER, DB_ARGS(DB_U(budget, budget)));
+	cnt = db_query(db, a, SQL_BUDGET_BALLOT_COUNTS,
+	    DB_ARGS(DB_U(budget, budget)));
+	if (on == NULL || pa == NULL || cnt == NULL || !dbres_next(cnt))
+		return -1;
+	t->ballots_online = dbres_int(cnt, BUDGET_BALLOT_COUNTS_ONLINE);
+	t->ballots_paper = dbres_int(cnt, BUDGET_BALLOT_COUNTS_PAPER);
+	rows = dbres_rows(on) + dbres_rows(pa);
+	b = arena_zalloc(a, sizeof(*b) * (rows + 1));
+	proj = arena_zalloc(a, sizeof(*proj) * (rows + 1));
+	t->online = arena_zalloc(a, sizeof(long) * (t->np + 1));
+	t->paper = arena_zalloc(a, sizeof(long) * (t->np + 1));
+	t->computed = arena_zalloc(a, sizeof(int) * (t->np + 1));
+	used = read_ballots(a, on, t, BUDGET_ONLINE_USER_ID,
+	    BUDGET_ONLINE_PROJECT_ID, -1, b, proj, &nb);
+	first_paper = nb;
+	read_ballots(a, pa, t, BUDGET_PAPER_ID, BUDGET_PAPER_PROJECT_ID,
+	    BUDGET_PAPER_COPIES, b, proj + used, &nb);
+	bud_count(t->p, t->np, b + first_paper, nb - first_paper);
+	for (int i = 0; i < t->np; i++)
+		t->paper[i] = t->p[i].votes;
+	bud_count(t->p, t->np, b, first_paper);
+	for (int i = 0; i < t->np; i++) {
+		t->online[i] = t->p[i].votes;
+		t->p[i].votes += t->paper[i];
+		t->p[i].eligible = feasible[i] && t->p[i].votes >= min_votes;
+	}
+	t->inexact = 0;
+	if (method != BM_MES || bud_mes(t->p, t->np, b, nb, total) < 0) {
+		t->inexact = method == BM_MES;
+		bud_greedy(t->p, t->np, total);
+	}
+	t->spent = 0;
+	for (int i = 0; i < t->np; i++) {
+		t->computed[i] = t->p[i].won;
+		if (override != NULL && override[i] >= 0)
+			t->p[i].won = override[i];
+		if (t->p[i].won)
+			t->spent += t->p[i].cost;
+	}
+	return 0;
+}
+
+enum bud_vote
+budget_vote(struct db *db, struct arena *a, uint64_t budget, uint64_t user,
+    const uint64_t *projects, int n)
+{
+	struct dbres	*res;
+	time_t		 now = time(NULL);
+	long long	 k;
+
+	res = db_query(db, a, SQL_BUDGET_LOCK, DB_ARGS(DB_U(id, budget)));
+	if (res == NULL)
+		return BV_ERROR;
+	if (!dbres_next(res) ||
+	    strcmp(dbres_str(res, BUDGET_LOCK_STATE), "open") != 0 ||
+	    dbres_time(res, BUDGET_LOCK_OPENS_AT) > now ||
+	    dbres_time(res, BUDGET_LOCK_CLOSES_AT) <= now)
+		return BV_NOT_OPEN;
+	if ((k = db_exec(db, SQL_BUDGET_BALLOT_PUT, DB_ARGS(DB_U(budget,
+	    budget), DB_U(user, user)))) < 0)
+		return BV_ERROR;
+	if (db_exec(db, SQL_BUDGET_VOTES_CLEAR, DB_ARGS(DB_U(budget, budget),
+	    DB_U(user, user))) < 0)
+		return BV_ERROR;
+	for (int i = 0; i < n; i++)
+		if (db_exec(db, SQL_BUDGET_VOTE_ADD, DB_ARGS(DB_U(budget,
+		    budget), DB_U(project, projects[i]), DB_U(user, user))) < 0)
+			return BV_ERROR;
+	/* MariaDB: 1 row inserted, 2 a duplicate updated. */
+	return k == 2 ? BV_CHANGED : BV_OK;
 }

@@ -84,4 +84,35 @@ int64_t	bud_parse_amount(const char *);
 /* Minor units → "120,000.500" (buf of at least 32 bytes). */
 char	*bud_format_amount(int64_t, char *buf, size_t);
 
+/* ---- the database side ---------------------------------------------
+ * One tally feeds the public results and the staff page alike: the
+ * projects in the order of the budget, their online and paper votes,
+ * the winners by the budget's method, and the overrides applied. */
+struct db;
+struct arena;
+
+struct bud_tally {
+	struct bud_project	*p;		/* np, in the budget's order */
+	int			 np;
+	long			*online;	/* votes per project */
+	long			*paper;
+	int			*computed;	/* won by the rule */
+	long			 ballots_online;	/* blank ones too */
+	long			 ballots_paper;	/* copies */
+	int64_t			 spent;		/* by the final winners */
+	int			 inexact;	/* MES overflowed: greedy */
+};
+/* 0, or -1 on a database error.  eligible = feasible and at least
+ * min_votes; a project's won = its override if any, else computed. */
+int	budget_tally(struct db *, struct arena *, uint64_t budget,
+	    int64_t total, enum bud_method, long min_votes,
+	    const int *feasible, const int *override, struct bud_tally *);
+
+/* The reader's ballot, replaced whole (one per account): BV_OK,
+ * BV_CHANGED (a ballot replaced), BV_NOT_OPEN, BV_ERROR.  The caller
+ * checked the selection (bud_check) against the projects. */
+enum bud_vote { BV_OK, BV_CHANGED, BV_NOT_OPEN, BV_ERROR };
+enum bud_vote budget_vote(struct db *, struct arena *, uint64_t budget,
+	    uint64_t user, const uint64_t *projects, int n);
+
 #endif

@@ -41,6 +41,12 @@ static const struct route routes[] = {
 	/* The entities' pages (page_entities.c, issue 16). */
 	{ "GET", "/entities", page_entities, 0, NULL, 0, 0 },
 	{ "GET", "/entities/{slug:slug}", page_entity, 0, NULL, 0, 0 },
+	/* Participatory budgets (page_budgets.c, issue 19). */
+	{ "GET", "/budgets", page_budgets, 0, PARAMS(budget_list_params), 0 },
+	{ "GET", "/budgets/{id}", page_budget, 0, PARAMS(budget_show_params),
+	    0 },
+	{ "POST", "/budgets/{id}/ballot", page_budget_ballot, 0,
+	    PARAMS(budget_ballot_params), R_LOGIN },
 
 	/* Feeds (page_feeds.c). */
 	{ "GET", "/feeds/activities.atom", page_feed_activities_atom, 0,

@@ -180,4 +180,15 @@ int	survey_vote_model(struct req *, struct val *,
 int	page_entities(struct req *);
 int	page_entity(struct req *);
 
+/* page_budgets.c: participatory budgets (issue 19) */
+enum budget_list_key { BL_ENTITY, BL_STATE, BL__MAX };
+extern const struct param budget_list_params[BL__MAX];
+enum budget_show_key { BS_SAVED, BS__MAX };
+extern const struct param budget_show_params[BS__MAX];
+enum budget_ballot_key { BBK_PROJECT, BBK__MAX };
+extern const struct param budget_ballot_params[BBK__MAX];
+int	page_budgets(struct req *);
+int	page_budget(struct req *);
+int	page_budget_ballot(struct req *);
+
 #endif

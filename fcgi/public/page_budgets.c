@@ -1,0 +1,448 @@
+/*
+ * page_budgets.c — participatory budgets, public side (issue 19;
+ * domain.md §2, the collaboration axis).
+ *
+ * GET  /budgets               budget_list_params: entity, state → every
+ *                             budget past its draft, with its total, its
+ *                             projects and its ballots (online and paper).
+ *                             View public/budgets.
+ * GET  /budgets/{id}          the budget, its rules, its projects (cost,
+ *                             feasibility and its public reason), the
+ *                             reader's ballot form while voting is open
+ *                             (signed-in users) and, once voting has
+ *                             closed, the results: every project's votes
+ *                             online, on paper and in all, its cost, won
+ *                             or not by the stated rule, overrides with
+ *                             their public reason (budget_tally, the
+ *                             same function as the staff page).
+ *                             View public/budget.
+ * POST /budgets/{id}/ballot   budget_ballot_params: project (repeated) →
+ *                             303 /budgets/{id}?saved=1#ballot; one
+ *                             ballot per account, replaced while voting
+ *                             is open.  A selection over the budget, too
+ *                             many, too few or too little spent: 422 at
+ *                             the projects' field with the selection and
+ *                             its total kept.  409 not open.  Signed-in
+ *                             users.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "budget.h"
+#include "chart.h"
+#include "db.h"
+#include "http.h"
+#include "names.h"
+#include "present.h"
+#include "public.h"
+#include "sql_gen.h"
+#include "vm.h"
+
+static const char *const bud_state_names[] = {
+	"open", "closed", "published", NULL
+};
+static const char *const bud_state_labels[] = {
+	N_("Voting open"), N_("Voting closed"), N_("Results published"),
+};
+
+const struct param budget_list_params[BL__MAX] = {
+	[BL_ENTITY] = { .name = "entity", .type = PT_INT, .min = 1,
+	    .max = 999999999999LL,
+	    .label = N_("Government entity") },
+	[BL_STATE] = { .name = "state", .type = PT_ENUM,
+	    .choices = bud_state_names, .choice_labels = bud_state_labels,
+	    .label = N_("State") },
+};
+
+const struct param budget_show_params[BS__MAX] = {
+	[BS_SAVED] = { .name = "saved", .type = PT_BOOL },
+};
+
+const struct param budget_ballot_params[BBK__MAX] = {
+	[BBK_PROJECT] = { .name = "project", .type = PT_INT, .flags = P_MULTI,
+	    .min = 1, .max = 999999999999LL, .label = N_("Your selection") },
+};
+
+/* A budget as the pages need it. */
+struct budget {
+	uint64_t		 id;
+	struct bud_rules	 rules;
+	enum bud_method		 method;
+	long			 min_votes;
+	const char		*state, *currency;
+	time_t			 opens, closes;
+	int			 open, closed;
+	struct dbres		*res;
+	struct bud_tally	 t;
+	int			*feasible, *override;
+	struct dbres		*projects;
+};
+
+static const char *
+amount(const struct req *r, int64_t v, const char *currency)
+{
+	char	 buf[32];
+
+	return arena_printf(r->a, "%s %s", bud_format_amount(v, buf,
+	    sizeof(buf)), currency);
+}
+
+/* Loads budget {id} and its projects: 0, or 404 / 500. */
+static int
+budget_load(struct req *r, struct budget *b)
+{
+	struct dbres	*res, *p;
+	time_t		 now = time(NULL);
+	int		 i = 0;
+
+	memset(b, 0, sizeof(*b));
+	b->id = r->segi[0];
+	if ((res = db_query(r->db, r->a, SQL_BUDGET_GET,
+	    DB_ARGS(DB_U(id, b->id)))) == NULL)
+		return 500;
+	if (!dbres_next(res))
+		return 404;
+	b->res = res;
+	b->state = dbres_str(res, BUDGET_GET_STATE);
+	b->currency = dbres_str(res, BUDGET_GET_CURRENCY);
+	b->rules.total = dbres_int(res, BUDGET_GET_TOTAL_MINOR);
+	b->rules.ballot = names_find(bud_ballot_names, BB__MAX,
+	    dbres_str(res, BUDGET_GET_BALLOT_RULE));
+	b->method = names_find(bud_method_names, BM__MAX,
+	    dbres_str(res, BUDGET_GET_METHOD));
+	if ((int)b->rules.ballot < 0 || (int)b->rules.ballot >= BB__MAX)
+		b->rules.ballot = BB_KNAPSACK;
+	if ((int)b->method < 0 || (int)b->method >= BM__MAX)
+		b->method = BM_GREEDY;
+	b->rules.min_projects = dbres_int(res, BUDGET_GET_MIN_PROJECTS);
+	b->rules.max_projects = dbres_int(res, BUDGET_GET_MAX_PROJECTS);
+	b->rules.min_share_pct = dbres_int(res, BUDGET_GET_MIN_SHARE_PCT);
+	b->min_votes = dbres_int(res, BUDGET_GET_MIN_VOTES);
+	b->opens = dbres_time(res, BUDGET_GET_OPENS_AT);
+	b->closes = dbres_time(res, BUDGET_GET_CLOSES_AT);
+	b->open = strcmp(b->state, "open") == 0 && b->opens <= now &&
+	    now < b->closes;
+	b->closed = strcmp(b->state, "open") != 0 || now >= b->closes;
+	if ((p = db_query(r->db, r->a, SQL_BUDGET_PROJECTS,
+	    DB_ARGS(DB_U(budget, b->id)))) == NULL)
+		return 500;
+	b->projects = p;
+	b->t.np = dbres_rows(p);
+	b->t.p = arena_zalloc(r->a, sizeof(*b->t.p) * (b->t.np + 1));
+	b->feasible = arena_zalloc(r->a, sizeof(int) * (b->t.np + 1));
+	b->override = arena_zalloc(r->a, sizeof(int) * (b->t.np + 1));
+	while (dbres_next(p)) {
+		b->t.p[i].id = dbres_u(p, BUDGET_PROJECTS_ID);
+		b->t.p[i].cost = dbres_int(p, BUDGET_PROJECTS_COST_MINOR);
+		b->feasible[i] = dbres_int(p, BUDGET_PROJECTS_FEASIBLE) != 0;
+		b->override[i] = dbres_isnull(p, BUDGET_PROJECTS_OVERRIDE_WON) ?
+		    -1 : dbres_int(p, BUDGET_PROJECTS_OVERRIDE_WON) != 0;
+		i++;
+	}
+	return 0;
+}
+
+/* The selection sent (sel[i] set for project index i); the number of
+ * projects selected, or -1 if one is not a feasible project of it. */
+static int
+selection_sent(struct req *r, const struct budget *b, int *sel)
+{
+	const struct pval *v = http_arg(r, BBK_PROJECT);
+	int	 n = 0;
+
+	for (int k = 0; v != NULL && k < v->nvals; k++) {
+		unsigned long long id = strtoull(v->vals[k], NULL, 10);
+		int	 i;
+
+		for (i = 0; i < b->t.np; i++)
+			if (b->t.p[i].id == id)
+				break;
+		if (i == b->t.np || !b->feasible[i])
+			return -1;
+		if (!sel[i])
+			n++;
+		sel[i] = 1;
+	}
+	return n;
+}
+
+static const char *
+refusal_msgid(enum bud_refusal why)
+{
+	switch (why) {
+	case BR_OVER_BUDGET:
+		return N_("Your selection costs more than the budget: remove a project or choose cheaper ones.");
+	case BR_TOO_MANY:
+		return N_("You selected more projects than this budget allows.");
+	case BR_TOO_FEW:
+		return N_("You selected fewer projects than this budget asks for.");
+	case BR_TOO_LITTLE:
+		return N_("Your selection spends less of the budget than this budget asks for.");
+	default:
+		return N_("Choose projects of this budget.");
+	}
+}
+
+/* The budget's page: rules, projects, ballot or results. */
+static int
+budget_show(struct req *r, struct budget *b, const int *sel, int status)
+{
+	struct val	*m = http_model(r), *l, *it, *res_m;
+	struct dbres	*res = b->res, *p = b->projects;
+	struct chart_bar *bars;
+	const char	*title;
+	int64_t		 chosen = 0;
+	int		 i = 0, have_sel = sel != NULL;
+	int		*mine = arena_zalloc(r->a, sizeof(int) * (b->t.np + 1));
+
+	title = present_pick(r, dbres_str(res, BUDGET_GET_TITLE_AR),
+	    dbres_str(res, BUDGET_GET_TITLE_EN));
+	vm_str(m, "title", title);
+	vm_strf(m, "id", "%llu", (unsigned long long)b->id);
+	vm_str(m, "entity", present_pick(r, dbres_str(res,
+	    BUDGET_GET_ENTITY_AR), dbres_str(res, BUDGET_GET_ENTITY_EN)));
+	vm_str(m, "description", present_pick(r, dbres_str(res,
+	    BUDGET_GET_DESCRIPTION_AR), dbres_str(res,
+	    BUDGET_GET_DESCRIPTION_EN)));
+	vm_str(m, "area", present_pick(r, dbres_str(res, BUDGET_GET_AREA_AR),
+	    dbres_str(res, BUDGET_GET_AREA_EN)));
+	vm_str(m, "total", amount(r, b->rules.total, b->currency));
+	vm_str(m, "opens", present_datetime(r, b->opens));
+	vm_str(m, "closes", present_datetime(r, b->closes));
+	vm_str(m, "state", present_label(r, bud_state_labels, 3,
+	    names_find(bud_state_names, 3, b->state)));
+	vm_str(m, "ballot_rule", tr(r, bud_ballot_labels[b->rules.ballot]));
+	vm_str(m, "method", tr(r, bud_method_labels[b->method]));
+	vm_bool(m, "mes", b->method == BM_MES);
+	vm_bool(m, "knapsack", b->rules.ballot == BB_KNAPSACK);
+	if (b->rules.max_projects > 0)
+		vm_int(m, "max_projects", b->rules.max_projects);
+	if (b->rules.min_projects > 0)
+		vm_int(m, "min_projects", b->rules.min_projects);
+	if (b->rules.min_share_pct > 0)
+		vm_int(m, "min_share_pct", b->rules.min_share_pct);
+	if (b->min_votes > 0)
+		vm_int(m, "min_votes", b->min_votes);
+	vm_bool(m, "open", b->open);
+	vm_bool(m, "ballot", b->open && r->sess != NULL);
+	vm_bool(m, "saved", status == 200 && http_arg_int(r, BS_SAVED, 0));
+	vm_bool(m, "not_open", status == 409);
+
+	/* The reader's ballot as stored, unless a selection was sent. */
+	if (!have_sel && r->sess != NULL) {
+		struct dbres *me = db_query(r->db, r->a, SQL_BUDGET_MINE,
+		    DB_ARGS(DB_U(budget, b->id), DB_U(user,
+		    r->sess->user_id)));
+
+		if (me == NULL)
+			return 500;
+		while (dbres_next(me))
+			for (int k = 0; k < b->t.np; k++)
+				if (b->t.p[k].id == dbres_u(me,
+				    BUDGET_MINE_PROJECT_ID))
+					mine[k] = 1;
+		sel = mine;
+	}
+	if (b->closed && budget_tally(r->db, r->a, b->id, b->rules.total,
+	    b->method, b->min_votes, b->feasible, b->override, &b->t) == -1)
+		return 500;
+
+	l = vm_list(m, "projects");
+	dbres_rewind(p);
+	while (dbres_next(p)) {
+		it = vm_push(l);
+		vm_strf(it, "pid", "%llu", (unsigned long long)b->t.p[i].id);
+		vm_int(it, "position", dbres_int(p, BUDGET_PROJECTS_POSITION));
+		vm_str(it, "title", present_pick(r, dbres_str(p,
+		    BUDGET_PROJECTS_TITLE_AR), dbres_str(p,
+		    BUDGET_PROJECTS_TITLE_EN)));
+		vm_str(it, "description", present_pick(r, dbres_str(p,
+		    BUDGET_PROJECTS_DESCRIPTION_AR), dbres_str(p,
+		    BUDGET_PROJECTS_DESCRIPTION_EN)));
+		vm_str(it, "location", dbres_str(p, BUDGET_PROJECTS_LOCATION));
+		vm_str(it, "cost", amount(r, b->t.p[i].cost, b->currency));
+		vm_bool(it, "feasible", b->feasible[i]);
+		vm_str(it, "review_reason", dbres_str(p,
+		    BUDGET_PROJECTS_REVIEW_REASON));
+		vm_bool(it, "checked", sel != NULL && sel[i]);
+		if (sel != NULL && sel[i])
+			chosen += b->t.p[i].cost;
+		if (b->closed) {
+			vm_int(it, "online", b->t.online[i]);
+			vm_int(it, "paper", b->t.paper[i]);
+			vm_int(it, "votes", b->t.p[i].votes);
+			vm_bool(it, "won", b->t.p[i].won);
+			vm_bool(it, "overridden", b->t.p[i].won !=
+			    b->t.computed[i]);
+			vm_str(it, "override_reason", dbres_str(p,
+			    BUDGET_PROJECTS_OVERRIDE_REASON));
+		}
+		i++;
+	}
+	vm_str(m, "chosen", amount(r, chosen, b->currency));
+	vm_str(m, "left", amount(r, b->rules.total - chosen, b->currency));
+	if (b->closed) {
+		res_m = vm_child(m, "results");
+		vm_int(res_m, "online", b->t.ballots_online);
+		vm_int(res_m, "paper", b->t.ballots_paper);
+		vm_int(res_m, "ballots", b->t.ballots_online +
+		    b->t.ballots_paper);
+		vm_str(res_m, "spent", amount(r, b->t.spent, b->currency));
+		vm_bool(res_m, "inexact", b->t.inexact);
+		bars = arena_zalloc(r->a, sizeof(*bars) * (b->t.np + 1));
+		dbres_rewind(p);
+		for (i = 0; dbres_next(p); i++) {
+			bars[i].label = present_pick(r, dbres_str(p,
+			    BUDGET_PROJECTS_TITLE_AR), dbres_str(p,
+			    BUDGET_PROJECTS_TITLE_EN));
+			bars[i].value = b->t.p[i].votes;
+		}
+		chart_model(r, res_m, "chart", "chart-budget",
+		    tr(r, "Votes per project"), NULL, bars, b->t.np,
+		    b->t.ballots_online + b->t.ballots_paper);
+	}
+	present_form(r, m, PARAMS(budget_ballot_params));
+	if (status != 200)
+		return http_form_again(r, "public/budget", m, status);
+	return http_render(r, "public/budget", m);
+}
+
+int
+page_budget(struct req *r)
+{
+	struct budget	 b;
+	int		 rc;
+
+	if ((rc = budget_load(r, &b)) != 0)
+		return rc;
+	return budget_show(r, &b, NULL, 200);
+}
+
+struct ballot_tx {
+	struct budget	*b;
+	uint64_t	*ids;
+	int		 n;
+};
+
+static enum outcome
+ballot_tx(struct req *r, void *arg)
+{
+	struct ballot_tx *x = arg;
+
+	switch (budget_vote(r->db, r->a, x->b->id, r->sess->user_id, x->ids,
+	    x->n)) {
+	case BV_OK:
+	case BV_CHANGED:
+		return OUT_OK;
+	case BV_NOT_OPEN:
+		return OUT_CONFLICT;
+	default:
+		return OUT_ERROR;
+	}
+}
+
+int
+page_budget_ballot(struct req *r)
+{
+	struct budget	 b;
+	struct ballot_tx x;
+	enum bud_refusal why;
+	const char	*url, *prev;
+	int64_t		*costs;
+	int		*sel, n, rc, k = 0;
+
+	if ((rc = budget_load(r, &b)) != 0)
+		return rc;
+	sel = arena_zalloc(r->a, sizeof(int) * (b.t.np + 1));
+	if (r->nerr > 0)
+		return budget_show(r, &b, sel, 422);
+	if ((n = selection_sent(r, &b, sel)) < 0) {
+		http_arg_error(r, BBK_PROJECT, refusal_msgid(BR_UNKNOWN));
+		return budget_show(r, &b, sel, 422);
+	}
+	if (!b.open)
+		return budget_show(r, &b, sel, 409);
+	costs = arena_zalloc(r->a, sizeof(*costs) * (n + 1));
+	x.ids = arena_zalloc(r->a, sizeof(*x.ids) * (n + 1));
+	for (int i = 0; i < b.t.np; i++)
+		if (sel[i]) {
+			costs[k] = b.t.p[i].cost;
+			x.ids[k++] = b.t.p[i].id;
+		}
+	if ((why = bud_check(&b.rules, costs, n, NULL)) != BR_OK) {
+		http_arg_error(r, BBK_PROJECT, refusal_msgid(why));
+		return budget_show(r, &b, sel, 422);
+	}
+	x.b = &b;
+	x.n = n;
+	url = arena_printf(r->a, "/budgets/%llu?saved=1#ballot",
+	    (unsigned long long)b.id);
+	switch (http_form_tx(r, ballot_tx, &x, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_CONFLICT:
+		return budget_show(r, &b, sel, 409);
+	default:
+		return 500;
+	}
+}
+
+int
+page_budgets(struct req *r)
+{
+	struct val	*m = http_model(r), *l, *it;
+	struct dbres	*res;
+	const struct pval *st = http_arg(r, BL_STATE);
+	long long	 entity = http_arg_int(r, BL_ENTITY, 0);
+
+	vm_str(m, "title", tr(r, "Participatory budgets"));
+	if (r->nerr > 0)
+		r->status = 400;
+	if ((res = db_query(r->db, r->a, SQL_BUDGET_ENTITIES, DB_NOARGS))
+	    == NULL)
+		return 500;
+	l = vm_list(m, "entities");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, BUDGET_ENTITIES_ID));
+		vm_str(it, "name", present_pick(r, dbres_str(res,
+		    BUDGET_ENTITIES_NAME_AR), dbres_str(res,
+		    BUDGET_ENTITIES_NAME_EN)));
+		vm_bool(it, "selected", (long long)dbres_u(res,
+		    BUDGET_ENTITIES_ID) == entity);
+	}
+	present_choices(r, m, "states", bud_state_names, bud_state_labels, 3,
+	    st != NULL && st->set ? bud_state_names[st->i] : NULL);
+	if ((res = db_query(r->db, r->a, SQL_BUDGET_LIST, DB_ARGS(
+	    DB_U(entity, entity), DB_S(state, st != NULL && st->set ?
+	    bud_state_names[st->i] : "")))) == NULL)
+		return 500;
+	l = vm_list(m, "items");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, BUDGET_LIST_ID));
+		vm_str(it, "title", present_pick(r, dbres_str(res,
+		    BUDGET_LIST_TITLE_AR), dbres_str(res,
+		    BUDGET_LIST_TITLE_EN)));
+		vm_str(it, "entity", present_pick(r, dbres_str(res,
+		    BUDGET_LIST_ENTITY_AR), dbres_str(res,
+		    BUDGET_LIST_ENTITY_EN)));
+		vm_str(it, "state", present_label(r, bud_state_labels, 3,
+		    names_find(bud_state_names, 3, dbres_str(res,
+		    BUDGET_LIST_STATE))));
+		vm_str(it, "total", amount(r, dbres_int(res,
+		    BUDGET_LIST_TOTAL_MINOR), dbres_str(res,
+		    BUDGET_LIST_CURRENCY)));
+		vm_str(it, "closes", present_sqldatetime(r, dbres_str(res,
+		    BUDGET_LIST_CLOSES_AT)));
+		vm_str(it, "projects", dbres_str(res, BUDGET_LIST_PROJECTS));
+		vm_str(it, "ballots", dbres_str(res, BUDGET_LIST_BALLOTS));
+	}
+	vm_bool(m, "empty", l->count == 0);
+	present_fields(r, m);
+	return http_render(r, "public/budgets", m);
+}

@@ -1,0 +1,103 @@
+-- Participatory budgeting (issue 19; domain.md §2).  Money comes out in
+-- minor units (1/1000) as integers; fcgi/domain/budget.h counts in them.
+
+-- name: budget_list
+-- Budgets past their draft, newest first; :entity 0 and :state '' for
+-- all.  The ballots include paper copies.
+-- param: entity u, state s
+SELECT b.id, b.entity_id, e.name_ar AS entity_ar, e.name_en AS entity_en,
+       b.state, b.title_ar, b.title_en,
+       CAST(ROUND(b.total_amount * 1000) AS SIGNED) AS total_minor,
+       b.currency, b.opens_at, b.closes_at,
+       (SELECT COUNT(*) FROM budget_projects p WHERE p.budget_id = b.id)
+         AS projects,
+       (SELECT COUNT(*) FROM budget_ballots x WHERE x.budget_id = b.id)
+       + (SELECT COALESCE(SUM(x.copies), 0) FROM budget_paper_ballots x
+           WHERE x.budget_id = b.id) AS ballots
+  FROM budgets b JOIN entities e ON e.id = b.entity_id
+ WHERE b.state <> 'draft'
+   AND (:entity = 0 OR b.entity_id = :entity)
+   AND (:state = '' OR b.state = :state)
+ ORDER BY b.opens_at DESC, b.id DESC
+ LIMIT 100;
+
+-- name: budget_entities
+-- The entities that have a budget past its draft (the list's filter).
+SELECT DISTINCT e.id, e.name_ar, e.name_en
+  FROM budgets b JOIN entities e ON e.id = b.entity_id
+ WHERE b.state <> 'draft' ORDER BY e.name_ar;
+
+-- name: budget_get
+-- param: id u
+SELECT b.id, b.entity_id, e.name_ar AS entity_ar, e.name_en AS entity_en,
+       b.state, b.title_ar, b.title_en, b.description_ar,
+       b.description_en,
+       CAST(ROUND(b.total_amount * 1000) AS SIGNED) AS total_minor,
+       b.currency, b.area_ar, b.area_en, b.ballot_rule, b.method,
+       b.min_projects, b.max_projects, b.min_share_pct, b.min_votes,
+       b.votes_per_user, b.proposals_close_at, b.opens_at, b.closes_at,
+       b.results_published_at
+  FROM budgets b JOIN entities e ON e.id = b.entity_id
+ WHERE b.id = :id AND b.state <> 'draft';
+
+-- name: budget_projects
+-- param: budget u
+SELECT p.id, p.position, p.title_ar, p.title_en, p.description_ar,
+       p.description_en, CAST(ROUND(p.cost * 1000) AS SIGNED) AS cost_minor,
+       p.location, p.feasible, p.review_reason, p.override_won,
+       p.override_reason
+  FROM budget_projects p WHERE p.budget_id = :budget
+ ORDER BY p.position, p.id;
+
+-- name: budget_online
+-- Every online ballot's selections, a ballot's rows together.
+-- param: budget u
+SELECT v.user_id, v.project_id FROM budget_votes v
+ WHERE v.budget_id = :budget ORDER BY v.user_id, v.project_id;
+
+-- name: budget_paper
+-- Every paper ballot's selections with its copies.
+-- param: budget u
+SELECT x.id, x.copies, c.project_id
+  FROM budget_paper_ballots x
+  JOIN budget_paper_choices c ON c.ballot_id = x.id
+ WHERE x.budget_id = :budget ORDER BY x.id, c.project_id;
+
+-- name: budget_ballot_counts
+-- Online ballots (blank ones too) and paper copies.
+-- param: budget u
+SELECT (SELECT COUNT(*) FROM budget_ballots x WHERE x.budget_id = :budget)
+         AS online,
+       (SELECT COALESCE(SUM(x.copies), 0) FROM budget_paper_ballots x
+         WHERE x.budget_id = :budget) AS paper;
+
+-- name: budget_mine
+-- The reader's selections and whether there is a ballot at all.
+-- param: budget u, user u
+SELECT v.project_id FROM budget_votes v
+ WHERE v.budget_id = :budget AND v.user_id = :user;
+
+-- name: budget_lock
+-- The budget's state while a ballot is written.
+-- param: id u
+SELECT b.state, b.opens_at, b.closes_at FROM budgets b
+ WHERE b.id = :id LOCK IN SHARE MODE;
+
+-- name: budget_ballot_put
+-- One ballot per account: a second one replaces it (changes counted).
+-- param: budget u, user u
+INSERT INTO budget_ballots (budget_id, user_id, at)
+VALUES (:budget, :user, UTC_TIMESTAMP())
+ON DUPLICATE KEY UPDATE changes = changes + 1, at = UTC_TIMESTAMP();
+
+-- name: budget_votes_clear
+-- param: budget u, user u
+DELETE FROM budget_votes WHERE budget_id = :budget AND user_id = :user;
+
+-- name: budget_vote_add
+-- A selection, only of a feasible project of this budget.
+-- param: budget u, project u, user u
+INSERT INTO budget_votes (budget_id, project_id, user_id, at)
+SELECT p.budget_id, p.id, :user, UTC_TIMESTAMP()
+  FROM budget_projects p
+ WHERE p.id = :project AND p.budget_id = :budget AND p.feasible = 1;
