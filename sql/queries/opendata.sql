@@ -121,13 +121,19 @@ SELECT c.id, c.article_id, car.number_label AS article,
 
 -- name: od_options
 -- Distribution rows of a survey's or poll's results: every fixed answer
--- of every question with its votes.  Free-text answers are never
--- exported (they are not moderated).
+-- of every question with its votes — the answer counts the survey keeps
+-- (answer_counts, migration 0014: every matrix row and value of the
+-- option summed), or the option's own counter where there are none (the
+-- activities before it).  Free-text answers are never exported (they
+-- are not moderated).
 -- param: activity u
 SELECT q.id AS question_id, q.position AS question_position, q.kind,
        q.text_ar AS question_ar, q.text_en AS question_en,
        o.id AS option_id, o.position AS option_position,
-       o.label_ar AS option_ar, o.label_en AS option_en, o.votes
+       o.label_ar AS option_ar, o.label_en AS option_en,
+       COALESCE((SELECT SUM(ac.n) FROM answer_counts ac
+                  WHERE ac.question_id = q.id AND ac.opt_key = o.id),
+                o.votes) AS votes
   FROM questions q
   JOIN question_options o ON o.question_id = q.id
  WHERE q.activity_id = :activity AND q.kind <> 'text'
