@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "budget.h"
 #include "db.h"
+#include "names.h"
 #include "sql_gen.h"
 
 #ifndef N_
@@ -533,4 +534,66 @@ budget_vote(struct db *db, struct arena *a, uint64_t budget, uint64_t user,
 			return BV_ERROR;
 	/* MariaDB: 1 row inserted, 2 a duplicate updated. */
 	return k == 2 ? BV_CHANGED : BV_OK;
+}
+
+int
+budget_load(struct db *db, struct arena *a, uint64_t id, time_t now,
+    struct budget *b)
+{
+	struct dbres	*res, *p;
+	int		 i = 0;
+
+	memset(b, 0, sizeof(*b));
+	b->id = id;
+	if ((res = db_query(db, a, SQL_BUDGET_GET,
+	    DB_ARGS(DB_U(id, b->id)))) == NULL)
+		return -1;
+	if (!dbres_next(res))
+		return 1;
+	b->res = res;
+	b->entity_id = dbres_u(res, BUDGET_GET_ENTITY_ID);
+	b->state = dbres_str(res, BUDGET_GET_STATE);
+	b->currency = dbres_str(res, BUDGET_GET_CURRENCY);
+	b->rules.total = dbres_int(res, BUDGET_GET_TOTAL_MINOR);
+	b->rules.ballot = names_find(bud_ballot_names, BB__MAX,
+	    dbres_str(res, BUDGET_GET_BALLOT_RULE));
+	b->method = names_find(bud_method_names, BM__MAX,
+	    dbres_str(res, BUDGET_GET_METHOD));
+	if ((int)b->rules.ballot < 0 || (int)b->rules.ballot >= BB__MAX)
+		b->rules.ballot = BB_KNAPSACK;
+	if ((int)b->method < 0 || (int)b->method >= BM__MAX)
+		b->method = BM_GREEDY;
+	b->rules.min_projects = dbres_int(res, BUDGET_GET_MIN_PROJECTS);
+	b->rules.max_projects = dbres_int(res, BUDGET_GET_MAX_PROJECTS);
+	b->rules.min_share_pct = dbres_int(res, BUDGET_GET_MIN_SHARE_PCT);
+	b->min_votes = dbres_int(res, BUDGET_GET_MIN_VOTES);
+	b->opens = dbres_time(res, BUDGET_GET_OPENS_AT);
+	b->closes = dbres_time(res, BUDGET_GET_CLOSES_AT);
+	b->open = strcmp(b->state, "open") == 0 && b->opens <= now &&
+	    now < b->closes;
+	b->closed = strcmp(b->state, "open") != 0 || now >= b->closes;
+	if ((p = db_query(db, a, SQL_BUDGET_PROJECTS,
+	    DB_ARGS(DB_U(budget, b->id)))) == NULL)
+		return -1;
+	b->projects = p;
+	b->t.np = dbres_rows(p);
+	b->t.p = arena_zalloc(a, sizeof(*b->t.p) * (b->t.np + 1));
+	b->feasible = arena_zalloc(a, sizeof(int) * (b->t.np + 1));
+	b->override = arena_zalloc(a, sizeof(int) * (b->t.np + 1));
+	while (dbres_next(p)) {
+		b->t.p[i].id = dbres_u(p, BUDGET_PROJECTS_ID);
+		b->t.p[i].cost = dbres_int(p, BUDGET_PROJECTS_COST_MINOR);
+		b->feasible[i] = dbres_int(p, BUDGET_PROJECTS_FEASIBLE) != 0;
+		b->override[i] = dbres_isnull(p, BUDGET_PROJECTS_OVERRIDE_WON) ?
+		    -1 : dbres_int(p, BUDGET_PROJECTS_OVERRIDE_WON) != 0;
+		i++;
+	}
+	return 0;
+}
+
+int
+budget_count(struct db *db, struct arena *a, struct budget *b)
+{
+	return budget_tally(db, a, b->id, b->rules.total, b->method,
+	    b->min_votes, b->feasible, b->override, &b->t);
 }

@@ -27,6 +27,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 enum bud_method { BM_GREEDY, BM_MES, BM__MAX };
 enum bud_ballot { BB_KNAPSACK, BB_APPROVAL, BB__MAX };
@@ -107,6 +108,26 @@ struct bud_tally {
 int	budget_tally(struct db *, struct arena *, uint64_t budget,
 	    int64_t total, enum bud_method, long min_votes,
 	    const int *feasible, const int *override, struct bud_tally *);
+
+/* A budget with its rules and projects, as both sides show it. */
+struct budget {
+	uint64_t		 id, entity_id;
+	struct bud_rules	 rules;
+	enum bud_method		 method;
+	long			 min_votes;
+	const char		*state, *currency;
+	time_t			 opens, closes;
+	int			 open, closed;	/* voting now; over */
+	struct dbres		*res;		/* SQL_BUDGET_GET's row */
+	struct dbres		*projects;	/* SQL_BUDGET_PROJECTS */
+	struct bud_tally	 t;		/* t.p[].id, .cost filled */
+	int			*feasible, *override;
+};
+/* 0, 1 when there is no such budget (or a draft), -1 on error. */
+int	budget_load(struct db *, struct arena *, uint64_t id, time_t now,
+	    struct budget *);
+/* budget_tally for a loaded budget. */
+int	budget_count(struct db *, struct arena *, struct budget *);
 
 /* The reader's ballot, replaced whole (one per account): BV_OK,
  * BV_CHANGED (a ballot replaced), BV_NOT_OPEN, BV_ERROR.  The caller

@@ -65,21 +65,6 @@ const struct param budget_ballot_params[BBK__MAX] = {
 	    .min = 1, .max = 999999999999LL, .label = N_("Your selection") },
 };
 
-/* A budget as the pages need it. */
-struct budget {
-	uint64_t		 id;
-	struct bud_rules	 rules;
-	enum bud_method		 method;
-	long			 min_votes;
-	const char		*state, *currency;
-	time_t			 opens, closes;
-	int			 open, closed;
-	struct dbres		*res;
-	struct bud_tally	 t;
-	int			*feasible, *override;
-	struct dbres		*projects;
-};
-
 static const char *
 amount(const struct req *r, int64_t v, const char *currency)
 {
@@ -89,59 +74,18 @@ amount(const struct req *r, int64_t v, const char *currency)
 	    sizeof(buf)), currency);
 }
 
-/* Loads budget {id} and its projects: 0, or 404 / 500. */
+/* Loads budget {id}: 0, or 404 / 500. */
 static int
-budget_load(struct req *r, struct budget *b)
+page_load(struct req *r, struct budget *b)
 {
-	struct dbres	*res, *p;
-	time_t		 now = time(NULL);
-	int		 i = 0;
-
-	memset(b, 0, sizeof(*b));
-	b->id = r->segi[0];
-	if ((res = db_query(r->db, r->a, SQL_BUDGET_GET,
-	    DB_ARGS(DB_U(id, b->id)))) == NULL)
-		return 500;
-	if (!dbres_next(res))
+	switch (budget_load(r->db, r->a, r->segi[0], time(NULL), b)) {
+	case 0:
+		return 0;
+	case 1:
 		return 404;
-	b->res = res;
-	b->state = dbres_str(res, BUDGET_GET_STATE);
-	b->currency = dbres_str(res, BUDGET_GET_CURRENCY);
-	b->rules.total = dbres_int(res, BUDGET_GET_TOTAL_MINOR);
-	b->rules.ballot = names_find(bud_ballot_names, BB__MAX,
-	    dbres_str(res, BUDGET_GET_BALLOT_RULE));
-	b->method = names_find(bud_method_names, BM__MAX,
-	    dbres_str(res, BUDGET_GET_METHOD));
-	if ((int)b->rules.ballot < 0 || (int)b->rules.ballot >= BB__MAX)
-		b->rules.ballot = BB_KNAPSACK;
-	if ((int)b->method < 0 || (int)b->method >= BM__MAX)
-		b->method = BM_GREEDY;
-	b->rules.min_projects = dbres_int(res, BUDGET_GET_MIN_PROJECTS);
-	b->rules.max_projects = dbres_int(res, BUDGET_GET_MAX_PROJECTS);
-	b->rules.min_share_pct = dbres_int(res, BUDGET_GET_MIN_SHARE_PCT);
-	b->min_votes = dbres_int(res, BUDGET_GET_MIN_VOTES);
-	b->opens = dbres_time(res, BUDGET_GET_OPENS_AT);
-	b->closes = dbres_time(res, BUDGET_GET_CLOSES_AT);
-	b->open = strcmp(b->state, "open") == 0 && b->opens <= now &&
-	    now < b->closes;
-	b->closed = strcmp(b->state, "open") != 0 || now >= b->closes;
-	if ((p = db_query(r->db, r->a, SQL_BUDGET_PROJECTS,
-	    DB_ARGS(DB_U(budget, b->id)))) == NULL)
+	default:
 		return 500;
-	b->projects = p;
-	b->t.np = dbres_rows(p);
-	b->t.p = arena_zalloc(r->a, sizeof(*b->t.p) * (b->t.np + 1));
-	b->feasible = arena_zalloc(r->a, sizeof(int) * (b->t.np + 1));
-	b->override = arena_zalloc(r->a, sizeof(int) * (b->t.np + 1));
-	while (dbres_next(p)) {
-		b->t.p[i].id = dbres_u(p, BUDGET_PROJECTS_ID);
-		b->t.p[i].cost = dbres_int(p, BUDGET_PROJECTS_COST_MINOR);
-		b->feasible[i] = dbres_int(p, BUDGET_PROJECTS_FEASIBLE) != 0;
-		b->override[i] = dbres_isnull(p, BUDGET_PROJECTS_OVERRIDE_WON) ?
-		    -1 : dbres_int(p, BUDGET_PROJECTS_OVERRIDE_WON) != 0;
-		i++;
 	}
-	return 0;
 }
 
 /* The selection sent (sel[i] set for project index i); the number of
@@ -245,8 +189,7 @@ budget_show(struct req *r, struct budget *b, const int *sel, int status)
 					mine[k] = 1;
 		sel = mine;
 	}
-	if (b->closed && budget_tally(r->db, r->a, b->id, b->rules.total,
-	    b->method, b->min_votes, b->feasible, b->override, &b->t) == -1)
+	if (b->closed && budget_count(r->db, r->a, b) == -1)
 		return 500;
 
 	l = vm_list(m, "projects");
@@ -315,7 +258,7 @@ page_budget(struct req *r)
 	struct budget	 b;
 	int		 rc;
 
-	if ((rc = budget_load(r, &b)) != 0)
+	if ((rc = page_load(r, &b)) != 0)
 		return rc;
 	return budget_show(r, &b, NULL, 200);
 }
@@ -353,7 +296,7 @@ page_budget_ballot(struct req *r)
 	int64_t		*costs;
 	int		*sel, n, rc, k = 0;
 
-	if ((rc = budget_load(r, &b)) != 0)
+	if ((rc = page_load(r, &b)) != 0)
 		return rc;
 	sel = arena_zalloc(r->a, sizeof(int) * (b.t.np + 1));
 	if (r->nerr > 0)

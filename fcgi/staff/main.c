@@ -199,6 +199,13 @@ static const struct route routes[] = {
 	    ACT_KPI_VIEW, NULL, 0, R_LOGIN },
 	{ "GET", "/complaint-reports/{id}.csv", page_complaint_report_csv,
 	    ACT_KPI_VIEW, NULL, 0, R_LOGIN },
+	/* Participatory budgets (page_budgets.c, issue 19). */
+	{ "GET", "/budgets/{id}", page_staff_budget, ACT_ACTIVITY_VIEW, NULL, 0,
+	    R_LOGIN },
+	{ "POST", "/budgets/{id}/override", page_staff_budget_override,
+	    ACT_ACTIVITY_VIEW, PARAMS(budget_override_params), R_LOGIN },
+	{ "POST", "/budgets/{id}/paper", page_staff_budget_paper,
+	    ACT_ACTIVITY_VIEW, PARAMS(budget_paper_params), R_LOGIN },
 	{ "GET", "/apikeys", page_apikeys, ACT_SLA_MANAGE, NULL, 0, R_LOGIN },
 	{ "POST", "/apikeys", page_apikey_issue, ACT_SLA_MANAGE,
 	    PARAMS(apikey_params), R_LOGIN },

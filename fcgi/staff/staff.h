@@ -133,6 +133,15 @@ int	page_apikeys(struct req *);
 int	page_apikey_issue(struct req *);
 int	page_apikey_revoke(struct req *);
 
+/* page_budgets.c: participatory budgets (issue 19) */
+enum budget_override_key { BO_PROJECT, BO_WON, BO_REASON, BO__MAX };
+extern const struct param budget_override_params[BO__MAX];
+enum budget_paper_key { BP_BATCH, BP_COPIES, BP_PROJECT, BP__MAX };
+extern const struct param budget_paper_params[BP__MAX];
+int	page_staff_budget(struct req *);
+int	page_staff_budget_override(struct req *);
+int	page_staff_budget_paper(struct req *);
+
 /* page_activities.c */
 enum act_list_key { AL_STATE, AL_BEFORE, AL__MAX };
 extern const struct param act_list_params[AL__MAX];
@@ -188,6 +197,9 @@ enum mod_key {
 extern const struct param mod_params[MODQ__MAX];
 enum mod_post_key { MODP_IDS, MODP_ACTION, MODP_REASON, MODP__MAX };
 extern const struct param mod_post_params[MODP__MAX];
+/* model["reasons"]: the published moderation principles, chosen selected
+ * (page_moderation.c; the survey's text answers use it too).  0 or -1. */
+int	mod_reasons_model(struct req *, struct val *, long long chosen);
 int	page_moderation(struct req *);
 int	page_moderate(struct req *);
 
@@ -279,6 +291,7 @@ int	page_survey_poll(struct req *);
 int	page_survey_vote(struct req *);
 int	page_survey_preview(struct req *);
 int	page_survey_staff_results(struct req *);
+int	page_survey_texts_moderate(struct req *);
 int	page_survey_csv(struct req *);
 
 /* page_compliance.c (issue 16) */

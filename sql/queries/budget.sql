@@ -101,3 +101,22 @@ INSERT INTO budget_votes (budget_id, project_id, user_id, at)
 SELECT p.budget_id, p.id, :user, UTC_TIMESTAMP()
   FROM budget_projects p
  WHERE p.id = :project AND p.budget_id = :budget AND p.feasible = 1;
+
+-- name: budget_override
+-- Staff: a project's result set against the rule, with a public reason
+-- (:won NULL and :reason NULL: back to the rule).
+-- param: budget u, project u, won i, reason s
+UPDATE budget_projects SET override_won = :won, override_reason = :reason
+ WHERE id = :project AND budget_id = :budget;
+
+-- name: budget_paper_add
+-- Staff: one row of a batch of paper ballots, :copies identical ones.
+-- param: budget u, batch s, copies u, by u
+INSERT INTO budget_paper_ballots (budget_id, batch, copies, entered_by, at)
+VALUES (:budget, :batch, :copies, :by, UTC_TIMESTAMP());
+
+-- name: budget_paper_choice
+-- param: ballot u, project u, budget u
+INSERT INTO budget_paper_choices (ballot_id, project_id)
+SELECT :ballot, p.id FROM budget_projects p
+ WHERE p.id = :project AND p.budget_id = :budget AND p.feasible = 1;
