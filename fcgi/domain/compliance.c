@@ -17,6 +17,7 @@
 #include "kpi.h"
 #include "kpi_participation.h"
 #include "log.h"
+#include "outbox.h"
 #include "sql_gen.h"
 #include "workflow.h"
 
@@ -834,4 +835,114 @@ compliance_compute(struct db *db, struct arena *a, time_t t0, time_t t1,
 	memset(r->items, 0, sizeof(*r->items) * (size_t)nmax);
 	finish(&x);
 	return 0;
+}
+
+/* One reminder: claims its key and queues the mail in one transaction. */
+struct remind {
+	struct arena	*a;
+	const char	*kind, *period, *to, *subject, *body;
+	unsigned long long entity;
+	int		 sent;
+};
+
+static int
+remind_tx(struct db *db, void *arg)
+{
+	struct remind	*m = arg;
+	int		 n;
+
+	n = db_exec(db, SQL_COMPLIANCE_REMIND_CLAIM, DB_ARGS(
+	    DB_S(kind, m->kind), DB_S(period, m->period),
+	    DB_U(entity, m->entity)));
+	if (n < 0)
+		return -1;
+	if (n == 0)
+		return 0;	/* sent already */
+	if (outbox_email(db, m->to, m->subject, m->body) < 0)
+		return -1;
+	m->sent = 1;
+	return 0;
+}
+
+int
+compliance_remind(struct db *db, struct arena *a, time_t now)
+{
+	struct dbres	*res;
+	int		 y, mo, qm, sent = 0;
+	time_t		 m0, m1, q0, q1;
+	char		 month[32], quarter[32];
+
+	local_ym(now, &y, &mo);
+	qm = (mo - 1) / 3 * 3 + 1;
+	m0 = month_start(y, mo);
+	m1 = month_start(y, mo + 1);
+	q0 = month_start(y, qm);
+	q1 = month_start(y, qm + 3);
+	snprintf(month, sizeof(month), "%04d-%02d", y, mo);
+	snprintf(quarter, sizeof(quarter), "%04d-Q%d", y, (mo - 1) / 3 + 1);
+	if (m1 - now > (time_t)CMP_REMIND_DAYS * 86400 &&
+	    q1 - now > (time_t)CMP_REMIND_DAYS * 86400)
+		return 0;
+	if ((res = db_query(db, a, SQL_COMPLIANCE_REMIND_ENTITIES, DB_ARGS(
+	    DB_I(m0, m0), DB_I(m1, m1), DB_I(q0, q0), DB_I(q1, q1)))) == NULL)
+		return -1;
+	while (dbres_next(res)) {
+		const char *lang = dbres_str(res, COMPLIANCE_REMIND_ENTITIES_LANG);
+		const char *name;
+		struct remind	 m;
+		int		 k;
+
+		if (lang == NULL || !i18n_supported(lang))
+			lang = "ar";
+		name = strcmp(lang, "en") == 0 && dbres_str(res,
+		    COMPLIANCE_REMIND_ENTITIES_NAME_EN) != NULL ?
+		    dbres_str(res, COMPLIANCE_REMIND_ENTITIES_NAME_EN) :
+		    dbres_str(res, COMPLIANCE_REMIND_ENTITIES_NAME_AR);
+		for (k = 0; k < 2; k++) {
+			memset(&m, 0, sizeof(m));
+			m.a = a;
+			m.entity = dbres_u(res, COMPLIANCE_REMIND_ENTITIES_ID);
+			m.to = dbres_str(res, COMPLIANCE_REMIND_ENTITIES_EMAIL);
+			if (k == 0) {
+				if (m1 - now > (time_t)CMP_REMIND_DAYS * 86400 ||
+				    dbres_int(res,
+				    COMPLIANCE_REMIND_ENTITIES_POLLS) > 0)
+					continue;
+				m.kind = "poll";
+				m.period = month;
+				m.subject = i18n_subst(a, i18n_get(lang,
+				    N_("{1}: no poll this month yet")), name,
+				    NULL);
+				m.body = i18n_subst(a, i18n_get(lang,
+				    N_("The month {1} ends in a few days and {2} "
+				    "has published no poll in it.  The guide for "
+				    "digital participation expects at least one "
+				    "poll a month on the portal.")), month, name,
+				    NULL);
+			} else {
+				if (q1 - now > (time_t)CMP_REMIND_DAYS * 86400 ||
+				    dbres_int(res,
+				    COMPLIANCE_REMIND_ENTITIES_POSTS) > 0)
+					continue;
+				m.kind = "blog";
+				m.period = quarter;
+				m.subject = i18n_subst(a, i18n_get(lang,
+				    N_("{1}: no blog article this quarter yet")),
+				    name, NULL);
+				m.body = i18n_subst(a, i18n_get(lang,
+				    N_("The quarter {1} ends in a few days and {2} "
+				    "has published no blog article in it.  The "
+				    "guide for digital participation expects at "
+				    "least one article every three months.")),
+				    quarter, name, NULL);
+			}
+			if (m.to == NULL || db_tx(db, remind_tx, &m) != 0) {
+				log_warnx("%s: entity %llu: not queued", __func__,
+				    m.entity);
+				continue;
+			}
+			sent += m.sent;
+		}
+	}
+	return sent;
 }

@@ -129,6 +129,12 @@ int		 compliance_compute(struct db *, struct arena *, time_t t0,
 long long	 compliance_value(enum cmp_figure f, const struct cmp_counts *);
 /* The figure of a code, or -1. */
 int		 compliance_figure(const char *code);
+/* Quota reminders: within CMP_REMIND_DAYS of a month's end without a
+ * poll, or of a quarter's end without a blog article, the entity's
+ * liaison officer is written once (quota_reminders claims it).  Returns
+ * the number of messages queued, or -1 (logged). */
+#define CMP_REMIND_DAYS	5
+int		 compliance_remind(struct db *, struct arena *, time_t now);
 /* Adds b into a (CC_KINDS and the maxima merge). */
 void		 compliance_add(struct cmp_counts *a, const struct cmp_counts *b);
 

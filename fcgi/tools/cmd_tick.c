@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "analysis.h"
+#include "compliance.h"
 #include "db.h"
 #include "handover.h"
 #include "kpi.h"
@@ -46,6 +47,8 @@ cmd_tick(struct tool *t, int argc, char **argv)
 	if (request_tick(t->db, t->a, request_tick_now(argc, argv)) < 0)
 		failed = 1;
 	if (kpi_tick(t->db, t->a, request_tick_now(argc, argv)) < 0)	/* periodic reports (kpi.h) */
+		failed = 1;
+	if (compliance_remind(t->db, t->a, request_tick_now(argc, argv)) < 0)	/* quota reminders (compliance.h) */
 		failed = 1;
 	if ((n = db_exec(t->db, SQL_SESSION_PURGE, DB_NOARGS)) < 0)
 		failed = 1;

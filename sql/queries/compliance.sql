@@ -101,3 +101,28 @@ SELECT p.entity_id, k.code, k.target
   JOIN participation_plans p ON p.id = k.plan_id
  WHERE p.year BETWEEN :y0 AND :y1
  ORDER BY p.entity_id, p.year, k.id;
+
+-- name: compliance_remind_entities
+-- The active entities with a primary liaison officer, and how many polls
+-- they published (or scheduled) in [:m0, :m1) and blog articles in
+-- [:q0, :q1) (UNIX times: the month's and the quarter's local bounds).
+-- param: m0 i, m1 i, q0 i, q1 i
+SELECT e.id, e.name_ar, e.name_en, u.email, u.lang,
+       (SELECT COUNT(*) FROM activities a
+         WHERE a.entity_id = e.id AND a.kind = 'poll'
+           AND a.state IN ('scheduled', 'open', 'closed', 'analysis',
+                           'report_submitted', 'report_approved', 'published')
+           AND a.publish_at >= FROM_UNIXTIME(:m0)
+           AND a.publish_at < FROM_UNIXTIME(:m1)) AS polls,
+       (SELECT COUNT(*) FROM blog_posts b
+         WHERE b.entity_id = e.id AND b.published_at >= FROM_UNIXTIME(:q0)
+           AND b.published_at < FROM_UNIXTIME(:q1)) AS posts
+  FROM entities e
+  JOIN users u ON u.id = e.liaison_user_id AND u.active = 1
+ WHERE e.active = 1
+ ORDER BY e.id;
+
+-- name: compliance_remind_claim
+-- param: kind s, period s, entity u
+INSERT IGNORE INTO quota_reminders (kind, period, entity_id, sent_at)
+VALUES (:kind, :period, :entity, UTC_TIMESTAMP());
