@@ -154,8 +154,8 @@ override_tx(struct req *r, void *arg)
 	unsigned long long pid = http_arg_int(r, BO_PROJECT, 0);
 
 	if (db_exec(r->db, SQL_BUDGET_OVERRIDE, DB_ARGS(DB_U(budget, b->id),
-	    DB_U(project, pid), won == 2 ? (struct dbarg)DB_NULL(won) :
-	    (struct dbarg)DB_I(won, won == 0), DB_S(reason, reason))) < 0)
+	    DB_U(project, pid), DB_I(won, won == 0), DB_I(rule, won == 2),
+	    DB_S(reason, reason))) < 0)
 		return OUT_ERROR;
 	if (audit_record(r->db, staff_actor_for(r, b->entity_id),
 	    "budget.override", "budget_project", pid, arena_printf(r->a,

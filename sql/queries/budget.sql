@@ -104,9 +104,10 @@ SELECT p.budget_id, p.id, :user, UTC_TIMESTAMP()
 
 -- name: budget_override
 -- Staff: a project's result set against the rule, with a public reason
--- (:won NULL and :reason NULL: back to the rule).
--- param: budget u, project u, won i, reason s
-UPDATE budget_projects SET override_won = :won, override_reason = :reason
+-- (:rule 1, :reason NULL: back to the rule).
+-- param: budget u, project u, won i, rule i, reason s
+UPDATE budget_projects
+   SET override_won = IF(:rule = 1, NULL, :won), override_reason = :reason
  WHERE id = :project AND budget_id = :budget;
 
 -- name: budget_paper_add
