@@ -55,12 +55,6 @@ const struct param dash_params[DASH__MAX] = {
 	    .max = 1LL << 62, .label = N_("Government entity") },
 };
 
-/* The arguments of a statement over a period's summary rows
- * (fragments kpi_span and kpi_entity of sql/queries/kpi.sql). */
-#define DASH_SPAN_ARGS(s, e) DB_S(d0, (s).d0), DB_S(d1, (s).d1), \
-	DB_S(m0, (s).m0), DB_S(m1, (s).m1), DB_U(entity, e)
-#define DASH_SPAN(s, e)	DB_ARGS(DASH_SPAN_ARGS(s, e))
-
 /* A share in per mille as "12.5" ("—" for none). */
 static const char *
 dash_pct(struct req *r, long long pm)
@@ -281,13 +275,17 @@ page_dashboard(struct req *r)
 	vm_bool(m, "all_entities", entity == 0);
 
 	/* The totals and the glossary. */
-	if ((res = db_query(r->db, r->a, SQL_KPI_TOTALS, DASH_SPAN(s, entity))) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_KPI_TOTALS, DB_ARGS(
+	    DB_S(d0, s.d0), DB_S(d1, s.d1), DB_S(m0, s.m0), DB_S(m1, s.m1),
+	    DB_U(entity, entity)))) == NULL)
 		return 500;
 	memset(&tot, 0, sizeof(tot));
 	if (dbres_next(res))
 		kpi_fill(res, &tot);
 	memset(hist, 0, sizeof(hist));
-	if ((res = db_query(r->db, r->a, SQL_KPI_REPLY_HIST, DASH_SPAN(s, entity))) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_KPI_REPLY_HIST, DB_ARGS(
+	    DB_S(d0, s.d0), DB_S(d1, s.d1), DB_S(m0, s.m0), DB_S(m1, s.m1),
+	    DB_U(entity, entity)))) == NULL)
 		return 500;
 	while (dbres_next(res)) {
 		long long b = dbres_int(res, KPI_REPLY_HIST_BUCKET);
@@ -357,7 +355,9 @@ page_dashboard(struct req *r)
 		struct val *tl;
 
 		if ((res = db_query(r->db, r->a, SQL_KPI_BREAKDOWN, DB_ARGS(
-		    DASH_SPAN_ARGS(s, entity), DB_S(dim, dims[k])))) == NULL)
+		    DB_S(d0, s.d0), DB_S(d1, s.d1), DB_S(m0, s.m0),
+		    DB_S(m1, s.m1), DB_U(entity, entity),
+		    DB_S(dim, dims[k])))) == NULL)
 			return 500;
 		tl = vm_list(m, arena_printf(r->a, "%s_rows", keys[k]));
 		n = 0;
@@ -417,7 +417,9 @@ page_dashboard(struct req *r)
 	}
 
 	/* Rankings of entities and the ones late 2 % or more. */
-	if ((res = db_query(r->db, r->a, SQL_KPI_BY_ENTITY, DASH_SPAN(s, entity))) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_KPI_BY_ENTITY, DB_ARGS(
+	    DB_S(d0, s.d0), DB_S(d1, s.d1), DB_S(m0, s.m0), DB_S(m1, s.m1),
+	    DB_U(entity, entity)))) == NULL)
 		return 500;
 	n = dbres_rows(res);
 	rk = arena_alloc(r->a, sizeof(*rk) * (size_t)(n + 1));
@@ -458,7 +460,9 @@ page_dashboard(struct req *r)
 	    "ministry."), dash_pct(r, KPI_LATE_WARN_PERMILLE), NULL));
 
 	/* Liaison officers, by their public role. */
-	if ((res = db_query(r->db, r->a, SQL_KPI_OFFICERS, DASH_SPAN(s, entity))) == NULL)
+	if ((res = db_query(r->db, r->a, SQL_KPI_OFFICERS, DB_ARGS(
+	    DB_S(d0, s.d0), DB_S(d1, s.d1), DB_S(m0, s.m0), DB_S(m1, s.m1),
+	    DB_U(entity, entity)))) == NULL)
 		return 500;
 	n = dbres_rows(res);
 	rk = arena_alloc(r->a, sizeof(*rk) * (size_t)(n + 1));

@@ -36,6 +36,20 @@
  *                              organisation's channel; the requester's
  *                              data sealed as the form's.  At most
  *                              O311_POSTS_PER_HOUR per key (429).
+ * The program's own prefix answers the same routes too (nginx sends
+ * only /open311/ and /complaints/ here):
+ * GET  /complaints/open311/v2/discovery.xml
+ * GET  /complaints/open311/v2/discovery.json
+ * GET  /complaints/open311/v2/services.xml
+ * GET  /complaints/open311/v2/services.json
+ * GET  /complaints/open311/v2/services/{code:slug}.xml
+ * GET  /complaints/open311/v2/services/{code:slug}.json
+ * GET  /complaints/open311/v2/requests.xml
+ * GET  /complaints/open311/v2/requests.json
+ * GET  /complaints/open311/v2/requests/{id:slug}.xml
+ * GET  /complaints/open311/v2/requests/{id:slug}.json
+ * POST /complaints/open311/v2/requests.xml
+ * POST /complaints/open311/v2/requests.json
  * Errors are the spec's list of {code, description}: 404 unknown service
  * code or request, 403 api_key, 400 anything else.
  *

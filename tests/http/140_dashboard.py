@@ -21,7 +21,8 @@ today = time.strftime("%Y-%m-%d", now)
 
 def entity(slug, name):
     sql("INSERT INTO entities (kind, name_ar, name_en, slug, created_at, updated_at) "
-        "VALUES ('authority', 'هيئة %s', '%s', '%s', UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (name, name, slug))
+        "VALUES ('authority', 'هيئة %s', '%s', '%s', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        % (("المؤشرات" if "KPI" in name else "الصغيرة") + " " + str(int(tag, 16)), name, slug))
     return sql1("SELECT id FROM entities WHERE slug='%s'" % slug)
 
 ex = entity("kx-" + tag, "KPI Authority " + tag)
