@@ -159,6 +159,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.questions TO '@STAFF_USER@'@'loca
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.question_options TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.responses TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.answers TO '@STAFF_USER@'@'localhost';
+-- Staff moderate free-text answers (migration 0022).
+GRANT UPDATE (text_status, text_reason_id, text_moderated_by, text_moderated_at) ON `@DB@`.answers TO '@STAFF_USER@'@'localhost';
 -- The survey builder (0014): sections, matrix rows, conditions, poll
 -- settings, a vote attached to a consultation; results read only.
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.question_sections TO '@STAFF_USER@'@'localhost';

@@ -3,6 +3,7 @@
  * visibility, answers, aggregates.  No database, no HTTP.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 
 #include "activity.h"
 #include "arena.h"
+#include "audit.h"
 #include "db.h"
 #include "names.h"
 #include "sql_gen.h"
@@ -1035,4 +1037,41 @@ survey_check_qdef(const struct qdef *d)
 	    d->min_choices > d->max_choices)))
 		return QD_CHOICES;
 	return QD_OK;
+}
+
+int
+survey_text_decide(struct db *db, const struct actor *who,
+    unsigned long long id, unsigned long long user, int reject,
+    long long reason, const unsigned long long *ids, int n, int *done,
+    int *skipped)
+{
+	char		 summary[40];
+	int		 i, rc;
+
+	*done = *skipped = 0;
+	for (i = 0; i < n; i++) {
+		if (reject)
+			rc = db_exec(db, SQL_SURVEY_TEXT_DECIDE, DB_ARGS(
+			    DB_S(status, "rejected"), DB_I(reason, reason),
+			    DB_U(user, user), DB_U(id, ids[i]),
+			    DB_U(activity, id)));
+		else
+			rc = db_exec(db, SQL_SURVEY_TEXT_DECIDE, DB_ARGS(
+			    DB_S(status, "approved"), DB_NULL(reason),
+			    DB_U(user, user), DB_U(id, ids[i]),
+			    DB_U(activity, id)));
+		if (rc < 0)
+			return -1;
+		if (rc == 0) {
+			/* Not pending, or not this activity's: left alone. */
+			(*skipped)++;
+			continue;
+		}
+		snprintf(summary, sizeof(summary), "activity %llu", id);
+		if (audit_record(db, who, reject ? "answer.reject" :
+		    "answer.approve", "answer", ids[i], summary) == -1)
+			return -1;
+		(*done)++;
+	}
+	return 0;
 }

@@ -262,4 +262,18 @@ enum sv_result	 poll_vote(struct db *, struct arena *, unsigned long long id,
 		    unsigned long long user, enum vote_choice,
 		    const char *reason);
 
+/* The moderation of free-text answers (issue 12, like comments: Tawasul
+ * art. 9-ب): approves (reason 0) or rejects with the published principle
+ * reason (checked by the caller, moderation_reason_ok) each of the n text
+ * answers ids of activity id, inside the caller's transaction; one not
+ * pending or not the activity's is counted in *skipped, the others
+ * audited (answer.approve, answer.reject) and counted in *done.  0, or -1
+ * on a database error. */
+struct actor;
+int		 survey_text_decide(struct db *, const struct actor *,
+		    unsigned long long id, unsigned long long user,
+		    int reject, long long reason,
+		    const unsigned long long *ids, int n, int *done,
+		    int *skipped);
+
 #endif

@@ -26,7 +26,7 @@ static const struct route routes[] = {
 	{ "POST", "/consultations/{id}/survey", page_survey, 0,
 	    PARAMS(survey_params), R_LOGIN },
 	{ "GET", "/consultations/{id}/survey/results", page_survey_results, 0,
-	    NULL, 0, 0 },
+	    PARAMS(sv_results_params), 0 },
 	{ "POST", "/consultations/{id}/vote", page_vote, 0,
 	    PARAMS(vote_params), R_LOGIN },
 	/* Published results (page_results.c). */

@@ -323,6 +323,11 @@ page_survey(struct req *r)
 	}
 }
 
+const struct param sv_results_params[SVR__MAX] = {
+	[SVR_BEFORE] = { .name = "before", .type = PT_INT, .min = 1,
+	    .max = 1LL << 62 },
+};
+
 int
 page_survey_results(struct req *r)
 {
@@ -337,7 +342,8 @@ page_survey_results(struct req *r)
 	vm_str(m, "title", present_pick(r, a.title_ar, a.title_en));
 	vm_str(m, "kind_label", present_label(r, act_kind_labels, AK__MAX,
 	    (int)a.kind));
-	if (survey_results_section(r, m, &a, 0) == -1)
+	if (survey_results_section_at(r, m, &a, 0, (unsigned long long)
+	    http_arg_int(r, SVR_BEFORE, 0)) == -1)
 		return 500;
 	return http_render(r, "public/survey_results_page", m);
 }

@@ -165,6 +165,13 @@ const char *survey_error(struct req *, const struct sv_question *,
  * A constant number of statements.  0 or -1. */
 int	survey_results_section(struct req *, struct val *,
 	    const struct activity *, int staff);
+/* The same, the approved free-text answers listed from answer before (0:
+ * the newest; keyset), model["survey_results"].texts_more the next page's
+ * address. */
+int	survey_results_section_at(struct req *, struct val *,
+	    const struct activity *, int staff, unsigned long long before);
+enum sv_results_key { SVR_BEFORE, SVR__MAX };
+extern const struct param sv_results_params[SVR__MAX];
 /* Whether the results of a may be shown to this reader now (responded:
  * the reader has answered); sealed polls only after closing. */
 int	survey_results_allowed(const struct activity *, int sealed,

@@ -24,7 +24,7 @@
 #include "survey.h"
 #include "vm.h"
 
-#define TEXTS_SHOWN	20	/* latest free-text answers (staff) */
+#define TEXTS_SHOWN	20	/* approved free-text answers a page */
 #define VALUES_CHARTED	40	/* distinct numbers drawn as bars */
 
 int
@@ -331,6 +331,14 @@ int
 survey_results_section(struct req *r, struct val *m,
     const struct activity *a, int staff)
 {
+	return survey_results_section_at(r, m, a, staff, 0);
+}
+
+int
+survey_results_section_at(struct req *r, struct val *m,
+    const struct activity *a, int staff, unsigned long long before)
+{
+	unsigned long long last_id = 0;
 	struct val	*sr = vm_child(m, "survey_results"), *l, *it;
 	struct survey_def d;
 	struct qres	*qr;
@@ -371,18 +379,30 @@ survey_results_section(struct req *r, struct val *m,
 		it = vm_push(l);
 		question_result(r, it, &d, i, &qr[i]);
 	}
-	if (staff) {
-		/* The latest free texts, each under its question. */
+	if (staff)
+		return 0;	/* staff: every text with its status, below */
+	/* The approved free texts, newest first, each under its question,
+	 * a page of TEXTS_SHOWN from answer :before (keyset). */
+	{
 		struct val **texts = arena_zalloc(r->a, sizeof(*texts) *
 		    (size_t)(d.s.nq + 1));
+		int n = 0;
 		for (i = 0, it = l->items; it != NULL && i < d.s.nq;
 		    i++, it = it->next)
 			texts[i] = it;
 		res = db_query(r->db, r->a, SQL_SURVEY_TEXTS, DB_ARGS(
-		    DB_U(activity, a->id), DB_I(limit, TEXTS_SHOWN)));
+		    DB_U(activity, a->id), DB_I(staff, 0), DB_U(before, before),
+		    DB_I(limit, TEXTS_SHOWN + 1)));
 		if (res == NULL)
 			return -1;
 		while (dbres_next(res)) {
+			if (++n > TEXTS_SHOWN) {
+				vm_strf(sr, "texts_more", "/consultations/%llu/"
+				    "survey/results?before=%llu", a->id,
+				    last_id);
+				break;
+			}
+			last_id = dbres_u(res, SURVEY_TEXTS_ID);
 			i = survey_index(&d.s, dbres_u(res,
 			    SURVEY_TEXTS_QUESTION_ID));
 			if (i < 0 || texts[i] == NULL)

@@ -76,6 +76,27 @@ mod_who(struct req *r)
 	return m;
 }
 
+int
+mod_reasons_model(struct req *r, struct val *m, long long chosen)
+{
+	struct dbres	*res;
+	struct val	*l, *it;
+
+	if ((res = db_query(r->db, r->a, SQL_MOD_REASONS, DB_NOARGS)) == NULL)
+		return -1;
+	l = vm_list(m, "reasons");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, MOD_REASONS_ID));
+		vm_bool(it, "selected", chosen != 0 &&
+		    dbres_int(res, MOD_REASONS_ID) == chosen);
+		vm_str(it, "label", present_pick(r,
+		    dbres_str(res, MOD_REASONS_LABEL_AR),
+		    dbres_str(res, MOD_REASONS_LABEL_EN)));
+	}
+	return 0;
+}
+
 static int
 mod_show(struct req *r, const struct modview *v)
 {
@@ -144,18 +165,8 @@ mod_show(struct req *r, const struct modview *v)
 		vm_str(m, "pending", dbres_str(res, MOD_COUNTS_PENDING));
 		vm_str(m, "overdue_count", dbres_str(res, MOD_COUNTS_OVERDUE));
 	}
-	if ((res = db_query(r->db, r->a, SQL_MOD_REASONS, DB_NOARGS)) == NULL)
+	if (mod_reasons_model(r, m, chosen) == -1)
 		return 500;
-	l = vm_list(m, "reasons");
-	while (dbres_next(res)) {
-		it = vm_push(l);
-		vm_str(it, "id", dbres_str(res, MOD_REASONS_ID));
-		vm_bool(it, "selected", chosen != 0 &&
-		    dbres_int(res, MOD_REASONS_ID) == chosen);
-		vm_str(it, "label", present_pick(r,
-		    dbres_str(res, MOD_REASONS_LABEL_AR),
-		    dbres_str(res, MOD_REASONS_LABEL_EN)));
-	}
 	if ((res = db_query(r->db, r->a, SQL_MOD_ACTIVITIES, DB_ARGS(
 	    DB_U(entity, who.entity_id), DB_I(all, who.all),
 	    DB_U(user, who.user_id)))) == NULL)

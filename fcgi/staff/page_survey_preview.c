@@ -27,6 +27,7 @@
  * The renderer and the results section are the public program's: this
  * file compiles them in (one drawing for respondents and staff).
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -35,6 +36,7 @@
 #include "buf.h"
 #include "db.h"
 #include "http.h"
+#include "moderation.h"
 #include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
@@ -115,21 +117,145 @@ page_survey_preview(struct req *r)
 	return http_render(r, "staff/survey_preview", m);
 }
 
+#define TEXTS_STAFF	500	/* free-text answers on the staff page */
+
+static const char *const text_status_labels[] = {
+	N_("Waiting for moderation"), N_("Published"), N_("Not published"),
+};
+
+/* The staff results: the per-question results, then every free-text
+ * answer with its moderation status and the form that decides them. */
+static int
+staff_results_show(struct req *r, const struct activity *a, int status,
+    long long reason)
+{
+	struct val	*m, *l, *it;
+	struct dbres	*res;
+	struct survey_def d;
+	const char	*st;
+	int		 i;
+
+	m = http_model(r);
+	vm_strf(m, "id", "%llu", a->id);
+	vm_str(m, "title", present_pick(r, a->title_ar, a->title_en));
+	if (survey_results_section(r, m, a, 1) == -1)
+		return 500;
+	if (survey_load(r->db, r->a, a->id, &d) == -1)
+		return 500;
+	if ((res = db_query(r->db, r->a, SQL_SURVEY_TEXTS, DB_ARGS(
+	    DB_U(activity, a->id), DB_I(staff, 1), DB_U(before, 0),
+	    DB_I(limit, TEXTS_STAFF)))) == NULL)
+		return 500;
+	l = vm_list(m, "texts");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "xid", dbres_str(res, SURVEY_TEXTS_ID));
+		vm_str(it, "text", dbres_str(res, SURVEY_TEXTS_TEXT));
+		st = dbres_str(res, SURVEY_TEXTS_TEXT_STATUS);
+		vm_str(it, "status", st);
+		vm_bool(it, "pending", strcmp(st, "pending") == 0);
+		vm_str(it, "status_label", tr(r, text_status_labels[
+		    strcmp(st, "approved") == 0 ? 1 :
+		    strcmp(st, "rejected") == 0 ? 2 : 0]));
+		if (!dbres_isnull(res, SURVEY_TEXTS_REASON_AR))
+			vm_str(it, "reason", present_pick(r,
+			    dbres_str(res, SURVEY_TEXTS_REASON_AR),
+			    dbres_str(res, SURVEY_TEXTS_REASON_EN)));
+		i = survey_index(&d.s, dbres_u(res,
+		    SURVEY_TEXTS_QUESTION_ID));
+		if (i >= 0)
+			vm_str(it, "question", present_pick(r,
+			    d.qi[i].text.ar, d.qi[i].text.en));
+	}
+	if (mod_reasons_model(r, m, reason) == -1)
+		return 500;
+	if (status == 200 && http_arg_str(r, MODQ_DONE) != NULL) {
+		vm_bool(m, "notice", 1);
+		vm_str(m, "n_done", http_arg_str(r, MODQ_DONE));
+		vm_str(m, "n_rejected", http_arg_str(r, MODQ_REJECTED));
+		if (http_arg_int(r, MODQ_SKIPPED, 0) > 0)
+			vm_str(m, "n_skipped", http_arg_str(r, MODQ_SKIPPED));
+	}
+	r->status = status;
+	http_form_model(r, m);
+	return http_render(r, "staff/survey_results", m);
+}
+
 int
 page_survey_staff_results(struct req *r)
 {
 	struct activity	 a;
-	struct val	*m;
 	int		 rc;
 
 	if ((rc = preview_load(r, &a)) != 0)
 		return rc;
-	m = http_model(r);
-	vm_strf(m, "id", "%llu", a.id);
-	vm_str(m, "title", present_pick(r, a.title_ar, a.title_en));
-	if (survey_results_section(r, m, &a, 1) == -1)
+	return staff_results_show(r, &a, 200, 0);
+}
+
+struct textop {
+	struct activity		 a;
+	int			 reject;
+	long long		 reason;
+	unsigned long long	*ids;
+	int			 n, done, skipped;
+};
+
+static enum outcome
+text_tx(struct req *r, void *arg)
+{
+	struct textop	*o = arg;
+
+	if (survey_text_decide(r->db, staff_actor(r), o->a.id,
+	    r->sess->user_id, o->reject, o->reason, o->ids, o->n, &o->done,
+	    &o->skipped) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
+}
+
+/* POST /staff/activities/{id}/answers (mod_post_params: ids, action,
+ * reason): approves or rejects free-text answers, like comments. */
+int
+page_survey_texts_moderate(struct req *r)
+{
+	struct textop	 o;
+	const struct pval *ids = http_arg(r, MODP_IDS);
+	const char	*back;
+	int		 i, ok, rc;
+
+	memset(&o, 0, sizeof(o));
+	if ((rc = preview_load(r, &o.a)) != 0)
+		return rc;
+	if (!staff_may(r, ACT_MODERATE, o.a.entity_id))
+		return 403;
+	o.reject = http_arg_int(r, MODP_ACTION, MA_PUBLISH) == MA_REJECT;
+	o.reason = http_arg_int(r, MODP_REASON, 0);
+	if (ids == NULL || ids->nvals == 0)
+		http_arg_error(r, MODP_IDS, "Choose at least one answer.");
+	if (o.reject) {
+		if ((ok = moderation_reason_ok(r->db, r->a, o.reason)) == -1)
+			return 500;
+		if (!ok)
+			http_arg_error(r, MODP_REASON, "Choose the moderation "
+			    "principle the answer does not meet.");
+	}
+	if (r->nerr > 0)
+		return staff_results_show(r, &o.a, 422, o.reason);
+	o.n = ids->nvals;
+	o.ids = arena_alloc(r->a, sizeof(*o.ids) * (size_t)o.n);
+	for (i = 0; i < o.n; i++)
+		o.ids[i] = strtoull(ids->vals[i], NULL, 10);
+	back = arena_printf(r->a, "/staff/activities/%llu/results", o.a.id);
+	switch (http_form_tx(r, text_tx, &o, NULL, NULL)) {
+	case OUT_OK:
+		break;
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, back);
+	default:
 		return 500;
-	return http_render(r, "staff/survey_results", m);
+	}
+	return http_redirect(r, 303, arena_printf(r->a,
+	    "%s?done=%d&rejected=%d&skipped=%d#h-texts", back,
+	    o.reject ? 0 : o.done, o.reject ? o.done : 0, o.skipped));
 }
 
 /* The export's columns: per question its first column and how many. */

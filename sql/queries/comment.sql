@@ -58,6 +58,9 @@ SELECT COUNT(*) AS n,
 -- name: comment_rate_ip
 -- The same for one client address (index comments_ip_recent (ip,
 -- received_at)): a campaign behind one address reads :cap entries.
+-- Measured (ANALYZE) with 100,000 comments of one address in the
+-- window: the uncut count read 100,000 rows in 189 ms (the per-user one
+-- 104 ms), this one 1,000 rows in 0.5 ms (the per-user one 10 in 0.05).
 -- param: ip s, minutes i, cap i
 -- shape: comment_rate
 SELECT COUNT(*) AS n,

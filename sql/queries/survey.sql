@@ -157,14 +157,31 @@ SELECT COALESCE((SELECT p.results FROM poll_settings p
                   AND r.user_id = :user) AS responded;
 
 -- name: survey_texts
--- The latest free-text answers of the activity (staff results), newest
--- first.
--- param: activity u, limit i
-SELECT x.question_id, x.text
+-- The free-text answers of the activity, newest first, keyset on the
+-- answer's id (:before 0: from the newest), :limit rows (a page + 1, the
+-- extra row says there is more).  Staff (:staff 1) see every one with its
+-- moderation status and the principle a rejected one does not meet; the
+-- public only the approved ones (issue 12, like comments: art. 9-ب).
+-- param: activity u, staff i, before u, limit i
+SELECT x.id, x.question_id, x.text, x.text_status,
+       mr.label_ar AS reason_ar, mr.label_en AS reason_en
   FROM answers x JOIN responses r ON r.id = x.response_id
- WHERE r.activity_id = :activity AND x.text IS NOT NULL
+  LEFT JOIN moderation_reasons mr ON mr.id = x.text_reason_id
+ WHERE r.activity_id = :activity AND x.text IS NOT NULL AND x.text <> ''
+   AND (:staff = 1 OR x.text_status = 'approved')
+   AND (:before = 0 OR x.id < :before)
  ORDER BY x.id DESC
  LIMIT :limit;
+
+-- name: survey_text_decide
+-- Approves or rejects (with :reason, NULL to approve) one pending text
+-- answer of the activity; 0 rows when it is not pending or not its.
+-- param: status s, reason i, user u, id u, activity u
+UPDATE answers x JOIN responses r ON r.id = x.response_id
+   SET x.text_status = :status, x.text_reason_id = :reason,
+       x.text_moderated_by = :user, x.text_moderated_at = UTC_TIMESTAMP()
+ WHERE x.id = :id AND r.activity_id = :activity
+   AND x.text IS NOT NULL AND x.text_status = 'pending';
 
 -- name: survey_export
 -- Every answer of every response, response by response (the CSV streams

@@ -135,6 +135,12 @@ SET @r = LAST_INSERT_ID();
 INSERT INTO answers (response_id, question_id, row_id, option_id, value, text) VALUES
  (@r, @qy, NULL, NULL, 0, NULL), (@r, @qn, NULL, NULL, 27, NULL);
 UPDATE activities SET participants = 3 WHERE id = @sv;
+-- The town answered is approved by the supervisor (migration 0022: free
+-- texts are listed publicly after moderation, like comments).
+UPDATE answers x JOIN responses r ON r.id = x.response_id
+   SET x.text_status = 'approved', x.text_moderated_by = @sup,
+       x.text_moderated_at = @now - INTERVAL 3 DAY
+ WHERE r.activity_id = @sv AND x.text IS NOT NULL;
 
 -- demo.sql's open poll: results to voters after voting; its closed one
 -- (published) is sealed — shown now, since it closed.
