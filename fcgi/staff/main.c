@@ -143,7 +143,9 @@ static const struct route routes[] = {
 	{ "GET", "/activities/{id}/preview", page_survey_preview,
 	    ACT_ACTIVITY_VIEW, PARAMS(sv_preview_params), R_LOGIN },
 	{ "GET", "/activities/{id}/results", page_survey_staff_results,
-	    ACT_ACTIVITY_VIEW, NULL, 0, R_LOGIN },
+	    ACT_ACTIVITY_VIEW, PARAMS(mod_params), R_LOGIN },
+	{ "POST", "/activities/{id}/answers", page_survey_texts_moderate,
+	    ACT_MODERATE, PARAMS(mod_post_params), R_LOGIN },
 	{ "GET", "/activities/{id}/responses.csv", page_survey_csv,
 	    ACT_ACTIVITY_VIEW, NULL, 0, R_LOGIN },
 
