@@ -110,7 +110,10 @@ harness_init(const char *extra)
 	/* An anonymous visitor's CSRF cookie and its token. */
 	tok = auth_token(h_life, raw);
 	snprintf(h_anon, sizeof(h_anon), "%s", tok);
-	h_csrf = auth_mac(h_life, "csrf", h_anon);
+	/* Masked as session_csrf() masks it (pad ‖ pad XOR secret, the
+	 * secret being the MAC's first 16 bytes), with a pad of zeros. */
+	h_csrf = arena_printf(h_life, "%032d%.32s", 0,
+	    auth_mac(h_life, "csrf", h_anon));
 }
 
 struct h_io {
