@@ -1041,7 +1041,7 @@ survey_check_qdef(const struct qdef *d)
 
 int
 survey_text_decide(struct db *db, const struct actor *who,
-    unsigned long long id, unsigned long long user, int reject,
+    unsigned long long activity, unsigned long long user, int reject,
     long long reason, const unsigned long long *ids, int n, int *done,
     int *skipped)
 {
@@ -1054,12 +1054,12 @@ survey_text_decide(struct db *db, const struct actor *who,
 			rc = db_exec(db, SQL_SURVEY_TEXT_DECIDE, DB_ARGS(
 			    DB_S(status, "rejected"), DB_I(reason, reason),
 			    DB_U(user, user), DB_U(id, ids[i]),
-			    DB_U(activity, id)));
+			    DB_U(activity, activity)));
 		else
 			rc = db_exec(db, SQL_SURVEY_TEXT_DECIDE, DB_ARGS(
 			    DB_S(status, "approved"), DB_NULL(reason),
 			    DB_U(user, user), DB_U(id, ids[i]),
-			    DB_U(activity, id)));
+			    DB_U(activity, activity)));
 		if (rc < 0)
 			return -1;
 		if (rc == 0) {
@@ -1067,7 +1067,7 @@ survey_text_decide(struct db *db, const struct actor *who,
 			(*skipped)++;
 			continue;
 		}
-		snprintf(summary, sizeof(summary), "activity %llu", id);
+		snprintf(summary, sizeof(summary), "activity %llu", activity);
 		if (audit_record(db, who, reject ? "answer.reject" :
 		    "answer.approve", "answer", ids[i], summary) == -1)
 			return -1;

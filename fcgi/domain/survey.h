@@ -271,7 +271,7 @@ enum sv_result	 poll_vote(struct db *, struct arena *, unsigned long long id,
  * on a database error. */
 struct actor;
 int		 survey_text_decide(struct db *, const struct actor *,
-		    unsigned long long id, unsigned long long user,
+		    unsigned long long activity, unsigned long long user,
 		    int reject, long long reason,
 		    const unsigned long long *ids, int n, int *done,
 		    int *skipped);
