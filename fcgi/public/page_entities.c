@@ -27,6 +27,7 @@
 #include "i18n.h"
 #include "kpi.h"
 #include "names.h"
+#include "plan.h"
 #include "present.h"
 #include "present_public.h"
 #include "public.h"
@@ -39,12 +40,6 @@
 /* The complaints figures cover the last year. */
 #define ENT_REQUEST_DAYS	365
 
-static const char *const plan_status_labels[] = {
-	N_("Planned"), N_("Running"), N_("Done"), N_("Cancelled")
-};
-static const char *const plan_status_names[] = {
-	"planned", "running", "done", "cancelled", NULL
-};
 
 /* One entity of the directory. */
 struct dir_entity {
@@ -153,13 +148,9 @@ static void
 entity_plan(struct req *r, struct val *m, struct dbres *res)
 {
 	struct val	*p = NULL, *l = NULL, *it;
-	time_t		 now = time(NULL) + i18n_tz();
-	struct tm	 tm;
 	int		 y, q;
 
-	gmtime_r(&now, &tm);
-	y = tm.tm_year + 1900;
-	q = tm.tm_mon / 3 + 1;
+	plan_quarter_of(time(NULL) + i18n_tz(), &y, &q);
 	while (dbres_next(res)) {
 		int year = (int)dbres_int(res, PUB_ENTITY_PLAN_YEAR);
 		int quarter = (int)dbres_int(res, PUB_ENTITY_PLAN_QUARTER);
@@ -190,8 +181,8 @@ entity_plan(struct req *r, struct val *m, struct dbres *res)
 		if (started)
 			vm_str(it, "activity_id", dbres_str(res,
 			    PUB_ENTITY_PLAN_ACTIVITY_ID));
-		vm_bool(it, "not_started", !started && (year < y ||
-		    (year == y && quarter <= q)) && k < 2);
+		vm_bool(it, "not_started", plan_item_not_started(year,
+		    quarter, k, started, y, q));
 	}
 }
 

@@ -113,6 +113,28 @@ enum oversight_key { OVERSIGHT_SHOW, OVERSIGHT__MAX };
 extern const struct param oversight_params[OVERSIGHT__MAX];
 int	page_oversight(struct req *);
 
+/* page_plan.c (issue 16) */
+enum plan_item_key {
+	PLAN_ITEM_TOPIC, PLAN_ITEM_TOPIC_EN, PLAN_ITEM_GROUP, PLAN_ITEM_SIZE,
+	PLAN_ITEM_CHANNEL, PLAN_ITEM_TOOLS, PLAN_ITEM_QUARTER,
+	PLAN_ITEM_STATUS, PLAN_ITEM_ACTIVITY, PLAN_ITEM__MAX
+};
+extern const struct param plan_item_params[PLAN_ITEM__MAX];
+int	page_plan(struct req *);
+int	page_plan_item_add(struct req *);
+int	page_plan_item_form(struct req *);
+int	page_plan_item_edit(struct req *);
+/* page_entity_charter.c (issue 16) */
+enum charter_key {
+	CHARTER_BODY_AR, CHARTER_BODY_EN, CHARTER_CHANNELS_AR,
+	CHARTER_CHANNELS_EN, CHARTER_ACTIVITIES_AR, CHARTER_ACTIVITIES_EN,
+	CHARTER_COMMITMENTS_AR, CHARTER_COMMITMENTS_EN, CHARTER_DATA_AR,
+	CHARTER_DATA_EN, CHARTER_EXPECT_AR, CHARTER_EXPECT_EN, CHARTER__MAX
+};
+extern const struct param charter_params[CHARTER__MAX];
+int	page_staff_charter(struct req *);
+int	page_staff_charter_publish(struct req *);
+
 int	page_holidays(struct req *);
 int	page_holiday_add(struct req *);
 int	page_holiday_delete(struct req *);

@@ -50,14 +50,17 @@ SELECT /*@activity_columns*/, 0 AS reader_is_target
  LIMIT :limit;
 
 -- name: pub_entity_charter
--- The entity's current participation charter (published).
+-- The entity's current participation charter: its newest published
+-- version (migration 0024 keeps the earlier ones).
 -- param: entity u
 SELECT c.body_ar, c.body_en, c.channels_ar, c.channels_en,
        c.activities_ar, c.activities_en, c.commitments_ar, c.commitments_en,
        c.data_policy_ar, c.data_policy_en, c.expectations_ar,
        c.expectations_en, c.published_at, c.updated_at
   FROM charters c
- WHERE c.entity_id = :entity AND c.published_at IS NOT NULL;
+ WHERE c.entity_id = :entity AND c.published_at IS NOT NULL
+ ORDER BY c.version DESC
+ LIMIT 1;
 
 -- name: pub_entity_plan
 -- The items of the entity's latest published annual plan.

@@ -140,11 +140,17 @@ IDS = {  # the literal segment before a placeholder -> the values to try
     "requests": REQUESTS + [MISSING],
     "officials": [v for v in E.values() if v] + [MISSING],
     "datasets": ["activities", "consultation-999999999"],  # /opendata/datasets/{slug}: 303 and 404
+    # The entity blog (issue 16): a draft (404 in public) and a published article.
+    "blog": col("SELECT MIN(id) FROM blog_posts GROUP BY published_at IS NULL ORDER BY 1") + [MISSING],
     # The periodic complaints reports (issue 14): an entity's and the whole's.
     "complaint-reports": col("SELECT MIN(id) FROM kpi_reports GROUP BY entity_id = 0 ORDER BY 1") + [MISSING],
     # Participatory budgets (issue 19): voting open, and closed with results.
     "budgets": col("SELECT MIN(id) FROM budgets WHERE state <> 'draft' GROUP BY state, closes_at < UTC_TIMESTAMP() "
                    "ORDER BY 1") + [MISSING],
+    # The annual plan's items (issue 16): the liaison officer's edit form.
+    "plan": col("SELECT MIN(i.id) FROM plan_items i JOIN participation_plans p ON p.id = i.plan_id "
+                "JOIN entities e ON e.id = p.entity_id WHERE e.slug = 'moh' AND p.year = YEAR(UTC_TIMESTAMP())")
+    + [MISSING],
 }
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
