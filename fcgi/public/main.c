@@ -47,6 +47,13 @@ static const struct route routes[] = {
 	    0 },
 	{ "POST", "/budgets/{id}/ballot", page_budget_ballot, 0,
 	    PARAMS(budget_ballot_params), R_LOGIN },
+	/* The entities' blog (page_blog.c, issue 16). */
+	{ "GET", "/blog", page_blog, 0, PARAMS(blog_list_params), 0 },
+	{ "GET", "/blog/{id}", page_blog_post, 0, NULL, 0, 0 },
+	{ "GET", "/entities/{slug:slug}/blog", page_blog, 0,
+	    PARAMS(blog_list_params), 0 },
+	{ "GET", "/feeds/blog.atom", page_blog_feed, 0,
+	    PARAMS(blog_feed_params), 0 },
 
 	/* Feeds (page_feeds.c). */
 	{ "GET", "/feeds/activities.atom", page_feed_activities_atom, 0,

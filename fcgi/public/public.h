@@ -198,4 +198,13 @@ int	page_budgets(struct req *);
 int	page_budget(struct req *);
 int	page_budget_ballot(struct req *);
 
+/* page_blog.c: the entities' blog (issue 16) */
+enum blog_list_key { BLL_ENTITY, BLL_BEFORE, BLL__MAX };
+extern const struct param blog_list_params[BLL__MAX];
+enum blog_feed_key { BLF_ENTITY, BLF__MAX };
+extern const struct param blog_feed_params[BLF__MAX];
+int	page_blog(struct req *);
+int	page_blog_post(struct req *);
+int	page_blog_feed(struct req *);
+
 #endif

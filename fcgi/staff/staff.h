@@ -164,6 +164,20 @@ int	page_staff_budget(struct req *);
 int	page_staff_budget_override(struct req *);
 int	page_staff_budget_paper(struct req *);
 
+/* page_blog.c: the entity blog (issue 16) */
+enum blog_key { BLOG_TITLE_AR, BLOG_TITLE_EN, BLOG_SUMMARY_AR,
+	BLOG_SUMMARY_EN, BLOG_BODY_AR, BLOG_BODY_EN, BLOG__MAX_KEY };
+extern const struct param blog_params[BLOG__MAX_KEY];
+enum blog_return_key { BLOG_RETURN_REASON, BLOG_RETURN__MAX };
+extern const struct param blog_return_params[BLOG_RETURN__MAX];
+int	page_staff_blog(struct req *);
+int	page_staff_blog_new(struct req *);
+int	page_staff_blog_create(struct req *);
+int	page_staff_blog_show(struct req *);
+int	page_staff_blog_save(struct req *);
+int	page_staff_blog_publish(struct req *);
+int	page_staff_blog_return(struct req *);
+
 /* page_activities.c */
 enum act_list_key { AL_STATE, AL_BEFORE, AL__MAX };
 extern const struct param act_list_params[AL__MAX];
