@@ -8,7 +8,7 @@ import re
 import sys
 import feedparser
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import Client, Tap, sql1
+from sharek import Client, Tap, sql, sql1
 
 t = Tap()
 moh = sql1("SELECT id FROM entities WHERE slug='moh'")
@@ -63,6 +63,20 @@ t.ok('id="return-reason"' in r.text and "أضف الأرقام" in r.text, "the 
 t.ok('data-state="returned"' in r.text, "the article is returned")
 t.eq(anon.get("/blog/%s" % pid).status, 404, "a returned draft is not public either")
 
+r, h = sup.form("/staff/blog/%s" % pid, "/staff/blog/%s" % pid)
+t.ok("نص المقالة 153</textarea>" in r.text, "the edit form holds the stored text")
+r = sup.post("/staff/blog/%s" % pid, dict(h, title_ar="مقالة 153", title_en="Blog 153 en", summary_ar="ملخص 153",
+                                        summary_en="Summary <153>", body_ar="", body_en="Body 153 edited"))
+t.eq(r.status, 422, "an edit emptying the Arabic text is refused")
+t.ok('id="e-body_ar"' in r.text and "Body 153 edited</textarea>" in r.text, "at its field, the typed text kept")
+t.eq(sql1("SELECT body_en FROM blog_posts WHERE id=%s" % pid), "Body 153", "nothing changed")
+r = sup.post("/staff/blog/%s" % pid, dict(h, title_ar="مقالة 153", title_en="Blog 153 en", summary_ar="ملخص 153",
+                                        summary_en="Summary <153>", body_ar="نص المقالة 153 مع الأرقام",
+                                        body_en="Body 153 with figures"))
+t.eq(r.status, 303, "the returned draft is edited")
+t.eq(sql1("SELECT body_en FROM blog_posts WHERE id=%s" % pid), "Body 153 with figures", "and stored")
+t.ok('data-state="draft"' in sup.get("/staff/blog/%s" % pid).text, "back to a draft for review")
+
 r, h = li.form("/staff/blog/%s" % pid, "/publish")
 r = li.post("/staff/blog/%s/publish" % pid, h)
 t.eq(r.status, 303, "the liaison officer publishes it")
@@ -74,7 +88,7 @@ t.ok('name="title_ar"' not in r.text, "a published article is no longer editable
 
 r = anon.get("/blog/%s" % pid)
 t.eq(r.status, 200, "the article is public")
-t.ok("Body 153" in r.text and 'dir="auto"' in r.text, "its text, isolated")
+t.ok("Body 153 with figures" in r.text and 'dir="auto"' in r.text, "its text, isolated")
 t.ok('href="/feeds/blog.atom?entity=moh"' in r.text, "its entity's feed is announced")
 r = anon.get("/blog")
 t.ok('data-post="%s"' % pid in r.text, "listed on /blog")
@@ -87,6 +101,32 @@ if other:
     t.ok('data-post="%s"' % pid not in anon.get("/blog?entity=%s" % other).text, "not under another entity")
 t.eq(anon.get("/blog?entity=no-such-entity").status, 404, "an unknown entity is a 404")
 t.eq(anon.get("/entities/no-such-entity/blog").status, 404, "on its blog path too")
+
+# Keyset pages: 21 older articles of an entity of its own, 20 a page, none twice.
+sql("INSERT INTO entities (slug, name_ar, name_en, kind, created_at, updated_at) VALUES "
+    "('blog153', 'جهة 153', 'Entity 153', 'ministry', UTC_TIMESTAMP(), UTC_TIMESTAMP())")
+e153 = sql1("SELECT id FROM entities WHERE slug='blog153'")
+for i in range(21):
+    sql("INSERT INTO blog_posts (entity_id, author_id, title_ar, body_ar, published_at, created_at, updated_at) "
+        "SELECT %s, id, 'مقالة قديمة %d', 'نص', UTC_TIMESTAMP() - INTERVAL %d DAY, UTC_TIMESTAMP(), UTC_TIMESTAMP() "
+        "FROM users WHERE email='liaison@moh.sharek.test'" % (e153, i, 400 + i))
+r = anon.get("/entities/blog153/blog")
+page1 = re.findall(r'data-post="(\d+)"', r.text)
+t.eq(len(page1), 20, "20 articles on the first page")
+more = re.search(r'href="(/entities/blog153/blog\?before=\d+)"', r.text)
+t.ok(more is not None, "a link to the older ones")
+page2 = re.findall(r'data-post="(\d+)"', anon.get(more.group(1).replace("&amp;", "&")).text) if more else []
+t.eq(len(page2), 1, "the 21st on the second page")
+t.eq(set(page1) & set(page2), set(), "none twice")
+r = anon.get("/blog?entity=blog153")
+more = re.search(r'href="(/blog\?entity=blog153&amp;before=\d+)"', r.text)
+t.ok(more is not None, "the filtered list's link keeps its filter")
+if more:
+    t.eq(re.findall(r'data-post="(\d+)"', anon.get(more.group(1).replace("&amp;", "&")).text), page2,
+         "and leads to the same older page")
+# The entity and its articles go again: other tests count entities and articles.
+sql("DELETE FROM blog_posts WHERE entity_id=%s" % e153)
+sql("DELETE FROM entities WHERE id=%s" % e153)
 
 for path in ("/feeds/blog.atom", "/feeds/blog.atom?entity=moh"):
     r = anon.get(path)
