@@ -60,8 +60,9 @@ const struct param plan_item_params[PLAN_ITEM__MAX] = {
 	[PLAN_ITEM_TOOLS] = { .name = "tools", .type = PT_STR,
 	    .flags = P_REQ, .min = 2, .max = 300,
 	    .label = N_("Participation tools") },
+	/* Not required: a select always sends one (the first when none). */
 	[PLAN_ITEM_QUARTER] = { .name = "quarter", .type = PT_ENUM,
-	    .flags = P_REQ, .choices = quarter_names,
+	    .choices = quarter_names,
 	    .choice_labels = quarter_labels, .label = N_("Quarter") },
 	[PLAN_ITEM_STATUS] = { .name = "status", .type = PT_ENUM,
 	    .choices = plan_status_names, .choice_labels = plan_status_labels,

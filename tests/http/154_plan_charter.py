@@ -72,7 +72,7 @@ r = li.post("/staff/plan", dict(h, topic="بند منجز 154", topic_en="Done i
 t.eq(r.status, 303, "a done item linked to an activity of the entity")
 
 r = li.get("/staff/plan")
-t.ok(re.search(r'<bdi>(Late item 154|بند متأخر 154)</bdi> <strong class="flag late">', r.text) is not None,
+t.ok(re.search(r'<bdi>(Late item 154|بند متأخر 154)</bdi> <strong class="overdue">', r.text) is not None,
      "staff: the planned item of a begun quarter is flagged")
 t.ok(re.search(r'<bdi>(Done item 154|بند منجز 154)</bdi> <strong', r.text) is None and "بند منجز 154" in r.text,
      "staff: the done item is listed, not flagged")
