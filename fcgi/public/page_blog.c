@@ -25,6 +25,7 @@
 #include "db.h"
 #include "http.h"
 #include "present.h"
+#include "present_public.h"
 #include "public.h"
 #include "sql_gen.h"
 #include "vm.h"
@@ -174,31 +175,6 @@ page_blog_post(struct req *r)
 	return http_render(r, "public/blog_post", m);
 }
 
-static const char *
-atom_date(struct req *r, time_t t)
-{
-	struct tm	 tm;
-	char		 buf[32];
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return arena_strdup(r->a, buf);
-}
-
-/* "tag:HOST,DATE:" (RFC 4151) as page_feeds.c writes it: the host of
- * base_url without scheme or port, [feeds] tag_date. */
-static const char *
-blog_tag(struct req *r)
-{
-	const char	*base = http_base_url(), *h, *e;
-
-	h = strstr(base, "://");
-	h = h != NULL ? h + 3 : base;
-	e = h + strcspn(h, ":/");
-	return arena_printf(r->a, "tag:%.*s,%s:", (int)(e - h), h,
-	    conf_get("feeds", "tag_date", "2026"));
-}
-
 static void
 atom_link(xmlTextWriterPtr w, const char *rel, const char *href)
 {
@@ -231,7 +207,7 @@ page_blog_feed(struct req *r)
 		if ((t = dbres_time(res, BLOG_PUBLIC_LIST_UPDATED_AT)) > newest)
 			newest = t;
 	dbres_rewind(res);
-	tag = blog_tag(r);
+	tag = present_feed_tag(r);
 	title = slug != NULL ? arena_printf(r->a, "%s — %s",
 	    tr(r, "Blog articles"), name) :
 	    tr(r, "Sharek — blog articles of the entities");
@@ -244,7 +220,7 @@ page_blog_feed(struct req *r)
 	xmlw_elem(w, "id", arena_printf(r->a, "%sfeeds/blog%s%s", tag,
 	    slug != NULL ? "?entity=" : "", slug != NULL ? slug : ""));
 	xmlw_elem(w, "title", title);
-	xmlw_elem(w, "updated", atom_date(r, newest ? newest : time(NULL)));
+	xmlw_elem(w, "updated", present_feed_date(r, newest ? newest : time(NULL), 0));
 	atom_link(w, "self", arena_printf(r->a, "%s/feeds/blog.atom%s%s",
 	    base, slug != NULL ? "?entity=" : "", slug != NULL ? slug : ""));
 	atom_link(w, NULL, slug != NULL ? arena_printf(r->a,
@@ -264,10 +240,10 @@ page_blog_feed(struct req *r)
 		    BLOG_PUBLIC_LIST_TITLE_EN)));
 		atom_link(w, NULL, arena_printf(r->a, "%s/blog/%llu", base,
 		    id));
-		xmlw_elem(w, "published", atom_date(r, t));
-		xmlw_elem(w, "updated", atom_date(r, dbres_isnull(res,
+		xmlw_elem(w, "published", present_feed_date(r, t, 0));
+		xmlw_elem(w, "updated", present_feed_date(r, dbres_isnull(res,
 		    BLOG_PUBLIC_LIST_UPDATED_AT) ? t : dbres_time(res,
-		    BLOG_PUBLIC_LIST_UPDATED_AT)));
+		    BLOG_PUBLIC_LIST_UPDATED_AT), 0));
 		xmlTextWriterStartElement(w, BAD_CAST "author");
 		xmlw_elem(w, "name", present_pick(r, dbres_str(res,
 		    BLOG_PUBLIC_LIST_ENTITY_NAME_AR), dbres_str(res,

@@ -154,33 +154,6 @@ feed_html(struct req *r, const char *s)
 	return b.data;
 }
 
-/* RFC 3339 for Atom, RFC 822 for RSS. */
-static const char *
-feed_date(struct req *r, time_t t, int rss)
-{
-	struct tm	 tm;
-	char		 buf[64];
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), rss ? "%a, %d %b %Y %H:%M:%S +0000" :
-	    "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return arena_strdup(r->a, buf);
-}
-
-/* The tagging entity of the ids: "tag:HOST,DATE:" (RFC 4151), the host
- * of base_url without scheme or port. */
-static const char *
-feed_tag(struct req *r)
-{
-	const char	*base = http_base_url(), *h, *e;
-
-	h = strstr(base, "://");
-	h = h != NULL ? h + 3 : base;
-	e = h + strcspn(h, ":/");
-	return arena_printf(r->a, "tag:%.*s,%s:", (int)(e - h), h,
-	    conf_get("feeds", "tag_date", "2026"));
-}
-
 static const char *const feed_files[2][2] = {
 	{ "activities.atom", "activities.rss" },
 	{ "results.atom", "results.rss" },
@@ -234,7 +207,7 @@ feed(struct req *r, int results, int rss)
 	q = present_query(r, FP_LANG);
 	list = arena_printf(r->a, "%s/consultations%s%s%s", base, *q ? "?" : "",
 	    q, results ? (*q ? "&state=results" : "?state=results") : "");
-	idtag = feed_tag(r);
+	idtag = present_feed_tag(r);
 	if (rss) {
 		if ((w = xmlw_begin(r, "application/rss+xml; charset=utf-8"))
 		    == NULL)
@@ -256,7 +229,7 @@ feed(struct req *r, int results, int rss)
 		    BAD_CAST "application/rss+xml");
 		xmlTextWriterEndElement(w);
 		if (newest)
-			xmlw_elem(w, "lastBuildDate", feed_date(r, newest, 1));
+			xmlw_elem(w, "lastBuildDate", present_feed_date(r, newest, 1));
 	} else {
 		if ((w = xmlw_begin(r, "application/atom+xml; charset=utf-8"))
 		    == NULL)
@@ -272,7 +245,7 @@ feed(struct req *r, int results, int rss)
 		    q, http_arg(r, FP_LANG)->set ? arena_printf(r->a,
 		    "%slang=%s", *q ? "&" : "?", r->lang) : ""));
 		xmlw_elem(w, "title", title);
-		xmlw_elem(w, "updated", feed_date(r, newest ? newest :
+		xmlw_elem(w, "updated", present_feed_date(r, newest ? newest :
 		    time(NULL), 0));
 		xmlTextWriterStartElement(w, BAD_CAST "link");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "rel", BAD_CAST "self");
@@ -304,7 +277,7 @@ feed(struct req *r, int results, int rss)
 			xmlTextWriterEndElement(w);
 			xmlw_elem(w, "description", feed_html(r, e->summary));
 			xmlw_elem(w, "category", kind);
-			xmlw_elem(w, "pubDate", feed_date(r, e->published, 1));
+			xmlw_elem(w, "pubDate", present_feed_date(r, e->published, 1));
 			xmlTextWriterEndElement(w);
 			continue;
 		}
@@ -314,8 +287,8 @@ feed(struct req *r, int results, int rss)
 		xmlTextWriterStartElement(w, BAD_CAST "link");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST url);
 		xmlTextWriterEndElement(w);
-		xmlw_elem(w, "published", feed_date(r, e->published, 0));
-		xmlw_elem(w, "updated", feed_date(r, e->updated ? e->updated :
+		xmlw_elem(w, "published", present_feed_date(r, e->published, 0));
+		xmlw_elem(w, "updated", present_feed_date(r, e->updated ? e->updated :
 		    e->published, 0));
 		xmlTextWriterStartElement(w, BAD_CAST "author");
 		xmlw_elem(w, "name", e->who);

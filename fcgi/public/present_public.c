@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "comment.h"
+#include "conf.h"
 #include "db.h"
 #include "http.h"
 #include "present.h"
@@ -188,4 +189,28 @@ present_filter_choices(struct req *r, struct val *m, long long entity,
 		    sector == dbres_u(res, CONSULT_FILTER_SECTORS_ID));
 	}
 	return 0;
+}
+
+const char *
+present_feed_date(struct req *r, time_t t, int rss)
+{
+	struct tm	 tm;
+	char		 buf[64];
+
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), rss ? "%a, %d %b %Y %H:%M:%S +0000" :
+	    "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return arena_strdup(r->a, buf);
+}
+
+const char *
+present_feed_tag(struct req *r)
+{
+	const char	*base = http_base_url(), *h, *e;
+
+	h = strstr(base, "://");
+	h = h != NULL ? h + 3 : base;
+	e = h + strcspn(h, ":/");
+	return arena_printf(r->a, "tag:%.*s,%s:", (int)(e - h), h,
+	    conf_get("feeds", "tag_date", "2026"));
 }

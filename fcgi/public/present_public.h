@@ -6,6 +6,8 @@
 #ifndef SHAREK_PRESENT_PUBLIC_H
 #define SHAREK_PRESENT_PUBLIC_H
 
+#include <time.h>
+
 struct req;
 struct val;
 struct dbres;
@@ -28,6 +30,11 @@ void	present_closing(struct req *, struct val *it,
 	    const struct activity *a, time_t now);
 /* The same for every row. */
 void	present_activities(struct req *, struct val *list, struct dbres *);
+/* A feed's date: RFC 3339 (UTC) for Atom, RFC 822 for RSS (rss set). */
+const char *present_feed_date(struct req *, time_t, int rss);
+/* The tagging entity of every feed's ids, "tag:HOST,DATE:" (RFC 4151):
+ * the host of base_url without scheme or port, [feeds] tag_date. */
+const char *present_feed_tag(struct req *);
 /* The agency's position on a comment, in words ("" when none). */
 const char *present_position(struct req *, const struct comment *);
 /* The comment's moderation state, in words. */
