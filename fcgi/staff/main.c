@@ -274,6 +274,10 @@ decorate(struct req *r, struct val *m)
 	vm_bool(m, "nav_outbox", perm_role_may(role, ACT_OUTBOX_VIEW));
 	vm_bool(m, "nav_creports", perm_role_may(role, ACT_KPI_VIEW));
 	vm_bool(m, "nav_apikeys", perm_role_may(role, ACT_SLA_MANAGE));
+	vm_bool(m, "nav_compliance", perm_role_may(role, ACT_KPI_VIEW));
+	/* An entity's own plan, charter and blog: its staff only. */
+	vm_bool(m, "nav_entity_own", r->sess->entity_id != 0 &&
+	    perm_role_may(role, ACT_ACTIVITY_VIEW));
 }
 
 static const struct app app = {
