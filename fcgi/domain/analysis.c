@@ -320,13 +320,12 @@ analysis_position_check(const struct position_input *in)
 	return blank ? PP_REPLY_NEEDED : PP_OK;
 }
 
-/* Column 0 of a one-row count, -1 on error. */
-static long long
-count1(struct dbres *res)
+long long
+analysis_count(struct dbres *res)
 {
 	if (res == NULL)
 		return -1;
-	return dbres_next(res) ? dbres_int(res, 0) : 0;
+	return dbres_next(res) ? dbres_int(res, COUNT_N) : 0;
 }
 
 enum an_result
@@ -351,7 +350,7 @@ analysis_set_positions(struct db *db, struct arena *a,
 	if (st != AS_ANALYSIS)
 		return AN_NOT_ANALYSIS;
 	if (in->position == CPOS_DUPLICATE) {
-		k = count1(db_query(db, a, SQL_AN_COMMENT_OF, DB_ARGS(
+		k = analysis_count(db_query(db, a, SQL_AN_COMMENT_OF, DB_ARGS(
 		    DB_U(id, in->duplicate_of), DB_U(activity, activity))));
 		if (k < 0)
 			return AN_ERROR;
@@ -362,7 +361,7 @@ analysis_set_positions(struct db *db, struct arena *a,
 				return AN_BAD_DUPLICATE;
 	}
 	for (j = 0; j < in->ntopics; j++) {
-		k = count1(db_query(db, a, SQL_AN_TOPIC_OF, DB_ARGS(
+		k = analysis_count(db_query(db, a, SQL_AN_TOPIC_OF, DB_ARGS(
 		    DB_U(topic, in->topics[j]), DB_U(activity, activity))));
 		if (k < 0)
 			return AN_ERROR;
@@ -471,7 +470,7 @@ analysis_start(struct db *db, struct arena *a, unsigned long long activity)
 		return -1;
 	/* One theme per line of the objectives, Arabic and English lines
 	 * paired in order. */
-	n = count1(db_query(db, a, SQL_AN_TOPICS_OBJECTIVES, DB_ARGS(
+	n = analysis_count(db_query(db, a, SQL_AN_TOPICS_OBJECTIVES, DB_ARGS(
 	    DB_U(activity, activity))));
 	if (n < 0)
 		return -1;

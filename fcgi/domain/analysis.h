@@ -137,6 +137,10 @@ int	 analysis_start(struct db *, struct arena *, unsigned long long activity);
  * topics' contributions and participants_count).  0 or -1. */
 int	 analysis_stats_refresh(struct db *, struct arena *,
 	    unsigned long long activity);
+/* The n of a one-row statement of shape "count" (sql/queries/analysis.sql,
+ * report.sql): 0 without a row, -1 when res is NULL (an error). */
+struct dbres;
+long long analysis_count(struct dbres *);
 
 /* The statistics of an activity as the pages draw them (report_stats,
  * one statement), labels already in lang; arena-owned. */

@@ -169,14 +169,6 @@ report_set_document(struct db *db, struct arena *a,
 	return WF_OK;
 }
 
-/* Column 0 of a one-row count, -1 on error. */
-static long long
-count1(struct dbres *res)
-{
-	if (res == NULL)
-		return -1;
-	return dbres_next(res) ? dbres_int(res, 0) : 0;
-}
 
 enum wf_result
 report_step(struct db *db, struct arena *a, unsigned long long activity,
@@ -191,6 +183,7 @@ report_step(struct db *db, struct arena *a, unsigned long long activity,
 	enum act_state	 st;
 	struct dbres	*res;
 	long long	 n;
+	unsigned long long to;
 	const char	*msg = NULL;
 
 	*problem = NULL;
@@ -198,7 +191,7 @@ report_step(struct db *db, struct arena *a, unsigned long long activity,
 	if ((rc = workflow_lock(db, a, activity, &st)) != WF_OK)
 		return rc;
 	if (ev == RE_SUBMIT && st == AS_ANALYSIS) {
-		n = count1(db_query(db, a, SQL_AN_UNANSWERED, DB_ARGS(
+		n = analysis_count(db_query(db, a, SQL_AN_UNANSWERED, DB_ARGS(
 		    DB_U(activity, activity))));
 		if (n < 0)
 			return WF_ERROR;
@@ -208,7 +201,7 @@ report_step(struct db *db, struct arena *a, unsigned long long activity,
 			    "every published comment: {1} have none yet.");
 			return WF_INCOMPLETE;
 		}
-		n = count1(db_query(db, a, SQL_RP_SUMMARY_MISSING, DB_ARGS(
+		n = analysis_count(db_query(db, a, SQL_RP_SUMMARY_MISSING, DB_ARGS(
 		    DB_U(activity, activity))));
 		if (n < 0)
 			return WF_ERROR;
@@ -247,12 +240,12 @@ report_step(struct db *db, struct arena *a, unsigned long long activity,
 	case RE_RETURN:
 		msg = N_("The analysis report was returned for changes:\n\n"
 		    "{1}\n\nReason: {4}\n\n{2}/staff/activities/{3}/report");
-		n = count1(db_query(db, a, SQL_RP_SUBMITTER, DB_ARGS(
-		    DB_U(activity, activity))));
-		if (n < 0)
+		if ((res = db_query(db, a, SQL_RP_SUBMITTER, DB_ARGS(
+		    DB_U(activity, activity)))) == NULL)
 			return WF_ERROR;
+		to = dbres_next(res) ? dbres_u(res, RP_SUBMITTER_USER_ID) : 0;
 		res = db_query(db, a, SQL_WF_NOTIFY_USER, DB_ARGS(
-		    DB_U(user, (unsigned long long)n), DB_U(id, activity)));
+		    DB_U(user, to), DB_U(id, activity)));
 		break;
 	default:
 		res = NULL;

@@ -530,8 +530,8 @@ request_tick(struct db *db, struct arena *a, time_t now)
 	if ((set = db_query(db, a, SQL_SETTING_GET, DB_ARGS(
 	    DB_S(name, "escalation_level2_working_days")))) == NULL)
 		return -1;
-	if (dbres_next(set) && atoi(dbres_str(set, SETTING_GET_VALUE)) > 0)
-		days = atoi(dbres_str(set, SETTING_GET_VALUE));
+	if (dbres_next(set) && dbres_int(set, SETTING_GET_VALUE) > 0)
+		days = (int)dbres_int(set, SETTING_GET_VALUE);
 	snow = request_sqltime(a, now);
 	/* Level 2 first, so a request is not told twice in one run. */
 	for (pass = 2; pass >= 1; pass--) {

@@ -89,17 +89,20 @@ SELECT c.id, t.id FROM comments c
 -- Whether :id is a published comment of :activity (the comment another
 -- one duplicates).
 -- param: id u, activity u
+-- shape: count
 SELECT COUNT(*) AS n FROM comments
  WHERE id = :id AND activity_id = :activity AND status = 'published';
 
 -- name: an_topic_of
 -- param: topic u, activity u
+-- shape: count
 SELECT COUNT(*) AS n FROM report_topics t JOIN reports r ON r.id = t.report_id
  WHERE t.id = :topic AND r.activity_id = :activity;
 
 -- name: an_unanswered
 -- Published comments still without a position (submission needs none).
 -- param: activity u
+-- shape: count
 SELECT COUNT(*) AS n FROM comments
  WHERE activity_id = :activity AND status = 'published'
    AND entity_position IS NULL;
@@ -128,6 +131,7 @@ SELECT r.id, x.position, 'article', x.id,
 -- name: an_topics_objectives
 -- How many objective themes the report has (made once).
 -- param: activity u
+-- shape: count
 SELECT COUNT(*) AS n FROM report_topics t JOIN reports r ON r.id = t.report_id
  WHERE r.activity_id = :activity AND t.kind = 'objective';
 

@@ -41,6 +41,7 @@ UPDATE reports SET state = :state,
 
 -- name: rp_summary_missing
 -- param: activity u
+-- shape: count
 SELECT COUNT(*) AS n FROM reports
  WHERE activity_id = :activity AND COALESCE(summary_ar, '') = '';
 
