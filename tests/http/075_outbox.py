@@ -24,8 +24,15 @@ t.eq(len(mails_to(ADDR)), 0, "and nothing written as a file")
 tick({"SHAREK_MAIL_COMMAND": "false"})
 t.eq(sql1("SELECT attempts FROM outbox WHERE id=%s" % oid), "1", "not retried before its time (back-off)")
 
-sql("UPDATE outbox SET attempts=7, next_attempt_at=UTC_TIMESTAMP() WHERE id=%s" % oid)
-tick({"SHAREK_MAIL_COMMAND": "false"})
+# The stack's own minute tick delivers due messages as files: when it takes
+# this one between the update and the failing tick (status 'sent'), the
+# eighth attempt is set up again — never more than three times.
+for _ in range(3):
+    sql("UPDATE outbox SET status='pending', attempts=7, next_attempt_at=UTC_TIMESTAMP() "
+        "WHERE id=%s" % oid)
+    tick({"SHAREK_MAIL_COMMAND": "false"})
+    if sql1("SELECT status FROM outbox WHERE id=%s" % oid) != "sent":
+        break
 t.eq(sql1("SELECT status FROM outbox WHERE id=%s" % oid), "failed", "after eight attempts it is failed")
 admin = Client()
 admin.login("admin@sharek.test", prefix="/staff")
