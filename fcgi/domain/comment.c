@@ -78,98 +78,65 @@ comment_fill(struct comment *c, const struct dbres *r)
 	c->activity_title_en = dbres_str(r, COMMENT_ACTIVITY_TITLE_EN);
 }
 
-/* Column col of a one-row count; -1 on a database error. */
-static long long
-comment_count(struct dbres *res, int col)
+/* The retry-after of a limit reached: the seconds until the next comment
+ * would be taken (column col of comment_guard), at least 1. */
+static void
+comment_retry(const struct comment_input *in, const struct dbres *res,
+    int col)
 {
-	if (res == NULL)
-		return -1;
-	return dbres_next(res) ? dbres_int(res, col) : 0;
-}
-
-/* One rate limit (statements of shape comment_rate): 1 when the window
- * already holds limit comments (*rc CO_OK, *in->retry_after set), 1
- * with *rc CO_ERROR on failure, else 0. */
-static int
-comment_rate(struct db *db, struct arena *a, const struct comment_input *in,
-    int id, const struct dbarg *args, long long limit,
-    enum comment_outcome *rc)
-{
-	struct dbres	*res;
-
-	*rc = CO_ERROR;
-	if ((res = db_query(db, a, id, args)) == NULL || !dbres_next(res))
-		return 1;
-	*rc = CO_OK;
-	if (dbres_int(res, COMMENT_RATE_N) < limit)
-		return 0;
-	if (in->retry_after != NULL) {
-		*in->retry_after = (long)dbres_int(res,
-		    COMMENT_RATE_RETRY_SECONDS);
-		if (*in->retry_after < 1)
-			*in->retry_after = 1;
-	}
-	return 1;
+	if (in->retry_after == NULL)
+		return;
+	*in->retry_after = (long)dbres_int(res, col);
+	if (*in->retry_after < 1)
+		*in->retry_after = 1;
 }
 
 enum comment_outcome
 comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 {
-	struct activity	 act;
 	struct calendar	*cal;
 	struct dbres	*res;
 	unsigned char	 h[32];
-	long long	 n, first;
 	time_t		 due;
-	int		 minutes, cap;
-	enum comment_outcome rc;
+	int		 minutes, cap_user, cap_ip, first;
+
+	/* Visible to this user and open, as the page read it; that it is
+	 * still open is checked again, atomically, by the counters'
+	 * update at the end. */
+	if (in->activity == NULL || !activity_visible(in->activity))
+		return CO_NOT_VISIBLE;
+	if (!activity_is_open(in->activity, in->now))
+		return CO_NOT_OPEN;
 
 	minutes = in->window_minutes > 0 ? in->window_minutes :
 	    COMMENT_RATE_MINUTES;
-	/* Open and visible to this user (the same test as the page). */
-	res = db_query(db, a, SQL_ACTIVITY_BY_ID, DB_ARGS(
-	    DB_U(id, in->activity_id), DB_U(reader, in->user_id)));
-	if (res == NULL)
-		return CO_ERROR;
-	if (!dbres_next(res))
-		return CO_NOT_VISIBLE;
-	activity_fill(&act, res);
-	if (!activity_visible(&act))
-		return CO_NOT_VISIBLE;
-	if (!activity_is_open(&act, in->now))
-		return CO_NOT_OPEN;
-
-	if (in->article_id != 0) {
-		n = comment_count(db_query(db, a, SQL_COMMENT_ARTICLE_OK,
-		    DB_ARGS(DB_U(article, in->article_id),
-		    DB_U(activity, in->activity_id))), COMMENT_ARTICLE_OK_N);
-		if (n < 0)
-			return CO_ERROR;
-		if (n == 0)
-			return CO_BAD_ARTICLE;
-	}
-
+	cap_user = in->per_user > 0 ? in->per_user : COMMENT_RATE_USER;
+	cap_ip = in->per_address > 0 ? in->per_address : COMMENT_RATE_ADDRESS;
 	crypto_generichash(h, sizeof(h), (const unsigned char *)in->body,
 	    strlen(in->body), NULL, 0);
-	res = db_query(db, a, SQL_COMMENT_DUPLICATE, DB_ARGS(
-	    DB_U(user, in->user_id), DB_U(activity, in->activity_id),
+	/* The article, the duplicate guard, both rate limits and whether
+	 * it is the user's first comment here: one statement. */
+	res = db_query(db, a, SQL_COMMENT_GUARD, DB_ARGS(
+	    DB_U(user, in->user_id), DB_U(activity, in->activity->id),
 	    DB_U(article, in->article_id), DB_B(hash, h, sizeof(h)),
-	    DB_I(minutes, COMMENT_RATE_MINUTES)));
-	if ((n = comment_count(res, COMMENT_DUPLICATE_N)) < 0)
+	    DB_I(dup_minutes, COMMENT_RATE_MINUTES), DB_I(minutes, minutes),
+	    DB_S(ip, in->address), DB_I(cap_user, cap_user),
+	    DB_I(cap_ip, cap_ip)));
+	if (res == NULL || !dbres_next(res))
 		return CO_ERROR;
-	if (n > 0)
+	if (!dbres_int(res, COMMENT_GUARD_ARTICLE_OK))
+		return CO_BAD_ARTICLE;
+	if (dbres_int(res, COMMENT_GUARD_DUPLICATE))
 		return CO_DUPLICATE;
-
-	cap = in->per_user > 0 ? in->per_user : COMMENT_RATE_USER;
-	if (comment_rate(db, a, in, SQL_COMMENT_RATE_USER, DB_ARGS(
-	    DB_U(user, in->user_id), DB_I(minutes, minutes), DB_I(cap, cap)),
-	    cap, &rc))
-		return rc == CO_OK ? CO_RATE_USER : rc;
-	cap = in->per_address > 0 ? in->per_address : COMMENT_RATE_ADDRESS;
-	if (comment_rate(db, a, in, SQL_COMMENT_RATE_IP, DB_ARGS(
-	    DB_S(ip, in->address), DB_I(minutes, minutes), DB_I(cap, cap)),
-	    cap, &rc))
-		return rc == CO_OK ? CO_RATE_ADDRESS : rc;
+	if (dbres_int(res, COMMENT_GUARD_USER_N) >= cap_user) {
+		comment_retry(in, res, COMMENT_GUARD_USER_RETRY_SECONDS);
+		return CO_RATE_USER;
+	}
+	if (dbres_int(res, COMMENT_GUARD_IP_N) >= cap_ip) {
+		comment_retry(in, res, COMMENT_GUARD_IP_RETRY_SECONDS);
+		return CO_RATE_ADDRESS;
+	}
+	first = dbres_int(res, COMMENT_GUARD_FIRST_COMMENT) != 0;
 
 	/* Moderation is due 3 working days after receipt (art. 9-ب). */
 	cal = arena_alloc(a, sizeof(*cal));
@@ -177,13 +144,8 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 		return CO_ERROR;
 	due = calendar_add_workdays(cal, in->now, COMMENT_MODERATION_DAYS);
 
-	first = comment_count(db_query(db, a, SQL_COMMENT_FIRST_BY_USER,
-	    DB_ARGS(DB_U(activity, in->activity_id),
-	    DB_U(user, in->user_id))), COMMENT_FIRST_BY_USER_N);
-	if (first < 0)
-		return CO_ERROR;
 	if (db_exec(db, SQL_COMMENT_INSERT, DB_ARGS(
-	    DB_U(activity, in->activity_id), DB_U(article, in->article_id),
+	    DB_U(activity, in->activity->id), DB_U(article, in->article_id),
 	    DB_U(user, in->user_id), DB_S(body, in->body),
 	    DB_B(hash, h, sizeof(h)), DB_I(due_unix, due),
 	    DB_S(ip, in->address))) != 1) {
@@ -191,11 +153,18 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 		return CO_ERROR;
 	}
 	/* Its campaign group, found as it is stored (analysis.h). */
-	if (analysis_fingerprint(db, a, in->activity_id, db_insert_id(db),
+	if (analysis_fingerprint(db, a, in->activity->id, db_insert_id(db),
 	    in->body) == -1)
 		return CO_ERROR;
-	if (db_exec(db, SQL_COMMENT_COUNT_PENDING, DB_ARGS(
-	    DB_I(first, first == 0), DB_U(activity, in->activity_id))) != 1)
+	/* Last: the counters, and the activity still open now (closed
+	 * since the page read it: no row, nothing kept). */
+	switch (db_exec(db, SQL_COMMENT_COUNT_PENDING, DB_ARGS(
+	    DB_I(first, first), DB_U(activity, in->activity->id)))) {
+	case 1:
+		return CO_OK;
+	case 0:
+		return CO_NOT_OPEN;
+	default:
 		return CO_ERROR;
-	return CO_OK;
+	}
 }

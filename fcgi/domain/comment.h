@@ -11,6 +11,7 @@
 
 #include <time.h>
 
+struct activity;
 struct arena;
 struct db;
 struct dbres;
@@ -83,7 +84,10 @@ void		 comment_fill(struct comment *, const struct dbres *);
 /* A new comment, as the commenter sent it. */
 struct comment_input {
 	unsigned long long	 user_id;	/* the signed-in commenter */
-	unsigned long long	 activity_id;
+	/* The activity as the page loaded it for this user (activity.h):
+	 * its visibility and open state decide; that it is still open is
+	 * checked again as the comment is stored. */
+	const struct activity	*activity;
 	unsigned long long	 article_id;	/* 0: the whole document */
 	const char		*body;		/* checked for length already */
 	const char		*address;	/* the client's address */
@@ -111,7 +115,10 @@ enum comment_outcome {
 /* Applies the rules to a new comment and, when they pass, stores it as
  * pending with its moderation deadline and updates the activity's
  * counters — inside the caller's transaction, which should be rolled
- * back on any outcome but CO_OK.  Temporary memory comes from a. */
+ * back on any outcome but CO_OK.  Temporary memory comes from a.
+ * Statements: one reading every check (comment_guard), the calendar,
+ * the insert, its campaign group (analysis_fingerprint), the counters
+ * (which also find the activity still open). */
 enum comment_outcome comment_submit(struct db *, struct arena *,
 		    const struct comment_input *);
 

@@ -548,7 +548,7 @@ page_comment(struct req *r)
 		return comment_again(r, &a, 422);
 	memset(&in, 0, sizeof(in));
 	in.user_id = r->sess->user_id;
-	in.activity_id = a.id;
+	in.activity = &a;
 	in.article_id = (unsigned long long)http_arg_int(r, CF_ARTICLE, 0);
 	in.body = http_arg_str(r, CF_BODY);
 	in.address = r->remote;

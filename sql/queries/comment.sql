@@ -24,57 +24,53 @@ c.id, c.activity_id, c.article_id, c.user_id, c.body, c.status,
   LEFT JOIN articles car ON car.id = c.article_id
   LEFT JOIN moderation_reasons cmr ON cmr.id = c.reject_reason_id
 
--- name: comment_article_ok
--- Whether :article is an article of :activity's document.
--- param: article u, activity u
-SELECT COUNT(*) AS n FROM articles WHERE id = :article AND activity_id = :activity;
-
--- name: comment_duplicate
--- The same text by the same user on the same article (0: the whole
--- document) within :minutes.
--- param: user u, activity u, article u, hash b, minutes i
-SELECT COUNT(*) AS n FROM comments
- WHERE user_id = :user AND activity_id = :activity AND article_id <=> NULLIF(:article, 0)
-   AND body_hash = :hash
-   AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE;
-
--- name: comment_rate_user
--- The user's comments within the last :minutes, counted up to :cap (the
--- limit): a range of index comments_user_recent (user_id, received_at)
--- read newest first and cut at :cap rows, so one check reads at most
--- :cap index entries however many comments the table or the window
--- holds.  retry_seconds: when the :cap-th newest leaves the window, i.e.
--- when the next comment would be taken.
--- param: user u, minutes i, cap i
--- shape: comment_rate
-SELECT COUNT(*) AS n,
-       COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),
-                MIN(w.received_at) + INTERVAL :minutes MINUTE), 0) AS retry_seconds
-  FROM (SELECT received_at FROM comments
-         WHERE user_id = :user
-           AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE
-         ORDER BY received_at DESC LIMIT :cap) w;
-
--- name: comment_rate_ip
--- The same for one client address (index comments_ip_recent (ip,
--- received_at)): a campaign behind one address reads :cap entries.
--- Measured (ANALYZE) with 100,000 comments of one address in the
--- window: the uncut count read 100,000 rows in 189 ms (the per-user one
--- 104 ms), this one 1,000 rows in 0.5 ms (the per-user one 10 in 0.05).
--- param: ip s, minutes i, cap i
--- shape: comment_rate
-SELECT COUNT(*) AS n,
-       COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),
-                MIN(w.received_at) + INTERVAL :minutes MINUTE), 0) AS retry_seconds
-  FROM (SELECT received_at FROM comments
-         WHERE ip = :ip
-           AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE
-         ORDER BY received_at DESC LIMIT :cap) w;
-
--- name: comment_first_by_user
--- Comments the user already made on the activity (0: a new participant).
--- param: activity u, user u
-SELECT COUNT(*) AS n FROM comments WHERE activity_id = :activity AND user_id = :user;
+-- name: comment_guard
+-- Everything comment_submit reads before it stores a comment, in one
+-- statement (issue 17: one round trip where there were five):
+--   article_ok     :article (0: the whole document) is one of :activity's
+--                  articles (primary key);
+--   duplicate      the same text by the same user on the same article
+--                  within :dup_minutes (index (user_id, activity_id,
+--                  body_hash) of 0001: a user's own comments there);
+--   user_n, ip_n   the user's and the address's comments within the last
+--                  :minutes, counted up to their limit (:cap_user,
+--                  :cap_ip): a range of comments_user_recent (user_id,
+--                  received_at) and comments_ip_recent (ip, received_at)
+--                  read newest first and cut at the limit, so a check
+--                  reads at most the limit's index entries however many
+--                  comments the table or the window holds (EXPLAIN in
+--                  sql/migrations/0028_comment_write.sql);
+--   *_retry_seconds when the limit-th newest leaves the window, i.e.
+--                  when the next comment would be taken;
+--   first_comment  1 for the user's first comment on the activity (the
+--                  counter of participants), by the same (user_id,
+--                  activity_id, …) index.
+-- param: user u, activity u, article u, hash b, dup_minutes i, minutes i, ip s, cap_user i, cap_ip i
+SELECT :article = 0 OR EXISTS (SELECT 1 FROM articles
+         WHERE id = :article AND activity_id = :activity) AS article_ok,
+       EXISTS (SELECT 1 FROM comments
+         WHERE user_id = :user AND activity_id = :activity
+           AND body_hash = :hash AND article_id <=> NULLIF(:article, 0)
+           AND received_at > UTC_TIMESTAMP() - INTERVAL :dup_minutes MINUTE) AS duplicate,
+       ru.n AS user_n, ru.retry_seconds AS user_retry_seconds,
+       ri.n AS ip_n, ri.retry_seconds AS ip_retry_seconds,
+       NOT EXISTS (SELECT 1 FROM comments
+         WHERE user_id = :user AND activity_id = :activity) AS first_comment
+  FROM (SELECT COUNT(*) AS n,
+               COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),
+                        MIN(w.received_at) + INTERVAL :minutes MINUTE), 0) AS retry_seconds
+          FROM (SELECT received_at FROM comments
+                 WHERE user_id = :user
+                   AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE
+                 ORDER BY received_at DESC LIMIT :cap_user) w) ru
+ CROSS JOIN
+       (SELECT COUNT(*) AS n,
+               COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),
+                        MIN(w.received_at) + INTERVAL :minutes MINUTE), 0) AS retry_seconds
+          FROM (SELECT received_at FROM comments
+                 WHERE ip = :ip
+                   AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE
+                 ORDER BY received_at DESC LIMIT :cap_ip) w) ri;
 
 -- name: comment_insert
 -- :article 0: on the whole document.  :due_unix: the moderation
@@ -87,8 +83,12 @@ VALUES (:activity, NULLIF(:article, 0), :user, :body, :hash, 'pending', UTC_TIME
 
 -- name: comment_count_pending
 -- The counters the pages show, in the same transaction (:first is 1 for
--- the user's first comment on the activity).
+-- the user's first comment on the activity), by arithmetic on the row,
+-- and the activity still open as it is now: no row when it closed since
+-- the page read it (comment_submit then stores nothing).  Last in the
+-- transaction, so the activity's row is locked only until the commit.
 -- param: first i, activity u
 UPDATE activities SET comments_pending = comments_pending + 1,
        participants = participants + :first
- WHERE id = :activity;
+ WHERE id = :activity AND state = 'open'
+   AND (closes_at IS NULL OR closes_at > UTC_TIMESTAMP());
