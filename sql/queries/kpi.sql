@@ -4,10 +4,12 @@
 
 -- fragment: kpi_request_row
 -- One request's rows in kpi_cube, from its stored columns only (as
--- request_kpi_row for kpi_daily): two grains × four breakdowns.
+-- request_kpi_row for kpi_daily): two grains × four breakdowns, under
+-- its bench flag (migration 0025: a bench request's rows are never
+-- read as figures).
 SELECT g.grain, IF(g.grain = 'day', DATE(q.created_at),
          DATE_FORMAT(q.created_at, '%Y-%m-01')) AS start,
-       q.entity_id, d.dim,
+       q.entity_id, d.dim, q.bench,
        CASE d.dim WHEN 'all' THEN 0 WHEN 'type' THEN q.type_id
          WHEN 'axis' THEN COALESCE(q.axis_id, 0)
          ELSE FIELD(q.priority, 'critical', 'high', 'medium', 'low') END
@@ -36,10 +38,11 @@ SELECT g.grain, IF(g.grain = 'day', DATE(q.created_at),
 
 -- name: kpi_cube_add
 -- param: id u
-INSERT INTO kpi_cube (grain, start, entity_id, dim, key_id, received,
-       answered, answered_in_time, late, closed, reopened, escalated,
-       reply_seconds_sum, rated_1, rated_2, rated_3, rated_4, rated_5)
-SELECT x.grain, x.start, x.entity_id, x.dim, x.key_id, 1, x.answered,
+INSERT INTO kpi_cube (grain, start, entity_id, dim, key_id, bench,
+       received, answered, answered_in_time, late, closed, reopened,
+       escalated, reply_seconds_sum, rated_1, rated_2, rated_3, rated_4,
+       rated_5)
+SELECT x.grain, x.start, x.entity_id, x.dim, x.key_id, x.bench, 1, x.answered,
        x.answered_in_time, x.late, x.closed, x.reopened, x.escalated,
        x.reply_seconds, x.r1, x.r2, x.r3, x.r4, x.r5
   FROM (/*@kpi_request_row*/) x
@@ -61,7 +64,7 @@ ON DUPLICATE KEY UPDATE received = kpi_cube.received + 1,
 UPDATE kpi_cube k
   JOIN (/*@kpi_request_row*/) x
     ON x.grain = k.grain AND x.start = k.start AND x.entity_id = k.entity_id
-   AND x.dim = k.dim AND x.key_id = k.key_id
+   AND x.dim = k.dim AND x.key_id = k.key_id AND x.bench = k.bench
    SET k.received = k.received - LEAST(k.received, 1),
        k.answered = k.answered - LEAST(k.answered, x.answered),
        k.answered_in_time = k.answered_in_time - LEAST(k.answered_in_time, x.answered_in_time),
@@ -79,8 +82,8 @@ UPDATE kpi_cube k
 -- name: kpi_reply_add
 -- The time to the first reply, once per grain.
 -- param: id u
-INSERT INTO kpi_reply (grain, start, entity_id, bucket, n)
-SELECT x.grain, x.start, x.entity_id, x.bucket, 1
+INSERT INTO kpi_reply (grain, start, entity_id, bucket, bench, n)
+SELECT x.grain, x.start, x.entity_id, x.bucket, x.bench, 1
   FROM (/*@kpi_request_row*/) x
  WHERE x.dim = 'all' AND x.answered
 ON DUPLICATE KEY UPDATE n = kpi_reply.n + 1;
@@ -90,15 +93,16 @@ ON DUPLICATE KEY UPDATE n = kpi_reply.n + 1;
 UPDATE kpi_reply k
   JOIN (/*@kpi_request_row*/) x
     ON x.grain = k.grain AND x.start = k.start AND x.entity_id = k.entity_id
-   AND x.bucket = k.bucket AND x.dim = 'all' AND x.answered
+   AND x.bucket = k.bucket AND x.bench = k.bench AND x.dim = 'all'
+   AND x.answered
    SET k.n = k.n - LEAST(k.n, 1);
 
 -- name: kpi_handler_add
 -- Answered requests per member of staff who handled them.
 -- param: id u
-INSERT INTO kpi_handler (grain, start, entity_id, user_id, answered,
-       answered_in_time)
-SELECT x.grain, x.start, x.entity_id, x.handled_by, 1, x.met
+INSERT INTO kpi_handler (grain, start, entity_id, user_id, bench,
+       answered, answered_in_time)
+SELECT x.grain, x.start, x.entity_id, x.handled_by, x.bench, 1, x.met
   FROM (/*@kpi_request_row*/) x
  WHERE x.dim = 'all' AND x.answered AND x.handled_by IS NOT NULL
 ON DUPLICATE KEY UPDATE answered = kpi_handler.answered + 1,
@@ -109,7 +113,8 @@ ON DUPLICATE KEY UPDATE answered = kpi_handler.answered + 1,
 UPDATE kpi_handler k
   JOIN (/*@kpi_request_row*/) x
     ON x.grain = k.grain AND x.start = k.start AND x.entity_id = k.entity_id
-   AND x.handled_by = k.user_id AND x.dim = 'all' AND x.answered
+   AND x.handled_by = k.user_id AND x.bench = k.bench AND x.dim = 'all'
+   AND x.answered
    SET k.answered = k.answered - LEAST(k.answered, 1),
        k.answered_in_time = k.answered_in_time - LEAST(k.answered_in_time, x.met);
 
@@ -117,8 +122,8 @@ UPDATE kpi_handler k
 -- The summary rows c of a period [:d0, :d1): its whole months
 -- [:m0, :m1) from the month rows, the days before and after them from
 -- the day rows (kpi_span_of in fcgi/domain/kpi.c; m0 = m1 = d1 when no
--- whole month is in it).
-((c.grain = 'month' AND c.start >= :m0 AND c.start < :m1)
+-- whole month is in it); never the bench's rows (migration 0025).
+c.bench = 0 AND ((c.grain = 'month' AND c.start >= :m0 AND c.start < :m1)
  OR (c.grain = 'day' AND ((c.start >= :d0 AND c.start < :m0)
                           OR (c.start >= :m1 AND c.start < :d1))))
 
@@ -176,7 +181,8 @@ SELECT DATE_FORMAT(c.start, '%Y%m') + 0 AS key_id, SUM(c.received) AS received,
        SUM(c.rated_3) AS rated_3, SUM(c.rated_4) AS rated_4,
        SUM(c.rated_5) AS rated_5
   FROM kpi_cube c
- WHERE c.grain = 'month' AND c.dim = 'all' AND c.start >= :m0
+ WHERE c.grain = 'month' AND c.dim = 'all' AND c.bench = 0
+   AND c.start >= :m0
    AND c.start < :m1 AND /*@kpi_entity*/
  GROUP BY c.start
  ORDER BY c.start;

@@ -1,7 +1,8 @@
 -- Open311 GeoReport v2 (issue 14; fcgi/complaints/page_open311.c): the
 -- services offered, the requests as the spec shows them (never a
 -- requester's name, contact or location; confidential requests and
--- anonymous reports not at all), and the API keys of the clients.
+-- anonymous reports not at all, nor the bench's: migration 0025), and
+-- the API keys of the clients.
 
 -- name: open311_services
 -- One service per request type × axis (violation reports are made
@@ -30,7 +31,7 @@ q.id, q.ref_no, q.state, q.body, q.created_at, q.updated_at, q.due_at,
 -- param: start s, end s, type u, axis u, status s, limit i
 -- shape: open311_request
 SELECT /*@open311_columns*/
- WHERE q.confidential = 0 AND q.tracking_hash IS NULL
+ WHERE q.bench = 0 AND q.confidential = 0 AND q.tracking_hash IS NULL
    AND q.created_at >= :start AND q.created_at < :end
    AND (:type = 0 OR q.type_id = :type)
    AND (:axis = 0 OR q.axis_id = :axis)
@@ -43,7 +44,8 @@ SELECT /*@open311_columns*/
 -- param: ref s
 -- shape: open311_request
 SELECT /*@open311_columns*/
- WHERE q.ref_no = :ref AND q.confidential = 0 AND q.tracking_hash IS NULL;
+ WHERE q.ref_no = :ref AND q.bench = 0 AND q.confidential = 0
+   AND q.tracking_hash IS NULL;
 
 -- name: open311_key_check
 -- The live key of this hash.
