@@ -130,6 +130,7 @@ int	page_o311_services(struct req *);
 int	page_o311_service(struct req *);
 int	page_o311_requests(struct req *);
 int	page_o311_request(struct req *);
+int	page_o311_token(struct req *);
 int	page_o311_post(struct req *);
 
 /* page_track.c */

@@ -23,6 +23,9 @@
  *                              days; by default the last 90) → at most
  *                              1000 requests, newest first.
  * GET  requests/{id}.{fmt}     one request; 404 when there is none.
+ * GET  tokens/{id}.{fmt}       always 404 (the spec's error list): intake
+ *                              is synchronous, POST answers with the
+ *                              service_request_id itself.
  * POST requests.{fmt}          o311_post_params: api_key (403 missing or
  *                              not valid), service_code (404 unknown),
  *                              attribute[entity], attribute[subject],
@@ -35,7 +38,10 @@
  *                              /complaints/new, in the key's
  *                              organisation's channel; the requester's
  *                              data sealed as the form's.  At most
- *                              O311_POSTS_PER_HOUR per key (429).
+ *                              [limits] open311_posts_per_key an hour per
+ *                              key (default O311_POSTS_PER_HOUR): over
+ *                              it 429 with Retry-After and the spec's
+ *                              error list, nothing filed.
  * The program's own prefix answers the same routes too (nginx sends
  * only /open311/ and /complaints/ here):
  * GET  /complaints/open311/v2/discovery.xml
@@ -48,6 +54,8 @@
  * GET  /complaints/open311/v2/requests.json
  * GET  /complaints/open311/v2/requests/{id:slug}.xml
  * GET  /complaints/open311/v2/requests/{id:slug}.json
+ * GET  /complaints/open311/v2/tokens/{id:slug}.xml
+ * GET  /complaints/open311/v2/tokens/{id:slug}.json
  * POST /complaints/open311/v2/requests.xml
  * POST /complaints/open311/v2/requests.json
  * Errors are the spec's list of {code, description}: 404 unknown service
@@ -74,6 +82,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "complaints.h"
+#include "conf.h"
 #include "db.h"
 #include "http.h"
 #include "i18n.h"
@@ -88,6 +97,7 @@
 #define O311_MAX_DAYS	90
 #define O311_MAX_LIST	1000
 #define O311_MAX_IDS	50
+/* POSTs one API key may make in an hour: [limits] open311_posts_per_key. */
 #define O311_POSTS_PER_HOUR	120
 
 static int
@@ -453,7 +463,9 @@ page_o311_discovery(struct req *r)
 	    "system through the portal's contact page."));
 	o311_str(&o, "key_service", tr(r, "API keys are issued by the "
 	    "ministry's administrator to organisations (apps, call centres, "
-	    "chatbots) on request."));
+	    "chatbots) on request.  Requests are created at once: the answer "
+	    "to POST requests gives their service_request_id, never a token "
+	    "(a token's address answers 404)."));
 	o311_open(&o, "endpoints", "endpoints", 1);
 	o311_open(&o, NULL, "endpoint", 0);
 	o311_str(&o, "specification", O311_SPEC);
@@ -649,6 +661,16 @@ page_o311_request(struct req *r)
 	return o311_end(&o, 200);
 }
 
+/* Intake is synchronous: POST answers with the service_request_id, so
+ * there is never a token to look up (the spec's 404). */
+int
+page_o311_token(struct req *r)
+{
+	return o311_error(r, 404, N_("There is no request with this token: "
+	    "requests are created at once, and the answer to POST requests "
+	    "gives their service_request_id."));
+}
+
 int
 page_o311_requests(struct req *r)
 {
@@ -750,6 +772,7 @@ struct o311_post {
 	unsigned long long key;
 	const char	*channel;
 	int		 limited;
+	long		 retry;		/* seconds until the key may post again */
 };
 
 static enum outcome
@@ -765,8 +788,10 @@ o311_post_tx(struct req *r, void *arg)
 	    "open311:key:%llu", p->key), &left);
 	if (hits < 0)
 		return OUT_ERROR;
-	if (hits > O311_POSTS_PER_HOUR) {
+	if (hits > conf_int("limits", "open311_posts_per_key",
+	    O311_POSTS_PER_HOUR)) {
 		p->limited = 1;
+		p->retry = left > 0 ? left : 1;
 		return OUT_CONFLICT;
 	}
 	if ((out = complaints_submit_tx(r, &p->n)) != OUT_OK)
@@ -852,9 +877,12 @@ page_o311_post(struct req *r)
 	case OUT_OK:
 		break;
 	case OUT_CONFLICT:
-		if (p.limited)
+		if (p.limited) {
+			http_header(r, "Retry-After", arena_printf(r->a,
+			    "%ld", p.retry));
 			return o311_error(r, 429, N_("Too many requests from this "
 			    "api_key: try again within the hour."));
+		}
 		return 500;
 	case OUT_INVALID:
 		return o311_invalid(r);
