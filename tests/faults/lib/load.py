@@ -190,6 +190,21 @@ class Load:
         self.seconds = time.time() - (self.t0 or time.time())
         return self
 
+    ACKS = ("comment 303", "request 303", "request 201", "report 200")
+
+    def failures(self, since=None):
+        """Answers that were not an acknowledgement (errors, 5xx, and a
+        403 or a sign-in redirect when the portal lost a session), since
+        the snapshot of self.statuses given, or in all."""
+        with self.lock:
+            now = dict(self.statuses)
+        since = since or {}
+        return sum(n - since.get(k, 0) for k, n in now.items() if k not in self.ACKS)
+
+    def snapshot(self):
+        with self.lock:
+            return dict(self.statuses)
+
     def acknowledged(self):
         with self.lock:
             return len(self.acked)
