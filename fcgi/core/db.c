@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <mysql.h>
@@ -22,14 +23,22 @@
 static const struct db_stmt	*db_stmts;
 static int			 db_nstmt;
 
+/* The nodes, read from the configuration on the first db_open. */
+static struct db_node		 db_nodes[DB_MAXNODES];
+static int			 db_nnodes;
+
 struct db {
 	MYSQL		*my;
+	int		 node;		/* index into db_nodes: current or
+					   next to try */
 	MYSQL_STMT	**stmt;		/* prepared on first use */
 	char		*user;
 	char		*password;
 	int		 multi;
 	int		 count;
 	int		 intx;
+	int		 txfail;	/* a statement of the transaction
+					   lost it (deadlock, connection) */
 	unsigned	 err;
 	char		 errmsg[512];
 };
@@ -63,10 +72,117 @@ db_statements(const struct db_stmt *stmts, int n)
 	db_nstmt = n;
 }
 
+int
+db_nodes_parse(const char *spec, struct db_node *out, int max, char *err,
+    size_t errlen)
+{
+	const char	*p = spec, *e, *colon;
+	char		 ent[512], *end;
+	size_t		 n;
+	long		 port;
+	int		 count = 0;
+
+	err[0] = '\0';
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		e = strchr(p, ',');
+		n = e != NULL ? (size_t)(e - p) : strlen(p);
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n == 0 || n >= sizeof(ent)) {
+			snprintf(err, errlen, "node %d is %s", count + 1,
+			    n == 0 ? "empty" : "too long");
+			return -1;
+		}
+		if (count == max) {
+			snprintf(err, errlen, "more than %d nodes", max);
+			return -1;
+		}
+		memcpy(ent, p, n);
+		ent[n] = '\0';
+		memset(&out[count], 0, sizeof(out[count]));
+		if (ent[0] == '/') {
+			if (n >= sizeof(out[count].socket)) {
+				snprintf(err, errlen, "node %d: path too long",
+				    count + 1);
+				return -1;
+			}
+			memcpy(out[count].socket, ent, n + 1);
+		} else {
+			if (ent[0] == '[') {
+				end = strchr(ent, ']');
+				colon = end != NULL && end[1] == ':' ? end + 1 :
+				    NULL;
+			} else
+				colon = strrchr(ent, ':');
+			if (colon == NULL || colon == ent ||
+			    strchr(ent, '/') != NULL) {
+				snprintf(err, errlen, "node %d (%s): not "
+				    "host:port or an absolute socket path",
+				    count + 1, ent);
+				return -1;
+			}
+			errno = 0;
+			port = strtol(colon + 1, &end, 10);
+			if (errno != 0 || end == colon + 1 || *end != '\0' ||
+			    port < 1 || port > 65535) {
+				snprintf(err, errlen, "node %d (%s): bad port",
+				    count + 1, ent);
+				return -1;
+			}
+			n = (size_t)(colon - ent);
+			if (ent[0] == '[') {
+				n -= 2;
+				memcpy(out[count].host, ent + 1, n);
+			} else
+				memcpy(out[count].host, ent, n);
+			out[count].host[n] = '\0';
+			out[count].port = (unsigned)port;
+		}
+		count++;
+		if (e == NULL)
+			return count;
+		p = e + 1;
+	}
+}
+
+/* The nodes of the configuration: [db] nodes, else [db] socket or host
+ * and port as the one node. */
+static void
+db_nodes_load(void)
+{
+	const char	*spec = conf_get("db", "nodes", NULL);
+	const char	*sock = conf_get("db", "socket", NULL);
+	const char	*host = conf_get("db", "host", NULL);
+	char		 err[256];
+
+	if (db_nnodes > 0)
+		return;
+	if (spec != NULL && *spec != '\0') {
+		db_nnodes = db_nodes_parse(spec, db_nodes, DB_MAXNODES, err,
+		    sizeof(err));
+		if (db_nnodes == -1)
+			fatalx("[db] nodes: %s", err);
+		return;
+	}
+	memset(&db_nodes[0], 0, sizeof(db_nodes[0]));
+	if (sock != NULL && *sock != '\0')
+		snprintf(db_nodes[0].socket, sizeof(db_nodes[0].socket),
+		    "%s", sock);
+	if (host != NULL && *host != '\0')
+		snprintf(db_nodes[0].host, sizeof(db_nodes[0].host), "%s",
+		    host);
+	db_nodes[0].port = (unsigned)conf_int("db", "port", 0);
+	db_nnodes = 1;
+}
+
 struct db *
 db_open(const char *user, const char *password, int multi)
 {
 	struct db	*db;
+
+	db_nodes_load();
 
 	db = calloc(1, sizeof(*db));
 	if (db == NULL)
@@ -96,6 +212,25 @@ db_disconnect(struct db *db)
 	db->intx = 0;
 }
 
+/* The connection is lost or its node is not ready: drop it, and the
+ * next connect starts at the next node. */
+static void
+db_failover(struct db *db)
+{
+	db_disconnect(db);
+	if (db_nnodes > 1)
+		db->node = (db->node + 1) % db_nnodes;
+}
+
+/* The error means: try elsewhere (the connection is gone, or the node
+ * left the cluster). */
+static int db_lost(unsigned);
+static int
+db_moveon(unsigned err)
+{
+	return db_lost(err) || err == 1047;
+}
+
 void
 db_close(struct db *db)
 {
@@ -115,35 +250,92 @@ db_seterr(struct db *db, unsigned err, const char *msg)
 	snprintf(db->errmsg, sizeof(db->errmsg), "%s", msg);
 }
 
-int
-db_connect(struct db *db)
+/* 1 when the connected node serves (a Galera node whose wsrep_ready is
+ * ON; a server that is no cluster node, wsrep_on OFF, always serves), 0
+ * when not, -1 when the question itself failed. */
+static int
+db_node_ready(struct db *db)
 {
-	const char	*socket = conf_get("db", "socket", NULL);
+	static const char q[] = "SELECT IF(@@global.wsrep_on, (SELECT "
+	    "VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE "
+	    "VARIABLE_NAME = 'WSREP_READY'), 'ON')";
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	int		 ready = 1;
+
+	if (mysql_real_query(db->my, q, sizeof(q) - 1) != 0 ||
+	    (res = mysql_store_result(db->my)) == NULL) {
+		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+		return -1;
+	}
+	if ((row = mysql_fetch_row(res)) == NULL || row[0] == NULL ||
+	    strcasecmp(row[0], "ON") != 0)
+		ready = 0;
+	mysql_free_result(res);
+	return ready;
+}
+
+/* Connects to node i; 0, or -1 with the error set. */
+static int
+db_connect_node(struct db *db, int i)
+{
+	const struct db_node *nd = &db_nodes[i];
 	const char	*name = conf_get("db", "name", "sharek");
-	const char	*host = conf_get("db", "host", NULL);
-	unsigned	 port = (unsigned)conf_int("db", "port", 0);
 	unsigned long	 flags = db->multi ? CLIENT_MULTI_STATEMENTS : 0;
 	my_bool		 no = 0;
-	unsigned	 timeout = 5;
+	unsigned	 ct, rt, wt;
+	int		 ready;
 
-	if (db->my != NULL)
-		return 0;
+	ct = (unsigned)conf_int("db", "connect_timeout", 2);
+	rt = (unsigned)conf_int("db", "read_timeout", 60);
+	wt = (unsigned)conf_int("db", "write_timeout", 60);
 	if ((db->my = mysql_init(NULL)) == NULL)
 		abort();
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->my, MYSQL_OPT_RECONNECT, &no);
-	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &ct);
+	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &rt);
+	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &wt);
 	mysql_options(db->my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
-	if (mysql_real_connect(db->my, host && *host ? host : NULL, db->user,
-	    db->password, db->multi == 2 ? NULL : name, port,
-	    socket && *socket ? socket : NULL, flags) == NULL) {
+	if (mysql_real_connect(db->my, nd->host[0] ? nd->host : NULL,
+	    db->user, db->password, db->multi == 2 ? NULL : name, nd->port,
+	    nd->socket[0] ? nd->socket : NULL, flags) == NULL) {
 		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
-		log_warnx("%s: %s", __func__, db->errmsg);
-		mysql_close(db->my);
-		db->my = NULL;
-		return -1;
+		ready = -1;
+	} else if ((ready = db_node_ready(db)) == 0)
+		db_seterr(db, 1047, "node not ready (wsrep_ready OFF)");
+	if (ready == 1)
+		return 0;
+	if (db_nnodes > 1 && nd->socket[0])
+		log_warnx("%s: node %d (%s): %s", __func__, i + 1,
+		    nd->socket, db->errmsg);
+	else if (db_nnodes > 1)
+		log_warnx("%s: node %d (%s:%u): %s", __func__, i + 1,
+		    nd->host, nd->port, db->errmsg);
+	mysql_close(db->my);
+	db->my = NULL;
+	return -1;
+}
+
+int
+db_connect(struct db *db)
+{
+	int	 k, i;
+
+	if (db->my != NULL)
+		return 0;
+	/* From the current node on, each once. */
+	for (k = 0; k < db_nnodes; k++) {
+		i = (db->node + k) % db_nnodes;
+		if (db_connect_node(db, i) == 0) {
+			db->node = i;
+			return 0;
+		}
 	}
-	return 0;
+	if (db_nnodes > 0)
+		db->node = (db->node + 1) % db_nnodes;
+	log_warnx("%s: %s", __func__, db->errmsg);
+	return -1;
 }
 
 int
@@ -156,6 +348,7 @@ void
 db_count_reset(struct db *db)
 {
 	db->count = 0;
+	db->err = 0;
 }
 
 unsigned
@@ -181,6 +374,33 @@ db_lost(unsigned err)
 {
 	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
 	    err == 1927 /* ER_CONNECTION_KILLED */ || err == 4031;
+}
+
+int
+db_err_away(unsigned err)
+{
+	switch (err) {
+	case CR_CONNECTION_ERROR:	/* 2002: no socket */
+	case CR_CONN_HOST_ERROR:	/* 2003: refused, timed out */
+	case CR_UNKNOWN_HOST:
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_SERVER_LOST_EXTENDED:
+	case 1040:	/* ER_CON_COUNT_ERROR: too many connections */
+	case 1047:	/* WSREP has not yet prepared node */
+	case 1053:	/* ER_SERVER_SHUTDOWN */
+	case 1927:	/* ER_CONNECTION_KILLED */
+	case 4031:	/* disconnected by the server (idle) */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+db_away(const struct db *db)
+{
+	return db_err_away(db->err);
 }
 
 /* The result columns must be the generated names, in order, so that the
@@ -357,11 +577,23 @@ db_run(struct db *db, int id, struct bindargs *ba)
 	MYSQL_STMT	*st;
 	int		 attempt;
 
-	for (attempt = 0; attempt < 2; attempt++) {
+	for (attempt = 0; attempt <= db_nnodes; attempt++) {
+		if (db->intx && db->txfail) {
+			/* The transaction is gone (deadlock, lost
+			 * connection): nothing more runs in its place, and
+			 * the error that ended it stays. */
+			return NULL;
+		}
 		db->err = 0;
 		if ((st = db_prepare(db, id)) == NULL) {
-			if (db_lost(db->err) && !db->intx && attempt == 0) {
-				db_disconnect(db);
+			/* Lost while preparing: elsewhere at once outside
+			 * a transaction.  Inside one, every statement fails
+			 * until it ends (COMMIT or ROLLBACK moves on, and
+			 * db_tx runs it again): nothing of it may run on a
+			 * new connection outside the transaction. */
+			if (db_moveon(db->err) && db->my != NULL &&
+			    !db->intx) {
+				db_failover(db);
 				continue;
 			}
 			return NULL;
@@ -382,10 +614,13 @@ db_run(struct db *db, int id, struct bindargs *ba)
 		if (mysql_stmt_execute(st) == 0)
 			return st;
 		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
-		if (db_lost(db->err) && !db->intx && attempt == 0) {
-			log_warnx("%s: connection lost, reconnecting",
-			    __func__);
-			db_disconnect(db);
+		if (db->intx && (db->err == DB_ER_DEADLOCK ||
+		    db_moveon(db->err)))
+			db->txfail = 1;
+		if (db_moveon(db->err) && !db->intx) {
+			log_warnx("%s: %s: %s, reconnecting", __func__,
+			    db_stmts[id].name, db->errmsg);
+			db_failover(db);
 			continue;
 		}
 		if (db->err != DB_ER_DUP_ENTRY)
@@ -742,8 +977,8 @@ db_simple(struct db *db, const char *sql)
 	if (mysql_real_query(db->my, sql, strlen(sql)) != 0) {
 		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
 		log_warnx("%s: %s: %s", __func__, sql, db->errmsg);
-		if (db_lost(db->err))
-			db_disconnect(db);
+		if (db_moveon(db->err))
+			db_failover(db);
 		return -1;
 	}
 	return 0;
@@ -752,6 +987,7 @@ db_simple(struct db *db, const char *sql)
 int
 db_begin(struct db *db)
 {
+	db->txfail = 0;
 	if (db_simple(db, "START TRANSACTION") == -1)
 		return -1;
 	db->intx = 1;
@@ -761,8 +997,18 @@ db_begin(struct db *db)
 int
 db_commit(struct db *db)
 {
-	int	 rc = db_simple(db, "COMMIT");
+	int	 rc;
 
+	/* A transaction that lost its connection or was rolled back by
+	 * a deadlock cannot commit what it did (its statements failed
+	 * since): it fails with the error that broke it. */
+	if (db->txfail) {
+		unsigned err = db->err;
+		db_rollback(db);
+		db->err = err;
+		return -1;
+	}
+	rc = db_simple(db, "COMMIT");
 	db->intx = 0;
 	return rc;
 }
@@ -771,41 +1017,92 @@ int
 db_rollback(struct db *db)
 {
 	int	 rc;
+	unsigned err = db->err;
 
-	if (db->my == NULL)
+	db->txfail = 0;
+	if (db->my == NULL) {
+		db->intx = 0;
 		return -1;
+	}
 	rc = db_simple(db, "ROLLBACK");
 	db->intx = 0;
+	/* The error that made the caller roll back is the one to see. */
+	if (err != 0)
+		db->err = err;
 	return rc;
 }
 
-int
-db_tx(struct db *db, int (*fn)(struct db *, void *), void *arg)
+enum db_txnext
+db_tx_next(unsigned err, int at_commit)
 {
-	int	 attempt, rc;
+	if (err == DB_ER_DEADLOCK || err == DB_ER_LOCK_WAIT)
+		return DB_TX_RETRY;	/* Galera certification: 1213 */
+	if (at_commit && (db_lost(err) || err == 1047))
+		return DB_TX_UNKNOWN;	/* may or may not have committed */
+	if (db_moveon(err))
+		return DB_TX_RETRY;	/* never reached COMMIT: rolled back */
+	return DB_TX_FAIL;
+}
 
-	for (attempt = 0; attempt < 4; attempt++) {
+int
+db_tx_checked(struct db *db, int (*fn)(struct db *, void *),
+    int (*done)(struct db *, void *), void *arg)
+{
+	int	 attempt, rc, d;
+	enum db_txnext next;
+
+	for (attempt = 0; attempt < DB_TX_ATTEMPTS; attempt++) {
 		if (db_begin(db) == -1) {
-			/* A lost connection is retried once from scratch. */
-			if (attempt == 0 && db->my == NULL)
+			/* Lost, or no node answered: from scratch on the
+			 * next node, once per node. */
+			if (db_moveon(db->err) && attempt < db_nnodes)
 				continue;
 			return -1;
 		}
 		rc = fn(db, arg);
 		if (rc == 0) {
+			int broken = db->txfail;	/* COMMIT not sent */
 			if (db_commit(db) == 0)
 				return 0;
-		} else
+			next = db_tx_next(db->err, !broken);
+		} else {
 			db_rollback(db);
-		if (rc > 0)
-			return rc;
-		if (db->err != DB_ER_DEADLOCK && db->err != DB_ER_LOCK_WAIT)
+			if (rc > 0)
+				return rc;
+			next = db_tx_next(db->err, 0);
+		}
+		if (next == DB_TX_UNKNOWN) {
+			/* The connection went during COMMIT: ask the
+			 * database (on whichever node answers) whether it
+			 * is there, never guess. */
+			log_warnx("%s: commit outcome unknown (%s), checking",
+			    __func__, db->errmsg);
+			d = done != NULL ? done(db, arg) : -1;
+			if (d == 1) {
+				log_warnx("%s: it was committed", __func__);
+				return 0;
+			}
+			if (d != 0) {
+				log_warnx("%s: cannot tell whether it was "
+				    "committed", __func__);
+				return -1;
+			}
+			log_warnx("%s: it was not committed, running it "
+			    "again", __func__);
+		} else if (next != DB_TX_RETRY)
 			return -1;
-		log_warnx("%s: deadlock, retrying (%d)", __func__,
-		    attempt + 1);
+		else
+			log_warnx("%s: %s, running it again (%d)", __func__,
+			    db->errmsg, attempt + 1);
 		usleep(2000u << attempt);
 	}
 	return -1;
+}
+
+int
+db_tx(struct db *db, int (*fn)(struct db *, void *), void *arg)
+{
+	return db_tx_checked(db, fn, NULL, arg);
 }
 
 int

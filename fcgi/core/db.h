@@ -68,6 +68,30 @@ struct dbarg {
 #define DB_ARGS(...)	((const struct dbarg[]){ __VA_ARGS__, { NULL, 0, 0, NULL, 0 } })
 #define DB_NOARGS	((const struct dbarg *)NULL)
 
+/*
+ * Database nodes ([db] nodes, conf/sharek.ini.in): a comma-separated
+ * list of host:port (TCP; [v6]:port) or absolute socket paths, this
+ * host's own node first:
+ *	nodes = 127.0.0.1:3311, 127.0.0.1:3312, /var/run/mysqld/mysqld.sock
+ * Without it, [db] socket (or host and port) is the one node.  A
+ * connection goes to the first node that answers and is ready (Galera's
+ * wsrep_ready is not OFF); a refused or lost connection or a node that
+ * is not ready moves it to the next, round-robin, without a restart.
+ * Timeouts: [db] connect_timeout (seconds, default 2), read_timeout and
+ * write_timeout (default 60).
+ */
+#define DB_MAXNODES	16
+struct db_node {
+	char		 host[256];	/* TCP host, or "" */
+	unsigned	 port;
+	char		 socket[256];	/* absolute path, or "" */
+};
+/* Parses a nodes list into out (at most max); the count, or -1 with a
+ * message in err for an entry that is empty, a relative path, or has
+ * no valid port. */
+int		 db_nodes_parse(const char *spec, struct db_node *out,
+		    int max, char *err, size_t errlen);
+
 /* The program's statement table (SQL__MAX long). */
 void		 db_statements(const struct db_stmt *, int n);
 /* A connection with the given account; owned by the caller (db_close).
@@ -84,6 +108,13 @@ long long	 db_exec(struct db *, int stmt, const struct dbarg *);
 unsigned long long db_insert_id(const struct db *);
 /* Server error number of the last failure (0 when none). */
 unsigned	 db_errno(const struct db *);
+/* 1 when the last failure says the database is away rather than that
+ * the statement failed: no node answered, the connection was lost, the
+ * node is not ready (Galera 1047) or full.  The kernel answers such a
+ * request 503 (http_unavailable), not 500.  db_count_reset (each
+ * request) forgets the last failure. */
+int		 db_away(const struct db *);
+int		 db_err_away(unsigned err);
 
 /* Runs a query and reads every row into the arena; NULL on error.
  * The result is owned by the arena. */
@@ -123,6 +154,18 @@ int		 db_begin(struct db *);
 int		 db_commit(struct db *);
 int		 db_rollback(struct db *);
 int		 db_tx(struct db *, int (*fn)(struct db *, void *), void *);
+/* db_tx that also re-runs fn after a Galera certification conflict
+ * (1213 at COMMIT) or a lost connection or node before COMMIT (on the
+ * next node), and resolves a COMMIT whose outcome is unknown (the
+ * connection went during it) by asking done(db, arg): 1 it is stored
+ * (db_tx_checked returns 0), 0 it is not (fn runs again), -1 cannot
+ * tell (-1).  Without done (db_tx) an unknown outcome is -1. */
+int		 db_tx_checked(struct db *, int (*fn)(struct db *, void *),
+		    int (*done)(struct db *, void *), void *);
+#define DB_TX_ATTEMPTS	5
+/* What db_tx_checked does after err (at COMMIT or before it). */
+enum db_txnext { DB_TX_RETRY, DB_TX_UNKNOWN, DB_TX_FAIL };
+enum db_txnext	 db_tx_next(unsigned err, int at_commit);
 
 /* Runs a multi-statement script (migrations, seed); -1 with a message. */
 int		 db_script(struct db *, const char *text, char **err,

@@ -5,12 +5,14 @@
  * handler.  The request harness (http_serve_mem) runs the same code from
  * memory for the unit tests.  The only file that knows FCGX.
  */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <fastcgi.h>
 #include <fcgiapp.h>
 #include <sodium.h>
 
@@ -141,6 +143,7 @@ http_dispatch(struct req *r)
 	struct kv	*pairs = NULL;
 	struct http_mpstate st;
 	char		 allow[64] = "";
+	int		 away = 0;
 
 	if (strncmp(r->path, "/lang/", 6) == 0 && !r->is_post)
 		return http_lang_switch(r);
@@ -169,12 +172,16 @@ http_dispatch(struct req *r)
 	}
 	/* Without a database (the request harness) everyone is
 	 * anonymous. */
-	if (r->db != NULL)
+	if (r->db != NULL) {
 		session_load(r);
+		/* The database is away: the page says so (503), and a
+		 * form comes back as it was sent (http_unavailable). */
+		away = db_away(r->db);
+	}
 	if (r->sess != NULL && http_cookie(r, "lang") == NULL &&
 	    r->sess->user_lang != NULL && i18n_supported(r->sess->user_lang))
 		r->lang = strcmp(r->sess->user_lang, "en") == 0 ? "en" : "ar";
-	if ((r->route->flags & R_LOGIN) && r->sess == NULL) {
+	if ((r->route->flags & R_LOGIN) && r->sess == NULL && !away) {
 		struct buf next;
 		if (r->is_post)
 			return http_error(r, 403);
@@ -208,6 +215,10 @@ http_dispatch(struct req *r)
 		}
 		pairs = prev;
 	}
+	if (away) {
+		http_unlink_uploads(&st);
+		return http_unavailable(r, pairs, st.files != NULL);
+	}
 	http_params(r, pairs, r->qs, &st);
 	if (r->is_post && !(r->route->flags & R_NOCSRF) &&
 	    !session_csrf_ok(r, http_str(r, "csrf"))) {
@@ -221,6 +232,10 @@ http_dispatch(struct req *r)
 		return http_error(r, r->sess == NULL ? 404 : 403);
 	}
 	rc = r->route->handler(r);
+	if (rc >= 500 && !r->streaming && r->db != NULL && db_away(r->db)) {
+		http_unlink_uploads(&st);
+		rc = http_unavailable(r, pairs, st.files != NULL);
+	}
 	if (rc >= 400 && r->body.len == 0 && !r->streaming)
 		rc = http_error(r, rc);
 	/* The files were written before anything was decided: they stay
@@ -230,11 +245,36 @@ http_dispatch(struct req *r)
 	return rc;
 }
 
+/* SIGTERM/SIGINT are blocked while a request is served (a busy worker
+ * finishes it) and let in only around FCGX_Accept_r: there the handler
+ * interrupts a blocked accept (no SA_RESTART, FCGI_FAIL_ACCEPT_ON_INTR)
+ * and, for a signal that lands just before accept is entered, puts
+ * /dev/null on the listen descriptor so that accept fails at once.  An
+ * idle worker thus exits within a second of a stop. */
+static int		 http_nullfd = -1;
+
 static void
 http_sigterm(int sig)
 {
 	(void)sig;
 	http_stop = 1;
+	FCGX_ShutdownPending();
+	if (http_nullfd != -1)
+		dup2(http_nullfd, FCGI_LISTENSOCK_FILENO);
+}
+
+/* Accepts the next request unless a stop was asked for: 1, or 0 to
+ * stop. */
+static int
+http_accept(FCGX_Request *f, const sigset_t *term)
+{
+	int	 rc = -1;
+
+	sigprocmask(SIG_UNBLOCK, term, NULL);
+	if (!http_stop)
+		rc = FCGX_Accept_r(f);
+	sigprocmask(SIG_BLOCK, term, NULL);
+	return rc >= 0 && !http_stop;
 }
 
 void
@@ -356,6 +396,7 @@ app_run(const struct app *app, int argc, char *argv[])
 	FCGX_Request	 f;
 	struct req	 r;
 	struct sigaction sa;
+	sigset_t	 term;
 	struct http_io	 io;
 
 	(void)argc;
@@ -393,22 +434,28 @@ app_run(const struct app *app, int argc, char *argv[])
 	if (app->init != NULL && app->init() == -1)
 		fatalx("%s: init failed", app->name);
 
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigaddset(&term, SIGINT);
+	sigprocmask(SIG_BLOCK, &term, NULL);
+	http_nullfd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = http_sigterm;
+	sa.sa_flags = 0;		/* no SA_RESTART: accept is cut */
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
 	if (FCGX_Init() != 0)
 		fatalx("FCGX_Init failed");
-	FCGX_InitRequest(&f, 0, 0);
+	FCGX_InitRequest(&f, 0, FCGI_FAIL_ACCEPT_ON_INTR);
 	a = arena_new(1 << 16);
 	log_info("ready");
 	memset(&io, 0, sizeof(io));
 	io.read = http_fcgx_read;
 	io.write = http_fcgx_write;
 	io.ctx = &f;
-	while (!http_stop && FCGX_Accept_r(&f) >= 0) {
+	while (http_accept(&f, &term)) {
 		io.envp = f.envp;
 		http_serve(app, &r, &io, db, a);
 		if (r.aborted) {

@@ -43,11 +43,6 @@ http_nonce_claim(struct req *r, const char *result_url, const char **prev)
 	return 1;
 }
 
-int	(*http_form_tx_run)(struct db *, int (*)(struct db *, void *),
-	    void *) = db_tx;
-int	(*http_form_claim)(struct req *, const char *, const char **) =
-	    http_nonce_claim;
-
 struct http_formtx {
 	struct req	*r;
 	enum outcome	(*fn)(struct req *, void *);
@@ -56,6 +51,50 @@ struct http_formtx {
 	const char	*prev;
 	enum outcome	 out;
 };
+
+/* After a COMMIT whose outcome is unknown: 1 when the form's nonce is
+ * claimed (the transaction that claims it is the one that committed:
+ * a nonce claimed before makes the transaction OUT_DUPLICATE, which
+ * never commits), 0 when not, -1 when it cannot be told (no nonce, or
+ * no database to ask). */
+int
+http_nonce_stored(struct req *r)
+{
+	const char	*hex = http_str(r, "nonce");
+	unsigned char	 raw[16];
+	struct dbres	*res;
+	size_t		 n;
+
+	if (hex == NULL || sodium_hex2bin(raw, sizeof(raw), hex, strlen(hex),
+	    NULL, &n, NULL) != 0 || n != sizeof(raw))
+		return -1;
+	res = db_query(r->db, r->a, SQL_NONCE_RESULT, DB_ARGS(
+	    DB_B(nonce, raw, sizeof(raw))));
+	if (res == NULL)
+		return -1;
+	return dbres_rows(res) > 0;
+}
+
+static int
+http_form_done(struct db *db, void *arg)
+{
+	struct http_formtx *t = arg;
+
+	(void)db;
+	return http_nonce_stored(t->r);
+}
+
+/* db_tx with the unknown outcome of a COMMIT resolved by the nonce. */
+int
+http_form_db_tx(struct db *db, int (*fn)(struct db *, void *), void *arg)
+{
+	return db_tx_checked(db, fn, http_form_done, arg);
+}
+
+int	(*http_form_tx_run)(struct db *, int (*)(struct db *, void *),
+	    void *) = http_form_db_tx;
+int	(*http_form_claim)(struct req *, const char *, const char **) =
+	    http_nonce_claim;
 
 /* db_tx's side: 0 commits, -1 rolls back (and lets db_tx retry after a
  * deadlock), a positive outcome rolls back and comes back as is. */
@@ -102,7 +141,7 @@ http_form_tx(struct req *r, enum outcome (*fn)(struct req *, void *),
 	t.out = OUT_ERROR;
 	if (prev_url != NULL)
 		*prev_url = NULL;
-	if (r->db == NULL && http_form_tx_run == db_tx) {
+	if (r->db == NULL && http_form_tx_run == http_form_db_tx) {
 		log_warnx("%s: no database", __func__);
 		return OUT_ERROR;
 	}

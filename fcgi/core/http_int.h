@@ -162,6 +162,14 @@ void		 http_unlink_uploads(struct http_mpstate *);
 /* ---- response (http_resp.c) ---- */
 
 const char	*http_reason(int status);
+/* The database is away (db_away): 503 with Retry-After and a page in
+ * the user's language; for a POST the fields as sent (pairs, in order;
+ * secrets left out) in a form that sends them again to the same URL —
+ * same nonce and CSRF token, so a press once the database is back is
+ * stored once.  files: the request carried files, which are not kept. */
+#define HTTP_RETRY_AFTER	"10"
+int		 http_unavailable(struct req *, const struct kv *pairs,
+		    int files);
 void		 http_security_headers(struct req *);
 /* Status line and headers through r->io; with_length adds
  * Content-Length of r->body. */
@@ -171,6 +179,12 @@ void		 http_send_headers(struct req *, int with_length);
 
 /* The seams of http_form_tx, for tests without MariaDB: the transaction
  * runner (db_tx) and the nonce claim (http_nonce_claim). */
+/* The default http_form_tx_run: db_tx_checked, a COMMIT of unknown
+ * outcome resolved by http_nonce_stored (1 stored, 0 not, -1 cannot
+ * tell). */
+int		 http_form_db_tx(struct db *, int (*)(struct db *, void *),
+		    void *);
+int		 http_nonce_stored(struct req *);
 extern int	(*http_form_tx_run)(struct db *,
 		    int (*)(struct db *, void *), void *);
 extern int	(*http_form_claim)(struct req *, const char *,

@@ -21,6 +21,7 @@
 #include "log.h"
 #include "session.h"
 #include "tmpl.h"
+#include "urlenc.h"
 #include "utf8.h"
 #include "vm.h"
 
@@ -328,10 +329,12 @@ http_render(struct req *r, const char *name, struct val *m)
 	return r->status;
 }
 
+static int	 http_error_page(struct req *, int, const char *,
+		    const char *, struct val *);
+
 int
 http_error(struct req *r, int status)
 {
-	struct val	*m;
 	const char	*title, *msg;
 
 	switch (status) {
@@ -390,9 +393,19 @@ http_error(struct req *r, int status)
 		    "please try again later.");
 		break;
 	}
+	return http_error_page(r, status, title, msg, NULL);
+}
+
+/* The error page: the model for the error template (its title and
+ * message msgids), with m's values when given. */
+static int
+http_error_page(struct req *r, int status, const char *title,
+    const char *msg, struct val *m)
+{
 	r->status = status;
 	buf_reset(&r->body);
-	m = http_model(r);
+	if (m == NULL)
+		m = http_model(r);
 	vm_int(m, "status", status);
 	vm_str(m, "title", tr(r, title));
 	vm_str(m, "error_title", tr(r, title));
@@ -405,4 +418,66 @@ http_error(struct req *r, int status)
 	http_render(r, "error", m);
 	r->status = status;
 	return status;
+}
+
+/* The declared parameter of the route named key, or NULL. */
+static const struct param *
+http_route_param(const struct req *r, const char *key)
+{
+	int	 i;
+
+	if (r->route == NULL)
+		return NULL;
+	for (i = 0; i < r->route->nparams; i++)
+		if (r->route->params[i].name != NULL &&
+		    strcmp(r->route->params[i].name, key) == 0)
+			return &r->route->params[i];
+	return NULL;
+}
+
+int
+http_unavailable(struct req *r, const struct kv *pairs, int files)
+{
+	struct val		*m, *kept, *list, *f;
+	const struct param	*p;
+	const struct kv		*k;
+	int			 n = 0, secret = 0;
+
+	log_warnx("%s: database away (%s): 503", __func__,
+	    r->db != NULL ? db_error(r->db) : "-");
+	http_header(r, "Retry-After", HTTP_RETRY_AFTER);
+	http_nostore(r);
+	m = http_model(r);
+	if (r->is_post && pairs != NULL) {
+		kept = vm_child(m, "kept");
+		vm_str(kept, "action", r->query != NULL && *r->query ?
+		    arena_printf(r->a, "%s?%s", r->fullpath, r->query) :
+		    r->fullpath);
+		vm_bool(kept, "files", files);
+		list = vm_list(kept, "fields");
+		for (k = pairs; k != NULL; k = k->next) {
+			p = http_route_param(r, k->key);
+			if (p != NULL && (p->flags & P_SECRET)) {
+				secret = 1;
+				continue;
+			}
+			f = vm_push(list);
+			vm_str(f, "name", k->key);
+			vm_str(f, "value", k->val);
+			if (p == NULL || p->label == NULL ||
+			    (p->type != PT_TEXT && p->type != PT_STR &&
+			    p->type != PT_EMAIL && p->type != PT_PHONE)) {
+				vm_bool(f, "hidden", 1);
+				continue;
+			}
+			vm_strf(f, "id", "kept-%d", ++n);
+			vm_str(f, "label", tr(r, p->label));
+			vm_bool(f, p->type == PT_TEXT ? "textarea" : "line",
+			    1);
+		}
+		vm_bool(kept, "secret", secret);
+	}
+	return http_error_page(r, 503, N_("Temporarily unavailable"),
+	    N_("The service is temporarily unavailable. Please try again in "
+	    "a minute."), m);
 }

@@ -387,3 +387,19 @@ def raw(request_bytes, half_close=False):
         out += chunk
     s.close()
     return out
+
+
+def new_citizen(t, c, email, password, name, mobile):
+    """Registers a person through /register, verifies the address with
+    the link mailed (a tick delivers it) and signs c in; each step a
+    check of Tap t.  Returns the user's id."""
+    r = c.submit("/register", "/register", {
+        "kind": "person", "full_name": name, "email": email, "mobile": mobile,
+        "password": password, "password2": password, "accept": "1", "lang": "en"})
+    t.eq(r.status, 303, "a citizen registers")
+    tick()
+    tok = link_in((mails_to(email) or [""])[-1], "/verify")
+    c.get("/verify?t=" + str(tok))
+    t.eq(c.submit("/verify", "/verify", {}).status, 303, "verifies the address")
+    t.eq(c.login(email, password).status, 303, "and signs in")
+    return sql1("SELECT id FROM users WHERE email='%s'" % email)
