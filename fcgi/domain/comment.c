@@ -144,6 +144,22 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 		return CO_ERROR;
 	due = calendar_add_workdays(cal, in->now, COMMENT_MODERATION_DAYS);
 
+	/* The counters first, which also find the activity still open now
+	 * (closed since the page read it: no row, nothing kept).  Before
+	 * the insert: the insert's foreign key share-locks the activity's
+	 * row, and two comments that each held that lock and then wanted
+	 * to update the row deadlocked; taking the row for the update
+	 * first, they queue instead (InnoDB releases the lock at commit,
+	 * before the flush, so commits still group). */
+	switch (db_exec(db, SQL_COMMENT_COUNT_PENDING, DB_ARGS(
+	    DB_I(first, first), DB_U(activity, in->activity->id)))) {
+	case 1:
+		break;
+	case 0:
+		return CO_NOT_OPEN;
+	default:
+		return CO_ERROR;
+	}
 	if (db_exec(db, SQL_COMMENT_INSERT, DB_ARGS(
 	    DB_U(activity, in->activity->id), DB_U(article, in->article_id),
 	    DB_U(user, in->user_id), DB_S(body, in->body),
@@ -156,15 +172,5 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 	if (analysis_fingerprint(db, a, in->activity->id, db_insert_id(db),
 	    in->body) == -1)
 		return CO_ERROR;
-	/* Last: the counters, and the activity still open now (closed
-	 * since the page read it: no row, nothing kept). */
-	switch (db_exec(db, SQL_COMMENT_COUNT_PENDING, DB_ARGS(
-	    DB_I(first, first), DB_U(activity, in->activity->id)))) {
-	case 1:
-		return CO_OK;
-	case 0:
-		return CO_NOT_OPEN;
-	default:
-		return CO_ERROR;
-	}
+	return CO_OK;
 }

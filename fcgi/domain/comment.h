@@ -117,8 +117,8 @@ enum comment_outcome {
  * counters — inside the caller's transaction, which should be rolled
  * back on any outcome but CO_OK.  Temporary memory comes from a.
  * Statements: one reading every check (comment_guard), the calendar,
- * the insert, its campaign group (analysis_fingerprint), the counters
- * (which also find the activity still open). */
+ * the counters (which also find the activity still open), the insert,
+ * its campaign group (analysis_fingerprint). */
 enum comment_outcome comment_submit(struct db *, struct arena *,
 		    const struct comment_input *);
 

@@ -85,8 +85,9 @@ VALUES (:activity, NULLIF(:article, 0), :user, :body, :hash, 'pending', UTC_TIME
 -- The counters the pages show, in the same transaction (:first is 1 for
 -- the user's first comment on the activity), by arithmetic on the row,
 -- and the activity still open as it is now: no row when it closed since
--- the page read it (comment_submit then stores nothing).  Last in the
--- transaction, so the activity's row is locked only until the commit.
+-- the page read it (comment_submit then stores nothing).  Before the
+-- insert, whose foreign key would otherwise share-lock the row first
+-- (two comments then deadlock on the update).
 -- param: first i, activity u
 UPDATE activities SET comments_pending = comments_pending + 1,
        participants = participants + :first
