@@ -133,6 +133,8 @@ struct upload {
 	size_t		 size;
 	unsigned char	 sha256[32];
 	int		 badname;	/* orig_name refused (see above) */
+	int		 nospace;	/* not written (disk full): refused with
+					   a message, the rest of the body read */
 };
 
 struct pval {

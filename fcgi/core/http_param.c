@@ -575,6 +575,12 @@ http_params(struct req *r, struct kv *pairs, struct kv *query,
 			if (f == NULL) {
 				if (p->flags & P_REQ)
 					v->err = tr(r, "Choose a file.");
+			} else if (f->u->nospace) {
+				v->err = tr(r, "The file could not be saved: "
+				    "the server has no room for it now. "
+				    "Everything else you typed is kept: try "
+				    "again later, or send the form without the "
+				    "file.");
 			} else if (f->u->badname) {
 				v->err = tr(r, "The file name is not valid "
 				    "text (UTF-8) or contains control or "

@@ -122,7 +122,7 @@ http_mp_begin(void *arg, const char *name, const char *filename,
 		st->fd = open(st->up->path, O_WRONLY | O_CREAT | O_EXCL, 0640);
 		if (st->fd == -1) {
 			log_warn("%s: %s", __func__, st->up->path);
-			return -1;
+			st->up->nospace = 1;
 		}
 		crypto_hash_sha256_init(&st->sha);
 		return 0;
@@ -144,9 +144,19 @@ http_mp_data(void *arg, const char *data, size_t n)
 			st->toolarge = 1;
 			return -1;
 		}
+		if (st->up->nospace)
+			return 0;
 		if (write(st->fd, data, n) != (ssize_t)n) {
-			log_warn("%s: write", __func__);
-			return -1;
+			/* The disk is full (or failing): no part of the file
+			 * stays; the rest of the body is read so the form
+			 * comes back with its text and a message at the
+			 * field (http_params). */
+			log_warn("%s: write %s", __func__, st->up->path);
+			close(st->fd);
+			st->fd = -1;
+			unlink(st->up->path);
+			st->up->nospace = 1;
+			return 0;
 		}
 		crypto_hash_sha256_update(&st->sha,
 		    (const unsigned char *)data, n);
@@ -170,10 +180,11 @@ http_mp_end(void *arg)
 	struct http_file *f;
 
 	if (st->up != NULL) {
-		close(st->fd);
+		if (st->fd != -1)
+			close(st->fd);
 		st->fd = -1;
 		crypto_hash_sha256_final(&st->sha, st->up->sha256);
-		st->up->mime = http_sniff(st->up);
+		st->up->mime = st->up->nospace ? NULL : http_sniff(st->up);
 		f = arena_zalloc(st->r->a, sizeof(*f));
 		f->name = st->upname;
 		f->u = st->up;
