@@ -108,6 +108,12 @@ GRANT SELECT, INSERT, UPDATE ON `@DB@`.budget_ballots TO '@PUBLIC_USER@'@'localh
 GRANT SELECT ON `@DB@`.budget_paper_ballots TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.budget_paper_choices TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.blog_posts TO '@PUBLIC_USER@'@'localhost';
+-- Initiatives (0031): drafted with co-promoters who confirm, submitted,
+-- supported; reaching the threshold starts the entity's answer period.
+GRANT UPDATE (state, submitted_at, admit_due_at, reached_at, answer_due_at, updated_at) ON `@DB@`.initiatives TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT, INSERT, UPDATE (confirmed_at) ON `@DB@`.initiative_promoters TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.initiative_rules TO '@PUBLIC_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.initiative_paper_batches TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.charters TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.participation_plans TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.plan_items TO '@PUBLIC_USER@'@'localhost';
@@ -182,6 +188,10 @@ GRANT SELECT ON `@DB@`.budget_ballots TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.budget_paper_ballots TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT ON `@DB@`.budget_paper_choices TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.blog_posts TO '@STAFF_USER@'@'localhost';
+-- Initiatives (0031): the entity's rules, paper supports in batches.
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.initiative_rules TO '@STAFF_USER@'@'localhost';
+GRANT SELECT, INSERT ON `@DB@`.initiative_paper_batches TO '@STAFF_USER@'@'localhost';
+GRANT SELECT ON `@DB@`.initiative_promoters TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.charters TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.participation_plans TO '@STAFF_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON `@DB@`.plan_items TO '@STAFF_USER@'@'localhost';

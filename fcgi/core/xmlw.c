@@ -66,3 +66,14 @@ xmlw_elem(xmlTextWriterPtr w, const char *name, const char *text)
 	return xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST text) < 0 ?
 	    -1 : 0;
 }
+
+int
+xmlw_link(xmlTextWriterPtr w, const char *rel, const char *href)
+{
+	if (xmlTextWriterStartElement(w, BAD_CAST "link") < 0 ||
+	    (rel != NULL && xmlTextWriterWriteAttribute(w, BAD_CAST "rel",
+	    BAD_CAST rel) < 0) ||
+	    xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST href) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}

@@ -18,5 +18,9 @@ int			 xmlw_end(xmlTextWriterPtr);
 /* Writes <name>text</name>; text NULL writes nothing. */
 int			 xmlw_elem(xmlTextWriterPtr, const char *name,
 			    const char *text);
+/* Writes Atom's <link rel="rel" href="href"/> (rel NULL: no rel, the
+ * alternate); 0 or -1. */
+int			 xmlw_link(xmlTextWriterPtr, const char *rel,
+			    const char *href);
 
 #endif

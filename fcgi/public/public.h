@@ -198,6 +198,24 @@ int	page_budgets(struct req *);
 int	page_budget(struct req *);
 int	page_budget_ballot(struct req *);
 
+/* page_initiatives.c: citizen initiatives (issue 19) */
+enum ini_list_key { IL_ENTITY, IL_STATE, IL_BEFORE, IL__MAX };
+extern const struct param ini_list_params[IL__MAX];
+enum ini_new_key { INK_ENTITY, INK_TITLE, INK_BODY, INK_ASK, INK_CATEGORY,
+	INK_PROMOTERS, INK__MAX };
+extern const struct param ini_new_params[INK__MAX];
+enum ini_confirm_key { IC_SIG, IC_DONE, IC__MAX };
+extern const struct param ini_confirm_params[IC__MAX];
+int	page_initiatives(struct req *);
+int	page_initiative_new(struct req *);
+int	page_initiative_create(struct req *);
+int	page_initiative(struct req *);
+int	page_initiative_support(struct req *);
+int	page_initiative_submit(struct req *);
+int	page_initiative_confirm_form(struct req *);
+int	page_initiative_confirm(struct req *);
+int	page_initiatives_feed(struct req *);
+
 /* page_blog.c: the entities' blog (issue 16) */
 enum blog_list_key { BLL_ENTITY, BLL_BEFORE, BLL__MAX };
 extern const struct param blog_list_params[BLL__MAX];

@@ -164,6 +164,24 @@ int	page_staff_budget(struct req *);
 int	page_staff_budget_override(struct req *);
 int	page_staff_budget_paper(struct req *);
 
+/* page_initiatives.c: citizen initiatives (issue 19) */
+enum ini_rules_key { IR_ADMIT, IR_SUPPORT, IR_THRESHOLD, IR_ANSWER,
+	IR__MAX };
+extern const struct param ini_rules_params[IR__MAX];
+enum ini_refuse_key { IRF_REASON, IRF__MAX };
+extern const struct param ini_refuse_params[IRF__MAX];
+enum ini_paper_key { IP_BATCH, IP_SUPPORTS, IP__MAX };
+extern const struct param ini_paper_params[IP__MAX];
+enum ini_answer_key { IA_REPLY_AR, IA_REPLY_EN, IA_OUTCOME, IA__MAX };
+extern const struct param ini_answer_params[IA__MAX];
+int	page_staff_initiatives(struct req *);
+int	page_staff_initiative_rules(struct req *);
+int	page_staff_initiative(struct req *);
+int	page_staff_initiative_admit(struct req *);
+int	page_staff_initiative_refuse(struct req *);
+int	page_staff_initiative_paper(struct req *);
+int	page_staff_initiative_answer(struct req *);
+
 /* page_blog.c: the entity blog (issue 16) */
 enum blog_key { BLOG_TITLE_AR, BLOG_TITLE_EN, BLOG_SUMMARY_AR,
 	BLOG_SUMMARY_EN, BLOG_BODY_AR, BLOG_BODY_EN, BLOG__MAX_KEY };

@@ -9,6 +9,7 @@
 #include "compliance.h"
 #include "db.h"
 #include "handover.h"
+#include "initiative.h"
 #include "kpi.h"
 #include "outbox.h"
 #include "request.h"
@@ -49,6 +50,8 @@ cmd_tick(struct tool *t, int argc, char **argv)
 	if (kpi_tick(t->db, t->a, request_tick_now(argc, argv)) < 0)	/* periodic reports (kpi.h) */
 		failed = 1;
 	if (compliance_remind(t->db, t->a, request_tick_now(argc, argv)) < 0)	/* quota reminders (compliance.h) */
+		failed = 1;
+	if (initiative_tick(t->db, t->a, request_tick_now(argc, argv)) < 0)	/* initiatives: periods ended, answers late (initiative.h) */
 		failed = 1;
 	if ((n = db_exec(t->db, SQL_SESSION_PURGE, DB_NOARGS)) < 0)
 		failed = 1;

@@ -147,6 +147,9 @@ IDS = {  # the literal segment before a placeholder -> the values to try
     # Participatory budgets (issue 19): voting open, and closed with results.
     "budgets": col("SELECT MIN(id) FROM budgets WHERE state <> 'draft' GROUP BY state, closes_at < UTC_TIMESTAMP() "
                    "ORDER BY 1") + [MISSING],
+    # Citizen initiatives (issue 19): one of each state (a draft is its
+    # author's only; 404 for the others).
+    "initiatives": col("SELECT MIN(id) FROM initiatives GROUP BY state ORDER BY 1") + [MISSING],
     # The annual plan's items (issue 16): the liaison officer's edit form.
     "plan": col("SELECT MIN(i.id) FROM plan_items i JOIN participation_plans p ON p.id = i.plan_id "
                 "JOIN entities e ON e.id = p.entity_id WHERE e.slug = 'moh' AND p.year = YEAR(UTC_TIMESTAMP())")
@@ -179,6 +182,7 @@ QUERIES = {
     "/staff/activities": ["?state=open", "?state=draft", "?state=x", "?before=1"],
     "/staff/moderation": ["?overdue=1", "?done=3&rejected=1&skipped=1", "?activity=x"],
     "/budgets": ["?state=closed", "?entity=x"],
+    "/initiatives": ["?state=threshold&entity=moh", "?state=x", "?before=1"],
     "/complaints/track": ["?ref=SH-GWV8G-PEZVQ", "?ref=x"],  # refused before a look-up: nothing throttled
     "/complaints/desk": ["?done=1"],
     "/complaints/new": ["?q=%D8%A7%D9%84%D8%B5%D8%AD%D9%87", "?q=zz-nothing"],
