@@ -17,7 +17,9 @@
 #include <sodium.h>
 
 #include "arena.h"
+#include "asset.h"
 #include "buf.h"
+#include "cache.h"
 #include "conf.h"
 #include "cookie.h"
 #include "db.h"
@@ -295,6 +297,7 @@ http_serve(const struct app *app, struct req *r, const struct http_io *io,
 	buf_init(&r->body, a);
 	if (db != NULL)
 		db_count_reset(db);
+	cache_request();
 
 	if ((v = http_env(r, "REQUEST_ID")) != NULL && *v)
 		snprintf(r->reqid, sizeof(r->reqid), "%.20s", v);
@@ -420,6 +423,9 @@ app_run(const struct app *app, int argc, char *argv[])
 	if (tmpl_load_dir(life, arena_printf(life, "%s/views", root),
 	    &err) == -1)
 		fatalx("templates: %s", err);
+	if (asset_load(life, arena_printf(life, "%s/static", root),
+	    &err) == -1)
+		fatalx("static files: %s", err);
 	if (session_init() == -1)
 		fatalx("sessions: cannot start (see above)");
 	sql_gen_register();

@@ -233,6 +233,13 @@ struct req {
 	int			 streaming;
 	int			 sent_headers;
 	int			 nostore;	/* http_nostore */
+	int			 cacheable;	/* seconds, http_cacheable */
+	/* The per-visitor tokens the models offered (csrf, nonce): a page
+	 * that shows one is never cached, and a new anonymous CSRF cookie
+	 * is sent only then (session.c, anon_new). */
+	const char		*tokens[4];
+	int			 ntokens;
+	int			 anon_new;
 	int			 committed;	/* a form transaction committed */
 	/* The response was cut (a stream failed): the FastCGI request
 	 * ends without its end record, so nginx and the client see a
@@ -288,6 +295,13 @@ void		 http_write(struct req *, const void *, size_t);
  * response to a request with a session (or its cookie) gets it anyway,
  * replacing any other Cache-Control; anonymous pages keep theirs. */
 void		 http_nostore(struct req *);
+/* The page shows nothing specific to its visitor: nginx may keep it for
+ * seconds (X-Accel-Expires) and serve it to other anonymous visitors of
+ * the same address and language.  The kernel still refuses when the
+ * request is not a GET or HEAD, has a session or a session cookie, when
+ * the response is not a 200, sets a cookie, is no-store or shows a
+ * per-visitor token (a form). */
+void		 http_cacheable(struct req *, int seconds);
 /* The request's translation of msgid. */
 const char	*tr(const struct req *, const char *msgid);
 /* A new model with what every page needs (lang, dir, user, csrf, …). */

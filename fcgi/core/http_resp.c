@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include "arena.h"
+#include "asset.h"
 #include "buf.h"
 #include "conf.h"
 #include "db.h"
@@ -147,6 +148,59 @@ http_nostore(struct req *r)
 	r->nostore = 1;
 }
 
+void
+http_cacheable(struct req *r, int seconds)
+{
+	r->cacheable = seconds;
+}
+
+/* Remembers t as a per-visitor token a model offers; returns it. */
+static const char *
+http_token(struct req *r, const char *t)
+{
+	if (r->ntokens < (int)(sizeof(r->tokens) / sizeof(r->tokens[0])))
+		r->tokens[r->ntokens++] = t;
+	else
+		r->tokens[0] = NULL;	/* too many to follow: one unseen */
+	return t;
+}
+
+/* Whether the response shows a token of the visitor (a form): a stream
+ * is taken to, as its body is not known when the headers go. */
+static int
+http_shows_token(const struct req *r)
+{
+	int	 i;
+
+	if (r->streaming)
+		return r->ntokens > 0;
+	for (i = 0; i < r->ntokens; i++)
+		if (r->tokens[i] == NULL || (*r->tokens[i] != '\0' &&
+		    memmem(r->body.data, r->body.len, r->tokens[i],
+		    strlen(r->tokens[i])) != NULL))
+			return 1;
+	return 0;
+}
+
+/* The anonymous CSRF cookie goes out only with a page whose form needs
+ * it; a page nginx may keep (X-Accel-Expires, http_cacheable) is one
+ * that shows nothing of its visitor, and sets no cookie. */
+static void
+http_page_cache(struct req *r)
+{
+	int	 token = http_shows_token(r);
+
+	if (r->anon_new && token && r->anon != NULL)
+		http_cookie_set(r, ANON_COOKIE, r->anon, 0);
+	if (r->cacheable <= 0 || token || r->nostore || r->sess != NULL ||
+	    http_cookie(r, SESSION_COOKIE) != NULL || r->status != 200 ||
+	    (!r->head && strcmp(r->method, "GET") != 0) ||
+	    (r->hdrs.data != NULL && strcasestr(r->hdrs.data,
+	    "Set-Cookie:") != NULL))
+		return;
+	buf_printf(&r->hdrs, "X-Accel-Expires: %d\r\n", r->cacheable);
+}
+
 /* A response to a request with a session must not be kept by any cache
  * (DESIGN.md §1): Cache-Control: no-store, and no other Cache-Control a
  * handler set (http_fresh's no-cache, a file's max-age). */
@@ -201,6 +255,7 @@ http_send_headers(struct req *r, int with_length)
 		buf_printf(&h, "X-Sharek-Queries: %d\r\n",
 		    r->db != NULL ? db_count(r->db) : 0);
 	buf_printf(&h, "X-Request-Id: %s\r\n", r->reqid);
+	http_page_cache(r);
 	http_cache_headers(r);
 	buf_add(&h, r->hdrs.data, r->hdrs.len);
 	buf_adds(&h, "\r\n");
@@ -289,8 +344,9 @@ http_model(struct req *r)
 	vm_str(m, "program", r->app->name);
 	vm_str(m, "reqid", r->reqid);
 	vm_int(m, "year", tm.tm_year + 1900);
-	vm_str(m, "csrf", session_csrf(r));
-	vm_str(m, "nonce", http_nonce(r));
+	asset_model(m);
+	vm_str(m, "csrf", http_token(r, session_csrf(r)));
+	vm_str(m, "nonce", http_token(r, http_nonce(r)));
 	if (r->sess != NULL) {
 		u = vm_child(m, "user");
 		vm_str(u, "name", r->sess->name);

@@ -403,7 +403,10 @@ csrf_secret(struct req *r)
 		tok = r->anon != NULL ? r->anon : http_cookie(r, ANON_COOKIE);
 		if (tok == NULL || strlen(tok) != 43) {
 			tok = auth_token(r->a, raw);
-			http_cookie_set(r, ANON_COOKIE, tok, 0);
+			/* Sent only with a page that shows a token
+			 * (http_resp.c, http_page_cache): a page without a
+			 * form sets no cookie and may be cached. */
+			r->anon_new = 1;
 		}
 		r->anon = (char *)tok;
 	}

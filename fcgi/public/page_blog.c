@@ -100,6 +100,7 @@ page_blog(struct req *r)
 	unsigned long long last = 0;
 	int		 n = 0, rc;
 
+	present_cacheable(r);
 	if (r->nerr > 0)
 		return 400;
 	m = http_model(r);
@@ -149,6 +150,7 @@ page_blog_post(struct req *r)
 	struct dbres	*res;
 	const char	*slug;
 
+	present_cacheable(r);
 	if ((res = db_query(r->db, r->a, SQL_BLOG_PUBLIC_GET, DB_ARGS(
 	    DB_U(id, r->segi[0])))) == NULL)
 		return 500;

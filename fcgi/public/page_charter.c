@@ -12,6 +12,7 @@
  */
 #include "http.h"
 #include "i18n.h"
+#include "present_public.h"
 #include "public.h"
 #include "vm.h"
 
@@ -20,6 +21,7 @@ page_charter(struct req *r)
 {
 	struct val	*m = http_model(r);
 
+	present_cacheable(r);
 	vm_str(m, "title", tr(r, "Participation charter"));
 	return http_render(r, "public/charter", m);
 }

@@ -37,6 +37,7 @@
 #include "activity.h"
 #include "arena.h"
 #include "buf.h"
+#include "cache.h"
 #include "comment.h"
 #include "conf.h"
 #include "db.h"
@@ -130,6 +131,7 @@ page_consultations(struct req *r)
 	const char	*q = NULL, *filters;
 
 	vm_str(m, "title", tr(r, "Consultations, surveys and polls"));
+	present_cacheable(r);
 	http_form_model(r, m);
 	if (r->nerr > 0)
 		r->status = 400;
@@ -230,6 +232,15 @@ show_consultation(struct req *r, const struct activity *a,
 		{ a->final_publication_at, N_("Final publication due") },
 	};
 
+	/* What the staff change rarely (articles and their counts,
+	 * attachments, links, corrections, extensions, sectors, the
+	 * report) comes from this worker's cache while the activity's
+	 * generation stands (fcgi/core/cache.h): with the activity and the
+	 * comments, three statements for an anonymous reader. */
+	if (cache_begin(r->db, r->a, arena_printf(r->a, "activity:%llu",
+	    id)) == -1)
+		return 500;
+	feeds_activity(r, m, a);
 	open = activity_is_open(a, now);
 	vm_strf(m, "id", "%llu", id);
 	vm_str(m, "title", present_pick(r, a->title_ar, a->title_en));
@@ -278,7 +289,7 @@ show_consultation(struct req *r, const struct activity *a,
 		    a->original_closes_at));
 	}
 
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_SECTORS,
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_SECTORS,
 	    DB_ARGS(DB_U(activity, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "sectors");
@@ -288,7 +299,7 @@ show_consultation(struct req *r, const struct activity *a,
 		    dbres_str(res, CONSULT_SECTORS_NAME_EN)));
 	vm_bool(m, "has_sectors", l->count > 0);
 
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_ARTICLES,
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_ARTICLES,
 	    DB_ARGS(DB_U(activity, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "articles");
@@ -318,7 +329,7 @@ show_consultation(struct req *r, const struct activity *a,
 	}
 	vm_bool(m, "has_articles", l->count > 0);
 
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_ATTACHMENTS,
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_ATTACHMENTS,
 	    DB_ARGS(DB_U(activity, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "attachments");
@@ -332,7 +343,7 @@ show_consultation(struct req *r, const struct activity *a,
 		vm_str(it, "size", present_size(r, dbres_int(res,
 		    CONSULT_ATTACHMENTS_SIZE)));
 	}
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_LINKS,
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_LINKS,
 	    DB_ARGS(DB_U(activity, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "links");
@@ -351,7 +362,7 @@ show_consultation(struct req *r, const struct activity *a,
 			vm_str(it, "text", url);
 	}
 	/* What citizens see changes only through dated versions. */
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_VERSIONS, DB_ARGS(
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_VERSIONS, DB_ARGS(
 	    DB_U(activity, id), DB_I(limit, VERSIONS_SHOWN)))) == NULL)
 		return 500;
 	l = vm_list(m, "versions");
@@ -363,7 +374,7 @@ show_consultation(struct req *r, const struct activity *a,
 		vm_str(it, "reason", dbres_str(res, CONSULT_VERSIONS_REASON));
 	}
 	vm_bool(m, "has_versions", l->count > 0);
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_EXTENSIONS,
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_EXTENSIONS,
 	    DB_ARGS(DB_U(activity, id)))) == NULL)
 		return 500;
 	l = vm_list(m, "extensions");
@@ -430,7 +441,7 @@ show_consultation(struct req *r, const struct activity *a,
 		}
 	}
 	if (a->state == AS_PUBLISHED) {
-		res = db_query(r->db, r->a, SQL_CONSULT_REPORT,
+		res = cache_query(r->db, r->a, SQL_CONSULT_REPORT,
 		    DB_ARGS(DB_U(activity, id)));
 		if (res == NULL)
 			return 500;
@@ -475,6 +486,7 @@ page_consultation(struct req *r)
 	sh.article = http_arg_int(r, CSH_ARTICLE, 0);
 	sh.posted = http_arg_int(r, CSH_POSTED, 0) != 0;
 	sh.dup = http_arg_int(r, CSH_DUP, 0) != 0;
+	present_cacheable(r);
 	return show_consultation(r, &a, &sh, 0);
 }
 
@@ -640,6 +652,7 @@ page_principles(struct req *r)
 	struct dbres	*res;
 
 	vm_str(m, "title", tr(r, "Moderation principles"));
+	present_cacheable(r);
 	if ((res = db_query(r->db, r->a, SQL_PRINCIPLES_LIST, DB_NOARGS))
 	    == NULL)
 		return 500;

@@ -80,6 +80,7 @@ page_entities(struct req *r)
 	struct dir_entity *e;
 	int		 n, i;
 
+	present_cacheable(r);
 	vm_str(m, "title", tr(r, "Government entities"));
 	if ((res = db_query(r->db, r->a, SQL_PUB_ENTITIES_ALL, DB_NOARGS)) ==
 	    NULL)
@@ -194,6 +195,7 @@ page_entity(struct req *r)
 	unsigned long long id, last;
 	const char	*name;
 
+	present_cacheable(r);
 	if ((res = db_query(r->db, r->a, SQL_PUB_ENTITY_BY_SLUG,
 	    DB_ARGS(DB_S(slug, r->seg[0])))) == NULL)
 		return 500;

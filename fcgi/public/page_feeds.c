@@ -351,16 +351,31 @@ feeds_link(struct req *r, struct val *l, int results, int rss,
 	vm_strf(it, "title", "%s (%s)", title, rss ? "RSS" : "Atom");
 }
 
+/* m["feeds"]: those of the filters q first ("" for none), then the
+ * portal's own. */
+static void
+feeds_list(struct req *r, struct val *m, const char *q)
+{
+	struct val	*l = vm_list(m, "feeds");
+	int		 results, rss;
+
+	for (results = 0; results < 2; results++)
+		for (rss = 0; rss < 2; rss++)
+			feeds_link(r, l, results, rss, q, *q != '\0');
+	if (*q != '\0')
+		for (results = 0; results < 2; results++)
+			for (rss = 0; rss < 2; rss++)
+				feeds_link(r, l, results, rss, "", 0);
+}
+
 /* The feeds of a page (app.decorate, every page of sharek-public): the
- * list of consultations announces the feeds of its filters, an
- * activity's page its entity's, every page the portal's own. */
+ * list of consultations announces the feeds of its filters, every page
+ * the portal's own.  An activity's page announces its entity's once it
+ * has read the activity (feeds_activity): no statement of its own. */
 void
 feeds_decorate(struct req *r, struct val *m)
 {
-	struct val	*l = vm_list(m, "feeds");
-	struct dbres	*res;
 	struct buf	 q;
-	int		 results, rss;
 
 	buf_init(&q, r->a);
 	buf_adds(&q, "");
@@ -376,18 +391,15 @@ feeds_decorate(struct req *r, struct val *m)
 			buf_printf(&q, "%skind=%s", q.len ? "&" : "",
 			    act_kind_names[k->i]);
 	} else if (r->route != NULL && r->nseg == 1 &&
-	    strcmp(r->route->pattern, "/consultations/{id}") == 0) {
-		res = db_query(r->db, r->a, SQL_FEEDS_ACTIVITY_ENTITY,
-		    DB_ARGS(DB_U(id, r->segi[0])));
-		if (res != NULL && dbres_next(res))
-			buf_printf(&q, "entity=%s", dbres_str(res,
-			    FEEDS_ACTIVITY_ENTITY_ENTITY_ID));
-	}
-	for (results = 0; results < 2; results++)
-		for (rss = 0; rss < 2; rss++)
-			feeds_link(r, l, results, rss, q.data, q.len > 0);
-	if (q.len > 0)
-		for (results = 0; results < 2; results++)
-			for (rss = 0; rss < 2; rss++)
-				feeds_link(r, l, results, rss, "", 0);
+	    strcmp(r->route->pattern, "/consultations/{id}") == 0)
+		return;
+	feeds_list(r, m, q.data);
+}
+
+void
+feeds_activity(struct req *r, struct val *m, const struct activity *a)
+{
+	/* The entity's feeds list public activities only. */
+	feeds_list(r, m, a->audience == AA_PUBLIC ? arena_printf(r->a,
+	    "entity=%llu", a->entity_id) : "");
 }

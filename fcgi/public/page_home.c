@@ -25,6 +25,7 @@ page_home(struct req *r)
 	struct dbres	*res;
 
 	vm_str(m, "title", tr(r, "Home"));
+	present_cacheable(r);
 	if ((res = db_query(r->db, r->a, SQL_HOME_OPEN,
 	    DB_ARGS(DB_I(limit, HOME_OPEN_SHOWN)))) == NULL)
 		return 500;

@@ -245,6 +245,7 @@ page_results(struct req *r)
 	struct dbres	*res;
 	struct activity	 a;
 
+	present_cacheable(r);
 	res = db_query(r->db, r->a, SQL_ACTIVITY_BY_ID, DB_ARGS(
 	    DB_U(id, r->segi[0]), DB_U(reader, r->sess != NULL ?
 	    r->sess->user_id : 0)));
@@ -338,6 +339,7 @@ page_results_list(struct req *r)
 	unsigned long long last = 0, before = KEYSET_END;
 	int		 n = 0;
 
+	present_cacheable(r);
 	vm_str(m, "title", tr(r, "Every published result"));
 	if (r->nerr > 0)
 		r->status = 400;

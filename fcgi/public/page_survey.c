@@ -44,6 +44,7 @@
 
 #include "activity.h"
 #include "arena.h"
+#include "cache.h"
 #include "chart.h"
 #include "db.h"
 #include "http.h"
@@ -416,9 +417,14 @@ survey_vote_model(struct req *r, struct val *m, const struct activity *a)
 	const char	*mine, *question;
 	int		 open = activity_is_open(a, time(NULL)), k;
 
-	res = db_query(r->db, r->a, SQL_VOTE_GET, DB_ARGS(
-	    DB_U(activity, a->id), DB_U(user, r->sess != NULL ?
-	    r->sess->user_id : 0)));
+	/* An anonymous reader's is the same for all: from the cache while
+	 * the activity's generation stands (a vote bumps it). */
+	if (r->sess == NULL)
+		res = cache_query(r->db, r->a, SQL_VOTE_GET, DB_ARGS(
+		    DB_U(activity, a->id), DB_U(user, 0)));
+	else
+		res = db_query(r->db, r->a, SQL_VOTE_GET, DB_ARGS(
+		    DB_U(activity, a->id), DB_U(user, r->sess->user_id)));
 	if (res == NULL)
 		return -1;
 	if (!dbres_next(res))

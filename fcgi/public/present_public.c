@@ -7,6 +7,7 @@
 #include "activity.h"
 #include "arena.h"
 #include "buf.h"
+#include "cache.h"
 #include "comment.h"
 #include "conf.h"
 #include "db.h"
@@ -160,7 +161,11 @@ present_filter_choices(struct req *r, struct val *m, long long entity,
 	struct val	*l, *it;
 	struct dbres	*res;
 
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_FILTER_ENTITIES,
+	/* Both lists are the site's: from this worker's cache while the
+	 * site's generation stands (fcgi/core/cache.h). */
+	if (cache_begin(r->db, r->a, NULL) == -1)
+		return -1;
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_FILTER_ENTITIES,
 	    DB_NOARGS)) == NULL)
 		return -1;
 	l = vm_list(m, "entities");
@@ -175,7 +180,7 @@ present_filter_choices(struct req *r, struct val *m, long long entity,
 		vm_bool(it, "selected", entity != 0 && (unsigned long long)
 		    entity == dbres_u(res, CONSULT_FILTER_ENTITIES_ID));
 	}
-	if ((res = db_query(r->db, r->a, SQL_CONSULT_FILTER_SECTORS,
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_FILTER_SECTORS,
 	    DB_NOARGS)) == NULL)
 		return -1;
 	l = vm_list(m, "sectors");
@@ -189,6 +194,12 @@ present_filter_choices(struct req *r, struct val *m, long long entity,
 		    sector == dbres_u(res, CONSULT_FILTER_SECTORS_ID));
 	}
 	return 0;
+}
+
+void
+present_cacheable(struct req *r)
+{
+	http_cacheable(r, (int)conf_int("cache", "page_seconds", 1));
 }
 
 const char *

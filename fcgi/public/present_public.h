@@ -50,5 +50,10 @@ const char *present_query(struct req *, int skip);
  * sector the chosen ones (0: none).  0, or -1 on a database error. */
 int	present_filter_choices(struct req *, struct val *, long long entity,
 	    long long sector);
+/* The page shows an anonymous visitor nothing of their own: nginx may
+ * serve it to every anonymous visitor for [cache] page_seconds (1 by
+ * default: a new comment or a changed activity shows within 2 s).  The
+ * kernel refuses whatever carries a session or a form (http_cacheable). */
+void	present_cacheable(struct req *);
 
 #endif

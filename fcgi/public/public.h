@@ -98,6 +98,10 @@ int	page_feed_results_rss(struct req *);
 /* Autodiscovery: the feeds matching what a page shows (app.decorate). */
 struct val;
 void	feeds_decorate(struct req *, struct val *);
+/* m["feeds"] of the page of activity a, which feeds_decorate leaves
+ * out: its entity's (a public one's), then the portal's. */
+struct activity;
+void	feeds_activity(struct req *, struct val *, const struct activity *);
 
 /* page_opendata.c */
 enum od_catalog_key { ODC_PAGE, ODC_PER_PAGE, ODC__MAX };

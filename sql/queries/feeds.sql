@@ -23,10 +23,3 @@ SELECT a.id, a.kind, a.title_ar, a.title_en, r.summary_ar, r.summary_en,
    AND (:kind IS NULL OR a.kind = :kind)
  ORDER BY r.published_at DESC, a.id DESC
  LIMIT :limit;
-
--- name: feeds_activity_entity
--- The entity of a public activity, for the feed links of its page (the
--- entity's feeds); nothing for one that is not public.
--- param: id u
-SELECT a.entity_id, a.kind FROM listed_activities a
- WHERE a.id = :id AND a.audience = 'public';

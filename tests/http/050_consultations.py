@@ -236,12 +236,20 @@ t.eq(sup.submit("/staff/activities/%s" % aid, "/staff/activities/%s/extend" % ai
 r = Client(lang="en").get(cpage)
 t.ok("Several associations asked for more time" in r.text, "the reason is shown publicly")
 
-# A constant number of statements whatever the number of comments.
-q1 = Client().get(cpage).header("X-Sharek-Queries")
+# A constant number of statements whatever the number of comments,
+# once every worker has read what it keeps (fcgi/core/cache.h): the
+# last of a dozen requests.
+
+
+def queries():
+    return [Client().get(cpage).header("X-Sharek-Queries") for _ in range(12)][-1]
+
+
+q1 = queries()
 sql("INSERT INTO comments (activity_id, user_id, body, body_hash, status, received_at, moderation_due_at) "
     "SELECT %s, NULL, CONCAT('تعليق ', seq), UNHEX(SHA2(seq, 256)), 'published', UTC_TIMESTAMP(), UTC_TIMESTAMP() "
     "FROM seq_1_to_300" % aid)
-q2 = Client().get(cpage).header("X-Sharek-Queries")
+q2 = queries()
 t.ok(q1 is not None and q1 == q2, "the page issues %s statements with 0 and 300 comments (%s)" % (q1, q2))
 r = Client().get(cpage)
 t.eq(len(re.findall(r'class="card comment"', r.text)), 20, "published comments come 20 a page")

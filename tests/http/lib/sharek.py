@@ -76,18 +76,24 @@ class Response:
 
 class Client:
     """A browser-like client with its own cookie jar.  Redirects are not
-    followed unless follow=True; POSTs carry a same-origin Origin."""
+    followed unless follow=True; POSTs carry a same-origin Origin.  Its
+    requests pass nginx's anonymous page cache (X-Sharek-Nocache, test
+    and development only), so a test sees what it just changed at once;
+    cache=True reads through the cache as a browser does (test 172)."""
 
-    def __init__(self, lang=None):
+    def __init__(self, lang=None, cache=False):
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
         self.lang = lang
+        self.cache = cache
 
     def request(self, method, path, data=None, headers=None, follow=False):
         h = {"User-Agent": "sharek-tests"}
         if self.lang:
             h["Accept-Language"] = self.lang
+        if not self.cache:
+            h["X-Sharek-Nocache"] = "1"
         if method == "POST":
             h["Origin"] = URL
         h.update(headers or {})
