@@ -15,8 +15,12 @@
  *     answering 2 % or more late.  400 with the message at the field
  *     (and the current month shown) for bad dates.
  * Reads the summary tables only (kpi_cube, kpi_reply, kpi_handler): a
- * fixed number of statements whose rows depend on the entities, types
- * and axes, never on the number of requests.  Nothing personal.
+ * fixed number of statements, each reading the rows of one scope (every
+ * entity, or the entity with its sub-departments: migration 0025) over
+ * the period's whole months and end days, so their rows depend on the
+ * period, the types, axes and reply-time buckets, never on the number
+ * of requests (the rankings read one scope per top-level entity).
+ * Bench data (requests.bench) is never counted.  Nothing personal.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -6,10 +6,14 @@
  * oversight that reuse them.
  *
  * Every figure is computed from counters of the summary tables
- * (kpi_cube, kpi_reply, kpi_handler: migration 0018), kept in the
- * transaction that changes a request (kpi_request) — never from the
+ * (kpi_cube, kpi_reply, kpi_handler: migrations 0018 and 0025), kept in
+ * the transaction that changes a request (kpi_request) — never from the
  * requests themselves, so a page costs the same with a thousand
- * requests or ten million.  A request counts in the period of the day
+ * requests or ten million.  kpi_cube and kpi_reply count each request in
+ * every scope it is in (every entity, its entity and those above it), so
+ * a scope's figures are one range of rows whatever the number of
+ * entities; bench requests (requests.bench) are counted apart and never
+ * read.  A request counts in the period of the day
  * it was received (UTC).
  */
 #ifndef SHAREK_KPI_H

@@ -4,12 +4,14 @@
 
 -- fragment: kpi_request_row
 -- One request's rows in kpi_cube, from its stored columns only (as
--- request_kpi_row for kpi_daily): two grains × four breakdowns, under
--- its bench flag (migration 0025: a bench request's rows are never
--- read as figures).
+-- request_kpi_row for kpi_daily): two grains × four breakdowns × its
+-- scopes (migration 0025: lvl 0 every entity, entity_id 0; 1 its
+-- entity; 2 and 3 the entities above it), under its bench flag (a bench
+-- request's rows are never read as figures).
 SELECT g.grain, IF(g.grain = 'day', DATE(q.created_at),
          DATE_FORMAT(q.created_at, '%Y-%m-01')) AS start,
-       q.entity_id, d.dim, q.bench,
+       CASE s.lvl WHEN 0 THEN 0 WHEN 1 THEN q.entity_id WHEN 2 THEN e.parent_id
+         ELSE p.parent_id END AS entity_id, s.lvl, d.dim, q.bench,
        CASE d.dim WHEN 'all' THEN 0 WHEN 'type' THEN q.type_id
          WHEN 'axis' THEN COALESCE(q.axis_id, 0)
          ELSE FIELD(q.priority, 'critical', 'high', 'medium', 'low') END
@@ -31,6 +33,12 @@ SELECT g.grain, IF(g.grain = 'day', DATE(q.created_at),
          AS bucket,
        q.handled_by, COALESCE(q.sla_met = 1, 0) AS met
   FROM requests q
+  LEFT JOIN entities e ON e.id = q.entity_id
+  LEFT JOIN entities p ON p.id = e.parent_id
+  JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2
+        UNION ALL SELECT 3) s
+    ON s.lvl < 2 OR (s.lvl = 2 AND e.parent_id IS NOT NULL)
+       OR (s.lvl = 3 AND p.parent_id IS NOT NULL)
  CROSS JOIN (SELECT 'day' AS grain UNION ALL SELECT 'month') g
  CROSS JOIN (SELECT 'all' AS dim UNION ALL SELECT 'type'
              UNION ALL SELECT 'axis' UNION ALL SELECT 'priority') d
@@ -80,7 +88,7 @@ UPDATE kpi_cube k
        k.rated_5 = k.rated_5 - LEAST(k.rated_5, x.r5);
 
 -- name: kpi_reply_add
--- The time to the first reply, once per grain.
+-- The time to the first reply, once per grain and scope.
 -- param: id u
 INSERT INTO kpi_reply (grain, start, entity_id, bucket, bench, n)
 SELECT x.grain, x.start, x.entity_id, x.bucket, x.bench, 1
@@ -98,13 +106,14 @@ UPDATE kpi_reply k
    SET k.n = k.n - LEAST(k.n, 1);
 
 -- name: kpi_handler_add
--- Answered requests per member of staff who handled them.
+-- Answered requests per member of staff who handled them, under the
+-- request's own entity (scope level 1).
 -- param: id u
 INSERT INTO kpi_handler (grain, start, entity_id, user_id, bench,
        answered, answered_in_time)
 SELECT x.grain, x.start, x.entity_id, x.handled_by, x.bench, 1, x.met
   FROM (/*@kpi_request_row*/) x
- WHERE x.dim = 'all' AND x.answered AND x.handled_by IS NOT NULL
+ WHERE x.dim = 'all' AND x.lvl = 1 AND x.answered AND x.handled_by IS NOT NULL
 ON DUPLICATE KEY UPDATE answered = kpi_handler.answered + 1,
        answered_in_time = kpi_handler.answered_in_time + x.met;
 
@@ -114,7 +123,7 @@ UPDATE kpi_handler k
   JOIN (/*@kpi_request_row*/) x
     ON x.grain = k.grain AND x.start = k.start AND x.entity_id = k.entity_id
    AND x.handled_by = k.user_id AND x.bench = k.bench AND x.dim = 'all'
-   AND x.answered
+   AND x.lvl = 1 AND x.answered
    SET k.answered = k.answered - LEAST(k.answered, 1),
        k.answered_in_time = k.answered_in_time - LEAST(k.answered_in_time, x.met);
 
@@ -128,8 +137,14 @@ c.bench = 0 AND ((c.grain = 'month' AND c.start >= :m0 AND c.start < :m1)
                           OR (c.start >= :m1 AND c.start < :d1))))
 
 -- fragment: kpi_entity
--- Every entity (:entity 0), or :entity with its sub-departments two
--- levels down.
+-- The rows of a scope of kpi_cube or kpi_reply: every entity (:entity
+-- 0), or :entity with its sub-departments (migration 0025); one range
+-- of their primary keys.
+c.entity_id = :entity
+
+-- fragment: kpi_subtree
+-- kpi_handler's rows (per handling entity) of every entity (:entity
+-- 0), or of :entity with its sub-departments two levels down.
 (:entity = 0 OR c.entity_id IN (
    SELECT e.id FROM entities e LEFT JOIN entities p ON p.id = e.parent_id
     WHERE e.id = :entity OR e.parent_id = :entity OR p.parent_id = :entity))
@@ -189,10 +204,11 @@ SELECT DATE_FORMAT(c.start, '%Y%m') + 0 AS key_id, SUM(c.received) AS received,
 
 -- name: kpi_by_entity
 -- shape: kpi_counts
--- The counters of a period per top-level entity (its sub-departments'
--- requests counted with it); key_id the entity.
+-- The counters of a period per top-level entity (its scope: its
+-- sub-departments' requests counted with it), or of :entity alone;
+-- key_id the entity.
 -- param: d0 s, d1 s, m0 s, m1 s, entity u
-SELECT COALESCE(gp.id, p.id, e.id) AS key_id, SUM(c.received) AS received,
+SELECT c.entity_id AS key_id, SUM(c.received) AS received,
        SUM(c.answered) AS answered, SUM(c.answered_in_time) AS answered_in_time,
        SUM(c.late) AS late, SUM(c.closed) AS closed, SUM(c.reopened) AS reopened,
        SUM(c.escalated) AS escalated, SUM(c.reply_seconds_sum) AS reply_seconds_sum,
@@ -201,10 +217,9 @@ SELECT COALESCE(gp.id, p.id, e.id) AS key_id, SUM(c.received) AS received,
        SUM(c.rated_5) AS rated_5
   FROM kpi_cube c
   JOIN entities e ON e.id = c.entity_id
-  LEFT JOIN entities p ON p.id = e.parent_id
-  LEFT JOIN entities gp ON gp.id = p.parent_id
- WHERE c.dim = 'all' AND /*@kpi_span*/ AND /*@kpi_entity*/
- GROUP BY 1
+ WHERE c.dim = 'all' AND /*@kpi_span*/
+   AND (e.id = :entity OR (:entity = 0 AND e.parent_id IS NULL))
+ GROUP BY c.entity_id
 HAVING SUM(c.received) > 0;
 
 -- name: kpi_reply_hist
@@ -227,7 +242,7 @@ SELECT o.id AS entity_id, o.name_ar, o.name_en,
        SUM(c.answered) AS answered, SUM(c.answered_in_time) AS answered_in_time
   FROM kpi_handler c
   JOIN entities o ON o.liaison_user_id = c.user_id OR o.alternate_user_id = c.user_id
- WHERE /*@kpi_span*/ AND /*@kpi_entity*/
+ WHERE /*@kpi_span*/ AND /*@kpi_subtree*/
  GROUP BY o.id, o.name_ar, o.name_en, is_primary
 HAVING SUM(c.answered) > 0;
 

@@ -6,7 +6,9 @@ over a range that takes whole months from the month rows and the days
 around them from the day rows; the summary tables kept in the writing
 transaction (a request sent through /complaints/new counts at once); the
 ranking's minimum rule (one request answered in time is not ranked); the
-2 % late list; bad dates refused at their field; nothing personal."""
+2 % late list; bad dates refused at their field; nothing personal; a
+sub-department's requests counted in its own view, its entity's and every
+entity's once (the summaries' scopes, migration 0025)."""
 import html
 import re
 import sys
@@ -174,6 +176,29 @@ tick()
 t.eq(sql1("SELECT COUNT(*) FROM kpi_reports WHERE period='month' AND start='%s' AND entity_id=0" % pstart), "1",
      "a second tick writes it once")
 
-sql("DELETE FROM requests WHERE ref_no LIKE 'T%s%%' OR ref_no = 'U%s'" % (tag[-9:], tag[-9:]))
+# ---- a sub-department's requests count in its entity's scope ---------------
+# The summaries count each request in every scope it is in (every entity,
+# its entity, the entities above it): each view reads its own scope.
+span = "period=dates&from=%s&to=%s" % (start, today)
+def received(q):
+    return int(figures(q)[1].get("received") or 0)
+before_x, before_all = received(span + "&entity=%s" % ex), received(span)
+sql("INSERT INTO entities (kind, parent_id, name_ar, name_en, slug, created_at, updated_at) "
+    "VALUES ('department', %s, 'قسم المؤشرات %d', 'KPI Department %s', 'kz-%s', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+    % (ex, int(tag, 16), tag, tag))
+ez = sql1("SELECT id FROM entities WHERE slug='kz-%s'" % tag)
+for i in range(2):
+    sql("INSERT INTO requests (ref_no, type_id, axis_id, priority, entity_id, channel, confidential, subject, body, "
+        "state, due_at, created_at, updated_at) VALUES ('V%s%d', %s, %s, 'low', %s, 'web', 0, 'kpi', 'kpi', "
+        "'classified', '%s', '%s', '%s')" % (tag[-9:], i, types["complaint"], axes["time"], ez,
+                                            ts(time.time() + 30 * day), ts(base), ts(base)))
+sql("CALL kpi_rebuild()")
+t.eq(received(span + "&entity=%s" % ez), 2, "a sub-department's view counts its own requests")
+t.eq(received(span + "&entity=%s" % ex), before_x + 2, "its entity's view counts them with the entity's own")
+t.eq(received(span), before_all + 2, "and the view of every entity counts them once")
+t.eq(received(span + "&entity=%s" % ey), 1, "another entity's view does not")
+
+sql("DELETE FROM requests WHERE ref_no LIKE 'T%s%%' OR ref_no = 'U%s' OR ref_no LIKE 'V%s%%'"
+    % (tag[-9:], tag[-9:], tag[-9:]))
 sql("CALL kpi_rebuild()")
 t.done()
