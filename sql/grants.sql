@@ -250,6 +250,10 @@ GRANT SELECT, INSERT ON `@DB@`.api_keys TO '@STAFF_USER@'@'localhost';
 GRANT UPDATE (revoked_at, revoked_by) ON `@DB@`.api_keys TO '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.api_keys TO '@COMPLAINTS_USER@'@'localhost';
 GRANT UPDATE (last_used_at) ON `@DB@`.api_keys TO '@COMPLAINTS_USER@'@'localhost';
+-- The size of each open-data distribution as last generated (migration
+-- 0026, dcat:byteSize): recorded by the public program when it has
+-- written a whole file, read by its catalog.
+GRANT SELECT, INSERT, UPDATE ON `@DB@`.od_sizes TO '@PUBLIC_USER@'@'localhost';
 -- The generations of the per-worker cache (migration 0027, issue 17):
 -- read once per request; bumped by triggers, which run as their definer.
 GRANT SELECT ON `@DB@`.generations TO '@PUBLIC_USER@'@'localhost';

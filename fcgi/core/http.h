@@ -231,6 +231,8 @@ struct req {
 	struct buf		 hdrs;
 	struct buf		 body;
 	int			 streaming;
+	long long		 streamed;	/* bytes of a streamed body
+						   written (http_write) */
 	int			 sent_headers;
 	int			 nostore;	/* http_nostore */
 	int			 cacheable;	/* seconds, http_cacheable */

@@ -280,6 +280,7 @@ http_write(struct req *r, const void *p, size_t n)
 		return;
 	if (r->streaming) {
 		r->io->write(r->io->ctx, p, (int)n);
+		r->streamed += (long long)n;
 		return;
 	}
 	buf_add(&r->body, p, n);

@@ -14,6 +14,12 @@
 
 #define N_(s)	(s)
 
+const char *const od_format_names[ODF__MAX] = {
+	[ODF_CSV] = "csv",
+	[ODF_JSON] = "json",
+	[ODF_XML] = "xml",
+};
+
 const char *const od_type_names[ODT__MAX] = {
 	[ODT_INT] = "integer",
 	[ODT_STR] = "string",
@@ -78,7 +84,7 @@ static const struct od_col option_cols[OD_OPTIONS__MAX] = {
 	    N_("Place of the question in the form"),
 	    OD_OPTIONS_QUESTION_POSITION },
 	[OD_OPTIONS_KIND] = { "kind", ODT_STR,
-	    N_("Kind of question: single, multiple or scale"),
+	    N_("Kind of question: single, multiple, ranking, matrix or yesno"),
 	    OD_OPTIONS_KIND },
 	[OD_OPTIONS_QUESTION_AR] = { "question_ar", ODT_STR,
 	    N_("The question in Arabic"),
@@ -99,8 +105,11 @@ static const struct od_col option_cols[OD_OPTIONS__MAX] = {
 	    N_("The answer in English"),
 	    OD_OPTIONS_OPTION_EN },
 	[OD_OPTIONS_VOTES] = { "votes", ODT_INT,
-	    N_("How many participants chose this answer"),
+	    N_("How many participants chose this answer (of a ranking: how many put it first; of a matrix: in every row)"),
 	    OD_OPTIONS_VOTES },
+	[OD_OPTIONS_ANSWERED] = { "answered", ODT_INT,
+	    N_("How many participants answered the question; empty for results kept before the answers were counted"),
+	    OD_OPTIONS_ANSWERED },
 };
 
 static const struct od_col register_cols[OD_REGISTER__MAX] = {
@@ -240,12 +249,45 @@ od_int(const char *s)
 	return s != NULL ? strtoll(s, NULL, 10) : 0;
 }
 
+static void
+od_nosizes(struct od_dataset *d)
+{
+	int	 f;
+
+	for (f = 0; f < ODF__MAX; f++)
+		d->bytes[f] = -1;
+}
+
+/* The sizes of an aggregate's distributions; 0 or -1. */
+static int
+od_sizes(struct db *db, struct arena *a, struct od_dataset *d)
+{
+	struct dbres	*res;
+	const char	*fmt;
+	int		 f;
+
+	od_nosizes(d);
+	res = db_query(db, a, SQL_OD_SIZES_GET, DB_ARGS(DB_S(dataset,
+	    d->slug)));
+	if (res == NULL)
+		return -1;
+	while (dbres_next(res) == 1) {
+		fmt = dbres_str(res, OD_SIZES_GET_FORMAT);
+		for (f = 0; f < ODF__MAX; f++)
+			if (fmt != NULL && strcmp(fmt, od_format_names[f]) == 0)
+				d->bytes[f] = dbres_int(res,
+				    OD_SIZES_GET_BYTES);
+	}
+	return 0;
+}
+
 /* The aggregates, from od_catalog_stats. */
 static void
 od_aggregate(struct arena *a, struct dbres *st, enum od_kind k,
     struct od_dataset *d)
 {
 	memset(d, 0, sizeof(*d));
+	od_nosizes(d);
 	d->kind = k;
 	d->participants = -1;
 	d->periodic = 1;
@@ -331,6 +373,12 @@ opendata_fill(struct arena *a, struct dbres *res, struct od_dataset *d)
 	d->participants = dbres_isnull(res, OD_RESULT_PARTICIPANTS_COUNT) ?
 	    od_int(dbres_str(res, OD_RESULT_PARTICIPANTS)) :
 	    od_int(dbres_str(res, OD_RESULT_PARTICIPANTS_COUNT));
+	d->bytes[ODF_CSV] = dbres_isnull(res, OD_RESULT_CSV_BYTES) ? -1 :
+	    dbres_int(res, OD_RESULT_CSV_BYTES);
+	d->bytes[ODF_JSON] = dbres_isnull(res, OD_RESULT_JSON_BYTES) ? -1 :
+	    dbres_int(res, OD_RESULT_JSON_BYTES);
+	d->bytes[ODF_XML] = dbres_isnull(res, OD_RESULT_XML_BYTES) ? -1 :
+	    dbres_int(res, OD_RESULT_XML_BYTES);
 	d->withdrawn = strcmp(dbres_str(res, OD_RESULT_STATE),
 	    act_state_names[AS_WITHDRAWN]) == 0;
 }
@@ -374,8 +422,11 @@ opendata_catalog(struct db *db, struct arena *a, long long page, int per,
 			c->modified = d.modified;
 		if (c->issued == 0 || (d.issued > 0 && d.issued < c->issued))
 			c->issued = d.issued;
-		if (k >= start && k < start + per)
+		if (k >= start && k < start + per) {
+			if (od_sizes(db, a, &d) == -1)
+				return -1;
 			c->ds[c->n++] = d;
+		}
 	}
 	t = dbres_time(st, OD_CATALOG_STATS_RESULTS_MODIFIED);
 	if (t > c->modified)
@@ -408,7 +459,7 @@ opendata_find(struct db *db, struct arena *a, const char *slug,
 			return -1;
 		od_aggregate(a, res, slug[0] == 'a' ? OD_REGISTER :
 		    OD_COMPLAINTS, d);
-		return 1;
+		return od_sizes(db, a, d) == -1 ? -1 : 1;
 	}
 	if ((dash = strrchr(slug, '-')) == NULL || dash[1] < '1' ||
 	    dash[1] > '9')
@@ -427,4 +478,13 @@ opendata_find(struct db *db, struct arena *a, const char *slug,
 	if (strlen(d->act_kind) != n || strncmp(d->act_kind, slug, n) != 0)
 		return 0;
 	return 1;
+}
+
+int
+opendata_sized(struct db *db, const char *slug, enum od_format f,
+    long long bytes, long long rows)
+{
+	return db_exec(db, SQL_OD_SIZE_PUT, DB_ARGS(DB_S(dataset, slug),
+	    DB_S(format, od_format_names[f]), DB_I(bytes, bytes),
+	    DB_I(rows, rows))) == -1 ? -1 : 0;
 }

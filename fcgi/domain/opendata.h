@@ -70,6 +70,17 @@ extern const struct od_table od_tables[OD__MAX];
 /* The CSVW / Table Schema names of the types: integer, string, … */
 extern const char *const od_type_names[ODT__MAX];
 
+/* The formats of every dataset's distributions, in the catalog's order. */
+enum od_format {
+	ODF_CSV,
+	ODF_JSON,
+	ODF_XML,
+	ODF__MAX
+};
+
+/* Their names: the file's extension, od_sizes.format. */
+extern const char *const od_format_names[ODF__MAX];
+
 struct od_dataset {
 	enum od_kind		 kind;
 	const char		*slug;
@@ -84,6 +95,9 @@ struct od_dataset {
 	time_t			 start, end;	/* temporal coverage; 0: open */
 	long long		 rows;		/* -1: not counted */
 	long long		 participants;	/* results; -1 otherwise */
+	/* Each distribution's size in bytes as last generated (od_sizes,
+	 * migration 0026), -1 while it has never been written whole. */
+	long long		 bytes[ODF__MAX];
 	int			 withdrawn;
 	int			 periodic;	/* aggregates: updated as the
 						   data grows */
@@ -105,5 +119,10 @@ int		 opendata_catalog(struct db *, struct arena *, long long page,
 /* The dataset named slug: 1 found, 0 none, -1 error.  Arena-owned. */
 int		 opendata_find(struct db *, struct arena *, const char *slug,
 		    struct od_dataset *);
+
+/* A distribution of the dataset was written whole (every row): records
+ * its size for dcat:byteSize.  0 or -1. */
+int		 opendata_sized(struct db *, const char *slug, enum od_format,
+		    long long bytes, long long rows);
 
 #endif

@@ -5,8 +5,8 @@
  * dictionaries, and a page for people.
  *
  * GET /opendata                          page, per_page; anyone.  View:
- *     public/opendata (the datasets with their formats, rows, licence
- *     and the catalog's address for portals).
+ *     public/opendata (the datasets with their formats, rows, sizes as
+ *     last generated, licence and the catalog's address for portals).
  * GET /opendata/catalog                  page, per_page; anyone.  Content
  *     negotiation: Turtle or RDF/XML by Accept (Vary: Accept); a browser
  *     asking for HTML is sent to /opendata; Turtle when the client
@@ -29,7 +29,9 @@
  *     row, one per non-empty column.
  *     Streamed as the rows arrive from the database (db_stream), in
  *     constant memory, no Content-Length and no row cap; HEAD answers the
- *     headers without reading a row.  modified_since (2026-11-30 or
+ *     headers without reading a row.  A file written whole (without
+ *     modified_since) has its size noted (opendata_sized), which the
+ *     catalog publishes as dcat:byteSize.  modified_since (2026-11-30 or
  *     2026-11-30T10:00:00Z, UTC) keeps the rows changed since then, on
  *     the datasets that can say it (400 on the others or when it is not
  *     a date).  A withdrawn result answers 410.
@@ -63,7 +65,8 @@
 #include "xmlw.h"
 
 #define OD_PER_PAGE	100
-#define OD_FLUSH	16384
+#define OD_CHUNK	65536	/* bytes handed to the client at once */
+#define OD_TIMELEN	21	/* 2026-11-30T10:00:00Z */
 
 #define EU_AUTH		"http://publications.europa.eu/resource/authority/"
 #define IANA_MT		"https://www.iana.org/assignments/media-types/"
@@ -115,19 +118,17 @@ static const struct rdf_ns od_ns[] = {
 	{ NULL, NULL }
 };
 
-/* The three formats of every dataset's distributions. */
-enum od_fmt { FMT_CSV, FMT_JSON, FMT_XML, FMT__MAX };
+/* The three formats of every dataset's distributions (od_format). */
 static const struct {
-	const char	*ext;		/* and the distribution's fragment */
 	const char	*ctype;
 	const char	*filetype;	/* EU file-type authority code */
 	const char	*mediatype;	/* IANA */
-} od_fmts[FMT__MAX] = {
-	[FMT_CSV] = { "csv", "text/csv; charset=utf-8; header=present",
+} od_fmts[ODF__MAX] = {
+	[ODF_CSV] = { "text/csv; charset=utf-8; header=present",
 	    "CSV", "text/csv" },
-	[FMT_JSON] = { "json", "application/json; charset=utf-8", "JSON",
+	[ODF_JSON] = { "application/json; charset=utf-8", "JSON",
 	    "application/json" },
-	[FMT_XML] = { "xml", "application/xml; charset=utf-8", "XML",
+	[ODF_XML] = { "application/xml; charset=utf-8", "XML",
 	    "application/xml" },
 };
 
@@ -268,21 +269,21 @@ od_write_dataset(struct req *r, struct rdfw *w, const struct od_dataset *d)
 		rdf_iri(w, "dct:accrualPeriodicity", d->kind == OD_COMPLAINTS ?
 		    EU_AUTH "frequency/MONTHLY" : EU_AUTH "frequency/CONT");
 	rdf_iri(w, "adms:status", status);
-	for (f = 0; f < FMT__MAX; f++)
+	for (f = 0; f < ODF__MAX; f++)
 		rdf_iri(w, "dcat:distribution", arena_printf(r->a, "%s#%s",
-		    uri, od_fmts[f].ext));
+		    uri, od_format_names[f]));
 
-	for (f = 0; f < FMT__MAX; f++) {
+	for (f = 0; f < ODF__MAX; f++) {
 		const char *file = arena_printf(r->a, "%s.%s", uri,
-		    od_fmts[f].ext);
-		rdf_node(w, arena_printf(r->a, "%s#%s", uri, od_fmts[f].ext),
+		    od_format_names[f]);
+		rdf_node(w, arena_printf(r->a, "%s#%s", uri, od_format_names[f]),
 		    "dcat:Distribution");
 		od_lit2(w, "dct:title", arena_printf(r->a, "%s (%s)",
 		    d->title_ar, od_fmts[f].filetype), arena_printf(r->a,
 		    "%s (%s)", d->title_en, od_fmts[f].filetype));
-		od_msg2(w, "dct:description", f == FMT_CSV ?
+		od_msg2(w, "dct:description", f == ODF_CSV ?
 		    N_("CSV file (RFC 4180, UTF-8) with a header row; the columns are described by the data dictionary.") :
-		    f == FMT_JSON ?
+		    f == ODF_JSON ?
 		    N_("JSON array with one object per row; the keys are described by the data dictionary.") :
 		    N_("XML document with one element per row; the elements are described by the data dictionary."));
 		/* A withdrawn result is no longer served: its page says so. */
@@ -303,6 +304,11 @@ od_write_dataset(struct req *r, struct rdfw *w, const struct od_dataset *d)
 		    "xsd:dateTime");
 		rdf_typed(w, "dct:modified", od_time(r->a, d->modified),
 		    "xsd:dateTime");
+		/* Streamed, so known once written whole (od_sizes): the
+		 * size as last generated. */
+		if (!d->withdrawn && d->bytes[f] >= 0)
+			rdf_typed(w, "dcat:byteSize", arena_printf(r->a,
+			    "%lld", d->bytes[f]), "xsd:nonNegativeInteger");
 	}
 	rdf_node(w, arena_printf(r->a, "%s.schema.json", uri),
 	    "dct:Standard");
@@ -348,7 +354,7 @@ od_write_vocab(struct req *r, struct rdfw *w, int ndatasets)
 		    statuses[i][0]), "skos:Concept");
 		od_msg2(w, "skos:prefLabel", statuses[i][1]);
 	}
-	for (f = 0; f < FMT__MAX; f++) {
+	for (f = 0; f < ODF__MAX; f++) {
 		rdf_node(w, arena_printf(r->a, EU_AUTH "file-type/%s",
 		    od_fmts[f].filetype), "dct:MediaTypeOrExtent");
 		rdf_node(w, arena_printf(r->a, IANA_MT "%s",
@@ -477,25 +483,66 @@ page_od_catalog(struct req *r)
 
 /* ---- distributions ---------------------------------------------------- */
 
-/* An RFC 4180 field, quoted when it must be.  Not buf_csv: open data is
- * read by programs, so a value is never altered (buf_csv guards
- * spreadsheets against formulas by changing the text). */
+/* The writer of a distribution: rows go into one buffer that is handed
+ * to the client in big chunks (http_write), so a value costs a copy,
+ * never an allocation or a call per byte, and memory stays flat. */
+struct od_out {
+	struct req	*r;
+	char		*p;		/* OD_CHUNK bytes */
+	size_t		 n;
+};
+
 static void
-od_csv_field(struct buf *b, const char *s, size_t n)
+od_flush(struct od_out *o)
 {
-	size_t	 i;
+	if (o->n > 0)
+		http_write(o->r, o->p, o->n);
+	o->n = 0;
+}
+
+static void
+od_put(struct od_out *o, const char *s, size_t n)
+{
+	if (o->n + n > OD_CHUNK) {
+		od_flush(o);
+		if (n > OD_CHUNK) {
+			http_write(o->r, s, n);
+			return;
+		}
+	}
+	memcpy(o->p + o->n, s, n);
+	o->n += n;
+}
+
+static void
+od_putc(struct od_out *o, char c)
+{
+	if (o->n == OD_CHUNK)
+		od_flush(o);
+	o->p[o->n++] = c;
+}
+
+/* An RFC 4180 field, quoted when it must be, its quotes doubled a run at
+ * a time.  Not buf_csv: open data is read by programs, so a value is
+ * never altered (buf_csv guards spreadsheets against formulas by
+ * changing the text).  s is NUL-terminated at or after s[n]. */
+static void
+od_csv_field(struct od_out *o, const char *s, size_t n)
+{
+	const char	*e = s + n, *q;
 
 	if (strcspn(s, ",\"\r\n") >= n) {
-		buf_add(b, s, n);
+		od_put(o, s, n);
 		return;
 	}
-	buf_addc(b, '"');
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf_addc(b, '"');
-		buf_addc(b, s[i]);
+	od_putc(o, '"');
+	while ((q = memchr(s, '"', (size_t)(e - s))) != NULL) {
+		od_put(o, s, (size_t)(q + 1 - s));
+		od_putc(o, '"');
+		s = q + 1;
 	}
-	buf_addc(b, '"');
+	od_put(o, s, (size_t)(e - s));
+	od_putc(o, '"');
 }
 
 /* Whether a value of an integer column can be written as a JSON number. */
@@ -514,9 +561,12 @@ od_number(const char *s, size_t n)
 
 /* The value of a column in the current row (NULL for SQL NULL), and its
  * length: the whole of the statement's column, or one half of it around
- * the CHAR(31) (od_col.part). */
+ * the CHAR(31) (od_col.part).  A time the statement gives as a DATETIME
+ * ("2026-11-30 10:00:00", UTC) is written RFC 3339 into tbuf
+ * ("2026-11-30T10:00:00Z"); one already formatted is left as it is. */
 static const char *
-od_value(const struct dbres *res, const struct od_col *col, size_t *len)
+od_value(const struct dbres *res, const struct od_col *col, size_t *len,
+    char tbuf[OD_TIMELEN])
 {
 	const char	*v = dbres_str(res, col->src), *sep;
 	size_t		 n;
@@ -526,6 +576,15 @@ od_value(const struct dbres *res, const struct od_col *col, size_t *len)
 		return NULL;
 	}
 	n = dbres_len(res, col->src);
+	if (col->type == ODT_DATETIME && n == 19 && v[10] == ' ') {
+		memcpy(tbuf, v, 10);
+		tbuf[10] = 'T';
+		memcpy(tbuf + 11, v + 11, 8);
+		tbuf[19] = 'Z';
+		tbuf[20] = '\0';
+		*len = 20;
+		return tbuf;
+	}
 	if (col->part == 0) {
 		*len = n;
 		return v;
@@ -572,15 +631,17 @@ od_since(struct req *r)
 }
 
 static int
-od_distribution(struct req *r, enum od_fmt fmt)
+od_distribution(struct req *r, enum od_format fmt)
 {
 	const struct od_table *t;
 	const struct od_col *col;
 	struct od_dataset d;
 	struct dbres	*res;
 	xmlTextWriterPtr x = NULL;
-	const char	*since, *v;
-	struct buf	 b, part;
+	const char	*since, *v, **keys = NULL;
+	char		 tbuf[OD_TIMELEN];
+	struct od_out	 o;
+	struct buf	 part;
 	long long	 nrow = 0;
 	size_t		 len;
 	int		 rc, i;
@@ -618,11 +679,11 @@ od_distribution(struct req *r, enum od_fmt fmt)
 	if (res == NULL)
 		return 500;
 	http_header(r, "Content-Disposition", arena_printf(r->a,
-	    "inline; filename=\"%s.%s\"", d.slug, od_fmts[fmt].ext));
+	    "inline; filename=\"%s.%s\"", d.slug, od_format_names[fmt]));
 	http_header(r, "Link", arena_printf(r->a, "<%s/opendata/datasets/"
 	    "%s.schema.json>; rel=\"describedby\"", http_base_url(),
 	    d.slug));
-	if (fmt == FMT_XML) {
+	if (fmt == ODF_XML) {
 		if ((x = xmlw_begin(r, od_fmts[fmt].ctype)) == NULL) {
 			dbres_close(res);
 			return 500;
@@ -634,32 +695,41 @@ od_distribution(struct req *r, enum od_fmt fmt)
 		return x == NULL || xmlw_end(x) == 0 ? 200 : 500;
 	}
 
-	buf_init(&b, r->a);
+	o.r = r;
+	o.p = arena_alloc(r->a, OD_CHUNK);
+	o.n = 0;
 	buf_init(&part, r->a);
-	if (fmt == FMT_CSV) {
+	if (fmt == ODF_CSV) {
+		for (i = 0; i < t->ncols; i++) {
+			if (i > 0)
+				od_putc(&o, ',');
+			od_put(&o, t->cols[i].name, strlen(t->cols[i].name));
+		}
+		od_put(&o, "\r\n", 2);
+	} else if (fmt == ODF_JSON) {
+		/* Each key with its quotes and colon, made once. */
+		keys = arena_alloc(r->a, sizeof(*keys) * (size_t)t->ncols);
 		for (i = 0; i < t->ncols; i++)
-			buf_printf(&b, "%s%s", i > 0 ? "," : "",
-			    t->cols[i].name);
-		buf_adds(&b, "\r\n");
-	} else if (fmt == FMT_JSON)
-		buf_addc(&b, '[');
-	else {
+			keys[i] = arena_printf(r->a, "%s\"%s\":",
+			    i > 0 ? "," : "", t->cols[i].name);
+		od_putc(&o, '[');
+	} else {
 		xmlTextWriterStartElement(x, BAD_CAST "dataset");
 		xmlTextWriterWriteAttribute(x, BAD_CAST "name",
 		    BAD_CAST d.slug);
 	}
 	while ((rc = dbres_next(res)) == 1) {
-		if (fmt == FMT_XML) {
+		nrow++;
+		if (fmt == ODF_XML) {
 			xmlTextWriterStartElement(x, BAD_CAST t->row);
 			for (i = 0; i < t->ncols; i++) {
-				v = od_value(res, &t->cols[i], &len);
+				v = od_value(res, &t->cols[i], &len, tbuf);
 				if (v == NULL || len == 0)
 					continue;
 				/* A half is not NUL-terminated: copy it. */
 				if (v[len] != '\0') {
 					buf_reset(&part);
 					buf_add(&part, v, len);
-					buf_addc(&part, '\0');
 					v = part.data;
 				}
 				xmlw_elem(x, t->cols[i].name, v);
@@ -667,44 +737,47 @@ od_distribution(struct req *r, enum od_fmt fmt)
 			xmlTextWriterEndElement(x);
 			continue;
 		}
-		if (fmt == FMT_JSON)
-			buf_adds(&b, nrow > 0 ? ",\n{" : "\n{");
+		if (fmt == ODF_CSV) {
+			for (i = 0; i < t->ncols; i++) {
+				if (i > 0)
+					od_putc(&o, ',');
+				v = od_value(res, &t->cols[i], &len, tbuf);
+				if (v != NULL)
+					od_csv_field(&o, v, len);
+			}
+			od_put(&o, "\r\n", 2);
+			continue;
+		}
+		od_put(&o, nrow > 1 ? ",\n{" : "\n{", nrow > 1 ? 3 : 2);
 		for (i = 0; i < t->ncols; i++) {
 			col = &t->cols[i];
-			v = od_value(res, col, &len);
-			if (fmt == FMT_CSV) {
-				if (i > 0)
-					buf_addc(&b, ',');
-				if (v != NULL)
-					od_csv_field(&b, v, len);
-				continue;
-			}
-			buf_printf(&b, "%s\"%s\":", i > 0 ? "," : "",
-			    col->name);
+			v = od_value(res, col, &len, tbuf);
+			od_put(&o, keys[i], strlen(keys[i]));
 			if (v == NULL)
-				buf_adds(&b, "null");
+				od_put(&o, "null", 4);
 			else if (col->type == ODT_INT && od_number(v, len))
-				buf_add(&b, v, len);
-			else
-				buf_json(&b, v, len);
+				od_put(&o, v, len);
+			else {
+				buf_reset(&part);
+				buf_json(&part, v, len);
+				od_put(&o, part.data, part.len);
+			}
 		}
-		buf_adds(&b, fmt == FMT_CSV ? "\r\n" : "}");
-		nrow++;
-		if (b.len >= OD_FLUSH) {
-			http_write(r, b.data, b.len);
-			buf_reset(&b);
-		}
+		od_putc(&o, '}');
 	}
 	dbres_close(res);
-	if (fmt == FMT_JSON)
-		buf_adds(&b, "\n]\n");
-	if (b.len > 0)
-		http_write(r, b.data, b.len);
+	if (fmt == ODF_JSON)
+		od_put(&o, "\n]\n", 3);
+	od_flush(&o);
 	if (x != NULL) {
 		xmlTextWriterEndElement(x);
 		if (xmlw_end(x) == -1)
 			rc = -1;
 	}
+	/* Written whole: its size as generated, for the catalog's
+	 * dcat:byteSize (a failure to note it is no failure of the file). */
+	if (rc != -1 && since == NULL)
+		(void)opendata_sized(r->db, d.slug, fmt, r->streamed, nrow);
 	/* A failure in the middle: the kernel cuts the response. */
 	return rc == -1 ? 500 : 200;
 }
@@ -712,19 +785,19 @@ od_distribution(struct req *r, enum od_fmt fmt)
 int
 page_od_csv(struct req *r)
 {
-	return od_distribution(r, FMT_CSV);
+	return od_distribution(r, ODF_CSV);
 }
 
 int
 page_od_json(struct req *r)
 {
-	return od_distribution(r, FMT_JSON);
+	return od_distribution(r, ODF_JSON);
 }
 
 int
 page_od_xml(struct req *r)
 {
-	return od_distribution(r, FMT_XML);
+	return od_distribution(r, ODF_XML);
 }
 
 /* Both languages of a text as a JSON-LD value list. */
@@ -841,11 +914,14 @@ page_opendata(struct req *r)
 		vm_strf(it, "schema", "/opendata/datasets/%s.schema.json",
 		    d->slug);
 		fl = vm_list(it, "formats");
-		for (f = 0; f < FMT__MAX; f++) {
+		for (f = 0; f < ODF__MAX; f++) {
 			fi = vm_push(fl);
 			vm_str(fi, "name", od_fmts[f].filetype);
 			vm_strf(fi, "href", "/opendata/datasets/%s.%s",
-			    d->slug, od_fmts[f].ext);
+			    d->slug, od_format_names[f]);
+			if (d->bytes[f] >= 0)
+				vm_str(fi, "size", present_size(r,
+				    d->bytes[f]));
 		}
 	}
 	if (page > 1)

@@ -11,7 +11,9 @@
 --   SELECT /*@od_result_columns*/ FROM reports r /*@od_result_joins*/
 --    WHERE /*@od_result_where*/
 --
--- under "-- shape: od_result", and opendata_fill() reads them.
+-- under "-- shape: od_result", and opendata_fill() reads them, with the
+-- size of each distribution as last generated (od_sizes, migration 0026;
+-- NULL until one was written whole).
 
 -- fragment: od_result_columns
 a.id, a.kind, a.state, a.title_ar, a.title_en, a.summary_ar, a.summary_en,
@@ -20,7 +22,13 @@ a.id, a.kind, a.state, a.title_ar, a.title_en, a.summary_ar, a.summary_en,
        r.summary_en AS report_summary_en, r.published_at,
        GREATEST(a.updated_at, COALESCE(r.updated_at, r.published_at), r.published_at) AS modified_at,
        e.id AS entity_id, e.slug AS entity_slug, e.name_ar AS entity_name_ar,
-       e.name_en AS entity_name_en, e.contact_email AS entity_email
+       e.name_en AS entity_name_en, e.contact_email AS entity_email,
+       (SELECT s.bytes FROM od_sizes s WHERE s.format = 'csv'
+           AND s.dataset = CONCAT(a.kind, '-', a.id)) AS csv_bytes,
+       (SELECT s.bytes FROM od_sizes s WHERE s.format = 'json'
+           AND s.dataset = CONCAT(a.kind, '-', a.id)) AS json_bytes,
+       (SELECT s.bytes FROM od_sizes s WHERE s.format = 'xml'
+           AND s.dataset = CONCAT(a.kind, '-', a.id)) AS xml_bytes
 
 -- fragment: od_result_joins
   JOIN activities a ON a.id = r.activity_id
@@ -87,13 +95,17 @@ SELECT (SELECT COUNT(*) FROM reports r /*@od_result_joins*/
 -- 0013; a few per comment, through the primary key of comment_topics):
 -- the Arabic titles, CHAR(31), the English ones, in one look-up a row
 -- (the export writes them as two columns; a join of the grouped themes
--- would sort the whole result instead of streaming it in id order).
--- The author is only a type — a natural or a legal person (Tawasul
--- art. 2) — never a name or a contact; "unknown" once the account is
--- gone.  :since (NULL: all) keeps the comments changed since then.
+-- would sort the whole result instead of streaming it in id order), and
+-- only when the consultation's report has themes at all (the EXISTS is
+-- not correlated: run once, so a consultation without an analysis
+-- costs no look-up a row).  The times are DATETIMEs, written RFC 3339
+-- by the export (formatting them here took a seventh of the server's
+-- time).  The author is only a type — a natural or a legal person
+-- (Tawasul art. 2) — never a name or a contact; "unknown" once the
+-- account is gone.  :since (NULL: all) keeps the comments changed since
+-- then.
 -- param: activity u, since s
-SELECT c.id, c.article_id, car.number_label AS article,
-       DATE_FORMAT(c.received_at, '%Y-%m-%dT%H:%i:%sZ') AS received_at,
+SELECT c.id, c.article_id, car.number_label AS article, c.received_at,
        CASE cu.kind WHEN 'organisation' THEN 'legal_person'
                     WHEN 'person' THEN 'natural_person'
                     WHEN 'staff' THEN 'natural_person'
@@ -101,15 +113,18 @@ SELECT c.id, c.article_id, car.number_label AS article,
        c.body, c.entity_position AS position, c.duplicate_of,
        c.entity_reply_ar AS reply_ar, c.entity_reply_en AS reply_en,
        c.group_id,
-       (SELECT CONCAT(GROUP_CONCAT(t.title_ar ORDER BY t.position, t.id SEPARATOR ' | '),
-                      CHAR(31),
-                      GROUP_CONCAT(COALESCE(t.title_en, t.title_ar) ORDER BY t.position, t.id
-                                   SEPARATOR ' | '))
-          FROM comment_topics ct JOIN report_topics t ON t.id = ct.topic_id
-         WHERE ct.comment_id = c.id) AS themes,
-       DATE_FORMAT(GREATEST(c.received_at, COALESCE(c.moderated_at, c.received_at),
-                            COALESCE(c.position_at, c.received_at)),
-                   '%Y-%m-%dT%H:%i:%sZ') AS modified_at
+       CASE WHEN EXISTS (SELECT 1 FROM reports rp
+                          JOIN report_topics rt ON rt.report_id = rp.id
+                         WHERE rp.activity_id = :activity)
+            THEN (SELECT CONCAT(GROUP_CONCAT(t.title_ar ORDER BY t.position, t.id
+                                             SEPARATOR ' | '),
+                                CHAR(31),
+                                GROUP_CONCAT(COALESCE(t.title_en, t.title_ar)
+                                             ORDER BY t.position, t.id SEPARATOR ' | '))
+                    FROM comment_topics ct JOIN report_topics t ON t.id = ct.topic_id
+                   WHERE ct.comment_id = c.id) END AS themes,
+       GREATEST(c.received_at, COALESCE(c.moderated_at, c.received_at),
+                COALESCE(c.position_at, c.received_at)) AS modified_at
   FROM comments c
   LEFT JOIN users cu ON cu.id = c.user_id
   LEFT JOIN articles car ON car.id = c.article_id
@@ -123,21 +138,27 @@ SELECT c.id, c.article_id, car.number_label AS article,
 -- Distribution rows of a survey's or poll's results: every fixed answer
 -- of every question with its votes — the answer counts the survey keeps
 -- (answer_counts, migration 0014: every matrix row and value of the
--- option summed), or the option's own counter where there are none (the
--- activities before it).  Free-text answers are never exported (they
--- are not moderated).
+-- option summed; of a ranking, the first places, as the results page
+-- counts them), or the option's own counter where there are none (the
+-- activities before it) — and how many answered the question
+-- (question_stats), in the order of the form (survey_questions).
+-- Free-text answers are never in it.
 -- param: activity u
 SELECT q.id AS question_id, q.position AS question_position, q.kind,
        q.text_ar AS question_ar, q.text_en AS question_en,
        o.id AS option_id, o.position AS option_position,
        o.label_ar AS option_ar, o.label_en AS option_en,
        COALESCE((SELECT SUM(ac.n) FROM answer_counts ac
-                  WHERE ac.question_id = q.id AND ac.opt_key = o.id),
-                o.votes) AS votes
+                  WHERE ac.question_id = q.id AND ac.opt_key = o.id
+                    AND (q.kind <> 'ranking' OR ac.value = 1)),
+                o.votes) AS votes,
+       (SELECT st.answered FROM question_stats st
+         WHERE st.question_id = q.id) AS answered
   FROM questions q
   JOIN question_options o ON o.question_id = q.id
+  LEFT JOIN question_sections s ON s.id = q.section_id
  WHERE q.activity_id = :activity AND q.kind <> 'text'
- ORDER BY q.position, q.id, o.position, o.id;
+ ORDER BY s.id IS NOT NULL, s.position, s.id, q.position, q.id, o.position, o.id;
 
 -- name: od_register
 -- Distribution rows of the register of every public consultation,
@@ -182,3 +203,20 @@ SELECT DATE_FORMAT(k.day, '%Y-%m') AS month, e.id AS entity_id,
   LEFT JOIN request_axes x ON x.id = k.axis_id
  GROUP BY DATE_FORMAT(k.day, '%Y-%m'), e.id, t.id, k.axis_id
  ORDER BY month, e.id, t.id, k.axis_id;
+
+-- name: od_sizes_get
+-- The size of each distribution of a dataset as last generated (the
+-- aggregates; a result's come with its row, od_result_columns).
+-- param: dataset s
+SELECT s.format, s.bytes
+  FROM od_sizes s
+ WHERE s.dataset = :dataset;
+
+-- name: od_size_put
+-- A distribution was written whole (every row, not HEAD, not
+-- ?modified_since=): its size as generated, for dcat:byteSize.
+-- param: dataset s, format s, bytes i, rows i
+INSERT INTO od_sizes (dataset, format, bytes, row_count, generated_at)
+VALUES (:dataset, :format, :bytes, :rows, UTC_TIMESTAMP())
+ON DUPLICATE KEY UPDATE bytes = VALUES(bytes), row_count = VALUES(row_count),
+       generated_at = VALUES(generated_at);
