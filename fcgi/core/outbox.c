@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "claim.h"
 #include "conf.h"
 #include "db.h"
 #include "log.h"
@@ -25,6 +26,7 @@
 
 #define OUTBOX_BATCH		100
 #define OUTBOX_MAX_ATTEMPTS	8
+#define OUTBOX_LEASE_SECONDS	600	/* a message claimed for sending */
 
 /* The channels, as the outbox table names them. */
 enum outbox_channel {
@@ -149,9 +151,33 @@ outbox_header_word(struct buf *b, const char *s)
 	buf_printf(b, "=?UTF-8?B?%s?=", enc);
 }
 
+/* 1 when the file at path holds the line "To: to" and body. */
+static int
+outbox_file_has(struct arena *a, const char *path, const char *to,
+    const char *body)
+{
+	struct buf	 b;
+	char		 chunk[8192];
+	const char	*line;
+	ssize_t		 n;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return 0;
+	buf_init(&b, a);
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		buf_add(&b, chunk, (size_t)n);
+	close(fd);
+	if (n < 0 || b.data == NULL)
+		return 0;
+	line = arena_printf(a, "To: %s\n", to);
+	return strncmp(b.data, line, strlen(line)) == 0 &&
+	    strstr(b.data, body) != NULL;
+}
+
 static int
 outbox_file(struct arena *a, const char *dir, const char *id,
-    const char *text, size_t len)
+    const char *to, const char *body, const char *text, size_t len)
 {
 	char	*path, *tmp;
 	int	 fd;
@@ -159,6 +185,15 @@ outbox_file(struct arena *a, const char *dir, const char *id,
 	mkdir(dir, 0750);
 	path = arena_printf(a, "%s/%s.%s", dir, id,
 	    strstr(dir, "mail") ? "eml" : "txt");
+	/* There already, with this message's recipient and text: a
+	 * delivery that died before it marked the row sent wrote it (the
+	 * rename is atomic, so it is whole).  It is delivered; not a
+	 * second time. */
+	if (outbox_file_has(a, path, to, body)) {
+		log_warnx("%s: %s was delivered before, not again", __func__,
+		    path);
+		return 0;
+	}
 	tmp = arena_printf(a, "%s.tmp", path);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640)) == -1) {
 		log_warn("%s: %s", __func__, tmp);
@@ -179,19 +214,29 @@ outbox_file(struct arena *a, const char *dir, const char *id,
 	return 0;
 }
 
-/* Pipes text to a shell command; the recipient is in $SHAREK_TO. */
+/* Pipes text to a shell command; the recipient is in $SHAREK_TO and
+ * the message's outbox id in $SHAREK_OUTBOX_ID, a key with which a
+ * gateway can drop a message it was given before (a delivery that died
+ * after the command took the message and before the row was marked
+ * sent gives it again after the restart). */
 static int
-outbox_command(const char *cmd, const char *to, const char *text, size_t len)
+outbox_command(const char *cmd, const char *id, const char *to,
+    const char *text, size_t len)
 {
 	FILE	*p;
 	int	 st;
 
 	setenv("SHAREK_TO", to, 1);
-	if ((p = popen(cmd, "w")) == NULL)
+	setenv("SHAREK_OUTBOX_ID", id, 1);
+	if ((p = popen(cmd, "w")) == NULL) {
+		unsetenv("SHAREK_TO");
+		unsetenv("SHAREK_OUTBOX_ID");
 		return -1;
+	}
 	fwrite(text, 1, len, p);
 	st = pclose(p);
 	unsetenv("SHAREK_TO");
+	unsetenv("SHAREK_OUTBOX_ID");
 	return st == 0 ? 0 : -1;
 }
 
@@ -200,9 +245,21 @@ outbox_deliver(struct db *db, struct arena *a, int *failed)
 {
 	struct dbres	*res;
 	const char	*var = conf_get("app", "var", "var");
+	const char	*me = claim_me();
 	int		 sent = 0;
 
 	*failed = 0;
+	/* Claims of a delivery of this host that is gone (killed mid-
+	 * batch) are free again at once. */
+	if ((res = db_query(db, a, SQL_OUTBOX_CLAIMERS, DB_NOARGS)) == NULL)
+		return -1;
+	while (dbres_next(res)) {
+		const char *who = dbres_str(res, OUTBOX_CLAIMERS_CLAIMED_BY);
+		if (claim_gone(who) && db_exec(db, SQL_OUTBOX_UNCLAIM,
+		    DB_ARGS(DB_S(who, who))) > 0)
+			log_warnx("%s: messages claimed by %s (gone) taken "
+			    "over", __func__, who);
+	}
 	res = db_query(db, a, SQL_OUTBOX_DUE, DB_ARGS(
 	    DB_I(limit, OUTBOX_BATCH)));
 	if (res == NULL)
@@ -223,8 +280,11 @@ outbox_deliver(struct db *db, struct arena *a, int *failed)
 		time_t now = time(NULL);
 		struct tm tm;
 
-		/* Lease the row so a concurrent tick does not send it too. */
-		if (db_exec(db, SQL_OUTBOX_LEASE, DB_ARGS(DB_U(id, oid))) != 1)
+		/* Claim the row so a concurrent delivery (another host)
+		 * does not send it too: only the claimer sends and marks
+		 * it. */
+		if (db_exec(db, SQL_OUTBOX_LEASE, DB_ARGS(DB_S(me, me),
+		    DB_I(seconds, OUTBOX_LEASE_SECONDS), DB_U(id, oid))) != 1)
 			continue;
 		buf_init(&msg, a);
 		if (email) {
@@ -244,11 +304,16 @@ outbox_deliver(struct db *db, struct arena *a, int *failed)
 			buf_printf(&msg, "To: %s\n\n%s\n", to, body);
 		if (cmd == NULL || *cmd == '\0')
 			rc = outbox_file(a, arena_printf(a, "%s/%s", var,
-			    email ? "mail" : "sms"), id, msg.data, msg.len);
+			    email ? "mail" : "sms"), id, to, body, msg.data,
+			    msg.len);
 		else
-			rc = outbox_command(cmd, to, msg.data, msg.len);
+			rc = outbox_command(cmd, id, to, msg.data, msg.len);
 		if (rc == 0) {
-			db_exec(db, SQL_OUTBOX_SENT, DB_ARGS(DB_U(id, oid)));
+			if (db_exec(db, SQL_OUTBOX_SENT, DB_ARGS(DB_U(id, oid),
+			    DB_S(me, me))) != 1)
+				log_warnx("%s: message %s sent, but its claim "
+				    "had passed to another delivery", __func__,
+				    id);
 			sent++;
 			continue;
 		}
@@ -257,13 +322,13 @@ outbox_deliver(struct db *db, struct arena *a, int *failed)
 		if (attempts + 1 >= OUTBOX_MAX_ATTEMPTS) {
 			db_exec(db, SQL_OUTBOX_FAILED, DB_ARGS(
 			    DB_S(error, "delivery command failed"),
-			    DB_U(id, oid)));
+			    DB_U(id, oid), DB_S(me, me)));
 			(*failed)++;
 		} else
 			db_exec(db, SQL_OUTBOX_RETRY, DB_ARGS(
 			    DB_I(minutes, 1LL << attempts),
 			    DB_S(error, "delivery command failed"),
-			    DB_U(id, oid)));
+			    DB_U(id, oid), DB_S(me, me)));
 	}
 	return sent;
 }
