@@ -1,0 +1,106 @@
+"""A transaction that loses a deadlock is run again whole and applied
+once (issue 18, item 2; what a Galera certification conflict, error 1213,
+looks like to the program).  A second session takes the consultation's
+row, the comment POST's transaction claims its form nonce and stops on
+that row, then the second session asks for the nonce's row: a deadlock,
+and InnoDB rolls back the lighter transaction, the POST's.  The program
+runs it again from the start (nonce claim included) once the other
+session ends: the answer is the success redirect, the comment is stored
+once, the log says it ran it again, and a second press is a duplicate
+that stores nothing."""
+import os
+import subprocess
+import sys
+import threading
+import time
+sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
+from sharek import SQL, VAR, Client, Tap, hidden_fields, sql1
+
+t = Tap()
+LOG = os.path.join(VAR, "log", "public.log")
+
+
+class Session:
+    """One mariadb client session kept open (statements sent one by one,
+    each answered before the next)."""
+
+    def __init__(self):
+        self.p = subprocess.Popen(SQL.split() + ["--unbuffered"], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.n = 0
+
+    def run(self, stmt):
+        self.n += 1
+        mark = "done-%d" % self.n
+        self.p.stdin.write(stmt.rstrip(";") + ";\nSELECT '%s';\n" % mark)
+        self.p.stdin.flush()
+        out = []
+        for line in self.p.stdout:
+            if line.strip() == mark:
+                return out
+            out.append(line.rstrip("\n"))
+        return out
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait(10)
+
+
+c = Client(lang="en")
+t.eq(c.login("citizen@sharek.test").status, 303, "the demo citizen signs in")
+aid = sql1("SELECT id FROM activities WHERE kind='consultation' AND audience='public' "
+           "AND state='open' AND closes_at > UTC_TIMESTAMP() + INTERVAL 1 DAY ORDER BY id LIMIT 1")
+page, action = "/consultations/%s" % aid, "/consultations/%s/comments" % aid
+fields = dict(hidden_fields(c.get(page).text, action))
+BODY = "تعليق أعيد تشغيل معاملته بعد تعارض، رقم %d." % (time.time() * 1000)
+fields["body"] = BODY
+log_before = os.path.getsize(LOG)
+
+s = Session()
+s.run("SET SESSION innodb_lock_wait_timeout = 20")
+s.run("START TRANSACTION")
+# Weight: InnoDB rolls back the transaction that changed fewer rows.
+s.run("INSERT INTO login_attempts (email_hash, ip, success, at) "
+      "SELECT NULL, '192.0.2.183', 0, UTC_TIMESTAMP() FROM seq_1_to_300")
+s.run("SELECT id FROM activities WHERE id = %s FOR UPDATE" % aid)
+
+answer = {}
+
+
+def post():
+    answer["r"] = c.post(action, fields)
+
+
+th = threading.Thread(target=post)
+th.start()
+time.sleep(1.0)     # the POST claimed the nonce and waits for the row
+t.ok(th.is_alive(), "the comment's transaction waits for the consultation's row")
+got = s.run("SELECT HEX(nonce) FROM form_nonces WHERE nonce = UNHEX('%s') FOR UPDATE" % fields["nonce"])
+time.sleep(0.5)     # the POST runs again from the start and waits for us
+s.run("ROLLBACK")
+s.close()
+th.join(30)
+r = answer.get("r")
+t.ok(r is not None and r.status == 303, "the answer is the success redirect (303)",
+     r.status if r is not None else None)
+t.ok(not any("ERROR" in line for line in got),
+     "the other session got the nonce's row: the POST was the deadlock's victim", got)
+with open(LOG, encoding="utf-8", errors="replace") as f:
+    f.seek(log_before)
+    log = f.read()
+t.ok("Deadlock" in log and "running it again" in log, "the program logged that it ran it again")
+
+
+def stored():
+    return int(sql1("SELECT COUNT(*) FROM comments WHERE body = '%s'" % BODY))
+
+
+t.eq(stored(), 1, "the comment is stored once")
+t.eq(sql1("SELECT COUNT(*) FROM form_nonces WHERE nonce = UNHEX('%s')" % fields["nonce"]), "1",
+     "its nonce claimed once")
+t.eq(sql1("SELECT COUNT(*) FROM login_attempts WHERE ip = '192.0.2.183'"), "0",
+     "the other session's rows are rolled back")
+r = c.post(action, fields)
+t.eq(r.status, 303, "pressing again is the same answer")
+t.eq(stored(), 1, "and stores nothing more")
+sys.exit(t.done())
