@@ -107,6 +107,8 @@ GRANT DELETE ON `@DB@`.budget_votes TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.budget_ballots TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.budget_paper_ballots TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.budget_paper_choices TO '@PUBLIC_USER@'@'localhost';
+-- Issue 19: citizens propose projects during a budget's proposals phase.
+GRANT INSERT ON `@DB@`.budget_projects TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.blog_posts TO '@PUBLIC_USER@'@'localhost';
 -- Initiatives (0031): drafted with co-promoters who confirm, submitted,
 -- supported; reaching the threshold starts the entity's answer period.

@@ -11,8 +11,13 @@
 #include <time.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "budget.h"
+#include "conf.h"
 #include "db.h"
+#include "i18n.h"
+#include "outbox.h"
+#include "workflow.h"
 #include "names.h"
 #include "sql_gen.h"
 
@@ -572,6 +577,11 @@ budget_load(struct db *db, struct arena *a, uint64_t id, time_t now,
 	b->open = strcmp(b->state, "open") == 0 && b->opens <= now &&
 	    now < b->closes;
 	b->closed = strcmp(b->state, "open") != 0 || now >= b->closes;
+	b->proposals_close = dbres_isnull(res, BUDGET_GET_PROPOSALS_CLOSE_AT) ?
+	    0 : dbres_time(res, BUDGET_GET_PROPOSALS_CLOSE_AT);
+	b->proposing = strcmp(b->state, "open") == 0 && now < b->opens &&
+	    b->proposals_close != 0 && now < b->proposals_close;
+	b->reviewing = strcmp(b->state, "open") == 0 && now < b->opens;
 	if ((p = db_query(db, a, SQL_BUDGET_PROJECTS,
 	    DB_ARGS(DB_U(budget, b->id)))) == NULL)
 		return -1;
@@ -596,4 +606,60 @@ budget_count(struct db *db, struct arena *a, struct budget *b)
 {
 	return budget_tally(db, a, b->id, b->rules.total, b->method,
 	    b->min_votes, b->feasible, b->override, &b->t);
+}
+
+int
+budget_review(struct db *db, struct arena *a, const struct actor *who,
+    const struct budget *b, uint64_t project, int feasible,
+    const char *reason, int64_t cost)
+{
+	static const char subject[] =
+	    N_("Sharek: the technical review of your project: {1}");
+	static const char body_yes[] =
+	    N_("Your project {1} passed the technical review and will be put "
+	    "to the vote at its cost of {4}. The reviewers wrote:\n\n{5}\n\n"
+	    "{2}/budgets/{3}\n");
+	static const char body_no[] =
+	    N_("Your project {1} did not pass the technical review, so it "
+	    "will not be put to the vote. The reviewers' public reason:\n\n"
+	    "{5}\n\n{2}/budgets/{3}\n");
+	struct dbres	*res;
+	const char	*lang;
+	char		 buf[32];
+	int		 n;
+
+	n = db_exec(db, SQL_BUDGET_PROJECT_REVIEW, DB_ARGS(DB_U(budget, b->id),
+	    DB_U(project, project), DB_I(feasible, feasible != 0),
+	    DB_S(reason, reason), DB_I(cost, cost)));
+	if (n < 0)
+		return -1;
+	if (n == 0) {
+		/* Nothing changed, or no such project: which one? */
+		for (int i = 0; i < b->t.np; i++)
+			if (b->t.p[i].id == project)
+				return 1;
+		return 0;
+	}
+	if (audit_record(db, who, "budget.review", "budget_project", project,
+	    arena_printf(a, "%s: %s", feasible ? "feasible" : "not feasible",
+	    reason)) == -1)
+		return -1;
+	if ((res = db_query(db, a, SQL_BUDGET_PROJECT_PROPOSER, DB_ARGS(
+	    DB_U(project, project)))) == NULL)
+		return -1;
+	if (!dbres_next(res))
+		return 1;	/* added by staff */
+	lang = dbres_str(res, BUDGET_PROJECT_PROPOSER_LANG);
+	return outbox_email(db, dbres_str(res, BUDGET_PROJECT_PROPOSER_EMAIL),
+	    i18n_subst(a, i18n_get(lang, subject), workflow_isolate(a,
+	    workflow_pick(lang, dbres_str(res, BUDGET_PROJECT_PROPOSER_TITLE_AR),
+	    dbres_str(res, BUDGET_PROJECT_PROPOSER_TITLE_EN))), NULL),
+	    i18n_subst(a, i18n_get(lang, feasible ? body_yes : body_no),
+	    workflow_isolate(a, workflow_pick(lang, dbres_str(res,
+	    BUDGET_PROJECT_PROPOSER_TITLE_AR), dbres_str(res,
+	    BUDGET_PROJECT_PROPOSER_TITLE_EN))), conf_get("app", "base_url",
+	    ""), arena_printf(a, "%llu", (unsigned long long)b->id),
+	    arena_printf(a, "%s %s", bud_format_amount(cost, buf,
+	    sizeof(buf)), b->currency), workflow_isolate(a, reason), NULL)) ==
+	    -1 ? -1 : 1;
 }

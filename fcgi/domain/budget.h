@@ -118,6 +118,10 @@ struct budget {
 	const char		*state, *currency;
 	time_t			 opens, closes;
 	int			 open, closed;	/* voting now; over */
+	time_t			 proposals_close;	/* 0: none */
+	int			 proposing;	/* citizens propose now */
+	int			 reviewing;	/* before voting: projects
+						   added and reviewed */
 	struct dbres		*res;		/* SQL_BUDGET_GET's row */
 	struct dbres		*projects;	/* SQL_BUDGET_PROJECTS */
 	struct bud_tally	 t;		/* t.p[].id, .cost filled */
@@ -135,5 +139,14 @@ int	budget_count(struct db *, struct arena *, struct budget *);
 enum bud_vote { BV_OK, BV_CHANGED, BV_NOT_OPEN, BV_ERROR };
 enum bud_vote budget_vote(struct db *, struct arena *, uint64_t budget,
 	    uint64_t user, const uint64_t *projects, int n);
+
+/* The technical review of project (feasible or not, the public reason,
+ * the corrected cost in minor units) by who, audited (budget.review);
+ * the citizen who proposed it is told in their language.  Inside the
+ * caller's transaction: 1 done, 0 no such project of b, -1 error. */
+struct actor;
+int	budget_review(struct db *, struct arena *, const struct actor *,
+	    const struct budget *, uint64_t project, int feasible,
+	    const char *reason, int64_t cost);
 
 #endif

@@ -47,6 +47,8 @@ static const struct route routes[] = {
 	    0 },
 	{ "POST", "/budgets/{id}/ballot", page_budget_ballot, 0,
 	    PARAMS(budget_ballot_params), R_LOGIN },
+	{ "POST", "/budgets/{id}/propose", page_budget_propose, 0,
+	    PARAMS(budget_propose_params), R_LOGIN },
 	/* Citizen initiatives (page_initiatives.c, issue 19). */
 	{ "GET", "/initiatives", page_initiatives, 0, PARAMS(ini_list_params),
 	    0 },

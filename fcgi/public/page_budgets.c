@@ -16,6 +16,13 @@
  *                             their public reason (budget_tally, the
  *                             same function as the staff page).
  *                             View public/budget.
+ * POST /budgets/{id}/propose  budget_propose_params: title,
+ *                             description (in the proposer's language),
+ *                             cost, location → 303
+ *                             /budgets/{id}?proposed=1#propose; during
+ *                             the proposals phase only (409 after it).
+ *                             Bad input: 422 at its field, everything
+ *                             kept.  Signed-in users.
  * POST /budgets/{id}/ballot   budget_ballot_params: project (repeated) →
  *                             303 /budgets/{id}?saved=1#ballot; one
  *                             ballot per account, replaced while voting
@@ -58,6 +65,22 @@ const struct param budget_list_params[BL__MAX] = {
 
 const struct param budget_show_params[BS__MAX] = {
 	[BS_SAVED] = { .name = "saved", .type = PT_BOOL },
+	[BS_PROPOSED] = { .name = "proposed", .type = PT_BOOL },
+};
+
+const struct param budget_propose_params[BPP__MAX] = {
+	[BPP_TITLE] = { .name = "title", .type = PT_STR,
+	    .flags = P_REQ | P_NAME, .min = 3, .max = 300,
+	    .label = N_("Title of the project") },
+	[BPP_DESCRIPTION] = { .name = "description", .type = PT_TEXT,
+	    .flags = P_REQ, .min = 10, .max = 5000,
+	    .label = N_("Description"),
+	    .hint = N_("What the project is and whom it serves.") },
+	[BPP_COST] = { .name = "cost", .type = PT_STR, .flags = P_REQ,
+	    .min = 1, .max = 24, .label = N_("Estimated cost"),
+	    .hint = N_("In the budget's currency, e.g. 12500 or 12,500.250.") },
+	[BPP_LOCATION] = { .name = "location", .type = PT_STR, .max = 300,
+	    .label = N_("Location") },
 };
 
 const struct param budget_ballot_params[BBK__MAX] = {
@@ -172,6 +195,15 @@ budget_show(struct req *r, struct budget *b, const int *sel, int status)
 	vm_bool(m, "open", b->open);
 	vm_bool(m, "ballot", b->open && r->sess != NULL);
 	vm_bool(m, "saved", status == 200 && http_arg_int(r, BS_SAVED, 0));
+	vm_bool(m, "proposals_open", b->proposing);
+	vm_bool(m, "may_propose", b->proposing && r->sess != NULL);
+	vm_str(m, "proposals_close", present_datetime(r, b->proposals_close));
+	vm_bool(m, "proposed", status == 200 &&
+	    r->route->params == budget_show_params &&
+	    http_arg_int(r, BS_PROPOSED, 0));
+	vm_bool(m, "proposals_over", status == 409 &&
+	    r->route->params == budget_propose_params);
+	present_form(r, m, PARAMS(budget_propose_params));
 	vm_bool(m, "not_open", status == 409);
 
 	/* The reader's ballot as stored, unless a selection was sent. */
@@ -388,4 +420,61 @@ page_budgets(struct req *r)
 	vm_bool(m, "empty", l->count == 0);
 	present_fields(r, m);
 	return http_render(r, "public/budgets", m);
+}
+
+struct propose {
+	struct budget	*b;
+	int64_t		 cost;
+};
+
+static enum outcome
+propose_tx(struct req *r, void *arg)
+{
+	struct propose	*p = arg;
+	int		 en = strcmp(r->lang, "en") == 0;
+
+	/* In the proposer's language; the Arabic title is the one every
+	 * list falls back to, so it holds the title as typed either way. */
+	if (db_exec(r->db, SQL_BUDGET_PROJECT_ADD, DB_ARGS(
+	    DB_U(budget, p->b->id),
+	    DB_S(title_ar, http_arg_str(r, BPP_TITLE)),
+	    DB_S(title_en, en ? http_arg_str(r, BPP_TITLE) : NULL),
+	    DB_S(description_ar, en ? NULL : http_arg_str(r, BPP_DESCRIPTION)),
+	    DB_S(description_en, en ? http_arg_str(r, BPP_DESCRIPTION) : NULL),
+	    DB_I(cost, p->cost), DB_S(location, http_arg_str(r, BPP_LOCATION)),
+	    DB_U(by, r->sess->user_id))) != 1)
+		return OUT_ERROR;
+	return OUT_OK;
+}
+
+int
+page_budget_propose(struct req *r)
+{
+	struct budget	 b;
+	struct propose	 p = { &b, 0 };
+	const char	*url, *prev;
+	int		 rc;
+
+	if ((rc = page_load(r, &b)) != 0)
+		return rc;
+	if (!b.proposing)
+		return budget_show(r, &b, NULL, 409);
+	if (r->nerr == 0) {
+		p.cost = bud_parse_amount(http_arg_str(r, BPP_COST));
+		if (p.cost <= 0 || p.cost > 999999999999999LL)
+			http_arg_error(r, BPP_COST, N_("Write an amount above "
+			    "zero, such as 12500 or 12,500.250."));
+	}
+	if (r->nerr > 0)
+		return budget_show(r, &b, NULL, 422);
+	url = arena_printf(r->a, "/budgets/%llu?proposed=1#propose",
+	    (unsigned long long)b.id);
+	switch (http_form_tx(r, propose_tx, &p, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	default:
+		return 500;
+	}
 }

@@ -194,13 +194,17 @@ int	page_entity(struct req *);
 /* page_budgets.c: participatory budgets (issue 19) */
 enum budget_list_key { BL_ENTITY, BL_STATE, BL__MAX };
 extern const struct param budget_list_params[BL__MAX];
-enum budget_show_key { BS_SAVED, BS__MAX };
+enum budget_show_key { BS_SAVED, BS_PROPOSED, BS__MAX };
 extern const struct param budget_show_params[BS__MAX];
 enum budget_ballot_key { BBK_PROJECT, BBK__MAX };
 extern const struct param budget_ballot_params[BBK__MAX];
 int	page_budgets(struct req *);
 int	page_budget(struct req *);
 int	page_budget_ballot(struct req *);
+enum budget_propose_key { BPP_TITLE, BPP_DESCRIPTION, BPP_COST,
+	BPP_LOCATION, BPP__MAX };
+extern const struct param budget_propose_params[BPP__MAX];
+int	page_budget_propose(struct req *);
 
 /* page_initiatives.c: citizen initiatives (issue 19) */
 enum ini_list_key { IL_ENTITY, IL_STATE, IL_BEFORE, IL__MAX };

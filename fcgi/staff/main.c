@@ -202,6 +202,12 @@ static const struct route routes[] = {
 	{ "GET", "/complaint-reports/{id}.csv", page_complaint_report_csv,
 	    ACT_KPI_VIEW, NULL, 0, R_LOGIN },
 	/* Participatory budgets (page_budgets.c, issue 19). */
+	{ "GET", "/budgets", page_staff_budgets, ACT_ACTIVITY_VIEW, NULL, 0,
+	    R_LOGIN },
+	{ "POST", "/budgets/{id}/projects", page_staff_budget_project,
+	    ACT_ACTIVITY_VIEW, PARAMS(budget_project_params), R_LOGIN },
+	{ "POST", "/budgets/{id}/review", page_staff_budget_review,
+	    ACT_ACTIVITY_VIEW, PARAMS(budget_review_params), R_LOGIN },
 	{ "GET", "/budgets/{id}", page_staff_budget, ACT_ACTIVITY_VIEW, NULL, 0,
 	    R_LOGIN },
 	{ "POST", "/budgets/{id}/override", page_staff_budget_override,

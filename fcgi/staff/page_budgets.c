@@ -19,6 +19,24 @@
  *                                     of a batch of identical paper
  *                                     ballots, audited (budget.paper).
  *                                     Staff who draft (ACT_ACTIVITY_DRAFT).
+ * GET  /staff/budgets                the budgets of the user's entity
+ *                                     (every entity for the ministry),
+ *                                     with their phases and the projects
+ *                                     still to review (ACT_ACTIVITY_VIEW).
+ *                                     View staff/budgets.
+ * POST /staff/budgets/{id}/projects   budget_project_params: a project
+ *                                     added by staff before voting opens
+ *                                     (ACT_ACTIVITY_DRAFT), audited
+ *                                     (budget.project_add); 409 once
+ *                                     voting has opened.
+ * POST /staff/budgets/{id}/review     budget_review_params:
+ *                                     review_project, feasible (yes |
+ *                                     no), review_reason (public,
+ *                                     required), review_cost (corrected)
+ *                                     → 303; before voting opens
+ *                                     (ACT_ACTIVITY_DRAFT), audited
+ *                                     (budget.review); the citizen who
+ *                                     proposed it is mailed.
  * Bad input: 422 at its field, everything typed kept.
  */
 #include <stdlib.h>
@@ -30,6 +48,7 @@
 #include "budget.h"
 #include "db.h"
 #include "http.h"
+#include "names.h"
 #include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
@@ -43,12 +62,58 @@ static const char *const override_labels[] = {
 const struct param budget_override_params[BO__MAX] = {
 	[BO_PROJECT] = { .name = "project", .type = PT_INT, .flags = P_REQ,
 	    .min = 1, .max = 999999999999LL, .label = N_("Project") },
-	[BO_WON] = { .name = "won", .type = PT_ENUM, .flags = P_REQ,
+	/* A select always sends one of its values: not marked required
+	 * (Nu: a required select's first option must be a placeholder);
+	 * absent, it means "as the rule decides". */
+	[BO_WON] = { .name = "won", .type = PT_ENUM,
 	    .choices = override_names, .choice_labels = override_labels,
 	    .label = N_("Result") },
 	[BO_REASON] = { .name = "reason", .type = PT_TEXT, .max = 2000,
 	    .label = N_("Public reason"),
 	    .hint = N_("Shown on the results page beside the project.") },
+};
+
+static const char *const bud_staff_state_names[] = {
+	"draft", "open", "closed", "published", NULL
+};
+static const char *const bud_staff_state_labels[] = {
+	N_("Draft"), N_("Open"), N_("Voting closed"), N_("Results published"),
+};
+
+static const char *const feasible_names[] = { "yes", "no", NULL };
+static const char *const feasible_labels[] = {
+	N_("Feasible"), N_("Not feasible"),
+};
+
+const struct param budget_project_params[BPR__MAX] = {
+	[BPR_TITLE_AR] = { .name = "title_ar", .type = PT_STR,
+	    .flags = P_REQ | P_NAME, .min = 3, .max = 300,
+	    .label = N_("Title in Arabic") },
+	[BPR_TITLE_EN] = { .name = "title_en", .type = PT_STR,
+	    .flags = P_NAME, .max = 300, .label = N_("Title in English") },
+	[BPR_DESCRIPTION_AR] = { .name = "description_ar", .type = PT_TEXT,
+	    .max = 5000, .label = N_("Description in Arabic") },
+	[BPR_DESCRIPTION_EN] = { .name = "description_en", .type = PT_TEXT,
+	    .max = 5000, .label = N_("Description in English") },
+	[BPR_COST] = { .name = "cost", .type = PT_STR, .flags = P_REQ,
+	    .min = 1, .max = 24, .label = N_("Estimated cost"),
+	    .hint = N_("In the budget's currency, e.g. 12500 or 12,500.250.") },
+	[BPR_LOCATION] = { .name = "location", .type = PT_STR, .max = 300,
+	    .label = N_("Location") },
+};
+
+const struct param budget_review_params[BRV__MAX] = {
+	[BRV_PROJECT] = { .name = "review_project", .type = PT_INT, .flags = P_REQ,
+	    .min = 1, .max = 999999999999LL, .label = N_("Project") },
+	[BRV_FEASIBLE] = { .name = "feasible", .type = PT_ENUM,
+	    .choices = feasible_names, .choice_labels = feasible_labels,
+	    .label = N_("Technical review") },
+	[BRV_REASON] = { .name = "review_reason", .type = PT_TEXT, .flags = P_REQ,
+	    .min = 5, .max = 2000, .label = N_("Public reason"),
+	    .hint = N_("Shown with the project and sent to whoever proposed "
+	    "it.") },
+	[BRV_COST] = { .name = "review_cost", .type = PT_STR, .flags = P_REQ,
+	    .min = 1, .max = 24, .label = N_("Corrected cost") },
 };
 
 const struct param budget_paper_params[BP__MAX] = {
@@ -116,10 +181,17 @@ budget_page(struct req *r, struct budget *b, int status)
 		vm_bool(it, "computed", b->t.computed[i]);
 		vm_str(it, "override_reason", dbres_str(p,
 		    BUDGET_PROJECTS_OVERRIDE_REASON));
+		vm_bool(it, "feasible", b->feasible[i]);
+		vm_str(it, "review_reason", dbres_str(p,
+		    BUDGET_PROJECTS_REVIEW_REASON));
 		i++;
 	}
+	vm_bool(m, "may_review", b->reviewing && staff_may(r,
+	    ACT_ACTIVITY_DRAFT, b->entity_id));
 	present_form(r, m, PARAMS(budget_override_params));
 	present_form(r, m, PARAMS(budget_paper_params));
+	present_form(r, m, PARAMS(budget_project_params));
+	present_form(r, m, PARAMS(budget_review_params));
 	if (status != 200)
 		return http_form_again(r, "staff/budget", m, status);
 	return http_render(r, "staff/budget", m);
@@ -243,6 +315,168 @@ page_staff_budget_paper(struct req *r)
 		return http_redirect(r, 303, url);
 	case OUT_DUPLICATE:
 		return http_redirect(r, 303, prev != NULL ? prev : url);
+	default:
+		return 500;
+	}
+}
+
+int
+page_staff_budgets(struct req *r)
+{
+	struct val	*m = http_model(r), *l, *it;
+	struct dbres	*res;
+
+	if ((res = db_query(r->db, r->a, SQL_BUDGET_STAFF_LIST, DB_ARGS(
+	    DB_U(entity, r->sess->entity_id), DB_I(all,
+	    strcmp(r->sess->role, "admin") == 0)))) == NULL)
+		return 500;
+	l = vm_list(m, "budgets");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, BUDGET_STAFF_LIST_ID));
+		vm_str(it, "title", present_pick(r, dbres_str(res,
+		    BUDGET_STAFF_LIST_TITLE_AR), dbres_str(res,
+		    BUDGET_STAFF_LIST_TITLE_EN)));
+		vm_str(it, "entity", present_pick(r, dbres_str(res,
+		    BUDGET_STAFF_LIST_ENTITY_AR), dbres_str(res,
+		    BUDGET_STAFF_LIST_ENTITY_EN)));
+		vm_str(it, "state", dbres_str(res, BUDGET_STAFF_LIST_STATE));
+		vm_str(it, "state_label", present_label(r, bud_staff_state_labels,
+		    4, names_find(bud_staff_state_names, 4, dbres_str(res,
+		    BUDGET_STAFF_LIST_STATE))));
+		vm_bool(it, "draft", strcmp(dbres_str(res,
+		    BUDGET_STAFF_LIST_STATE), "draft") == 0);
+		vm_str(it, "proposals", present_sqldate(r, dbres_str(res,
+		    BUDGET_STAFF_LIST_PROPOSALS_CLOSE_AT)));
+		vm_str(it, "opens", present_sqldate(r, dbres_str(res,
+		    BUDGET_STAFF_LIST_OPENS_AT)));
+		vm_str(it, "closes", present_sqldate(r, dbres_str(res,
+		    BUDGET_STAFF_LIST_CLOSES_AT)));
+		vm_str(it, "projects", dbres_str(res,
+		    BUDGET_STAFF_LIST_PROJECTS));
+		vm_str(it, "to_review", dbres_str(res,
+		    BUDGET_STAFF_LIST_TO_REVIEW));
+	}
+	vm_bool(m, "any", l->count > 0);
+	return http_render(r, "staff/budgets", m);
+}
+
+/* The cost typed into field key, in minor units, or -1 with the field
+ * marked. */
+static int64_t
+cost_sent(struct req *r, int key)
+{
+	int64_t	 v = bud_parse_amount(http_arg_str(r, key));
+
+	if (r->nerr == 0 && (v <= 0 || v > 999999999999999LL)) {
+		http_arg_error(r, key, N_("Write an amount above zero, such as "
+		    "12500 or 12,500.250."));
+		return -1;
+	}
+	return v;
+}
+
+struct project_write {
+	struct budget	*b;
+	int64_t		 cost;
+};
+
+static enum outcome
+project_tx(struct req *r, void *arg)
+{
+	struct project_write *w = arg;
+
+	if (db_exec(r->db, SQL_BUDGET_PROJECT_ADD, DB_ARGS(
+	    DB_U(budget, w->b->id),
+	    DB_S(title_ar, http_arg_str(r, BPR_TITLE_AR)),
+	    DB_S(title_en, http_arg_str(r, BPR_TITLE_EN)),
+	    DB_S(description_ar, http_arg_str(r, BPR_DESCRIPTION_AR)),
+	    DB_S(description_en, http_arg_str(r, BPR_DESCRIPTION_EN)),
+	    DB_I(cost, w->cost), DB_S(location, http_arg_str(r, BPR_LOCATION)),
+	    DB_U(by, 0))) != 1)
+		return OUT_ERROR;
+	if (audit_record(r->db, staff_actor_for(r, w->b->entity_id),
+	    "budget.project_add", "budget_project", db_insert_id(r->db),
+	    http_arg_str(r, BPR_TITLE_AR)) == -1)
+		return OUT_ERROR;
+	return OUT_OK;
+}
+
+int
+page_staff_budget_project(struct req *r)
+{
+	struct budget	 b;
+	struct project_write w = { &b, 0 };
+	const char	*url, *prev;
+	int		 rc;
+
+	if ((rc = staff_budget(r, &b, ACT_ACTIVITY_DRAFT)) != 0)
+		return rc;
+	if (!b.reviewing)
+		return budget_page(r, &b, 409);
+	w.cost = cost_sent(r, BPR_COST);
+	if (r->nerr > 0)
+		return budget_page(r, &b, 422);
+	url = arena_printf(r->a, "/staff/budgets/%llu",
+	    (unsigned long long)b.id);
+	switch (http_form_tx(r, project_tx, &w, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	default:
+		return 500;
+	}
+}
+
+static enum outcome
+review_tx(struct req *r, void *arg)
+{
+	struct project_write *w = arg;
+
+	switch (budget_review(r->db, r->a, staff_actor_for(r,
+	    w->b->entity_id), w->b, http_arg_int(r, BRV_PROJECT, 0),
+	    http_arg_int(r, BRV_FEASIBLE, 0) == 0,
+	    http_arg_str(r, BRV_REASON), w->cost)) {
+	case 1:
+		return OUT_OK;
+	case 0:
+		http_arg_error(r, BRV_PROJECT,
+		    N_("Choose projects of this budget."));
+		return OUT_INVALID;
+	default:
+		return OUT_ERROR;
+	}
+}
+
+int
+page_staff_budget_review(struct req *r)
+{
+	struct budget	 b;
+	struct project_write w = { &b, 0 };
+	const char	*url, *prev;
+	int		 rc;
+
+	if ((rc = staff_budget(r, &b, ACT_ACTIVITY_DRAFT)) != 0)
+		return rc;
+	if (!b.reviewing)
+		return budget_page(r, &b, 409);
+	if (r->nerr == 0 && project_index(&b, http_arg_int(r, BRV_PROJECT,
+	    0)) < 0)
+		http_arg_error(r, BRV_PROJECT,
+		    N_("Choose projects of this budget."));
+	w.cost = cost_sent(r, BRV_COST);
+	if (r->nerr > 0)
+		return budget_page(r, &b, 422);
+	url = arena_printf(r->a, "/staff/budgets/%llu",
+	    (unsigned long long)b.id);
+	switch (http_form_tx(r, review_tx, &w, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_INVALID:
+		return budget_page(r, &b, 422);
 	default:
 		return 500;
 	}

@@ -163,6 +163,15 @@ extern const struct param budget_paper_params[BP__MAX];
 int	page_staff_budget(struct req *);
 int	page_staff_budget_override(struct req *);
 int	page_staff_budget_paper(struct req *);
+enum budget_project_key { BPR_TITLE_AR, BPR_TITLE_EN, BPR_DESCRIPTION_AR,
+	BPR_DESCRIPTION_EN, BPR_COST, BPR_LOCATION, BPR__MAX };
+extern const struct param budget_project_params[BPR__MAX];
+enum budget_review_key { BRV_PROJECT, BRV_FEASIBLE, BRV_REASON, BRV_COST,
+	BRV__MAX };
+extern const struct param budget_review_params[BRV__MAX];
+int	page_staff_budgets(struct req *);
+int	page_staff_budget_project(struct req *);
+int	page_staff_budget_review(struct req *);
 
 /* page_initiatives.c: citizen initiatives (issue 19) */
 enum ini_rules_key { IR_ADMIT, IR_SUPPORT, IR_THRESHOLD, IR_ANSWER,

@@ -121,3 +121,46 @@ VALUES (:budget, :batch, :copies, :by, UTC_TIMESTAMP());
 INSERT INTO budget_paper_choices (ballot_id, project_id)
 SELECT :ballot, p.id FROM budget_projects p
  WHERE p.id = :project AND p.budget_id = :budget AND p.feasible = 1;
+
+-- name: budget_staff_list
+-- The budgets of entity :entity (every entity when :all), drafts too,
+-- with their projects and those still to review (no public reason yet).
+-- param: entity u, all i
+SELECT b.id, e.name_ar AS entity_ar, e.name_en AS entity_en, b.state,
+       b.title_ar, b.title_en, b.proposals_close_at, b.opens_at,
+       b.closes_at,
+       (SELECT COUNT(*) FROM budget_projects p WHERE p.budget_id = b.id)
+         AS projects,
+       (SELECT COUNT(*) FROM budget_projects p WHERE p.budget_id = b.id
+           AND p.review_reason IS NULL) AS to_review
+  FROM budgets b JOIN entities e ON e.id = b.entity_id
+ WHERE :all = 1 OR b.entity_id = :entity
+ ORDER BY b.opens_at DESC, b.id DESC
+ LIMIT 200;
+
+-- name: budget_project_add
+-- A project proposed by a citizen (:by) or added by staff (:by NULL),
+-- last in the budget's order.  :cost in minor units (1/1000).
+-- param: budget u, title_ar s, title_en s, description_ar s, description_en s, cost i, location s, by u
+INSERT INTO budget_projects (budget_id, position, title_ar, title_en,
+       description_ar, description_en, cost, location, proposed_by)
+SELECT :budget, COALESCE(MAX(p.position), 0) + 1, :title_ar, :title_en,
+       :description_ar, :description_en, :cost / 1000, :location,
+       NULLIF(:by, 0)
+  FROM budget_projects p WHERE p.budget_id = :budget;
+
+-- name: budget_project_review
+-- The technical review of a project: feasible or not, the public reason
+-- and the corrected cost (minor units).
+-- param: budget u, project u, feasible i, reason s, cost i
+UPDATE budget_projects
+   SET feasible = :feasible, review_reason = :reason, cost = :cost / 1000
+ WHERE id = :project AND budget_id = :budget;
+
+-- name: budget_project_proposer
+-- Who proposed project :project (none: staff added it), to tell them of
+-- its review.
+-- param: project u
+SELECT u.email, u.lang, p.title_ar, p.title_en, p.budget_id
+  FROM budget_projects p JOIN users u ON u.id = p.proposed_by
+ WHERE p.id = :project AND u.email IS NOT NULL AND u.deleted_at IS NULL;

@@ -40,3 +40,24 @@ INSERT INTO budget_paper_ballots (budget_id, batch, copies, entered_by, at)
 SELECT @bud25, 'صندوق البلدية 1', 5, created_by, NOW() - INTERVAL 369 DAY FROM budgets WHERE id = @bud25;
 INSERT INTO budget_paper_choices (ballot_id, project_id)
 SELECT LAST_INSERT_ID(), id FROM budget_projects WHERE budget_id = @bud25 AND position = 3;
+
+-- A budget of the Ministry of Health in its proposals phase: a citizen's
+-- project awaiting review, and one the ministry added and reviewed.
+INSERT INTO budgets (entity_id, state, title_ar, title_en, description_ar, description_en, total_amount, votes_per_user,
+  opens_at, closes_at, proposals_close_at, created_by, created_at, ballot_rule, method, area_ar, area_en)
+SELECT e.id, 'open', 'موازنة المراكز الصحية في الزرقاء 2027', 'Zarqa health centres budget 2027',
+  'تقترحون مشاريع لتحسين المراكز الصحية في الزرقاء، وتراجعها الوزارة قبل التصويت.',
+  'Propose projects to improve the health centres of Zarqa; the ministry reviews them before the vote.',
+  150000.000, 1, UTC_TIMESTAMP() + INTERVAL 20 DAY, UTC_TIMESTAMP() + INTERVAL 50 DAY,
+  UTC_TIMESTAMP() + INTERVAL 10 DAY, u.id, UTC_TIMESTAMP() - INTERVAL 5 DAY, 'knapsack', 'greedy',
+  'محافظة الزرقاء', 'Zarqa governorate'
+  FROM entities e JOIN users u ON u.email = 'liaison@moh.sharek.test' WHERE e.slug = 'moh';
+SET @bud27 = LAST_INSERT_ID();
+INSERT INTO budget_projects (budget_id, position, title_ar, title_en, description_ar, description_en, cost, location,
+  proposed_by, feasible, review_reason)
+SELECT @bud27, 1, 'مظلات لانتظار المرضى', NULL, 'مظلات ومقاعد أمام مدخل المركز الصحي الشامل.', NULL, 18000.000,
+  'مركز صحي الزرقاء الشامل', id, 1, NULL FROM users WHERE email = 'citizen2@sharek.test';
+INSERT INTO budget_projects (budget_id, position, title_ar, title_en, description_ar, description_en, cost, location,
+  feasible, review_reason) VALUES
+ (@bud27, 2, 'ألواح شمسية لمركز الرصيفة', 'Solar panels for the Russeifa centre', NULL, NULL, 42000.000, 'الرصيفة', 1,
+  'راجعتها مديرية الأبنية: السطح يحتمل الألواح، والكلفة المصححة تشمل التركيب.');
