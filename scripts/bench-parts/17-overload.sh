@@ -54,7 +54,7 @@ if [ -n "$run_overload" ]; then
 	o_anon=$(awk '$6 == "sk_anon" {print $7}' "$o_jar")
 	rm -f "$o_jar"
 	[ -n "$o_csrf" ] && [ -n "$o_anon" ] || die "17-overload: no sign-in form token"
-	nice -n 19 wrk -t4 -c"$o_logins" -d"$DURATION" --timeout 10s -s "$ROOT/tests/bench/status.lua" "$BASE/login" -- \
+	nice -n 19 wrk -t4 -c"$o_logins" -d"$DURATION" --timeout 10s -s "$ROOT/tests/bench/status.lua" "$BASE/login" -- post \
 	    "csrf=$o_csrf&next=%2F&email=bench.burst%40bench.invalid&password=not-the-password-17" \
 	    "sk_anon=$o_anon" "$BASE" >"$TMP" 2>&1 &
 	WRK_PID=$!
