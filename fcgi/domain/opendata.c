@@ -80,11 +80,14 @@ static const struct od_col option_cols[OD_OPTIONS__MAX] = {
 	[OD_OPTIONS_QUESTION_ID] = { "question_id", ODT_INT,
 	    N_("Number of the question, unique on the portal"),
 	    OD_OPTIONS_QUESTION_ID },
+	[OD_OPTIONS_SECTION_POSITION] = { "section_position", ODT_INT,
+	    N_("Place of the question's section in the form; empty for a question outside the sections"),
+	    OD_OPTIONS_SECTION_POSITION },
 	[OD_OPTIONS_QUESTION_POSITION] = { "question_position", ODT_INT,
-	    N_("Place of the question in the form"),
+	    N_("Place of the question in its section"),
 	    OD_OPTIONS_QUESTION_POSITION },
 	[OD_OPTIONS_KIND] = { "kind", ODT_STR,
-	    N_("Kind of question: single, multiple, ranking, matrix or yesno"),
+	    N_("Kind of question: single, multiple, ranking, matrix, yesno, or one answered in free text (text, longtext, date)"),
 	    OD_OPTIONS_KIND },
 	[OD_OPTIONS_QUESTION_AR] = { "question_ar", ODT_STR,
 	    N_("The question in Arabic"),
@@ -110,6 +113,9 @@ static const struct od_col option_cols[OD_OPTIONS__MAX] = {
 	[OD_OPTIONS_ANSWERED] = { "answered", ODT_INT,
 	    N_("How many participants answered the question; empty for results kept before the answers were counted"),
 	    OD_OPTIONS_ANSWERED },
+	[OD_OPTIONS_TEXT] = { "text", ODT_STR,
+	    N_("A free-text answer, published after moderation (one row each, without an answer number or votes); empty on the rows of fixed answers"),
+	    OD_OPTIONS_TEXT },
 };
 
 static const struct od_col register_cols[OD_REGISTER__MAX] = {
@@ -356,7 +362,7 @@ opendata_fill(struct arena *a, struct dbres *res, struct od_dataset *d)
 		sen = dbres_str(res, OD_RESULT_SUMMARY_EN);
 	od_text(a, k == AK_CONSULTATION ?
 	    N_("Every published comment on the consultation, with the article it is on, its author's type (natural or legal person, never a name), the entity's position and reply, its campaign group and themes. {1}") :
-	    N_("Every fixed answer of every question with the number of participants who chose it. {1}"),
+	    N_("Every fixed answer of every question with the number of participants who chose it, and every free-text answer published after moderation. {1}"),
 	    sar ? sar : "", sen ? sen : "", &d->desc_ar, &d->desc_en);
 	od_text(a, act_kind_labels[k], NULL, NULL, &d->keyword_ar,
 	    &d->keyword_en);

@@ -21,7 +21,7 @@ if [ -n "${BENCH_DATA:-}" ] || [ -n "${BENCH_EXPORT:-}" ]; then
 	rows=$(($(wc -l < "$TMP.csv") - 1))
 	rm -f "$TMP.csv"
 	echo "==> streamed export $export_path"
-	awk -v r="$rows" -v b="$size" -v s="$secs" 'BEGIN { printf "%d rows, %d bytes in %.2f s: %d rows/s, %.1f MB/s\n", r, b, s, (s > 0 ? r / s : 0), (s > 0 ? b / s / 1048576 : 0) }'
+	awk -v r="$rows" -v b="$size" -v s="$secs" 'BEGIN { printf "%d rows, %d bytes in %.2f s: %d rows/s (goal 200000 rows/s), %.1f MB/s\n", r, b, s, (s > 0 ? r / s : 0), (s > 0 ? b / s / 1048576 : 0) }'
 	diff_rss() {	# prints each worker's line; the largest growth last
 		awk 'NR == FNR { b[$1] = $2; next }
 		    ($1 in b) { d = $2 - b[$1]; if (d > m) m = d

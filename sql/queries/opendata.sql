@@ -141,10 +141,13 @@ SELECT c.id, c.article_id, car.number_label AS article, c.received_at,
 -- option summed; of a ranking, the first places, as the results page
 -- counts them), or the option's own counter where there are none (the
 -- activities before it) — and how many answered the question
--- (question_stats), in the order of the form (survey_questions).
--- Free-text answers are never in it.
+-- (question_stats); then each free-text answer once moderation approved
+-- it (migration 0022: text_status, as the results page shows them), one
+-- row each with its text and no option; a pending or rejected one is
+-- never in it.  In the order of the form (survey_questions).
 -- param: activity u
-SELECT q.id AS question_id, q.position AS question_position, q.kind,
+SELECT q.id AS question_id, s.position AS section_position,
+       q.position AS question_position, q.kind,
        q.text_ar AS question_ar, q.text_en AS question_en,
        o.id AS option_id, o.position AS option_position,
        o.label_ar AS option_ar, o.label_en AS option_en,
@@ -153,12 +156,24 @@ SELECT q.id AS question_id, q.position AS question_position, q.kind,
                     AND (q.kind <> 'ranking' OR ac.value = 1)),
                 o.votes) AS votes,
        (SELECT st.answered FROM question_stats st
-         WHERE st.question_id = q.id) AS answered
+         WHERE st.question_id = q.id) AS answered,
+       NULL AS text
   FROM questions q
   JOIN question_options o ON o.question_id = q.id
   LEFT JOIN question_sections s ON s.id = q.section_id
  WHERE q.activity_id = :activity AND q.kind <> 'text'
- ORDER BY s.id IS NOT NULL, s.position, s.id, q.position, q.id, o.position, o.id;
+UNION ALL
+SELECT q.id, s.position, q.position, q.kind, q.text_ar, q.text_en,
+       NULL, NULL, NULL, NULL, NULL,
+       (SELECT st.answered FROM question_stats st WHERE st.question_id = q.id),
+       x.text
+  FROM answers x
+  JOIN questions q ON q.id = x.question_id
+  LEFT JOIN question_sections s ON s.id = q.section_id
+ WHERE q.activity_id = :activity AND x.text IS NOT NULL AND x.text <> ''
+   AND x.text_status = 'approved'
+ ORDER BY section_position IS NOT NULL, section_position, question_position,
+       question_id, option_position, option_id, text;
 
 -- name: od_register
 -- Distribution rows of the register of every public consultation,

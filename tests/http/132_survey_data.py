@@ -1,10 +1,11 @@
 """A survey's and a poll's open data are their public results (issue 15):
 the CSV and JSON distributions of survey-N and poll-N hold the same
 questions, the same answers and the same counts (votes, answered) as
-/consultations/N/survey/results in Arabic and English; free-text
-answers are in neither file.  Each distribution written whole has its
-size in the catalog (dcat:byteSize, xsd:nonNegativeInteger) equal to the
-bytes served, and /opendata shows it.  The data is made here."""
+/consultations/N/survey/results in Arabic and English, and the same
+free-text answers: only those moderation approved.  Each distribution
+written whole has its size in the catalog (dcat:byteSize,
+xsd:nonNegativeInteger) equal to the bytes served, and /opendata shows
+it.  The data is made here."""
 import csv
 import html
 import io
@@ -105,7 +106,12 @@ survey, sq = make("survey", [
      [("السعر", "Price"), ("الوقت", "Time"), ("الراحة، والأمان", "Comfort, and safety")]),
     ("text", "ملاحظات أخرى", "Other remarks", []),
 ])
-answer(survey, sq, [[[1], [1, 2], SECRET], [[1], [3], SECRET], [[3], [1, 2, 3], SECRET], [[2], [], SECRET]])
+PUBLISHED = "نص منشور بعد الإشراف، بفاصلة"
+answer(survey, sq, [[[1], [1, 2], PUBLISHED], [[1], [3], SECRET], [[3], [1, 2, 3], SECRET + " 2"],
+                    [[2], [], SECRET + " 3"]])
+# Moderation (migration 0022): one approved, one rejected, the others pending.
+sql("UPDATE answers SET text_status = 'approved' WHERE question_id = %s AND text = '%s'" % (sq[2], PUBLISHED))
+sql("UPDATE answers SET text_status = 'rejected' WHERE question_id = %s AND text = '%s'" % (sq[2], SECRET))
 poll, pq = make("poll", [("single", "هل تؤيد؟", "Do you agree?", [("نعم", "Yes"), ("لا", "No"), ("لا أدري", "Not sure")])])
 answer(poll, pq, [[[1]], [[1]], [[2]], [[1]]])
 
@@ -129,6 +135,8 @@ def data_results(rows, lang):
     """The same from the rows of a distribution."""
     out = {}
     for x in rows:
+        if x["text"]:
+            continue
         q = out.setdefault(x["question_" + lang], (int(x["answered"] or 0), {}))
         q[1][x["option_" + lang]] = int(x["votes"])
     return out
@@ -142,7 +150,11 @@ for kind, aid, nq in (("survey", survey, 2), ("poll", poll, 1)):
     jr = en.get("/opendata/datasets/%s.json" % slug)
     jrows = [{k: ("" if v is None else str(v)) for k, v in o.items()} for o in json.loads(jr.raw)]
     t.eq(jrows, crows, "%s: the JSON has the rows of the CSV" % kind)
-    t.ok(not any(SECRET in f.raw.decode("utf-8") for f in (r, jr)), "%s: no free-text answer in the files" % kind)
+    t.ok(not any(SECRET in f.raw.decode("utf-8") for f in (r, jr)),
+         "%s: no free-text answer pending or rejected in the files" % kind)
+    texts = [(x["question_en"], x["text"], x["option_id"], x["votes"]) for x in crows if x["text"]]
+    t.eq(texts, [("Other remarks", PUBLISHED, "", "")] if kind == "survey" else [],
+         "%s: the approved free-text answer is a row of its own, without option or votes" % kind)
     for lang, client in (("en", en), ("ar", ar)):
         status, shown = page_results(client, aid)
         t.eq(status, 200, "%s: the public results page (%s)" % (kind, lang))
@@ -151,7 +163,13 @@ for kind, aid, nq in (("survey", survey, 2), ("poll", poll, 1)):
         shown = {k: v for k, v in shown.items() if v[1]}
         data = data_results(crows, lang)
         t.ok(len(texts) == (1 if kind == "survey" else 0) and not set(texts) & set(data),
-             "%s: the free-text question is on the page without counts, not in the data (%s)" % (kind, lang), texts)
+             "%s: the free-text question is on the page without counts, not among the counted (%s)" % (kind, lang),
+             texts)
+        if kind == "survey":
+            page = client.get("/consultations/%s/survey/results" % aid).text
+            published = [html.unescape(x) for x in re.findall(r'<ul class="texts"><li dir="auto">(.*?)</li>', page)]
+            t.eq(published, [x["text"] for x in crows if x["text"]],
+                 "survey: the page publishes the same free-text answers as the data (%s)" % lang)
         t.ok(len(shown) == nq and all(sum(c.values()) > 0 for _, c in shown.values()),
              "%s: the page shows %d questions with counts (%s)" % (kind, nq, lang), shown)
         t.eq(data, shown, "%s: the same questions, answers and counts in the data as on the page (%s)" % (kind, lang))
