@@ -62,6 +62,8 @@ class Load:
         self.acked = []          # (kind, text, ref)
         self.statuses = {}       # "kind status" -> count
         self.first_error = None
+        self.kept503 = 0         # 503 answers that kept the text sent
+        self.lost503 = []        # (kind, text) of those that did not
         self.seq = 0
         self._stop = threading.Event()
         self._threads = []
@@ -113,6 +115,17 @@ class Load:
             if exc is not None and self.first_error is None:
                 self.first_error = "%s: %r" % (kind, exc)
 
+    def _answered(self, kind, r, text):
+        """Counts the answer to a POST; a 503 (the database away) must
+        come back with the text that was sent (self.kept503 / lost503)."""
+        self._count(kind, r.status)
+        if r.status == 503:
+            with self.lock:
+                if text in r.text:
+                    self.kept503 += 1
+                else:
+                    self.lost503.append((kind, text))
+
     def _ack(self, kind, text, ref=None):
         with self.lock:
             self.acked.append((kind, text, ref))
@@ -124,7 +137,7 @@ class Load:
         if page.status != 200:
             return self._count("comment", "GET %d" % page.status)
         r = pub.post(self.cpage + "/comments", dict(hidden_fields(page.text, self.cpage + "/comments"), body=text))
-        self._count("comment", r.status)
+        self._answered("comment", r, text)
         if r.status == 303 and "dup=1" not in (r.header("Location") or ""):
             self._ack("comment", text)
 
@@ -137,7 +150,7 @@ class Load:
         fields = dict(hidden_fields(page.text, "/complaints/new"), type=self.rtype, entity=self.entity,
                       axis=self.axis, subject="", body=text)
         r = comp.post_multipart("/complaints/new", fields, {})
-        self._count("request", r.status)
+        self._answered("request", r, text)
         m = REF.search(r.header("Location") or "")
         if r.status in (201, 303) and m:
             self._ack("request", text, m.group(0))
@@ -151,7 +164,7 @@ class Load:
         fields = dict(hidden_fields(page.text, "/complaints/report"), entity=self.violation_entity,
                       axis=self.axis, subject="", body=text)
         r = anon.post_multipart("/complaints/report", fields, {})
-        self._count("report", r.status)
+        self._answered("report", r, text)
         # Acknowledged: the page that shows the tracking code, once.
         if r.status == 200 and CODE.search(r.text):
             self._ack("report", text)
@@ -245,11 +258,14 @@ class Load:
         lost = sorted(acked - stored)
         s = {"acknowledged": len(acked), "stored": len(acked & stored), "lost": len(lost),
              "unacknowledged_stored": len(stored - acked), "statuses": statuses,
+             "kept503": self.kept503, "lost503": len(self.lost503),
              "lost_items": lost[:10]}
         print("# %sacknowledged %d, stored %d, lost %d (stored without an acknowledgement: %d)"
               % (label + ": " if label else "", s["acknowledged"], s["stored"], s["lost"],
                  s["unacknowledged_stored"]))
         print("# answers: " + ", ".join("%s: %d" % kv for kv in sorted(statuses.items())))
+        if self.kept503 or self.lost503:
+            print("# 503 answers: %d kept the text sent, %d did not" % (self.kept503, len(self.lost503)))
         if self.first_error:
             print("# first error: " + self.first_error[:200])
         for item in s["lost_items"]:
