@@ -9,7 +9,9 @@
 -- sub-departments) the rows of that scope, each a contiguous range of
 -- the new primary keys (grain, dim, entity_id, start, …): the rows read
 -- depend on the length of the period and the breakdown's keys only,
--- never on the number of requests nor of entities.  kpi_handler stays
+-- never on the number of requests nor of entities (the ranking of the
+-- top-level entities reads the period's rows of every scope through
+-- kpi_cube_span: entities × days, never requests).  kpi_handler stays
 -- per handling entity (the liaison officers' ranking).  A request's
 -- scopes are those of the entity tree when it is counted; kpi_rebuild()
 -- counts every request again after the tree changes.
@@ -33,7 +35,8 @@ ALTER TABLE kpi_cube
   ADD COLUMN bench TINYINT(1) NOT NULL DEFAULT 0,
   DROP PRIMARY KEY,
   DROP KEY kpi_cube_entity,
-  ADD PRIMARY KEY (grain, dim, entity_id, start, key_id, bench);
+  ADD PRIMARY KEY (grain, dim, entity_id, start, key_id, bench),
+  ADD KEY kpi_cube_span (grain, dim, start, entity_id);
 
 ALTER TABLE kpi_reply
   ADD COLUMN bench TINYINT(1) NOT NULL DEFAULT 0,
