@@ -38,13 +38,16 @@ c.id, c.activity_id, c.article_id, c.user_id, c.body, c.status,
 --                  received_at) and comments_ip_recent (ip, received_at)
 --                  read newest first and cut at the limit, so a check
 --                  reads at most the limit's index entries however many
---                  comments the table or the window holds (EXPLAIN in
---                  sql/migrations/0028_comment_write.sql);
+--                  comments the table or the window holds;
 --   *_retry_seconds when the limit-th newest leaves the window, i.e.
 --                  when the next comment would be taken;
 --   first_comment  1 for the user's first comment on the activity (the
 --                  counter of participants), by the same (user_id,
 --                  activity_id, …) index.
+-- Measured (ANALYZE) at 1,000,040 comments, 500,000 of them by one user
+-- (200 in the window) and all 1,000,000 from one address (500,000 in the
+-- window): the statement read 10, 1,000, 1 and 1 index entries in 1.6 ms
+-- (limits 10 and 1,000).  The indexes are those of 0001 and 0002.
 -- param: user u, activity u, article u, hash b, dup_minutes i, minutes i, ip s, cap_user i, cap_ip i
 SELECT :article = 0 OR EXISTS (SELECT 1 FROM articles
          WHERE id = :article AND activity_id = :activity) AS article_ok,
