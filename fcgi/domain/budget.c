@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "activity.h"
 #include "audit.h"
 #include "budget.h"
 #include "conf.h"
@@ -662,4 +663,47 @@ budget_review(struct db *db, struct arena *a, const struct actor *who,
 	    arena_printf(a, "%s %s", bud_format_amount(cost, buf,
 	    sizeof(buf)), b->currency), workflow_isolate(a, reason), NULL)) ==
 	    -1 ? -1 : 1;
+}
+
+enum act_state
+budget_chain_next(const char *from, enum act_event e, enum role role)
+{
+	enum act_state	 s = activity_state(from), to;
+
+	/* The chain of the consultations up to the liaison officer's
+	 * approval; a budget has no publication date to wait for, nor the
+	 * later states (its phases follow its own dates). */
+	if (e != AE_SUBMIT && e != AE_RETURN && e != AE_FORWARD &&
+	    e != AE_APPROVE)
+		return AS__MAX;
+	to = activity_next(s, e, role);
+	return to == AS_ANALYSIS ? AS__MAX : to;
+}
+
+int
+budget_chain(struct db *db, struct arena *a, const struct actor *who,
+    enum role role, uint64_t id, const char *from, enum act_event e,
+    const char *reason)
+{
+	static const char *const what[AE__MAX] = {
+		[AE_SUBMIT] = "budget.submit", [AE_RETURN] = "budget.return",
+		[AE_FORWARD] = "budget.forward", [AE_APPROVE] = "budget.approve",
+	};
+	enum act_state	 to = budget_chain_next(from, e, role);
+	int		 n;
+
+	(void)a;
+	if (to == AS__MAX)
+		return 0;
+	if (activity_event_needs_reason(e) && (reason == NULL ||
+	    *reason == '\0'))
+		return 0;
+	n = db_exec(db, SQL_BUDGET_CHAIN_SET, DB_ARGS(DB_U(id, id),
+	    DB_S(from, from), DB_S(to, act_state_names[to]),
+	    DB_S(reason, e == AE_RETURN ? reason : NULL),
+	    DB_I(open, to == AS_SCHEDULED)));
+	if (n <= 0)
+		return n;
+	return audit_record(db, who, what[e], "budget", id, reason != NULL ?
+	    reason : act_state_names[to]) == -1 ? -1 : 1;
 }

@@ -29,6 +29,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "activity.h"
+
 enum bud_method { BM_GREEDY, BM_MES, BM__MAX };
 enum bud_ballot { BB_KNAPSACK, BB_APPROVAL, BB__MAX };
 extern const char *const bud_method_names[BM__MAX + 1];
@@ -140,11 +142,28 @@ enum bud_vote { BV_OK, BV_CHANGED, BV_NOT_OPEN, BV_ERROR };
 enum bud_vote budget_vote(struct db *, struct arena *, uint64_t budget,
 	    uint64_t user, const uint64_t *projects, int n);
 
+struct actor;
+
+/* The review chain of the consultations (activity_next) for a budget
+ * drafted by its entity: the state event leads to from the chain's
+ * state from for role, or AS__MAX when it may not — only submit,
+ * return, forward and approve, approval ending the chain (AS_SCHEDULED:
+ * the budget is open). */
+enum act_state	 budget_chain_next(const char *from, enum act_event,
+		    enum role);
+/* Applies it to budget id inside the caller's transaction, audited
+ * (budget.submit, .return, .forward, .approve); a return needs its
+ * reason, which the author reads.  1 done, 0 not allowed from its state
+ * (or moved meanwhile, or no reason), -1 error.  The caller checked the
+ * role's permission on the budget's entity. */
+int	budget_chain(struct db *, struct arena *, const struct actor *,
+	    enum role, uint64_t id, const char *from, enum act_event,
+	    const char *reason);
+
 /* The technical review of project (feasible or not, the public reason,
  * the corrected cost in minor units) by who, audited (budget.review);
  * the citizen who proposed it is told in their language.  Inside the
  * caller's transaction: 1 done, 0 no such project of b, -1 error. */
-struct actor;
 int	budget_review(struct db *, struct arena *, const struct actor *,
 	    const struct budget *, uint64_t project, int feasible,
 	    const char *reason, int64_t cost);

@@ -37,6 +37,28 @@
  *                                     (ACT_ACTIVITY_DRAFT), audited
  *                                     (budget.review); the citizen who
  *                                     proposed it is mailed.
+ * GET  /staff/budgets/new            the form of a new budget
+ *                                     (ACT_ACTIVITY_DRAFT, an entity's
+ *                                     staff).  View staff/budget_form.
+ * POST /staff/budgets/new            budget_new_params → 303
+ *                                     /staff/budgets/{id}/chain: a draft
+ *                                     of the user's entity, never public,
+ *                                     audited (budget.draft).  Dates in
+ *                                     order (proposals, voting opens,
+ *                                     closes), approval with its N.
+ * GET  /staff/budgets/{id}/chain      the budget's rules and where it
+ *                                     stands in the review chain of the
+ *                                     consultations, with the step the
+ *                                     reader may take.  View
+ *                                     staff/budget_chain.
+ * POST /staff/budgets/{id}/chain      budget_chain_params: event (submit
+ *                                     | forward | return | approve),
+ *                                     reason (a return's, required):
+ *                                     activity_next decides as for a
+ *                                     consultation, audited; the liaison
+ *                                     officer's approval opens it.  403
+ *                                     for a step the role may not take
+ *                                     on its entity, 409 from its state.
  * Bad input: 422 at its field, everything typed kept.
  */
 #include <stdlib.h>
@@ -78,6 +100,76 @@ static const char *const bud_staff_state_names[] = {
 };
 static const char *const bud_staff_state_labels[] = {
 	N_("Draft"), N_("Open"), N_("Voting closed"), N_("Results published"),
+};
+
+static const char *const rule_names[] = { "knapsack", "approval", NULL };
+static const char *const rule_labels[] = {
+	N_("Knapsack: projects whose costs fit in the budget"),
+	N_("Approval: up to N projects"),
+};
+static const char *const method_names[] = { "greedy", "mes", NULL };
+static const char *const method_labels[] = {
+	N_("Greedy by votes"), N_("Method of Equal Shares"),
+};
+static const char *const chain_names[] = {
+	"submit", "forward", "return", "approve", NULL
+};
+static const char *const chain_labels[] = {
+	N_("Submit it to the coordinator"), N_("Forward it to the liaison officer"),
+	N_("Return it to its author"), N_("Approve and open it"),
+};
+static const enum act_event chain_events[] = {
+	AE_SUBMIT, AE_FORWARD, AE_RETURN, AE_APPROVE
+};
+
+const struct param budget_new_params[BN__MAX] = {
+	[BN_TITLE_AR] = { .name = "title_ar", .type = PT_STR,
+	    .flags = P_REQ | P_NAME, .min = 3, .max = 300,
+	    .label = N_("Title in Arabic") },
+	[BN_TITLE_EN] = { .name = "title_en", .type = PT_STR,
+	    .flags = P_REQ | P_NAME, .min = 3, .max = 300,
+	    .label = N_("Title in English") },
+	[BN_DESCRIPTION_AR] = { .name = "description_ar", .type = PT_TEXT,
+	    .max = 5000, .label = N_("Description in Arabic") },
+	[BN_DESCRIPTION_EN] = { .name = "description_en", .type = PT_TEXT,
+	    .max = 5000, .label = N_("Description in English") },
+	[BN_TOTAL] = { .name = "total", .type = PT_STR, .flags = P_REQ,
+	    .min = 1, .max = 24, .label = N_("Total amount") },
+	[BN_CURRENCY] = { .name = "currency", .type = PT_STR, .flags = P_REQ,
+	    .min = 3, .max = 3, .label = N_("Currency"),
+	    .hint = N_("Three capital letters, e.g. JOD or OMR.") },
+	[BN_AREA_AR] = { .name = "area_ar", .type = PT_STR, .max = 200,
+	    .label = N_("Area or sector in Arabic") },
+	[BN_AREA_EN] = { .name = "area_en", .type = PT_STR, .max = 200,
+	    .label = N_("Area or sector in English") },
+	[BN_PROPOSALS] = { .name = "proposals_close_at", .type = PT_DATETIME,
+	    .flags = P_REQ, .label = N_("Proposals until") },
+	[BN_OPENS] = { .name = "opens_at", .type = PT_DATETIME,
+	    .flags = P_REQ, .label = N_("Voting opens"),
+	    .hint = N_("The technical review runs from the end of the "
+	    "proposals until then.") },
+	[BN_CLOSES] = { .name = "closes_at", .type = PT_DATETIME,
+	    .flags = P_REQ, .label = N_("Voting closes") },
+	[BN_RULE] = { .name = "ballot_rule", .type = PT_ENUM,
+	    .choices = rule_names, .choice_labels = rule_labels,
+	    .label = N_("How to vote") },
+	[BN_MAX] = { .name = "max_projects", .type = PT_INT, .max = 1000,
+	    .label = N_("At most this many projects (0: no limit)") },
+	[BN_MIN] = { .name = "min_projects", .type = PT_INT, .max = 1000,
+	    .label = N_("At least this many projects (0: none)") },
+	[BN_SHARE] = { .name = "min_share_pct", .type = PT_INT, .max = 100,
+	    .label = N_("Minimum share of the budget to spend, %") },
+	[BN_METHOD] = { .name = "method", .type = PT_ENUM,
+	    .choices = method_names, .choice_labels = method_labels,
+	    .label = N_("How winners are chosen") },
+};
+
+const struct param budget_chain_params[BC__MAX] = {
+	[BC_EVENT] = { .name = "event", .type = PT_ENUM, .flags = P_REQ,
+	    .choices = chain_names },
+	[BC_REASON] = { .name = "reason", .type = PT_TEXT, .max = 3000,
+	    .label = N_("Reason for returning it"),
+	    .hint = N_("The author reads it with the budget.") },
 };
 
 static const char *const feasible_names[] = { "yes", "no", NULL };
@@ -358,6 +450,8 @@ page_staff_budgets(struct req *r)
 		    BUDGET_STAFF_LIST_TO_REVIEW));
 	}
 	vm_bool(m, "any", l->count > 0);
+	vm_bool(m, "may_draft", r->sess->entity_id != 0 && staff_may(r,
+	    ACT_ACTIVITY_DRAFT, r->sess->entity_id));
 	return http_render(r, "staff/budgets", m);
 }
 
@@ -477,6 +571,273 @@ page_staff_budget_review(struct req *r)
 		return http_redirect(r, 303, prev != NULL ? prev : url);
 	case OUT_INVALID:
 		return budget_page(r, &b, 422);
+	default:
+		return 500;
+	}
+}
+
+static int
+new_page(struct req *r, int status)
+{
+	struct val	*m = http_model(r);
+
+	present_form(r, m, PARAMS(budget_new_params));
+	if (status != 200)
+		return http_form_again(r, "staff/budget_form", m, status);
+	return http_render(r, "staff/budget_form", m);
+}
+
+int
+page_staff_budget_new(struct req *r)
+{
+	if (r->sess->entity_id == 0 || !staff_may(r, ACT_ACTIVITY_DRAFT,
+	    r->sess->entity_id))
+		return 403;
+	return new_page(r, 200);
+}
+
+struct budget_new {
+	int64_t		 total;
+	const char	*url;
+};
+
+static enum outcome
+budget_new_tx(struct req *r, void *arg)
+{
+	struct budget_new *n = arg;
+	const struct pval *rule = http_arg(r, BN_RULE),
+	    *method = http_arg(r, BN_METHOD);
+	unsigned long long id;
+
+	if (db_exec(r->db, SQL_BUDGET_CREATE, DB_ARGS(
+	    DB_U(entity, r->sess->entity_id), DB_U(by, r->sess->user_id),
+	    DB_S(title_ar, http_arg_str(r, BN_TITLE_AR)),
+	    DB_S(title_en, http_arg_str(r, BN_TITLE_EN)),
+	    DB_S(description_ar, http_arg_str(r, BN_DESCRIPTION_AR)),
+	    DB_S(description_en, http_arg_str(r, BN_DESCRIPTION_EN)),
+	    DB_I(total, n->total),
+	    DB_S(currency, http_arg_str(r, BN_CURRENCY)),
+	    DB_S(area_ar, http_arg_str(r, BN_AREA_AR)),
+	    DB_S(area_en, http_arg_str(r, BN_AREA_EN)),
+	    DB_S(ballot_rule, rule_names[rule->set ? rule->i : 0]),
+	    DB_S(method, method_names[method->set ? method->i : 0]),
+	    DB_I(min_projects, http_arg_int(r, BN_MIN, 0)),
+	    DB_I(max_projects, http_arg_int(r, BN_MAX, 0)),
+	    DB_I(min_share_pct, http_arg_int(r, BN_SHARE, 0)),
+	    DB_I(proposals_unix, http_arg(r, BN_PROPOSALS)->t),
+	    DB_I(opens_unix, http_arg(r, BN_OPENS)->t),
+	    DB_I(closes_unix, http_arg(r, BN_CLOSES)->t))) != 1)
+		return OUT_ERROR;
+	id = db_insert_id(r->db);
+	n->url = arena_printf(r->a, "/staff/budgets/%llu/chain", id);
+	return audit_record(r->db, staff_actor(r), "budget.draft", "budget",
+	    id, http_arg_str(r, BN_TITLE_AR)) == -1 ? OUT_ERROR : OUT_OK;
+}
+
+int
+page_staff_budget_create(struct req *r)
+{
+	struct budget_new n = { 0, "/staff/budgets" };
+	const char	*prev, *cur;
+	int		 k;
+
+	if (r->sess->entity_id == 0 || !staff_may(r, ACT_ACTIVITY_DRAFT,
+	    r->sess->entity_id))
+		return 403;
+	if (r->nerr == 0)
+		n.total = cost_sent(r, BN_TOTAL);
+	cur = http_arg_str(r, BN_CURRENCY);
+	for (k = 0; r->nerr == 0 && cur != NULL && k < 3; k++)
+		if (cur[k] < 'A' || cur[k] > 'Z')
+			http_arg_error(r, BN_CURRENCY, N_("Three capital "
+			    "letters, e.g. JOD or OMR."));
+	if (r->nerr == 0 && http_arg(r, BN_OPENS)->t <=
+	    http_arg(r, BN_PROPOSALS)->t)
+		http_arg_error(r, BN_OPENS, N_("Voting opens after the "
+		    "proposals close (the technical review is between)."));
+	if (r->nerr == 0 && http_arg(r, BN_CLOSES)->t <=
+	    http_arg(r, BN_OPENS)->t)
+		http_arg_error(r, BN_CLOSES, N_("Voting closes after it "
+		    "opens."));
+	if (r->nerr == 0 && http_arg(r, BN_RULE)->set &&
+	    http_arg(r, BN_RULE)->i == 1 && http_arg_int(r, BN_MAX, 0) < 1)
+		http_arg_error(r, BN_MAX, N_("An approval vote needs the "
+		    "number of projects a voter may choose."));
+	if (r->nerr == 0 && http_arg_int(r, BN_MAX, 0) > 0 &&
+	    http_arg_int(r, BN_MIN, 0) > http_arg_int(r, BN_MAX, 0))
+		http_arg_error(r, BN_MIN, N_("At least cannot be more than at "
+		    "most."));
+	if (r->nerr > 0)
+		return new_page(r, 422);
+	switch (http_form_tx(r, budget_new_tx, &n, "/staff/budgets", &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, n.url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev :
+		    "/staff/budgets");
+	default:
+		return 500;
+	}
+}
+
+/* The action a step needs on the budget's entity. */
+static enum action
+chain_need(enum act_event e, enum act_state from)
+{
+	if (e == AE_SUBMIT)
+		return ACT_ACTIVITY_DRAFT;
+	if (e == AE_FORWARD || (e == AE_RETURN && from == AS_SUBMITTED))
+		return ACT_ACTIVITY_REVIEW;
+	return ACT_ACTIVITY_APPROVE;
+}
+
+struct chain {
+	struct dbres	*res;
+	uint64_t	 id, entity;
+	const char	*from;
+};
+
+/* Loads budget {id} with its chain: 0, 404 (missing, out of sight),
+ * 500. */
+static int
+chain_load(struct req *r, struct chain *c)
+{
+	if ((c->res = db_query(r->db, r->a, SQL_BUDGET_DRAFT_GET, DB_ARGS(
+	    DB_U(id, r->segi[0])))) == NULL)
+		return 500;
+	if (!dbres_next(c->res))
+		return 404;
+	c->id = dbres_u(c->res, BUDGET_DRAFT_GET_ID);
+	c->entity = dbres_u(c->res, BUDGET_DRAFT_GET_ENTITY_ID);
+	c->from = dbres_str(c->res, BUDGET_DRAFT_GET_REVIEW_STATE);
+	return staff_may(r, ACT_ACTIVITY_VIEW, c->entity) ? 0 : 404;
+}
+
+static int
+chain_page(struct req *r, struct chain *c, int status)
+{
+	struct val	*m = http_model(r), *l, *it;
+	struct dbres	*res = c->res;
+	enum role	 role = perm_role(r->sess->role);
+	enum act_state	 from = activity_state(c->from);
+	char		 buf[32];
+	int		 k, rule, method;
+
+	vm_strf(m, "id", "%llu", (unsigned long long)c->id);
+	vm_str(m, "title", present_pick(r, dbres_str(res,
+	    BUDGET_DRAFT_GET_TITLE_AR), dbres_str(res,
+	    BUDGET_DRAFT_GET_TITLE_EN)));
+	vm_str(m, "entity", present_pick(r, dbres_str(res,
+	    BUDGET_DRAFT_GET_ENTITY_AR), dbres_str(res,
+	    BUDGET_DRAFT_GET_ENTITY_EN)));
+	vm_str(m, "description", present_pick(r, dbres_str(res,
+	    BUDGET_DRAFT_GET_DESCRIPTION_AR), dbres_str(res,
+	    BUDGET_DRAFT_GET_DESCRIPTION_EN)));
+	vm_str(m, "area", present_pick(r, dbres_str(res,
+	    BUDGET_DRAFT_GET_AREA_AR), dbres_str(res,
+	    BUDGET_DRAFT_GET_AREA_EN)));
+	vm_strf(m, "total", "%s %s", bud_format_amount(dbres_int(res,
+	    BUDGET_DRAFT_GET_TOTAL_MINOR), buf, sizeof(buf)), dbres_str(res,
+	    BUDGET_DRAFT_GET_CURRENCY));
+	rule = names_find(rule_names, 2, dbres_str(res,
+	    BUDGET_DRAFT_GET_BALLOT_RULE));
+	method = names_find(method_names, 2, dbres_str(res,
+	    BUDGET_DRAFT_GET_METHOD));
+	vm_str(m, "rule", present_label(r, rule_labels, 2, rule));
+	vm_str(m, "method", present_label(r, method_labels, 2, method));
+	vm_str(m, "max_projects", dbres_str(res, BUDGET_DRAFT_GET_MAX_PROJECTS));
+	vm_str(m, "min_projects", dbres_str(res, BUDGET_DRAFT_GET_MIN_PROJECTS));
+	vm_str(m, "min_share_pct", dbres_str(res,
+	    BUDGET_DRAFT_GET_MIN_SHARE_PCT));
+	vm_str(m, "proposals", present_sqldatetime(r, dbres_str(res,
+	    BUDGET_DRAFT_GET_PROPOSALS_CLOSE_AT)));
+	vm_str(m, "opens", present_sqldatetime(r, dbres_str(res,
+	    BUDGET_DRAFT_GET_OPENS_AT)));
+	vm_str(m, "closes", present_sqldatetime(r, dbres_str(res,
+	    BUDGET_DRAFT_GET_CLOSES_AT)));
+	vm_str(m, "chain", c->from);
+	vm_str(m, "chain_label", present_label(r, act_state_labels, AS__MAX,
+	    from));
+	vm_str(m, "return_reason", from == AS_RETURNED ? dbres_str(res,
+	    BUDGET_DRAFT_GET_RETURN_REASON) : NULL);
+	vm_bool(m, "public", strcmp(dbres_str(res, BUDGET_DRAFT_GET_STATE),
+	    "draft") != 0);
+	vm_bool(m, "conflict", status == 409);
+	l = vm_list(m, "steps");
+	for (k = 0; k < 4; k++) {
+		if (budget_chain_next(c->from, chain_events[k], role) ==
+		    AS__MAX || !staff_may(r, chain_need(chain_events[k],
+		    from), c->entity))
+			continue;
+		it = vm_push(l);
+		vm_str(it, "event", chain_names[k]);
+		vm_str(it, "label", tr(r, chain_labels[k]));
+		vm_bool(it, "is_return", chain_events[k] == AE_RETURN);
+	}
+	present_form(r, m, PARAMS(budget_chain_params));
+	if (status != 200)
+		return http_form_again(r, "staff/budget_chain", m, status);
+	return http_render(r, "staff/budget_chain", m);
+}
+
+int
+page_staff_budget_chain_show(struct req *r)
+{
+	struct chain	 c;
+	int		 rc;
+
+	if ((rc = chain_load(r, &c)) != 0)
+		return rc;
+	return chain_page(r, &c, 200);
+}
+
+static enum outcome
+chain_tx(struct req *r, void *arg)
+{
+	struct chain	*c = arg;
+	enum act_event	 e = chain_events[http_arg_int(r, BC_EVENT, 0)];
+
+	switch (budget_chain(r->db, r->a, staff_actor_for(r, c->entity),
+	    perm_role(r->sess->role), c->id, c->from, e,
+	    http_arg_str(r, BC_REASON))) {
+	case 1:
+		return OUT_OK;
+	case 0:
+		return OUT_CONFLICT;
+	default:
+		return OUT_ERROR;
+	}
+}
+
+int
+page_staff_budget_chain(struct req *r)
+{
+	struct chain	 c;
+	enum act_event	 e;
+	const char	*url, *prev;
+	int		 rc;
+
+	if ((rc = chain_load(r, &c)) != 0)
+		return rc;
+	if (r->nerr > 0)
+		return chain_page(r, &c, 422);
+	e = chain_events[http_arg_int(r, BC_EVENT, 0)];
+	if (!staff_may(r, chain_need(e, activity_state(c.from)), c.entity))
+		return 403;
+	if (e == AE_RETURN && http_arg_str(r, BC_REASON) == NULL) {
+		http_arg_error(r, BC_REASON, N_("Give the reason for returning "
+		    "it."));
+		return chain_page(r, &c, 422);
+	}
+	url = arena_printf(r->a, "/staff/budgets/%llu/chain",
+	    (unsigned long long)c.id);
+	switch (http_form_tx(r, chain_tx, &c, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_CONFLICT:
+		return chain_page(r, &c, 409);
 	default:
 		return 500;
 	}

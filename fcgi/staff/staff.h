@@ -172,6 +172,17 @@ extern const struct param budget_review_params[BRV__MAX];
 int	page_staff_budgets(struct req *);
 int	page_staff_budget_project(struct req *);
 int	page_staff_budget_review(struct req *);
+enum budget_new_key { BN_TITLE_AR, BN_TITLE_EN, BN_DESCRIPTION_AR,
+	BN_DESCRIPTION_EN, BN_TOTAL, BN_CURRENCY, BN_AREA_AR, BN_AREA_EN,
+	BN_PROPOSALS, BN_OPENS, BN_CLOSES, BN_RULE, BN_MAX, BN_MIN, BN_SHARE,
+	BN_METHOD, BN__MAX };
+extern const struct param budget_new_params[BN__MAX];
+enum budget_chain_key { BC_EVENT, BC_REASON, BC__MAX };
+extern const struct param budget_chain_params[BC__MAX];
+int	page_staff_budget_new(struct req *);
+int	page_staff_budget_create(struct req *);
+int	page_staff_budget_chain_show(struct req *);
+int	page_staff_budget_chain(struct req *);
 
 /* page_initiatives.c: citizen initiatives (issue 19) */
 enum ini_rules_key { IR_ADMIT, IR_SUPPORT, IR_THRESHOLD, IR_ANSWER,

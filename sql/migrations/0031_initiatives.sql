@@ -75,3 +75,14 @@ CREATE TABLE initiative_paper_batches (
   CONSTRAINT fk_initiative_paper_initiative FOREIGN KEY (initiative_id) REFERENCES initiatives (id),
   CONSTRAINT fk_initiative_paper_by FOREIGN KEY (entered_by) REFERENCES users (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A budget is opened by its entity through the review chain of the
+-- consultations (activity_next, fcgi/domain/activity.h): a supervisor
+-- drafts it (budgets.state 'draft', never public), submits it to the
+-- coordinator, who forwards it to the liaison officer or returns it with
+-- a reason; the liaison officer's approval makes it 'open' (public, its
+-- phases by their dates).  review_state holds the chain's state by the
+-- names of activity states; budgets made before this are past it.
+ALTER TABLE budgets
+  ADD COLUMN review_state VARCHAR(20) NOT NULL DEFAULT 'scheduled',
+  ADD COLUMN return_reason TEXT NULL;

@@ -164,3 +164,41 @@ UPDATE budget_projects
 SELECT u.email, u.lang, p.title_ar, p.title_en, p.budget_id
   FROM budget_projects p JOIN users u ON u.id = p.proposed_by
  WHERE p.id = :project AND u.email IS NOT NULL AND u.deleted_at IS NULL;
+
+-- name: budget_draft_get
+-- A budget in any state for staff, with its chain's state (drafts too).
+-- param: id u
+SELECT b.id, b.entity_id, b.state, b.review_state, b.return_reason,
+       b.title_ar, b.title_en, b.description_ar, b.description_en,
+       CAST(ROUND(b.total_amount * 1000) AS SIGNED) AS total_minor,
+       b.currency, b.area_ar, b.area_en, b.ballot_rule, b.method,
+       b.min_projects, b.max_projects, b.min_share_pct,
+       b.proposals_close_at, b.opens_at, b.closes_at,
+       e.name_ar AS entity_ar, e.name_en AS entity_en
+  FROM budgets b JOIN entities e ON e.id = b.entity_id
+ WHERE b.id = :id;
+
+-- name: budget_create
+-- A new budget of entity :entity drafted by :by (not public until the
+-- liaison officer approves it).  Amounts in minor units.
+-- param: entity u, by u, title_ar s, title_en s, description_ar s, description_en s, total i, currency s, area_ar s, area_en s, ballot_rule s, method s, min_projects i, max_projects i, min_share_pct i, proposals_unix i, opens_unix i, closes_unix i
+INSERT INTO budgets (entity_id, state, review_state, title_ar, title_en,
+       description_ar, description_en, total_amount, currency, area_ar,
+       area_en, ballot_rule, method, min_projects, max_projects,
+       min_share_pct, votes_per_user, proposals_close_at, opens_at,
+       closes_at, created_by, created_at)
+VALUES (:entity, 'draft', 'draft', :title_ar, :title_en, :description_ar,
+       :description_en, :total / 1000, :currency, :area_ar, :area_en,
+       :ballot_rule, :method, :min_projects, :max_projects, :min_share_pct,
+       GREATEST(:max_projects, 1), FROM_UNIXTIME(:proposals_unix),
+       FROM_UNIXTIME(:opens_unix), FROM_UNIXTIME(:closes_unix), :by,
+       UTC_TIMESTAMP());
+
+-- name: budget_chain_set
+-- A step of the review chain from state :from (0 rows when the budget
+-- moved meanwhile); :open 1 makes the budget public.
+-- param: id u, from s, to s, reason s, open i
+UPDATE budgets
+   SET review_state = :to, return_reason = :reason,
+       state = IF(:open = 1, 'open', state)
+ WHERE id = :id AND review_state = :from;

@@ -61,3 +61,14 @@ INSERT INTO budget_projects (budget_id, position, title_ar, title_en, descriptio
   feasible, review_reason) VALUES
  (@bud27, 2, 'ألواح شمسية لمركز الرصيفة', 'Solar panels for the Russeifa centre', NULL, NULL, 42000.000, 'الرصيفة', 1,
   'راجعتها مديرية الأبنية: السطح يحتمل الألواح، والكلفة المصححة تشمل التركيب.');
+
+-- A draft budget of the Ministry of Health in the review chain: returned
+-- by the coordinator with a reason to its author.
+INSERT INTO budgets (entity_id, state, review_state, return_reason, title_ar, title_en, description_ar, description_en,
+  total_amount, votes_per_user, opens_at, closes_at, proposals_close_at, created_by, created_at, ballot_rule, method,
+  max_projects, area_ar, area_en)
+SELECT e.id, 'draft', 'returned', 'حدّد المراكز الصحية المشمولة في المحافظة قبل إرسالها.',
+  'موازنة المراكز الصحية في إربد 2027', 'Irbid health centres budget 2027', NULL, NULL, 120000.000, 2,
+  UTC_TIMESTAMP() + INTERVAL 40 DAY, UTC_TIMESTAMP() + INTERVAL 70 DAY, UTC_TIMESTAMP() + INTERVAL 30 DAY, u.id,
+  UTC_TIMESTAMP() - INTERVAL 2 DAY, 'approval', 'greedy', 2, 'محافظة إربد', 'Irbid governorate'
+  FROM entities e JOIN users u ON u.email = 'supervisor@moh.sharek.test' WHERE e.slug = 'moh';

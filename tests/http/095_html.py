@@ -144,8 +144,8 @@ IDS = {  # the literal segment before a placeholder -> the values to try
     "blog": col("SELECT MIN(id) FROM blog_posts GROUP BY published_at IS NULL ORDER BY 1") + [MISSING],
     # The periodic complaints reports (issue 14): an entity's and the whole's.
     "complaint-reports": col("SELECT MIN(id) FROM kpi_reports GROUP BY entity_id = 0 ORDER BY 1") + [MISSING],
-    # Participatory budgets (issue 19): proposals, voting open, and closed with results.
-    "budgets": col("SELECT MIN(id) FROM budgets WHERE state <> 'draft' GROUP BY state, closes_at < UTC_TIMESTAMP(), "
+    # Participatory budgets (issue 19): a draft in the review chain, proposals, voting open, and closed with results.
+    "budgets": col("SELECT MIN(id) FROM budgets GROUP BY state, closes_at < UTC_TIMESTAMP(), "
                    "opens_at > UTC_TIMESTAMP() "
                    "ORDER BY 1") + [MISSING],
     # Citizen initiatives (issue 19): one of each state (a draft is its

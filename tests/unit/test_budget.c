@@ -175,5 +175,28 @@ main(void)
 	    "250,000.000", "format 250,000.000");
 	t_eq_str(bud_format_amount(999, buf, sizeof(buf)), "0.999",
 	    "format 0.999");
+
+	/* A budget's review chain is the consultations' (activity_next),
+	 * ending at the liaison officer's approval. */
+	t_eq_int(budget_chain_next("draft", AE_SUBMIT, ROLE_SUPERVISOR),
+	    AS_SUBMITTED, "a supervisor submits a draft");
+	t_eq_int(budget_chain_next("submitted", AE_FORWARD, ROLE_COORDINATOR),
+	    AS_APPROVED, "the coordinator forwards it");
+	t_eq_int(budget_chain_next("submitted", AE_RETURN, ROLE_COORDINATOR),
+	    AS_RETURNED, "or returns it");
+	t_eq_int(budget_chain_next("returned", AE_SUBMIT, ROLE_SUPERVISOR),
+	    AS_SUBMITTED, "a returned one is submitted again");
+	t_eq_int(budget_chain_next("approved", AE_APPROVE, ROLE_SUPERVISOR),
+	    AS__MAX, "a supervisor cannot approve");
+	t_eq_int(budget_chain_next("approved", AE_APPROVE, ROLE_COORDINATOR),
+	    AS__MAX, "nor can the coordinator");
+	t_eq_int(budget_chain_next("approved", AE_APPROVE, ROLE_LIAISON),
+	    AS_SCHEDULED, "the liaison officer approves: open");
+	t_eq_int(budget_chain_next("scheduled", AE_APPROVE, ROLE_LIAISON),
+	    AS__MAX, "approved once only");
+	t_eq_int(budget_chain_next("scheduled", AE_OPEN, ROLE__MAX), AS__MAX,
+	    "no later state of a consultation applies");
+	t_eq_int(budget_chain_next("draft", AE_FORWARD, ROLE_COORDINATOR),
+	    AS__MAX, "a draft is not forwarded before it is submitted");
 	return t_done();
 }
