@@ -213,6 +213,10 @@ page_dashboard(struct req *r)
 	struct kpi_counts tot, c;
 	struct dash_name *names;
 	struct dash_rank *rk;
+	struct {
+		int		 k;	/* dims[k] */
+		struct kpi_counts c;
+	}		*drows;
 	struct chart_bar *bars;
 	const char	*dims[3] = { "type", "axis", "priority" };
 	const char	*cur, **ent_labels, **ent_values, **ent_names;
@@ -221,6 +225,7 @@ page_dashboard(struct req *r)
 	    DASH_ENTITY, 0);
 	long long	 hist[KPI_BUCKETS];
 	int		 nn = 0, n, i, k, nent, nrk, unranked, status = 200;
+	int		 ndrows = 0;
 
 	vm_str(m, "title", tr(r, "Complaints and requests dashboard"));
 	dash_period(r, now, &from, &to);
@@ -278,14 +283,31 @@ page_dashboard(struct req *r)
 	}
 	vm_bool(m, "all_entities", entity == 0);
 
-	/* The totals and the glossary. */
-	if ((res = db_query(r->db, r->a, SQL_KPI_TOTALS, DB_ARGS(
+	/* The totals and the breakdowns, in one statement: the totals
+	 * (dim 'all') here, the breakdowns' rows kept for their charts. */
+	if ((res = db_query(r->db, r->a, SQL_KPI_DIMS, DB_ARGS(
 	    DB_S(d0, s.d0), DB_S(d1, s.d1), DB_S(m0, s.m0), DB_S(m1, s.m1),
 	    DB_U(entity, entity)))) == NULL)
 		return 500;
 	memset(&tot, 0, sizeof(tot));
-	if (dbres_next(res))
-		kpi_fill(res, &tot);
+	drows = arena_alloc(r->a, sizeof(*drows) * (size_t)(dbres_rows(res) +
+	    1));
+	while (dbres_next(res)) {
+		const char *dim = dbres_str(res, KPI_COUNTS_DIM);
+
+		if (strcmp(dim, "all") == 0) {
+			kpi_fill(res, &tot);
+			continue;
+		}
+		for (k = 0; k < 3; k++)
+			if (strcmp(dim, dims[k]) == 0)
+				break;
+		if (k == 3)
+			continue;
+		drows[ndrows].k = k;
+		kpi_fill(res, &drows[ndrows].c);
+		ndrows++;
+	}
 	memset(hist, 0, sizeof(hist));
 	if ((res = db_query(r->db, r->a, SQL_KPI_REPLY_HIST, DB_ARGS(
 	    DB_S(d0, s.d0), DB_S(d1, s.d1), DB_S(m0, s.m0), DB_S(m1, s.m1),
@@ -358,15 +380,12 @@ page_dashboard(struct req *r)
 		    N_("Requests by priority") };
 		struct val *tl;
 
-		if ((res = db_query(r->db, r->a, SQL_KPI_BREAKDOWN, DB_ARGS(
-		    DB_S(d0, s.d0), DB_S(d1, s.d1), DB_S(m0, s.m0),
-		    DB_S(m1, s.m1), DB_U(entity, entity),
-		    DB_S(dim, dims[k])))) == NULL)
-			return 500;
 		tl = vm_list(m, arena_printf(r->a, "%s_rows", keys[k]));
 		n = 0;
-		while (dbres_next(res) && n < 100) {
-			kpi_fill(res, &c);
+		for (i = 0; i < ndrows && n < 100; i++) {
+			if (drows[i].k != k)
+				continue;
+			c = drows[i].c;
 			if (k == 2)
 				bars[n].label = present_label(r,
 				    request_priority_labels, RP__MAX,

@@ -149,40 +149,25 @@ c.entity_id = :entity
    SELECT e.id FROM entities e LEFT JOIN entities p ON p.id = e.parent_id
     WHERE e.id = :entity OR e.parent_id = :entity OR p.parent_id = :entity))
 
--- name: kpi_totals
+-- name: kpi_dims
 -- shape: kpi_counts
--- The counters of a period.
+-- The counters of a period in one statement: the totals (dim 'all',
+-- key_id 0) and the breakdowns by type, axis and priority, one row per
+-- key that has requests, in that order (the enum's); dim says which.
 -- param: d0 s, d1 s, m0 s, m1 s, entity u
-SELECT 0 AS key_id, COALESCE(SUM(c.received), 0) AS received,
-       COALESCE(SUM(c.answered), 0) AS answered,
-       COALESCE(SUM(c.answered_in_time), 0) AS answered_in_time,
-       COALESCE(SUM(c.late), 0) AS late, COALESCE(SUM(c.closed), 0) AS closed,
-       COALESCE(SUM(c.reopened), 0) AS reopened,
-       COALESCE(SUM(c.escalated), 0) AS escalated,
-       COALESCE(SUM(c.reply_seconds_sum), 0) AS reply_seconds_sum,
-       COALESCE(SUM(c.rated_1), 0) AS rated_1, COALESCE(SUM(c.rated_2), 0) AS rated_2,
-       COALESCE(SUM(c.rated_3), 0) AS rated_3, COALESCE(SUM(c.rated_4), 0) AS rated_4,
-       COALESCE(SUM(c.rated_5), 0) AS rated_5
-  FROM kpi_cube c
- WHERE c.dim = 'all' AND /*@kpi_span*/ AND /*@kpi_entity*/;
-
--- name: kpi_breakdown
--- shape: kpi_counts
--- The counters of a period by type, axis or priority (:dim), one row
--- per key that has requests.
--- param: d0 s, d1 s, m0 s, m1 s, entity u, dim s
 SELECT c.key_id, SUM(c.received) AS received, SUM(c.answered) AS answered,
        SUM(c.answered_in_time) AS answered_in_time, SUM(c.late) AS late,
        SUM(c.closed) AS closed, SUM(c.reopened) AS reopened,
        SUM(c.escalated) AS escalated, SUM(c.reply_seconds_sum) AS reply_seconds_sum,
        SUM(c.rated_1) AS rated_1, SUM(c.rated_2) AS rated_2,
        SUM(c.rated_3) AS rated_3, SUM(c.rated_4) AS rated_4,
-       SUM(c.rated_5) AS rated_5
+       SUM(c.rated_5) AS rated_5, c.dim
   FROM kpi_cube c
- WHERE c.dim = :dim AND /*@kpi_span*/ AND /*@kpi_entity*/
- GROUP BY c.key_id
+ WHERE c.dim IN ('all', 'type', 'axis', 'priority') AND /*@kpi_span*/
+   AND /*@kpi_entity*/
+ GROUP BY c.dim, c.key_id
 HAVING SUM(c.received) > 0
- ORDER BY c.key_id;
+ ORDER BY c.dim, c.key_id;
 
 -- name: kpi_trend
 -- shape: kpi_counts
@@ -194,7 +179,7 @@ SELECT DATE_FORMAT(c.start, '%Y%m') + 0 AS key_id, SUM(c.received) AS received,
        SUM(c.escalated) AS escalated, SUM(c.reply_seconds_sum) AS reply_seconds_sum,
        SUM(c.rated_1) AS rated_1, SUM(c.rated_2) AS rated_2,
        SUM(c.rated_3) AS rated_3, SUM(c.rated_4) AS rated_4,
-       SUM(c.rated_5) AS rated_5
+       SUM(c.rated_5) AS rated_5, 'all' AS dim
   FROM kpi_cube c
  WHERE c.grain = 'month' AND c.dim = 'all' AND c.bench = 0
    AND c.start >= :m0
@@ -214,7 +199,7 @@ SELECT c.entity_id AS key_id, SUM(c.received) AS received,
        SUM(c.escalated) AS escalated, SUM(c.reply_seconds_sum) AS reply_seconds_sum,
        SUM(c.rated_1) AS rated_1, SUM(c.rated_2) AS rated_2,
        SUM(c.rated_3) AS rated_3, SUM(c.rated_4) AS rated_4,
-       SUM(c.rated_5) AS rated_5
+       SUM(c.rated_5) AS rated_5, 'all' AS dim
   FROM kpi_cube c
   JOIN entities e ON e.id = c.entity_id
  WHERE c.dim = 'all' AND /*@kpi_span*/
@@ -325,7 +310,7 @@ SELECT /*@kpi_report_columns*/ WHERE p.id = :id;
 -- shape: kpi_counts
 SELECT w.key_id, w.received, w.answered, w.answered_in_time, w.late,
        w.closed, w.reopened, w.escalated, w.reply_seconds_sum,
-       w.rated_1, w.rated_2, w.rated_3, w.rated_4, w.rated_5
+       w.rated_1, w.rated_2, w.rated_3, w.rated_4, w.rated_5, w.dim
   FROM kpi_report_rows w
  WHERE w.report_id = :report AND w.dim = :dim
  ORDER BY w.key_id;
