@@ -1,0 +1,123 @@
+"""The lean comment POST (issue 17): a comment is stored with a bounded
+number of statements, the activity's counters move by exactly what was
+stored (pending by each comment, participants by each new commenter),
+and citizens commenting on the same consultation at the same moment all
+get their comments stored — none fails or deadlocks (the insert's foreign
+key and the counters' update once locked the activity's row in opposite
+orders).  The citizens and their sessions are made by SQL, as the bench
+makes them (a session row is the BLAKE2b of its token)."""
+import hashlib
+import http.client
+import re
+import secrets
+import sys
+import threading
+import time
+import urllib.parse
+sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
+from sharek import Tap, sql, sql1, URL
+
+t = Tap()
+u = urllib.parse.urlsplit(URL)
+RUN = int(time.time() * 1000)
+N = 6          # citizens at the same moment
+EACH = 4       # comments each
+
+aid = sql1("SELECT id FROM activities WHERE kind='consultation' AND audience='public' "
+           "AND state='open' AND closes_at > UTC_TIMESTAMP() + INTERVAL 1 DAY ORDER BY id LIMIT 1")
+t.ok(aid is not None, "an open public consultation of the demo data")
+page = "/consultations/%s" % aid
+
+tokens = []
+for i in range(N):
+    email = "write.%d.%d@example.org" % (RUN, i)
+    sql("INSERT INTO users (kind, email, email_verified_at, full_name, lang, role, created_at, updated_at) "
+        "VALUES ('person', '%s', UTC_TIMESTAMP(), 'مشارك %d', 'en', 'citizen', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        % (email, i))
+    tok = secrets.token_urlsafe(32)
+    h = hashlib.blake2b(tok.encode(), digest_size=32).hexdigest()
+    sql("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) "
+        "SELECT UNHEX('%s'), id, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 1 HOUR "
+        "FROM users WHERE email = '%s'" % (h, email))
+    tokens.append(tok)
+uids = [r[0] for r in sql("SELECT id FROM users WHERE email LIKE 'write.%d.%%@example.org'" % RUN)]
+t.eq(len(uids), N, "%d citizens with a session each" % N)
+
+
+def request(tok, method, path, body=None):
+    c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+    h = {"Cookie": "sk_session=" + tok, "Accept-Language": "en", "User-Agent": "sharek-tests"}
+    if body is not None:
+        h["Content-Type"] = "application/x-www-form-urlencoded"
+        h["Origin"] = URL
+    c.request(method, path, body=body, headers=h)
+    r = c.getresponse()
+    data = r.read().decode("utf-8", "replace")
+    c.close()
+    return r.status, r.getheader("Location") or "", r.getheader("X-Sharek-Queries"), data
+
+
+def post_comment(tok, text):
+    st, _, _, body = request(tok, "GET", page)
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', body)
+    nonce = re.search(r'name="nonce" value="([0-9a-f]+)"', body)
+    if st != 200 or not csrf or not nonce:
+        return st, "", None
+    st, loc, q, _ = request(tok, "POST", page + "/comments", urllib.parse.urlencode(
+        {"csrf": csrf.group(1), "nonce": nonce.group(1), "article": "0", "body": text}))
+    return st, loc, q
+
+
+def counters():
+    return [int(x) for x in sql("SELECT comments_pending, participants FROM activities WHERE id=%s" % aid)[0]]
+
+
+# ---- one comment: stored, counted, in a bounded number of statements ---------
+p0, n0 = counters()
+st, loc, q = post_comment(tokens[0], "First comment of run %d on the draft." % RUN)
+t.ok(st == 303 and "posted=1" in loc, "a comment is taken (303 to ?posted=1)", (st, loc))
+t.ok(q is not None and q.isdigit() and int(q) <= 14,
+     "its POST ran at most 14 statements (%s)" % q)
+p1, n1 = counters()
+t.eq((p1 - p0, n1 - n0), (1, 1), "pending +1, participants +1 (a new commenter)")
+st, loc, q = post_comment(tokens[0], "Second comment of run %d on the draft." % RUN)
+t.ok(st == 303 and "posted=1" in loc, "the same citizen's second comment is taken", (st, loc))
+p2, n2 = counters()
+t.eq((p2 - p1, n2 - n1), (1, 0), "pending +1, participants unchanged (not a new commenter)")
+
+# ---- the same citizens at the same moment ------------------------------------
+results = []
+lock = threading.Lock()
+start = threading.Barrier(N)
+
+
+def citizen(i):
+    start.wait()
+    for k in range(EACH):
+        st, loc, _ = post_comment(tokens[i], "Run %d: citizen %d, comment %d, together." % (RUN, i, k))
+        with lock:
+            results.append((st, "posted=1" in loc))
+
+
+threads = [threading.Thread(target=citizen, args=(i,)) for i in range(N)]
+for th in threads:
+    th.start()
+for th in threads:
+    th.join()
+taken = sum(1 for st, ok in results if st == 303 and ok)
+t.ok(taken == N * EACH, "all %d comments sent at the same moment are taken" % (N * EACH),
+     (taken, sorted(set(st for st, _ in results))))
+stored = int(sql1("SELECT COUNT(*) FROM comments WHERE activity_id=%s AND user_id IN (%s)"
+                  % (aid, ",".join(map(str, uids)))))
+t.eq(stored, N * EACH + 2, "and stored, each once")
+p3, n3 = counters()
+t.eq((p3 - p2, n3 - n2), (N * EACH, N - 1),
+     "the counters moved by exactly that: pending by each comment, participants by each new commenter")
+
+# Leave the stack as found: the run's comments out of the counters and
+# every window, the sessions gone.
+sql("UPDATE activities SET comments_pending = comments_pending - %d, participants = participants - %d "
+    "WHERE id=%s" % (N * EACH + 2, N, aid))
+sql("DELETE FROM comments WHERE activity_id=%s AND user_id IN (%s)" % (aid, ",".join(map(str, uids))))
+sql("DELETE FROM sessions WHERE user_id IN (%s)" % ",".join(map(str, uids)))
+t.done()
