@@ -707,3 +707,16 @@ budget_chain(struct db *db, struct arena *a, const struct actor *who,
 	return audit_record(db, who, what[e], "budget", id, reason != NULL ?
 	    reason : act_state_names[to]) == -1 ? -1 : 1;
 }
+
+int64_t
+bud_parse_cost(const char *s, const char **msgid)
+{
+	int64_t	 v = s != NULL ? bud_parse_amount(s) : -1;
+
+	if (v <= 0 || v > 999999999999999LL) {
+		*msgid = N_("Write an amount above zero, such as 12500 or "
+		    "12,500.250.");
+		return -1;
+	}
+	return v;
+}

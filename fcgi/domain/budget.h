@@ -84,6 +84,10 @@ enum bud_refusal bud_check(const struct bud_rules *, const int64_t *costs,
 
 /* "120000.5" or "120,000.500" → minor units; -1 if malformed. */
 int64_t	bud_parse_amount(const char *);
+/* An amount a form gives for a cost or a total: minor units above zero
+ * and within DECIMAL(15,3), or -1 with *msgid set to the message for its
+ * field. */
+int64_t	bud_parse_cost(const char *, const char **msgid);
 /* Minor units → "120,000.500" (buf of at least 32 bytes). */
 char	*bud_format_amount(int64_t, char *buf, size_t);
 

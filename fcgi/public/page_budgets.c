@@ -452,19 +452,16 @@ page_budget_propose(struct req *r)
 {
 	struct budget	 b;
 	struct propose	 p = { &b, 0 };
-	const char	*url, *prev;
+	const char	*url, *prev, *msg;
 	int		 rc;
 
 	if ((rc = page_load(r, &b)) != 0)
 		return rc;
 	if (!b.proposing)
 		return budget_show(r, &b, NULL, 409);
-	if (r->nerr == 0) {
-		p.cost = bud_parse_amount(http_arg_str(r, BPP_COST));
-		if (p.cost <= 0 || p.cost > 999999999999999LL)
-			http_arg_error(r, BPP_COST, N_("Write an amount above "
-			    "zero, such as 12500 or 12,500.250."));
-	}
+	if (r->nerr == 0 && (p.cost = bud_parse_cost(http_arg_str(r,
+	    BPP_COST), &msg)) < 0)
+		http_arg_error(r, BPP_COST, msg);
 	if (r->nerr > 0)
 		return budget_show(r, &b, NULL, 422);
 	url = arena_printf(r->a, "/budgets/%llu?proposed=1#propose",

@@ -460,13 +460,13 @@ page_staff_budgets(struct req *r)
 static int64_t
 cost_sent(struct req *r, int key)
 {
-	int64_t	 v = bud_parse_amount(http_arg_str(r, key));
+	const char	*msgid;
+	int64_t		 v;
 
-	if (r->nerr == 0 && (v <= 0 || v > 999999999999999LL)) {
-		http_arg_error(r, key, N_("Write an amount above zero, such as "
-		    "12500 or 12,500.250."));
+	if (r->nerr > 0)
 		return -1;
-	}
+	if ((v = bud_parse_cost(http_arg_str(r, key), &msgid)) < 0)
+		http_arg_error(r, key, msgid);
 	return v;
 }
 

@@ -176,6 +176,17 @@ main(void)
 	t_eq_str(bud_format_amount(999, buf, sizeof(buf)), "0.999",
 	    "format 0.999");
 
+	{
+		const char *msg = NULL;
+
+		t_eq_int(bud_parse_cost("12,500.250", &msg), 12500250,
+		    "a cost typed with a thousands comma");
+		t_eq_int(bud_parse_cost("0", &msg), -1, "a cost of zero refused");
+		t_ok(msg != NULL, "with its message");
+		t_eq_int(bud_parse_cost("a lot", &msg), -1, "words refused");
+		t_eq_int(bud_parse_cost(NULL, &msg), -1, "nothing refused");
+	}
+
 	/* A budget's review chain is the consultations' (activity_next),
 	 * ending at the liaison officer's approval. */
 	t_eq_int(budget_chain_next("draft", AE_SUBMIT, ROLE_SUPERVISOR),
