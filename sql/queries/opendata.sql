@@ -98,14 +98,17 @@ SELECT (SELECT COUNT(*) FROM reports r /*@od_result_joins*/
 -- would sort the whole result instead of streaming it in id order), and
 -- only when the consultation's report has themes at all (the EXISTS is
 -- not correlated: run once, so a consultation without an analysis
--- costs no look-up a row).  The times are DATETIMEs, written RFC 3339
--- by the export (formatting them here took a seventh of the server's
--- time).  The author is only a type — a natural or a legal person
--- (Tawasul art. 2) — never a name or a contact; "unknown" once the
--- account is gone.  :since (NULL: all) keeps the comments changed since
--- then.
+-- costs no look-up a row).  The times are sent as the text of their
+-- DATETIME ("2026-11-30 10:00:00", CAST: the server's own conversion),
+-- written RFC 3339 by the export: DATE_FORMAT took a seventh of the
+-- server's time, and a DATETIME sent binary is formatted by the client
+-- library with sprintf, a third of the worker's.  The author is only a
+-- type — a natural or a legal person (Tawasul art. 2) — never a name or
+-- a contact; "unknown" once the account is gone.  :since (NULL: all)
+-- keeps the comments changed since then.
 -- param: activity u, since s
-SELECT c.id, c.article_id, car.number_label AS article, c.received_at,
+SELECT c.id, c.article_id, car.number_label AS article,
+       CAST(c.received_at AS CHAR) AS received_at,
        CASE cu.kind WHEN 'organisation' THEN 'legal_person'
                     WHEN 'person' THEN 'natural_person'
                     WHEN 'staff' THEN 'natural_person'
@@ -123,8 +126,8 @@ SELECT c.id, c.article_id, car.number_label AS article, c.received_at,
                                              ORDER BY t.position, t.id SEPARATOR ' | '))
                     FROM comment_topics ct JOIN report_topics t ON t.id = ct.topic_id
                    WHERE ct.comment_id = c.id) END AS themes,
-       GREATEST(c.received_at, COALESCE(c.moderated_at, c.received_at),
-                COALESCE(c.position_at, c.received_at)) AS modified_at
+       CAST(GREATEST(c.received_at, COALESCE(c.moderated_at, c.received_at),
+                COALESCE(c.position_at, c.received_at)) AS CHAR) AS modified_at
   FROM comments c
   LEFT JOIN users cu ON cu.id = c.user_id
   LEFT JOIN articles car ON car.id = c.article_id
