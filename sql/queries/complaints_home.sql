@@ -8,7 +8,8 @@ SELECT code, name_ar, name_en FROM request_types WHERE active = 1 ORDER BY id;
 
 -- name: complaints_kpi_30d
 -- Received, answered, late (answered after the deadline or still open
--- past it) and the average rating, over 30 days.
+-- past it) and the average rating, over 30 days; never the requests
+-- scripts/bench-data makes (requests.bench, migration 0025).
 SELECT COUNT(*) AS received,
        COALESCE(SUM(answered_at IS NOT NULL), 0) AS answered,
        COALESCE(SUM((answered_at IS NOT NULL AND answered_at > due_at)
@@ -16,4 +17,4 @@ SELECT COUNT(*) AS received,
          AS late,
        ROUND(AVG(rating), 1) AS rating
   FROM requests
- WHERE created_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY;
+ WHERE created_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY AND bench = 0;
