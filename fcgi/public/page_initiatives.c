@@ -180,6 +180,7 @@ page_initiatives(struct req *r)
 	const char	*slug = http_arg_str(r, IL_ENTITY), *q;
 	int		 n = 0;
 
+	vm_str(m, "title", tr(r, "Citizen initiatives"));
 	if (r->nerr > 0)
 		r->status = 400;
 	if (entity_list(r, vm_list(m, "entities"), slug) == -1)
@@ -233,6 +234,7 @@ new_page(struct req *r, int status)
 {
 	struct val	*m = http_model(r);
 
+	vm_str(m, "title", tr(r, "Propose an initiative"));
 	present_form(r, m, PARAMS(ini_new_params));
 	if (entity_choices(r, m) == -1)
 		return 500;
@@ -402,6 +404,10 @@ show_page(struct req *r, struct initiative *ini, int status)
 	    r->sess->user_id == ini->author_id, confirmed = 0;
 
 	ini_model(r, m, ini);
+	/* The document's title is the portal's words (the initiative's own
+	 * is in its author's language only, shown isolated in the page). */
+	vm_str(m, "heading", ini->title);
+	vm_strf(m, "title", "%s %llu", tr(r, "Citizen initiative"), ini->id);
 	vm_str(m, "body", ini->body);
 	vm_str(m, "ask", ini->ask);
 	vm_str(m, "author", ini->author_name);
@@ -562,6 +568,8 @@ page_initiative_confirm_form(struct req *r)
 	if ((rc = confirm_load(r, &ini, &email)) != 0)
 		return rc;
 	ini_model(r, m, &ini);
+	vm_str(m, "heading", ini.title);
+	vm_str(m, "title", tr(r, "Co-promote an initiative"));
 	vm_str(m, "email", email);
 	vm_str(m, "sig", http_arg_str(r, IC_SIG));
 	vm_str(m, "author", ini.author_name);

@@ -418,6 +418,7 @@ page_staff_budgets(struct req *r)
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
 
+	vm_str(m, "title", tr(r, "Participatory budgets"));
 	if ((res = db_query(r->db, r->a, SQL_BUDGET_STAFF_LIST, DB_ARGS(
 	    DB_U(entity, r->sess->entity_id), DB_I(all,
 	    strcmp(r->sess->role, "admin") == 0)))) == NULL)
@@ -581,6 +582,7 @@ new_page(struct req *r, int status)
 {
 	struct val	*m = http_model(r);
 
+	vm_str(m, "title", tr(r, "New budget"));
 	present_form(r, m, PARAMS(budget_new_params));
 	if (status != 200)
 		return http_form_again(r, "staff/budget_form", m, status);

@@ -121,6 +121,7 @@ list_page(struct req *r, int status)
 	struct ini_rules ru;
 	int		 all = strcmp(r->sess->role, "admin") == 0;
 
+	vm_str(m, "title", tr(r, "Citizen initiatives"));
 	if ((res = db_query(r->db, r->a, SQL_INI_STAFF_LIST, DB_ARGS(
 	    DB_U(entity, r->sess->entity_id), DB_I(all, all)))) == NULL)
 		return 500;
@@ -241,7 +242,8 @@ show_page(struct req *r, struct initiative *ini, int status)
 	    ini->entity_id);
 
 	vm_strf(m, "id", "%llu", ini->id);
-	vm_str(m, "title", ini->title);
+	vm_str(m, "heading", ini->title);
+	vm_strf(m, "title", "%s %llu", tr(r, "Citizen initiative"), ini->id);
 	vm_str(m, "body", ini->body);
 	vm_str(m, "ask", ini->ask);
 	vm_str(m, "category", cat < INI_CATEGORIES ?
