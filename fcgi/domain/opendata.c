@@ -418,6 +418,7 @@ opendata_catalog(struct db *db, struct arena *a, long long page, int per,
 	c->op_ar = dbres_str(st, OD_CATALOG_STATS_OPERATOR_NAME_AR);
 	c->op_en = dbres_str(st, OD_CATALOG_STATS_OPERATOR_NAME_EN);
 	c->op_email = dbres_str(st, OD_CATALOG_STATS_OPERATOR_EMAIL);
+	c->sizes = dbres_str(st, OD_CATALOG_STATS_SIZES);
 	c->ds = arena_zalloc(a, sizeof(*c->ds) * (size_t)(per + 1));
 	start = (page - 1) * per;
 	/* The aggregates hold the first places. */

@@ -108,6 +108,8 @@ struct od_catalog {
 	time_t			 modified;	/* the newest change */
 	time_t			 issued;
 	const char		*op_slug, *op_ar, *op_en, *op_email;
+	const char		*sizes;		/* the sizes known, in short
+						   (for the validator) */
 	struct od_dataset	*ds;		/* this page's */
 	int			 n;
 };

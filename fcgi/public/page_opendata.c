@@ -394,8 +394,9 @@ od_catalog(struct req *r, enum rdf_syntax syn)
 	last = c.total > 0 ? (c.total + per - 1) / per : 1;
 	/* The validator: everything the page is made of. */
 	buf_init(&b, r->a);
-	buf_printf(&b, "%d|%lld|%d|%lld|%lld|%s|%s|%s", syn, page, per,
-	    c.total, (long long)c.modified, od_licence(), od_country(), base);
+	buf_printf(&b, "%d|%lld|%d|%lld|%lld|%s|%s|%s|%s", syn, page, per,
+	    c.total, (long long)c.modified, od_licence(), od_country(), base,
+	    c.sizes != NULL ? c.sizes : "");
 	crypto_generichash(h, sizeof(h), (unsigned char *)b.data, b.len,
 	    NULL, 0);
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));

@@ -62,7 +62,9 @@ SELECT /*@od_result_columns*/
 -- name: od_catalog_stats
 -- The catalog at a glance, in one statement: how many result datasets,
 -- when the newest of them changed, and the register's and the complaint
--- statistics' span and last change (validators, temporal coverage).
+-- statistics' span and last change (validators, temporal coverage); the
+-- distributions' sizes in short (how many, their sum: the catalog's ETag
+-- changes when one is first known or changes, not at every download).
 -- param: none
 SELECT (SELECT COUNT(*) FROM reports r /*@od_result_joins*/
          WHERE /*@od_result_where*/ AND a.unlisted = 0) AS results,
@@ -86,7 +88,9 @@ SELECT (SELECT COUNT(*) FROM reports r /*@od_result_joins*/
        (SELECT e.name_en FROM entities e WHERE e.is_operator = 1
          ORDER BY e.id LIMIT 1) AS operator_name_en,
        (SELECT e.contact_email FROM entities e WHERE e.is_operator = 1
-         ORDER BY e.id LIMIT 1) AS operator_email;
+         ORDER BY e.id LIMIT 1) AS operator_email,
+       (SELECT CONCAT(COUNT(*), '-', COALESCE(SUM(s.bytes), 0))
+          FROM od_sizes s) AS sizes;
 
 -- name: od_comments
 -- Distribution rows of a consultation's comments dataset, streamed in id
