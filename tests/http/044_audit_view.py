@@ -40,4 +40,24 @@ other = sql1("SELECT id FROM entities WHERE slug='moe'")
 r = admin.get("/staff/audit?action=test.audit-view&entity=%s" % other)
 t.eq(r.text.split("<tbody>")[1].count("<tr>"), 0, "another entity: none of them")
 sql("DELETE FROM audit_log WHERE action='test.audit-view'")
+
+# The actions of the later parts of the portal (initiatives, budgets,
+# complaints, surveys, the blog) are said in words in both languages,
+# not as their codes.
+labels = {"initiative.admit": ("Citizen initiative admitted", "قُبلت مبادرة المواطنين"),
+          "budget.override": ("Budget result overridden, with a public reason", "عُدّلت نتيجة الموازنة بسبب معلن"),
+          "request.escalate": ("Request escalated", "صُعّد الطلب"),
+          "answer.approve": ("Free-text answer published", "نُشرت إجابة نصية"),
+          "blog.publish": ("Blog article published", "نُشر مقال في المدونة")}
+for action in labels:
+    sql("INSERT INTO audit_log (at, user_id, role, entity_id, action, object_type, object_id, summary, ip) VALUES "
+        "(UTC_TIMESTAMP(), %s, 'admin', %s, '%s', 'entity', %s, 'labelled', '127.0.0.1')" % (admin_id, moh, action, moh))
+for action, (en, ar) in labels.items():
+    body = admin.get("/staff/audit?action=%s" % action).text.split("<tbody>")[1]
+    t.ok("<td>%s <code" % en in body, "the log says %s as '%s'" % (action, en), body[:400])
+admin.get("/staff/lang/ar?next=/staff/")
+for action, (en, ar) in labels.items():
+    body = admin.get("/staff/audit?action=%s" % action).text.split("<tbody>")[1]
+    t.ok("<td>%s <code" % ar in body, "and in Arabic as '%s'" % ar, body[:400])
+sql("DELETE FROM audit_log WHERE summary='labelled' AND action IN (%s)" % ",".join("'%s'" % a for a in labels))
 t.done()
