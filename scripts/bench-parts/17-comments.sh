@@ -115,12 +115,20 @@ PY
 	c_public "$c_conns" SHAREK_LIMITS_COMMENT_PER_ACCOUNT=1000000000 \
 	    SHAREK_LIMITS_COMMENT_PER_ADDRESS=1000000000
 	c_before=$($C_SQL -e "SELECT COUNT(*) FROM comments WHERE activity_id = $c_page_id")
+	c_locks() {	# row lock waits and their total milliseconds, server-wide
+		$C_SQL -e "SELECT SUM(IF(VARIABLE_NAME = 'INNODB_ROW_LOCK_WAITS', VARIABLE_VALUE, 0)),
+       SUM(IF(VARIABLE_NAME = 'INNODB_ROW_LOCK_TIME', VARIABLE_VALUE, 0))
+  FROM information_schema.GLOBAL_STATUS
+ WHERE VARIABLE_NAME IN ('INNODB_ROW_LOCK_WAITS', 'INNODB_ROW_LOCK_TIME')"
+	}
+	read -r c_w0 c_t0 < <(c_locks)
 	wrk -t"$c_conns" -c"$c_conns" -d"$DURATION" -s "$ROOT/tests/bench/comments.lua" "$BASE" -- \
 	    "$TMP.tokens" "/consultations/$c_page_id" "$c_conns" "$BASE" >"$TMP" 2>&1 &
 	WRK_PID=$!
 	wait "$WRK_PID" || { cat "$TMP" >&2; c_public "$c_workers"; die "wrk failed on the comments"; }
 	WRK_PID=
 	c_after=$($C_SQL -e "SELECT COUNT(*) FROM comments WHERE activity_id = $c_page_id")
+	read -r c_w1 c_t1 < <(c_locks)
 	c_public "$c_workers"
 	read -r _ c_posted _ c_dup _ c_failed _ c_took < <(grep '^posted ' "$TMP")
 	[ -n "${c_posted:-}" ] || { cat "$TMP" >&2; c_clean; die "17-comments: wrk printed no count"; }
@@ -143,6 +151,7 @@ PY
 		printf "baseline (same row, autocommit INSERT, %s): %.1f rows/s\n", line, b
 		printf "ratio %.3f (goal >= 0.5)\n", (b > 0 ? r / b : 0)
 	}'
+	echo "row lock waits during the run: $((c_w1 - c_w0)), $((c_t1 - c_t0)) ms waited in all (InnoDB, server-wide)"
 	[ "$c_failed" -eq 0 ] || die "17-comments: $c_failed comment requests failed"
 	[ "$c_stored" -ge "$c_posted" ] || die "17-comments: $c_posted acknowledged but only $c_stored stored"
 fi
