@@ -22,7 +22,12 @@
 # and the comment limits lifted (SHAREK_LIMITS_*: one address, 127.0.0.1,
 # and 200 accounts would otherwise reach them); afterwards it is
 # restarted as the stack had it.  The bench's comments are deleted
-# afterwards, so no moderation queue fills up.
+# afterwards, so no moderation queue fills up.  It also prints InnoDB's
+# row lock waits: the comments queue on the activity's row, which the
+# counters' update holds until the commit; with the update left out (an
+# experiment, 2026-12-01) there were no waits and no more comments a
+# second (96.3 against 144.2 with it, on a loaded 2-core machine), so
+# there the waits only move a queue that the CPU makes anyway.
 #   BENCH_PARTS="17-comments" make bench TARGETS=/     (or a plain make bench)
 #   env: COMMENT_USERS (200)
 case " ${BENCH_PARTS:-} " in *" 17-comments "*) run_comments=1 ;; *) run_comments=${BENCH_DATA:-} ;; esac
