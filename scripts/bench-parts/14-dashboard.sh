@@ -7,8 +7,9 @@
 # ratio to the baseline, then the dashboard's server time over
 # sequential fetches (curl's time to the first byte over loopback: nginx,
 # FastCGI and the page, an upper bound of the program's own time) with
-# its goal beside it: under 20 ms.  With the bench data (BENCH_DATA) or
-# alone with BENCH_DASHBOARD=1.
+# its goal beside it: under 20 ms.  With the bench data (BENCH_DATA),
+# alone with BENCH_DASHBOARD=1, or when BENCH_PARTS names it.
+case " ${BENCH_PARTS:-} " in *" 14-dashboard "*) BENCH_DASHBOARD=${BENCH_DASHBOARD:-1} ;; esac
 if [ -n "${BENCH_DATA:-}" ] || [ -n "${BENCH_DASHBOARD:-}" ]; then
 	echo "==> preparing 1,000,000 complaints and requests (scripts/bench-data requests)"
 	VAR=$VAR bash "$ROOT/scripts/bench-data" requests >/dev/null ||

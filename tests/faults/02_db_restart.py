@@ -13,7 +13,7 @@ import sys
 import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import load  # noqa: E402
-from sharek import VAR, Client, Tap, hidden_fields, new_citizen, sql1  # noqa: E402
+from sharek import VAR, Client, Tap, hidden_fields, new_citizen, sql1, workers  # noqa: E402
 
 t = Tap()
 ROOT = os.environ.get("SHAREK_ROOT", ".")
@@ -21,15 +21,8 @@ SOCK = os.path.join(VAR, "run", "mysqld.sock")
 OUTAGE = 5      # seconds the database is away
 
 
-def workers():
-    """Every worker pid of the three programs (children of multiwatch)."""
-    pids = []
-    for prog in ("public", "staff", "complaints"):
-        with open(os.path.join(VAR, "run", prog + ".pid")) as f:
-            mw = f.read().strip()
-        out = subprocess.run(["pgrep", "-P", mw], capture_output=True, text=True).stdout
-        pids += [int(p) for p in out.split()]
-    return sorted(pids)
+def all_workers():
+    return sorted(sum((workers(p) for p in ("public", "staff", "complaints")), []))
 
 
 def kept(text):
@@ -55,7 +48,7 @@ BODY = "تعليقي أثناء انقطاع قاعدة البيانات: <ال�
 
 ld.start()
 t.ok(ld.wait_acks(15, timeout=60), "the load is writing (15 acknowledgements)")
-before = workers()
+before = all_workers()
 snap = ld.snapshot()
 down = subprocess.run(["mariadb-admin", "--no-defaults", "--socket=" + SOCK, "shutdown"],
                       capture_output=True, text=True)
@@ -77,7 +70,7 @@ t.ok(up.returncode == 0, "MariaDB is started again (the server alone)", up.stdou
 outage = ld.snapshot()
 t.ok(ld.wait_acks(15, timeout=60), "writes go on by themselves after the restart")
 ld.stop()
-t.eq(workers(), before, "the same worker processes served before and after (no restart)")
+t.eq(all_workers(), before, "the same worker processes served before and after (no restart)")
 
 during = {k: n - snap.get(k, 0) for k, n in outage.items() if n - snap.get(k, 0) > 0}
 bad = {k: n for k, n in during.items() if k not in load.Load.ACKS and "503" not in k}

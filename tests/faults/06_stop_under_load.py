@@ -14,7 +14,7 @@ import threading
 import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import load  # noqa: E402
-from sharek import VAR, Tap  # noqa: E402
+from sharek import VAR, Tap, alive, workers  # noqa: E402
 
 t = Tap()
 ROOT = os.environ.get("SHAREK_ROOT", ".")
@@ -24,19 +24,6 @@ PROGS = ("public", "staff", "complaints")
 def multiwatch(prog):
     with open(os.path.join(VAR, "run", prog + ".pid")) as f:
         return int(f.read().strip())
-
-
-def workers(prog):
-    out = subprocess.run(["pgrep", "-P", str(multiwatch(prog))], capture_output=True, text=True).stdout
-    return sorted(int(p) for p in out.split())
-
-
-def alive(pid):
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
 
 
 class Watch(threading.Thread):

@@ -12,28 +12,15 @@ import subprocess
 import sys
 import time
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import Client, Tap, VAR
+from sharek import Client, Tap, VAR, alive, workers
 
 ROOT = os.environ.get("SHAREK_ROOT", ".")
 t = Tap()
 
 
-def workers(pid):
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
-    return sorted(int(p) for p in out.split())
-
-
-def alive(pid):
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-
-
 with open(os.path.join(VAR, "run", "complaints.pid")) as f:
     mw = int(f.read().strip())
-before = workers(mw)
+before = workers("complaints")
 t.ok(len(before) >= 2, "sharek-complaints runs its workers (%s)" % before)
 t.eq(Client().get("/complaints/").status, 200, "and serves")
 

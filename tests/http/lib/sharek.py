@@ -409,3 +409,21 @@ def new_citizen(t, c, email, password, name, mobile):
     t.eq(c.submit("/verify", "/verify", {}).status, 303, "verifies the address")
     t.eq(c.login(email, password).status, 303, "and signs in")
     return sql1("SELECT id FROM users WHERE email='%s'" % email)
+
+
+def workers(prog):
+    """The worker pids of program prog of the stack (the children of its
+    multiwatch, whose pid is in run/PROG.pid)."""
+    with open(os.path.join(VAR, "run", prog + ".pid")) as f:
+        mw = f.read().strip()
+    out = subprocess.run(["pgrep", "-P", mw], capture_output=True, text=True).stdout
+    return sorted(int(p) for p in out.split())
+
+
+def alive(pid):
+    """True while process pid exists (reaped: gone)."""
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
