@@ -232,14 +232,15 @@ q.id, q.ref_no, q.subject, q.state, q.priority, q.due_at, q.created_at,
 -- sub-departments (two levels), open ones first by due date, then the
 -- others newest first; :done = 1 lists only closed and rejected ones.
 -- Keyset paging on (due_at, id): :after is the last request of the
--- page before (0: the first page).
+-- page before (0: the first page).  Never the bench's requests
+-- (requests.bench, migration 0025): no desk handles them.
 -- param: entity u, done i, after u, limit i
 SELECT /*@desk_columns*/
   FROM requests q JOIN request_types t ON t.id = q.type_id
   JOIN entities e ON e.id = q.entity_id
   LEFT JOIN entities pe ON pe.id = e.parent_id
  WHERE (q.entity_id = :entity OR e.parent_id = :entity
-        OR pe.parent_id = :entity)
+        OR pe.parent_id = :entity) AND q.bench = 0
    AND (q.state IN ('closed', 'rejected')) = (:done = 1)
    AND (:after = 0 OR (q.due_at, q.id) > (SELECT k.due_at, k.id
                                              FROM requests k
@@ -250,13 +251,14 @@ SELECT /*@desk_columns*/
 -- shape: desk_row
 -- The central operations room: every reopened request and every one
 -- escalated to level 2, of any entity, still to be settled; paged as
--- the desk's list.
+-- the desk's list.  Never the bench's (the unanswered ones it makes are
+-- at level 2).
 -- param: after u, limit i
 SELECT /*@desk_columns*/
   FROM requests q JOIN request_types t ON t.id = q.type_id
   JOIN entities e ON e.id = q.entity_id
  WHERE q.state IN ('received', 'classified', 'forwarded', 'reopened',
-                   'answered')
+                   'answered') AND q.bench = 0
    AND (q.reopened_count > 0 OR q.escalation_level = 2)
    AND (:after = 0 OR (q.due_at, q.id) > (SELECT k.due_at, k.id
                                              FROM requests k

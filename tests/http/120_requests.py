@@ -112,7 +112,17 @@ r = li.get("/complaints/desk")
 t.eq(r.status, 200, "the desk")
 t.ok(ref in r.text, "lists the new request")
 n_moh = int(sql1("SELECT COUNT(*) FROM requests q JOIN entities e ON e.id = q.entity_id WHERE %s IN (q.entity_id, e.parent_id) "
-                 "AND q.state NOT IN ('closed', 'rejected')" % moh))
+                 "AND q.state NOT IN ('closed', 'rejected') AND q.bench = 0" % moh))
+# Requests scripts/bench-data makes (requests.bench = 1): open, late and at
+# level 2 as it leaves the unanswered ones, and a closed one.  No staff
+# list shows them, nor counts them.
+sql("INSERT INTO requests (ref_no, type_id, entity_id, bench, subject, body, state, due_at, escalation_level, "
+    "escalated_at1, escalated_at2, closed_at, created_at, updated_at) "
+    "SELECT CONCAT('BENCH-T', seq), %s, %s, 1, 'طلب لقياس الأداء', 'x', IF(seq = 4, 'closed', 'received'), "
+    "UTC_TIMESTAMP() - INTERVAL 9 DAY, 2, UTC_TIMESTAMP() - INTERVAL 9 DAY, UTC_TIMESTAMP() - INTERVAL 6 DAY, "
+    "IF(seq = 4, UTC_TIMESTAMP() - INTERVAL 1 DAY, NULL), UTC_TIMESTAMP() - INTERVAL 14 DAY, UTC_TIMESTAMP() "
+    "FROM seq_1_to_4" % (complaint, moh))
+bench_refs = ["BENCH-T%d" % i for i in range(1, 5)]
 sql("INSERT INTO requests (ref_no, type_id, entity_id, subject, body, state, due_at, created_at, updated_at) "
     "SELECT CONCAT('T-', LPAD(seq, 6, '0')), %s, %s, CONCAT('paging ', seq), 'x', 'received', "
     "UTC_TIMESTAMP() + INTERVAL 30 DAY + INTERVAL seq MINUTE, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_60"
@@ -125,6 +135,12 @@ while url and pages < 10:
     url = m.group(1) if m else None
     pages += 1
 t.eq((len(seen), pages), (n_moh + 60, (n_moh + 60 + 49) // 50), "the desk pages by due date, 50 a page, every request once")
+bench_ids = set(r[0] for r in sql("SELECT id FROM requests WHERE bench = 1"))
+t.eq(len(bench_ids), 4, "with four bench requests in the database")
+t.eq(seen & bench_ids, set(), "none of them on any page of the desk, nor counted in its pages")
+r = li.get("/complaints/desk?done=1")
+t.ok(r.status == 200 and "/complaints/desk/requests/" in r.text and not any(b in r.text for b in bench_refs),
+     "nor among its closed requests")
 sql("DELETE FROM request_events WHERE request_id IN (SELECT id FROM requests WHERE ref_no LIKE 'T-%')")
 sql("DELETE FROM requests WHERE ref_no LIKE 'T-%'")
 page = "/complaints/desk/requests/%s" % rid
@@ -220,6 +236,8 @@ ops = Client()
 t.eq(ops.login("ops@sharek.test", prefix="/complaints").status, 303, "the operations room signs in")
 r = ops.get("/complaints/desk")
 t.ok(ref in r.text, "the reopened request is in the operations room")
+t.ok(not any(b in r.text for b in bench_refs), "the bench's requests at level 2 are not")
+sql("DELETE FROM requests WHERE bench = 1")
 r = ops.get(page)
 t.eq(r.status, 200, "which opens it")
 t.ok(why in r.text, "with the rating comment")
