@@ -16,6 +16,7 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "sql_gen.h"
 
 #define DB_MAXPARAM	64
 #define DB_INITBUF	256
@@ -250,28 +251,39 @@ db_seterr(struct db *db, unsigned err, const char *msg)
 	snprintf(db->errmsg, sizeof(db->errmsg), "%s", msg);
 }
 
+static MYSQL_STMT *db_prepare(struct db *, int);
+static struct dbres *db_query_st(struct db *, struct arena *, int,
+    MYSQL_STMT *);
+
 /* 1 when the connected node serves (a Galera node whose wsrep_ready is
  * ON; a server that is no cluster node, wsrep_on OFF, always serves), 0
- * when not, -1 when the question itself failed. */
+ * when not, -1 when the question itself failed.  The named statement
+ * db_wsrep_ready, prepared and executed once on this connection, with
+ * no retry elsewhere (its caller is the connect that would retry) and
+ * not counted among the request's statements. */
 static int
 db_node_ready(struct db *db)
 {
-	static const char q[] = "SELECT IF(@@global.wsrep_on, (SELECT "
-	    "VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE "
-	    "VARIABLE_NAME = 'WSREP_READY'), 'ON')";
-	MYSQL_RES	*res;
-	MYSQL_ROW	 row;
-	int		 ready = 1;
+	struct arena	*a;
+	struct dbres	*res;
+	MYSQL_STMT	*st;
+	const char	*v;
+	int		 ready;
 
-	if (mysql_real_query(db->my, q, sizeof(q) - 1) != 0 ||
-	    (res = mysql_store_result(db->my)) == NULL) {
-		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+	if ((st = db_prepare(db, SQL_DB_WSREP_READY)) == NULL)
+		return -1;
+	if (mysql_stmt_execute(st) != 0) {
+		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
 		return -1;
 	}
-	if ((row = mysql_fetch_row(res)) == NULL || row[0] == NULL ||
-	    strcasecmp(row[0], "ON") != 0)
-		ready = 0;
-	mysql_free_result(res);
+	a = arena_new(1024);
+	if ((res = db_query_st(db, a, SQL_DB_WSREP_READY, st)) == NULL)
+		ready = -1;
+	else
+		ready = dbres_next(res) == 1 && (v = dbres_str(res,
+		    DB_WSREP_READY_WSREP_READY)) != NULL &&
+		    strcasecmp(v, "ON") == 0;
+	arena_free(a);
 	return ready;
 }
 
@@ -312,8 +324,7 @@ db_connect_node(struct db *db, int i)
 	else if (db_nnodes > 1)
 		log_warnx("%s: node %d (%s:%u): %s", __func__, i + 1,
 		    nd->host, nd->port, db->errmsg);
-	mysql_close(db->my);
-	db->my = NULL;
+	db_disconnect(db);	/* and the statement prepared on it */
 	return -1;
 }
 

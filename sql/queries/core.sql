@@ -102,3 +102,13 @@ SELECT result_url FROM form_nonces WHERE nonce = :nonce;
 
 -- name: nonce_purge
 DELETE FROM form_nonces WHERE used_at < UTC_TIMESTAMP() - INTERVAL 2 DAY LIMIT 10000;
+
+-- name: db_wsrep_ready
+-- Whether the connected node serves (fcgi/core/db.c, on each connect):
+-- 'ON' for a Galera node whose wsrep_ready is ON and for a server that
+-- is no cluster node (wsrep_on OFF); anything else (OFF, NULL) and the
+-- node is failed over.
+SELECT IF(@@global.wsrep_on,
+          (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS
+            WHERE VARIABLE_NAME = 'WSREP_READY'),
+          'ON') AS wsrep_ready;
