@@ -101,6 +101,16 @@ const struct cmp_def cmp_defs[CF__MAX] = {
 	    N_("Complaints and requests received in the period that missed "
 	    "their expected reply date (the complaints system's figure "
 	    "'Answered late', as a count)."), 0 },
+	[CF_INI_LATE] = { "initiative_answers_late",
+	    N_("Initiative answers late"),
+	    N_("Citizen initiatives that reached their threshold and whose "
+	    "answer fell due in the period (the entity's working days after "
+	    "the threshold was reached) but was published after that date, "
+	    "or is still owed past it."), 0 },
+	[CF_INI_LATE_MAX] = { "initiative_answers_late_max_days",
+	    N_("Most working days late (initiative answers)"),
+	    N_("The most working days any of those answers came (or is) "
+	    "after its due date."), 0 },
 };
 
 long long
@@ -133,6 +143,8 @@ compliance_value(enum cmp_figure f, const struct cmp_counts *c)
 	case CF_NO_LIAISON:	return n[CC_NO_LIAISON];
 	case CF_NO_ALTERNATE:	return n[CC_NO_ALTERNATE];
 	case CF_REQ_LATE:	return n[CC_REQ_LATE];
+	case CF_INI_LATE:	return n[CC_INI_LATE];
+	case CF_INI_LATE_MAX:	return n[CC_INI_LATE_MAX];
 	default:		return -1;
 	}
 }
@@ -158,7 +170,8 @@ compliance_add(struct cmp_counts *a, const struct cmp_counts *b)
 	for (i = 0; i < CC__MAX; i++) {
 		if (i == CC_KINDS)
 			a->n[i] |= b->n[i];
-		else if (i == CC_MOD_LATE_MAX || i == CC_REP_LATE_MAX) {
+		else if (i == CC_MOD_LATE_MAX || i == CC_REP_LATE_MAX ||
+		    i == CC_INI_LATE_MAX) {
 			if (b->n[i] > a->n[i])
 				a->n[i] = b->n[i];
 		} else
@@ -180,6 +193,9 @@ struct cmp_ctx {
 	unsigned long long *aids;
 	struct cmp_item	*aitems;
 	int		 naids;
+	/* The initiative answers behind the figure asked (want). */
+	struct cmp_item	*iitems;
+	int		 niitems;
 	/* Whole months and quarters of the period, ended by now. */
 	int		 nmonths, nquarters;
 	int		 y0, m0, qy0, q0;	/* first month / quarter */
@@ -651,6 +667,47 @@ load_blog_requests(struct cmp_ctx *x, struct db *db)
 	return 0;
 }
 
+/* Citizen initiatives whose answer fell due in the period: on time,
+ * late (published after the due date, or still owed past it) or still
+ * within it. */
+static int
+load_initiatives(struct cmp_ctx *x, struct db *db)
+{
+	struct cmp_report *r = x->rep;
+	struct dbres	*res;
+	int		 n, w = x->want;
+
+	if ((res = db_query(db, x->a, SQL_COMPLIANCE_INITIATIVES, DB_ARGS(
+	    DB_I(t0, r->t0), DB_I(t1, r->t1)))) == NULL)
+		return -1;
+	n = dbres_rows(res);
+	x->iitems = arena_alloc(x->a, sizeof(*x->iitems) * (size_t)(n + 1));
+	memset(x->iitems, 0, sizeof(*x->iitems) * (size_t)(n + 1));
+	while (dbres_next(res) && x->niitems < n) {
+		int e = ent(x, dbres_u(res, COMPLIANCE_INITIATIVES_ENTITY_ID));
+		long long late;
+		struct cmp_item *it;
+
+		if (e < 0)
+			continue;
+		late = lateness(x->cal, dbres_time(res,
+		    COMPLIANCE_INITIATIVES_ANSWER_DUE_AT), dbres_time(res,
+		    COMPLIANCE_INITIATIVES_REPLIED_AT), r->now,
+		    &r->entities[e].own.n[CC_INI_ON_TIME]);
+		if (late <= 0 || (w != CF_INI_LATE && w != CF_INI_LATE_MAX) ||
+		    !x->want_in[e])
+			continue;
+		it = &x->iitems[x->niitems++];
+		it->initiative_id = dbres_u(res, COMPLIANCE_INITIATIVES_ID);
+		it->entity_id = r->entities[e].id;
+		it->title_ar = it->title_en = dbres_str(res,
+		    COMPLIANCE_INITIATIVES_TITLE);
+		it->flag = dbres_isnull(res, COMPLIANCE_INITIATIVES_REPLIED_AT);
+		mark(it, 1, 0, late, 0);
+	}
+	return 0;
+}
+
 /* Plan items whose quarter lies wholly inside the period: due; done
  * when the activity they are linked to was published. */
 static int
@@ -766,6 +823,8 @@ finish(struct cmp_ctx *x)
 	for (k = 0; k < x->naids; k++)
 		if (x->aitems[k].listed)
 			r->items[r->nitems++] = x->aitems[k];
+	for (k = 0; k < x->niitems; k++)
+		r->items[r->nitems++] = x->iitems[k];
 	/* The trees, from the deepest up: a parent comes before its
 	 * children, so walking backwards adds each finished subtree. */
 	for (e = 0; e < r->nentities; e++)
@@ -826,11 +885,12 @@ compliance_compute(struct db *db, struct arena *a, time_t t0, time_t t1,
 	memset(x.blog_quarter, 0, (size_t)(r->nentities * x.nquarters) + 1);
 	if (load_activities(&x, db) == -1 || load_comments(&x, db) == -1 ||
 	    load_blog_requests(&x, db) == -1 || load_plan(&x, db) == -1 ||
-	    load_targets(&x, db) == -1) {
+	    load_targets(&x, db) == -1 || load_initiatives(&x, db) == -1) {
 		log_warnx("%s: a statement failed", __func__);
 		return -1;
 	}
-	nmax = x.naids + r->nentities * (x.nmonths + x.nquarters + 1) + 1;
+	nmax = x.naids + x.niitems +
+	    r->nentities * (x.nmonths + x.nquarters + 1) + 1;
 	r->items = arena_alloc(a, sizeof(*r->items) * (size_t)nmax);
 	memset(r->items, 0, sizeof(*r->items) * (size_t)nmax);
 	finish(&x);

@@ -12,7 +12,9 @@
  * 9-ب), the report 20 working days after closing (art. 9-ج,
  * analysis_report_due), the open period at least a month or two weeks
  * when urgent (art. 11-أ/ب, activity_earliest_close), extensions within
- * the original period (art. 11-ج, activity_extension_ok).
+ * the original period (art. 11-ج, activity_extension_ok), a citizen
+ * initiative's answer by the due date set when it reached its threshold
+ * (initiative_answer_due).
  */
 #ifndef SHAREK_COMPLIANCE_H
 #define SHAREK_COMPLIANCE_H
@@ -45,6 +47,8 @@ enum cmp_counter {
 	CC_FINISHED, CC_FINISHED_PUBLISHED,
 	CC_REPORTS_PUBLISHED, CC_RESULTS_USED,
 	CC_KINDS,				/* bit per enum act_kind used */
+	/* Initiative answers due in the period (a run of four as above). */
+	CC_INI_ON_TIME, CC_INI_LATE, CC_INI_LATE_MAX, CC_INI_WAITING,
 	CC__MAX
 };
 
@@ -60,6 +64,7 @@ enum cmp_figure {
 	CF_MONTHS_NO_POLL, CF_QUARTERS_NO_BLOG,
 	CF_NO_LIAISON, CF_NO_ALTERNATE,
 	CF_REQ_LATE,
+	CF_INI_LATE, CF_INI_LATE_MAX,
 	CF__MAX
 };
 /* The shape of every glossary entry: kpi.h's struct kpi_def and whether
@@ -92,13 +97,14 @@ struct cmp_entity {
 	long long	 targets[CMP_MAX_KPIS];
 };
 
-/* What lies behind one figure: an activity (id, title), or a month,
- * quarter or entity (label); n the comments or reports late (requests
- * late for an entity), ok those on time, days the most working days
- * late (a period's days for a short one, an extension's), flag 1: an
- * extension within the cap. */
+/* What lies behind one figure: an activity (id, title), a citizen
+ * initiative (initiative_id, its title in both title_ar and title_en),
+ * or a month, quarter or entity (label); n the comments or reports late
+ * (requests late for an entity), ok those on time, days the most working
+ * days late (a period's days for a short one, an extension's), flag 1:
+ * an extension within the cap, an initiative's answer still owed. */
 struct cmp_item {
-	unsigned long long activity_id, entity_id;
+	unsigned long long activity_id, entity_id, initiative_id;
 	const char	*title_ar, *title_en;
 	char		 label[16];	/* YYYY-MM or YYYY-Qn */
 	long long	 n, ok, days;	/* ok: comments or reports on time */

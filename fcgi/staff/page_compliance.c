@@ -20,7 +20,8 @@
  * GET /staff/compliance/list   compliance_list_params: the period, figure
  *                              (a glossary code), entity, tree (1: with
  *                              sub-departments) → the activities (or
- *                              months, quarters, entities) behind it.
+ *                              initiatives, months, quarters, entities)
+ *                              behind it.
  * Permission: ACT_KPI_VIEW — the ministry admin every entity, a liaison
  * officer the own entity and its sub-departments, a coordinator the own
  * entity; another entity is 403.
@@ -486,6 +487,10 @@ page_compliance_list(struct req *r)
 			vm_str(it, "title", present_pick(r, x->title_ar,
 			    x->title_en));
 		}
+		if (x->initiative_id != 0) {
+			vm_strf(it, "initiative_id", "%llu", x->initiative_id);
+			vm_str(it, "title", x->title_ar);
+		}
 		if (x->label[0] != '\0')
 			vm_str(it, "period", x->label);
 		e = cmp_find(&rep, x->entity_id);
@@ -529,6 +534,13 @@ page_compliance_list(struct req *r)
 			break;
 		case CF_REQ_LATE:
 			vm_str(it, "note", arena_printf(r->a, "%lld", x->n));
+			break;
+		case CF_INI_LATE:
+		case CF_INI_LATE_MAX:
+			vm_str(it, "note", i18n_subst(r->a, x->flag ?
+			    tr(r, "still not answered, {1} working days late") :
+			    tr(r, "answered {1} working days late"),
+			    arena_printf(r->a, "%lld", x->days), NULL));
 			break;
 		default:
 			break;

@@ -5,7 +5,10 @@
  *
  * GET  /staff/inbox        inbox_list_params: after (activity id, keyset
  *                          paging) → the list, open ones first, responded
- *                          or not.  View staff/inbox.
+ *                          or not, and above it the citizen initiatives
+ *                          whose answer the entity owes past its due
+ *                          date (to whoever may answer them).  View
+ *                          staff/inbox.
  * GET  /staff/inbox/{id}   the consultation and the response form.  View
  *                          staff/inbox_item.
  * POST /staff/inbox/{id}   inbox_params: body → 303 /staff/inbox/{id};
@@ -19,6 +22,7 @@
 #include "arena.h"
 #include "db.h"
 #include "http.h"
+#include "i18n.h"
 #include "present.h"
 #include "sql_gen.h"
 #include "staff.h"
@@ -37,6 +41,35 @@ const struct param inbox_params[INBOX__MAX] = {
 	[INBOX_BODY] = { .name = "body", .type = PT_TEXT, .flags = P_REQ,
 	    .min = 10, .max = 20000, .label = N_("Response") },
 };
+
+/* The initiatives whose answer entity eid owes past its due date (the
+ * list initiatives_late).  0 or -1. */
+static int
+inbox_initiatives(struct req *r, struct val *m, unsigned long long eid)
+{
+	struct val	*l, *it;
+	struct dbres	*res;
+	long long	 late;
+
+	if ((res = db_query(r->db, r->a, SQL_INBOX_INITIATIVES_LATE,
+	    DB_ARGS(DB_U(entity, eid)))) == NULL)
+		return -1;
+	l = vm_list(m, "initiatives_late");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "id", dbres_str(res, INBOX_INITIATIVES_LATE_ID));
+		vm_str(it, "title", dbres_str(res, INBOX_INITIATIVES_LATE_TITLE));
+		vm_str(it, "due", present_sqldatetime(r, dbres_str(res,
+		    INBOX_INITIATIVES_LATE_ANSWER_DUE_AT)));
+		late = dbres_int(res, INBOX_INITIATIVES_LATE_ANSWER_DAYS_LATE);
+		if (late > 0)
+			vm_str(it, "late", i18n_subst(r->a, tr(r,
+			    "{1} working days late"),
+			    arena_printf(r->a, "%lld", late), NULL));
+	}
+	vm_bool(m, "has_initiatives_late", l->count > 0);
+	return 0;
+}
 
 int
 page_inbox(struct req *r)
@@ -79,6 +112,9 @@ page_inbox(struct req *r)
 			    dbres_str(res, INBOX_LIST_RESPONDED_AT)));
 	}
 	vm_strf(m, "last", "%llu", last);
+	if (staff_may(r, ACT_ACTIVITY_APPROVE, eid) &&
+	    inbox_initiatives(r, m, eid) == -1)
+		return 500;
 	return http_render(r, "staff/inbox", m);
 }
 

@@ -126,3 +126,15 @@ SELECT e.id, e.name_ar, e.name_en, u.email, u.lang,
 -- param: kind s, period s, entity u
 INSERT IGNORE INTO quota_reminders (kind, period, entity_id, sent_at)
 VALUES (:kind, :period, :entity, UTC_TIMESTAMP());
+
+-- name: compliance_initiatives
+-- Citizen initiatives whose answer fell due in the period (set when the
+-- threshold was reached), with when it was published (NULL: still
+-- owed).
+-- param: t0 i, t1 i
+SELECT i.id, i.entity_id, i.title, i.answer_due_at, i.replied_at
+  FROM initiatives i
+ WHERE i.answer_due_at >= FROM_UNIXTIME(:t0)
+   AND i.answer_due_at < FROM_UNIXTIME(:t1)
+   AND i.state IN ('threshold', 'answered')
+ ORDER BY i.answer_due_at, i.id;

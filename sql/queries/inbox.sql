@@ -64,3 +64,15 @@ INSERT INTO agency_responses (activity_id, entity_id, body, submitted_by,
 VALUES (:activity, :entity, :body, :user, UTC_TIMESTAMP())
 ON DUPLICATE KEY UPDATE body = VALUES(body),
        submitted_by = VALUES(submitted_by), submitted_at = UTC_TIMESTAMP();
+
+-- name: inbox_initiatives_late
+-- Citizen initiatives addressed to :entity that reached their threshold
+-- and whose answer is past its due date without it (the entity's answer
+-- is owed: fcgi/domain/initiative.h), the longest overdue first.
+-- param: entity u
+SELECT i.id, i.title, i.answer_due_at, i.answer_days_late
+  FROM initiatives i
+ WHERE i.entity_id = :entity AND i.state = 'threshold'
+   AND i.answer_due_at < UTC_TIMESTAMP()
+ ORDER BY i.answer_due_at, i.id
+ LIMIT 200;

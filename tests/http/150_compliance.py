@@ -150,6 +150,19 @@ REQ = [dict(e=E, day="2025-04-10", received=5, late=2), dict(e=D, day="2025-05-0
 for r_ in REQ:
     sql("INSERT INTO kpi_daily (day, entity_id, type_id, axis_id, received, late) VALUES ('%s', %d, 1, 0, %d, %d)"
         % (r_["day"], r_["e"], r_["received"], r_["late"]))
+# citizen initiatives whose answer fell due: on time, late across the
+# holiday and the weekend, still owed, and one due after the period
+INI = [dict(e=E, due="2025-05-06 09:00", replied="2025-05-05 10:00"),
+       dict(e=E, due="2025-04-29 09:00", replied="2025-05-04 08:00"),   # two working days late
+       dict(e=D, due="2025-06-15 09:00", replied=None),                 # still owed
+       dict(e=E, due="2025-07-02 09:00", replied=None)]                 # due after the period
+for i, n in enumerate(INI):
+    sql("INSERT INTO initiatives (entity_id, title, body, lang, state, threshold, supporters, reached_at, "
+        "answer_due_at, replied_at, created_at, updated_at) VALUES (%d, 'Initiative i%d %s', 'نص', 'en', '%s', 3, 3, "
+        "'%s', '%s', %s, '2025-03-01 09:00:00', UTC_TIMESTAMP())"
+        % (n["e"], i, tag, "answered" if n["replied"] else "threshold", q(u(n["due"]) - dt.timedelta(days=6)),
+           q(u(n["due"])), "'%s'" % q(u(n["replied"])) if n["replied"] else "NULL"))
+    n["id"] = int(sql1("SELECT id FROM initiatives WHERE title='Initiative i%d %s'" % (i, tag)))
 # the ministry's plan for 2025: two items in the second quarter (one carried out), one in the third
 sql("INSERT INTO participation_plans (entity_id, year, state, created_at) VALUES (%d, 2025, 'published', UTC_TIMESTAMP())" % E)
 plan = sql1("SELECT id FROM participation_plans WHERE entity_id=%d AND year=2025" % E)
@@ -247,6 +260,10 @@ def expect(ents):
     x["no_liaison"] = str(len(ents))
     x["no_alternate"] = str(len(ents))
     x["requests_late"] = str(sum(r_["late"] for r_ in REQ if r_["e"] in ents))
+    ilate = [late_days(u(n["due"]), u(n["replied"]) if n["replied"] else NOW)
+             for n in INI if n["e"] in ents and T0 <= u(n["due"]) < T1]
+    x["initiative_answers_late"] = str(sum(d > 0 for d in ilate))
+    x["initiative_answers_late_max_days"] = str(max(ilate + [0]))
     for k in ("consultations", "surveys", "polls", "public", "restricted", "interagency"):
         x[k] = str(x[k])
     # KPIs: target, actual, gap
@@ -353,6 +370,20 @@ r = admin.get(figures(tree_e)["reports_late"][0].replace("&amp;", "&"))
 for k_ in ("a2", "a4"):
     t.ok("Activity %s %s" % (k_, tag) in r.text, "the late reports with the sub-departments include %s" % k_)
 t.ok("Activity a1 %s" % tag not in r.text, "and not a report published on time")
+r = admin.get(figures(tree_e)["initiative_answers_late"][0].replace("&amp;", "&"))
+owed = late_days(u(INI[2]["due"]), NOW)
+t.ok('<a href="/staff/initiatives/%d"><bdi>Initiative i1 %s</bdi></a>' % (INI[1]["id"], tag) in r.text
+     and "answered 2 working days late" in r.text and "Initiative i2 %s" % tag in r.text
+     and "still not answered, %d working days late" % owed in r.text,
+     "the late initiative answers with the sub-departments: one answered 2 working days late, one still owed",
+     items(r.text))
+t.ok("Initiative i0 %s" % tag not in r.text and "Initiative i3 %s" % tag not in r.text,
+     "not one answered on time, nor one due after the period")
+admin.get("/staff/lang/ar?next=/staff/")
+r = admin.get(figures(tree_e)["initiative_answers_late"][0].replace("&amp;", "&"))
+t.ok("الردود المتأخرة على مبادرات المواطنين" in r.text and "رُدّ عليها متأخرة 2 أيام عمل" in r.text
+     and "لم يُردّ عليها بعد، متأخرة %d أيام عمل" % owed in r.text, "in Arabic too", items(r.text))
+admin.get("/staff/lang/en?next=/staff/")
 r = admin.get(figs["months_without_poll"][0].replace("&amp;", "&"))
 t.ok("2025-05" in items(r.text) and "2025-06" in items(r.text) and "2025-04" not in items(r.text),
      "the months without a poll are May and June", items(r.text))
@@ -407,6 +438,7 @@ sql("DELETE FROM plan_kpis WHERE plan_id=%s" % plan)
 sql("DELETE FROM participation_plans WHERE id=%s" % plan)
 sql("DELETE FROM blog_posts WHERE entity_id IN (%d, %d)" % (E, D))
 sql("DELETE FROM kpi_daily WHERE entity_id IN (%d, %d)" % (E, D))
+sql("DELETE FROM initiatives WHERE entity_id IN (%d, %d)" % (E, D))
 if added_holiday:
     sql("DELETE FROM holidays WHERE day='%s'" % HOLIDAY)
 t.done()

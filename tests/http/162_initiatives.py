@@ -208,7 +208,43 @@ t.ok(late > 0, "the tick counts the answer late (%d working days)" % late)
 r = li.get("/staff/initiatives")
 t.ok(re.search(r'data-initiative="%s" data-state="threshold">.*?overdue' % iid, r.text, re.S) is not None,
      "the staff list flags it overdue")
+# … and so do the liaison officer's inbox and the compliance report, in
+# both languages (the staff pages are in Arabic first), with the working
+# days late.
+TITLE = "Shaded benches 162"
+late_item = re.compile(r'<li data-initiative="%s"><a href="/staff/initiatives/%s"><bdi>([^<]*)</bdi></a>(.*?)</li>'
+                       % (iid, iid), re.S)
+li.get("/staff/lang/ar?next=/staff/inbox")
+r = li.get("/staff/inbox")
+m = late_item.search(r.text)
+t.ok(r.status == 200 and "ردود متأخرة على مبادرات المواطنين" in r.text and m is not None, "the inbox lists the overdue answer")
+t.ok(m is not None and m.group(1) == TITLE and ("متأخر %d أيام عمل" % late) in m.group(2) and "overdue" in m.group(2),
+     "by its title, overdue, %d working days late" % late, m.group(0) if m else r.text[-1500:])
+day = (datetime.datetime.utcnow() + datetime.timedelta(hours=3)).date()
+period = "from=%s&to=%s" % ((day - datetime.timedelta(days=30)).isoformat(), day.isoformat())
+fig = r'<tr data-code="initiative_answers_late"><th scope="row"><a href="#g-initiative_answers_late">([^<]*)</a></th><td><a href="([^"]+)">(\d+)</a>'
+r = li.get("/staff/compliance?" + period)
+m = re.search(fig, r.text)
+t.ok(r.status == 200 and m is not None and m.group(1) == "الردود المتأخرة على مبادرات المواطنين" and int(m.group(3)) >= 1,
+     "the compliance report counts it among the late duties", m.group(0) if m else "")
+li.get("/staff/lang/en?next=/staff/")
+r = li.get("/staff/inbox")
+m = late_item.search(r.text)
+t.ok("Initiative answers overdue" in r.text and m is not None and ("%d working days late" % late) in m.group(2),
+     "in English too", m.group(0) if m else "")
+r = li.get("/staff/compliance?" + period)
+m = re.search(fig, r.text)
+t.ok(m is not None and m.group(1) == "Initiative answers late" and 'id="g-initiative_answers_late"' in r.text,
+     "the report in English, with the figure in its glossary")
+r = li.get(m.group(2).replace("&amp;", "&") if m else "/staff/compliance/list?figure=initiative_answers_late&" + period)
+t.eq(r.status, 200, "its list opens")
+m = re.search(r'<a href="/staff/initiatives/%s"><bdi>([^<]*)</bdi></a>(.*?)</li>' % iid, r.text, re.S)
+t.ok(m is not None and m.group(1) == TITLE and ("still not answered, %d working days late" % late) in m.group(2),
+     "naming the initiative, still not answered, %d working days late" % late, m.group(0) if m else "")
+li.get("/staff/lang/ar?next=/staff/")
 sql("UPDATE initiatives SET answer_due_at = '%s', answer_days_late = 0 WHERE id=%s" % (due, iid))
+r = li.get("/staff/inbox")
+t.ok(r.status == 200 and late_item.search(r.text) is None, "within its due date, the inbox does not list it")
 
 # ---- the answer ----------------------------------------------------------------------------
 r, h = li.form("/staff/initiatives/%s" % iid, "/answer")
