@@ -110,11 +110,15 @@ o311_valid_coord(const char *s, size_t len)
 	return e == s + len && v >= -180 && v <= 180 ? 0 : -1;
 }
 
+/* The list's status filter (GeoReport v2: open or closed). */
+static const char *const o311_status_names[] = { "open", "closed", NULL };
+
 const struct param o311_list_params[O3L__MAX] = {
 	[O3L_IDS] = { .name = "service_request_id", .type = PT_STR,
 	    .max = 2000 },
 	[O3L_CODE] = { .name = "service_code", .type = PT_STR, .max = 80 },
-	[O3L_STATUS] = { .name = "status", .type = PT_STR, .max = 20 },
+	[O3L_STATUS] = { .name = "status", .type = PT_ENUM,
+	    .choices = o311_status_names },
 	[O3L_START] = { .name = "start_date", .type = PT_STR, .max = 40 },
 	[O3L_END] = { .name = "end_date", .type = PT_STR, .max = 40 },
 	[O3L_JURISDICTION] = { .name = "jurisdiction_id", .type = PT_STR,
@@ -315,18 +319,29 @@ o311_error(struct req *r, int status, const char *msgid)
 	return o311_errors(r, status, &m, 1);
 }
 
-/* Every field's message, "name: message". */
+/* Every field's message, "name: message", and for a list of values
+ * the values: "status: Choose one of the options. (open, closed)". */
 static int
 o311_invalid(struct req *r)
 {
+	const struct param *p;
 	const char	**msg;
-	int		  i, n = 0;
+	int		  i, k, n = 0;
 
 	msg = arena_alloc(r->a, sizeof(*msg) * (size_t)(r->route->nparams + 1));
-	for (i = 0; i < r->route->nparams; i++)
-		if (r->pv[i].err != NULL)
-			msg[n++] = arena_printf(r->a, "%s: %s",
-			    r->route->params[i].name, r->pv[i].err);
+	for (i = 0; i < r->route->nparams; i++) {
+		if (r->pv[i].err == NULL)
+			continue;
+		p = &r->route->params[i];
+		msg[n] = arena_printf(r->a, "%s: %s", p->name, r->pv[i].err);
+		for (k = 0; p->type == PT_ENUM && p->choices != NULL &&
+		    p->choices[k] != NULL; k++)
+			msg[n] = arena_printf(r->a, "%s%s%s", msg[n],
+			    k == 0 ? " (" : ", ", p->choices[k]);
+		if (k > 0)
+			msg[n] = arena_printf(r->a, "%s)", msg[n]);
+		n++;
+	}
 	if (n == 0)
 		msg[n++] = tr(r, "The request is not valid.");
 	return o311_errors(r, 400, msg, n);
@@ -721,9 +736,6 @@ page_o311_requests(struct req *r)
 	    (svc = o311_find(v, n, code)) == NULL)
 		return o311_error(r, 404, N_("There is no service with this "
 		    "service_code."));
-	if (status != NULL && *status != '\0' && strcmp(status, "open") != 0 &&
-	    strcmp(status, "closed") != 0)
-		return o311_error(r, 400, N_("status is open or closed."));
 	start = sd != NULL && *sd != '\0' ? o311_parse_time(sd) : 0;
 	end = ed != NULL && *ed != '\0' ? o311_parse_time(ed) : 0;
 	if (start == -1 || end == -1)

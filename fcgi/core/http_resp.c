@@ -354,7 +354,6 @@ http_model(struct req *r)
 		vm_str(u, "email", r->sess->email);
 		vm_str(u, "role", r->sess->role);
 		vm_int(u, "uid", (long long)r->sess->user_id);
-		vm_bool(m, "is_staff", strcmp(r->sess->role, "citizen") != 0);
 	}
 	if (r->app->decorate != NULL)
 		r->app->decorate(r, m);

@@ -40,6 +40,21 @@ const char *const bud_ballot_labels[BB__MAX] = {
 	[BB_KNAPSACK] = N_("Projects that fit in the budget"),
 	[BB_APPROVAL] = N_("Up to a number of projects"),
 };
+const char *const budget_state_names[BST__MAX + 1] = {
+	[BST_DRAFT] = "draft", [BST_OPEN] = "open", [BST_CLOSED] = "closed",
+	[BST_PUBLISHED] = "published", NULL
+};
+const char *const budget_state_labels[BST__MAX] = {
+	[BST_DRAFT] = N_("Draft"), [BST_OPEN] = N_("Open"),
+	[BST_CLOSED] = N_("Voting closed"),
+	[BST_PUBLISHED] = N_("Results published"),
+};
+
+enum bud_state
+budget_state(const char *s)
+{
+	return (enum bud_state)names_find(budget_state_names, BST__MAX, s);
+}
 
 void
 bud_count(struct bud_project *p, int np, const struct bud_ballot_in *b,
@@ -524,7 +539,7 @@ budget_vote(struct db *db, struct arena *a, uint64_t budget, uint64_t user,
 	if (res == NULL)
 		return BV_ERROR;
 	if (!dbres_next(res) ||
-	    strcmp(dbres_str(res, BUDGET_LOCK_STATE), "open") != 0 ||
+	    budget_state(dbres_str(res, BUDGET_LOCK_STATE)) != BST_OPEN ||
 	    dbres_time(res, BUDGET_LOCK_OPENS_AT) > now ||
 	    dbres_time(res, BUDGET_LOCK_CLOSES_AT) <= now)
 		return BV_NOT_OPEN;
@@ -559,6 +574,7 @@ budget_load(struct db *db, struct arena *a, uint64_t id, time_t now,
 	b->res = res;
 	b->entity_id = dbres_u(res, BUDGET_GET_ENTITY_ID);
 	b->state = dbres_str(res, BUDGET_GET_STATE);
+	b->st = budget_state(b->state);
 	b->currency = dbres_str(res, BUDGET_GET_CURRENCY);
 	b->rules.total = dbres_int(res, BUDGET_GET_TOTAL_MINOR);
 	b->rules.ballot = names_find(bud_ballot_names, BB__MAX,
@@ -575,14 +591,13 @@ budget_load(struct db *db, struct arena *a, uint64_t id, time_t now,
 	b->min_votes = dbres_int(res, BUDGET_GET_MIN_VOTES);
 	b->opens = dbres_time(res, BUDGET_GET_OPENS_AT);
 	b->closes = dbres_time(res, BUDGET_GET_CLOSES_AT);
-	b->open = strcmp(b->state, "open") == 0 && b->opens <= now &&
-	    now < b->closes;
-	b->closed = strcmp(b->state, "open") != 0 || now >= b->closes;
+	b->open = b->st == BST_OPEN && b->opens <= now && now < b->closes;
+	b->closed = b->st != BST_OPEN || now >= b->closes;
 	b->proposals_close = dbres_isnull(res, BUDGET_GET_PROPOSALS_CLOSE_AT) ?
 	    0 : dbres_time(res, BUDGET_GET_PROPOSALS_CLOSE_AT);
-	b->proposing = strcmp(b->state, "open") == 0 && now < b->opens &&
+	b->proposing = b->st == BST_OPEN && now < b->opens &&
 	    b->proposals_close != 0 && now < b->proposals_close;
-	b->reviewing = strcmp(b->state, "open") == 0 && now < b->opens;
+	b->reviewing = b->st == BST_OPEN && now < b->opens;
 	if ((p = db_query(db, a, SQL_BUDGET_PROJECTS,
 	    DB_ARGS(DB_U(budget, b->id)))) == NULL)
 		return -1;

@@ -37,6 +37,13 @@ extern const char *const bud_method_names[BM__MAX + 1];
 extern const char *const bud_method_labels[BM__MAX];
 extern const char *const bud_ballot_names[BB__MAX + 1];
 extern const char *const bud_ballot_labels[BB__MAX];
+/* The states of a budget as stored (budgets.state) and their labels on
+ * the staff pages, by the enum; budget_state: the enum of a stored name,
+ * BST__MAX for none. */
+enum bud_state { BST_DRAFT, BST_OPEN, BST_CLOSED, BST_PUBLISHED, BST__MAX };
+extern const char *const budget_state_names[BST__MAX + 1];
+extern const char *const budget_state_labels[BST__MAX];
+enum bud_state	 budget_state(const char *);
 
 struct bud_project {
 	uint64_t	 id;		/* project number: the last tie-break */
@@ -122,6 +129,7 @@ struct budget {
 	enum bud_method		 method;
 	long			 min_votes;
 	const char		*state, *currency;
+	enum bud_state		 st;		/* state's enum */
 	time_t			 opens, closes;
 	int			 open, closed;	/* voting now; over */
 	time_t			 proposals_close;	/* 0: none */

@@ -473,8 +473,10 @@ load_activities(struct cmp_ctx *x, struct db *db)
 		struct cmp_counts *c;
 		enum act_kind k = activity_kind(dbres_str(res,
 		    COMPLIANCE_ACTIVITIES_KIND));
-		const char *aud = dbres_str(res, COMPLIANCE_ACTIVITIES_AUDIENCE);
-		const char *st = dbres_str(res, COMPLIANCE_ACTIVITIES_STATE);
+		enum act_audience aud = activity_audience(dbres_str(res,
+		    COMPLIANCE_ACTIVITIES_AUDIENCE));
+		enum act_state st = activity_state(dbres_str(res,
+		    COMPLIANCE_ACTIVITIES_STATE));
 		time_t pub = dbres_time(res, COMPLIANCE_ACTIVITIES_PUBLISH_AT);
 		time_t closes = dbres_time(res, COMPLIANCE_ACTIVITIES_CLOSES_AT);
 		time_t orig = dbres_time(res,
@@ -508,20 +510,18 @@ load_activities(struct cmp_ctx *x, struct db *db)
 				c->n[CC_POLLS]++;
 			if (k < AK__MAX)
 				c->n[CC_KINDS] |= 1LL << k;
-			if (aud != NULL && strcmp(aud, "public") == 0)
+			if (aud == AA_PUBLIC)
 				c->n[CC_PUBLIC]++;
-			else if (aud != NULL && strcmp(aud, "restricted") == 0)
+			else if (aud == AA_RESTRICTED)
 				c->n[CC_RESTRICTED]++;
 			else
 				c->n[CC_INTERAGENCY]++;
 			if (in && ((w == CF_CONSULTATIONS && k == AK_CONSULTATION)
 			    || (w == CF_SURVEYS && k == AK_SURVEY) ||
 			    (w == CF_POLLS && k == AK_POLL) ||
-			    (w == CF_PUBLIC && strcmp(aud, "public") == 0) ||
-			    (w == CF_RESTRICTED &&
-			    strcmp(aud, "restricted") == 0) ||
-			    (w == CF_INTERAGENCY &&
-			    strcmp(aud, "interagency") == 0)))
+			    (w == CF_PUBLIC && aud == AA_PUBLIC) ||
+			    (w == CF_RESTRICTED && aud == AA_RESTRICTED) ||
+			    (w == CF_INTERAGENCY && aud == AA_INTERAGENCY)))
 				mark(it, 0, 0, 0, 0);
 			if (orig < activity_earliest_close(pub,
 			    (int)dbres_int(res, COMPLIANCE_ACTIVITIES_URGENT))) {
@@ -555,7 +555,7 @@ load_activities(struct cmp_ctx *x, struct db *db)
 				    ext / 86400, ok);
 		}
 		if (dbres_int(res, COMPLIANCE_ACTIVITIES_FINISHED) &&
-		    strcmp(st, "withdrawn") != 0) {
+		    st != AS_WITHDRAWN) {
 			long long late = lateness(x->cal,
 			    analysis_report_due(x->cal, closes), rpub, r->now,
 			    &c->n[CC_REP_ON_TIME]);

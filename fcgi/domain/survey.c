@@ -684,6 +684,22 @@ const char *const vote_choice_labels[VC__MAX] = {
 	[VC_ABSTAIN] = N_("Abstain"),
 };
 
+const char *const text_status_names[TS__MAX + 1] = {
+	[TS_PENDING] = "pending", [TS_APPROVED] = "approved",
+	[TS_REJECTED] = "rejected", NULL
+};
+const char *const text_status_labels[TS__MAX] = {
+	[TS_PENDING] = N_("Waiting for moderation"),
+	[TS_APPROVED] = N_("Published"),
+	[TS_REJECTED] = N_("Not published"),
+};
+
+enum text_status
+survey_text_status(const char *s)
+{
+	return (enum text_status)names_find(text_status_names, TS__MAX, s);
+}
+
 static long long
 col_int(const struct dbres *res, int col, long long def)
 {
@@ -1052,12 +1068,14 @@ survey_text_decide(struct db *db, const struct actor *who,
 	for (i = 0; i < n; i++) {
 		if (reject)
 			rc = db_exec(db, SQL_SURVEY_TEXT_DECIDE, DB_ARGS(
-			    DB_S(status, "rejected"), DB_I(reason, reason),
+			    DB_S(status, text_status_names[TS_REJECTED]),
+			    DB_I(reason, reason),
 			    DB_U(user, user), DB_U(id, ids[i]),
 			    DB_U(activity, activity)));
 		else
 			rc = db_exec(db, SQL_SURVEY_TEXT_DECIDE, DB_ARGS(
-			    DB_S(status, "approved"), DB_NULL(reason),
+			    DB_S(status, text_status_names[TS_APPROVED]),
+			    DB_NULL(reason),
 			    DB_U(user, user), DB_U(id, ids[i]),
 			    DB_U(activity, activity)));
 		if (rc < 0)

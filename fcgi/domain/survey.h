@@ -262,6 +262,14 @@ enum sv_result	 poll_vote(struct db *, struct arena *, unsigned long long id,
 		    unsigned long long user, enum vote_choice,
 		    const char *reason);
 
+/* The moderation state of a free-text answer (answers.text_status), its
+ * stored names and the staff's labels, by the enum. */
+enum text_status { TS_PENDING, TS_APPROVED, TS_REJECTED, TS__MAX };
+extern const char *const text_status_names[TS__MAX + 1];
+extern const char *const text_status_labels[TS__MAX];
+/* The state named s, or TS__MAX when s names none. */
+enum text_status survey_text_status(const char *);
+
 /* The moderation of free-text answers (issue 12, like comments: Tawasul
  * art. 9-ب): approves (reason 0) or rejects with the published principle
  * reason (checked by the caller, moderation_reason_ok) each of the n text

@@ -95,13 +95,6 @@ const struct param budget_override_params[BO__MAX] = {
 	    .hint = N_("Shown on the results page beside the project.") },
 };
 
-static const char *const bud_staff_state_names[] = {
-	"draft", "open", "closed", "published", NULL
-};
-static const char *const bud_staff_state_labels[] = {
-	N_("Draft"), N_("Open"), N_("Voting closed"), N_("Results published"),
-};
-
 static const char *const rule_names[] = { "knapsack", "approval", NULL };
 static const char *const rule_labels[] = {
 	N_("Knapsack: projects whose costs fit in the budget"),
@@ -417,11 +410,12 @@ page_staff_budgets(struct req *r)
 {
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
+	enum bud_state	 st;
 
 	vm_str(m, "title", tr(r, "Participatory budgets"));
 	if ((res = db_query(r->db, r->a, SQL_BUDGET_STAFF_LIST, DB_ARGS(
 	    DB_U(entity, r->sess->entity_id), DB_I(all,
-	    strcmp(r->sess->role, "admin") == 0)))) == NULL)
+	    perm_role(r->sess->role) == ROLE_ADMIN)))) == NULL)
 		return 500;
 	l = vm_list(m, "budgets");
 	while (dbres_next(res)) {
@@ -433,12 +427,11 @@ page_staff_budgets(struct req *r)
 		vm_str(it, "entity", present_pick(r, dbres_str(res,
 		    BUDGET_STAFF_LIST_ENTITY_AR), dbres_str(res,
 		    BUDGET_STAFF_LIST_ENTITY_EN)));
+		st = budget_state(dbres_str(res, BUDGET_STAFF_LIST_STATE));
 		vm_str(it, "state", dbres_str(res, BUDGET_STAFF_LIST_STATE));
-		vm_str(it, "state_label", present_label(r, bud_staff_state_labels,
-		    4, names_find(bud_staff_state_names, 4, dbres_str(res,
-		    BUDGET_STAFF_LIST_STATE))));
-		vm_bool(it, "draft", strcmp(dbres_str(res,
-		    BUDGET_STAFF_LIST_STATE), "draft") == 0);
+		vm_str(it, "state_label", present_label(r, budget_state_labels,
+		    BST__MAX, st));
+		vm_bool(it, "draft", st == BST_DRAFT);
 		vm_str(it, "proposals", present_sqldate(r, dbres_str(res,
 		    BUDGET_STAFF_LIST_PROPOSALS_CLOSE_AT)));
 		vm_str(it, "opens", present_sqldate(r, dbres_str(res,

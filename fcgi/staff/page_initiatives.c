@@ -119,7 +119,7 @@ list_page(struct req *r, int status)
 	struct dbres	*res;
 	struct initiative ini;
 	struct ini_rules ru;
-	int		 all = strcmp(r->sess->role, "admin") == 0;
+	int		 all = perm_role(r->sess->role) == ROLE_ADMIN;
 
 	vm_str(m, "title", tr(r, "Citizen initiatives"));
 	if ((res = db_query(r->db, r->a, SQL_INI_STAFF_LIST, DB_ARGS(

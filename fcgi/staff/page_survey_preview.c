@@ -119,10 +119,6 @@ page_survey_preview(struct req *r)
 
 #define TEXTS_STAFF	500	/* free-text answers on the staff page */
 
-static const char *const text_status_labels[] = {
-	N_("Waiting for moderation"), N_("Published"), N_("Not published"),
-};
-
 /* The staff results: the per-question results, then every free-text
  * answer with its moderation status and the form that decides them. */
 static int
@@ -133,6 +129,7 @@ staff_results_show(struct req *r, const struct activity *a, int status,
 	struct dbres	*res;
 	struct survey_def d;
 	const char	*st;
+	enum text_status ts;
 	int		 i;
 
 	m = http_model(r);
@@ -152,11 +149,11 @@ staff_results_show(struct req *r, const struct activity *a, int status,
 		vm_str(it, "xid", dbres_str(res, SURVEY_TEXTS_ID));
 		vm_str(it, "text", dbres_str(res, SURVEY_TEXTS_TEXT));
 		st = dbres_str(res, SURVEY_TEXTS_TEXT_STATUS);
+		ts = survey_text_status(st);
 		vm_str(it, "status", st);
-		vm_bool(it, "pending", strcmp(st, "pending") == 0);
-		vm_str(it, "status_label", tr(r, text_status_labels[
-		    strcmp(st, "approved") == 0 ? 1 :
-		    strcmp(st, "rejected") == 0 ? 2 : 0]));
+		vm_bool(it, "pending", ts == TS_PENDING);
+		vm_str(it, "status_label", present_label(r, text_status_labels,
+		    TS__MAX, ts));
 		if (!dbres_isnull(res, SURVEY_TEXTS_REASON_AR))
 			vm_str(it, "reason", present_pick(r,
 			    dbres_str(res, SURVEY_TEXTS_REASON_AR),

@@ -191,6 +191,10 @@ for fmt in ("xml", "json"):
         t.eq(r.status, 400, "%s: %s: 400" % (fmt, why))
         e = (d if fmt == "json" else [{"code": x.findtext("code")} for x in d.findall("error")]) if d is not None else []
         t.ok(e and str(e[0]["code"]) == "400", fmt + ": with the error list")
+        if why == "a bad status":
+            desc = (d[0].get("description") if fmt == "json" else d.findtext("error/description")) if e else ""
+            t.ok(desc and desc.startswith("status:") and "open" in desc and "closed" in desc,
+                 fmt + ": the bad status's error names the parameter and its values", desc)
     r, d = get("requests.{fmt}?service_code=nothing-here", fmt)
     t.eq(r.status, 404, fmt + ": an unknown service_code in the list: 404")
 
