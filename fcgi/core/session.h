@@ -21,7 +21,8 @@ struct req;
 /*
  * The second factor of staff (issue 9).  A session of an account with
  * TOTP enabled, or whose role must have it (session_get says which:
- * the ministry's administrators and liaison officers), counts as signed
+ * the ministry's administrators, the liaison officers and the central
+ * operations room of complaints), counts as signed
  * in only once a code was typed in it (sessions.second_factor_at).
  * Until then it is a half sign-in: session_load gives it only to routes
  * marked R_FACTOR (the sign-in, sign-out and second-factor pages) and

@@ -31,6 +31,7 @@ static const unsigned matrix[ROLE__MAX][ACT__MAX] = {
 		[ACT_STAFF_ACCOUNTS] = O,
 		[ACT_REQUEST_HANDLE] = O,
 		[ACT_SLA_MANAGE] = O | S | X,
+		[ACT_OWN_FACTOR] = O,
 	},
 	[ROLE_LIAISON] = {
 		[ACT_STAFF_HOME] = O,
@@ -47,6 +48,7 @@ static const unsigned matrix[ROLE__MAX][ACT__MAX] = {
 		[ACT_REQUEST_HANDLE] = O | S,
 		[ACT_KPI_VIEW] = O | S,
 		[ACT_GROUPS_MANAGE] = O,
+		[ACT_OWN_FACTOR] = O,
 	},
 	[ROLE_COORDINATOR] = {
 		[ACT_STAFF_HOME] = O,
@@ -61,6 +63,7 @@ static const unsigned matrix[ROLE__MAX][ACT__MAX] = {
 		[ACT_REPORT_REVIEW] = O,
 		[ACT_KPI_VIEW] = O,
 		[ACT_GROUPS_MANAGE] = O,
+		[ACT_OWN_FACTOR] = O,
 	},
 	[ROLE_SUPERVISOR] = {
 		[ACT_STAFF_HOME] = O,
@@ -69,12 +72,15 @@ static const unsigned matrix[ROLE__MAX][ACT__MAX] = {
 		[ACT_ACTIVITY_DRAFT] = O,
 		[ACT_MODERATE] = O,
 		[ACT_REPORT_DRAFT] = O,
+		[ACT_OWN_FACTOR] = O,
 	},
 	/* The operations room answers for no entity of its own: it sees
 	 * the requests of every entity that were reopened or escalated to
-	 * level 2 (complaints_may decides which). */
+	 * level 2 (complaints_may decides which).  It has no back office
+	 * but its second factor, which it must have (session_get). */
 	[ROLE_OPERATIONS] = {
 		[ACT_REQUEST_OVERSEE] = O | S | X,
+		[ACT_OWN_FACTOR] = O,
 	},
 };
 
@@ -99,7 +105,7 @@ static const char *const action_names[ACT__MAX] = {
 	"activity_approve", "activity_extend", "moderate", "moderate_all",
 	"target_respond", "report_draft", "report_review", "report_approve",
 	"request_handle", "kpi_view", "groups_manage", "request_oversee",
-	"sla_manage"
+	"sla_manage", "own_factor"
 };
 
 enum role

@@ -53,6 +53,8 @@ enum action {
 				   reassign, reply, close */
 	ACT_SLA_MANAGE,		/* the time-frame matrix and the
 				   escalation officials of each entity */
+	ACT_OWN_FACTOR,		/* one's own second factor: enrol, see,
+				   turn off (/staff/2fa, issue 9) */
 	ACT__MAX
 };
 

@@ -5,16 +5,17 @@
 -- or idle, in minutes); idle_seconds: since it was last seen.  The
 -- second factor (issue 9): whether a code was typed in this session,
 -- whether the account has TOTP enabled, and whether its role must have
--- it — the ministry's administrators and liaison officers (the one place
--- that rule is written; the other programs may read only user_id and
--- enabled_at of user_totp).
+-- it — the ministry's administrators, the liaison officers and the
+-- central operations room of complaints (the one place that rule is
+-- written; the other programs may read only user_id and enabled_at of
+-- user_totp).
 -- param: token_hash b, idle_minutes i
 SELECT s.user_id, u.email, u.full_name, u.role, u.entity_id, u.lang,
        TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP())
          AS idle_seconds,
        s.second_factor_at IS NOT NULL AS factor_done,
        t.enabled_at IS NOT NULL AS factor_enabled,
-       u.role IN ('admin', 'liaison') AS factor_required
+       u.role IN ('admin', 'liaison', 'operations') AS factor_required
   FROM sessions s JOIN users u ON u.id = s.user_id
        LEFT JOIN user_totp t ON t.user_id = s.user_id
  WHERE s.token_hash = :token_hash

@@ -10,7 +10,9 @@ code refused and counted, too many wrong codes throttled (429), a
 recovery code good once, a password typed at /login or /complaints/login
 giving no /staff/ page without the code, and `sharekctl user reset-2fa`
 forcing a new enrolment, audited.  A coordinator (offered, not forced)
-turns it on and off again with a code.  The codes are computed here from
+turns it on and off again with a code.  The central operations room of
+complaints must have one too: its password at /complaints/login sends it
+to the enrolment, and the complaints system opens once it is done.  The codes are computed here from
 the key the page shows (RFC 6238 in the standard library:
 sharek.totp)."""
 import base64
@@ -347,6 +349,27 @@ t.eq(sql1("SELECT enabled_at IS NULL FROM user_totp WHERE user_id=%s" % cid), "1
 t.eq(sql1("SELECT COUNT(*) FROM recovery_codes WHERE user_id=%s" % cid), "0", "  … the recovery codes gone")
 t.eq(audit("user.2fa_disable", cid), 1, "  … audit log: user.2fa_disable")
 t.eq(code_page(Client(), COORD).header("Location"), "/staff/", "the next sign-in asks no code")
+
+# ---- the operations room must have one, as the administrator and the liaison officers ----
+OPS = "totp.ops@moh.example.org"
+t.eq(ctl("user", "create", OPS, "غرفة العمليات التجريبية", "operations", "moh").returncode, 0,
+     "(an account of the operations room, by sharekctl)")
+oc = english()
+r = code_page(oc, OPS, prefix="/complaints", nxt="/complaints/desk")
+t.ok(r.status == 303 and local(r) == FACTOR_ENROL + "?next=" + urllib.parse.quote("/complaints/desk", safe=""),
+     "after the password at /complaints/login, the operations room is sent to enrolment, to come back after",
+     r.header("Location"))
+enrol = local(r)
+r = oc.get("/complaints/desk")
+t.ok(r.status == 303 and "/complaints/login" in (r.header("Location") or ""),
+     "  … and opens nothing of the complaints system before enrolling", (r.status, r.header("Location")))
+t.eq(oc.get(enrol).status, 200, "  … but its enrolment page opens")
+r = oc.factor_enrol(OPS, enrol)
+t.ok(r.status == 200 and len(getattr(r, "codes", [])) == 10, "  … where it enrols and gets its recovery codes", r.status)
+t.ok('href="/complaints/desk"' in r.text, "  … and goes on to where it was going")
+t.eq(oc.get("/complaints/desk").status, 200, "  … which now opens")
+t.eq(sql1("SELECT COUNT(*) FROM user_totp u JOIN users s ON s.id = u.user_id WHERE s.email = '%s' "
+          "AND u.enabled_at IS NOT NULL" % OPS), "1", "  … with its second factor on")
 
 sql("UPDATE login_attempts SET at = at - INTERVAL 16 MINUTE WHERE email_hash IN (UNHEX('%s'), UNHEX('%s'))"
     % (attempts_key(LIAISON), attempts_key(COORD)))

@@ -79,6 +79,13 @@ main(void)
 	    !perm_role_may(ROLE_LIAISON, ACT_SLA_MANAGE) &&
 	    !perm_role_may(ROLE_OPERATIONS, ACT_SLA_MANAGE),
 	    "only the ministry admin keeps the time-frame matrix");
+	for (a = ROLE_ADMIN; a < ROLE__MAX; a++)
+		t_ok(perm_allows((enum role)a, ACT_OWN_FACTOR, SCOPE_OWN),
+		    "a %s manages its own second factor (the operations "
+		    "room too, which has no back office)",
+		    perm_role_name((enum role)a));
+	t_ok(!perm_allows(ROLE_OPERATIONS, ACT_OWN_FACTOR, SCOPE_OTHER),
+	    "but nobody another's");
 	t_ok(!perm_allows(ROLE_ADMIN, ACT_NONE, SCOPE_OWN),
 	    "ACT_NONE is never allowed");
 	t_ok(!perm_allows(ROLE__MAX, ACT_STAFF_HOME, SCOPE_OWN),
