@@ -3,7 +3,8 @@
  *
  * GET  <prefix>/login?next=PATH   form (view auth/login)
  * POST <prefix>/login             email, password, next → 303 to next,
- *                                 or the form again (422/429/503)
+ *                                 or the form again (422/429/503; the
+ *                                 503 of the hash cap with Retry-After)
  * POST <prefix>/logout            deletes the session → 303 to
  *                                  prefix/login?out=1 ("signed out")
  * Permission: anyone.  The answer never says whether an e-mail exists.
@@ -20,6 +21,10 @@
 #include "present.h"
 #include "session.h"
 #include "vm.h"
+
+/* Seconds a sign-in refused for want of a password hash slot is told to
+ * wait (Retry-After). */
+#define AUTHPAGE_BUSY_RETRY	"5"
 
 const struct param authpage_next_params[AUTHPAGE_NEXT__MAX] = {
 	[AUTHPAGE_NEXT_NEXT] = { .name = "next", .type = PT_STR,
@@ -134,7 +139,10 @@ authpage_login(struct req *r)
 		    session_throttle_wait(r, http_arg_str(r,
 		    AUTHPAGE_LOGIN_EMAIL))));
 	case LOGIN_BUSY:
+		/* Every password hash slot stayed taken (auth.c): a moment,
+		 * not the database's minute; the form keeps the address. */
 		r->status = 503;
+		http_header(r, "Retry-After", AUTHPAGE_BUSY_RETRY);
 		return authpage_show(r, tr(r, "The service is busy. Please "
 		    "try again in a moment."));
 	default:

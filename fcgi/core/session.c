@@ -242,10 +242,14 @@ session_login(struct req *r, const char *email, const char *password)
 	if (res == NULL)
 		return LOGIN_ERROR;
 	if (!dbres_next(res)) {
-		/* Same work for an unknown address: no timing oracle. */
-		auth_verify("$argon2id$v=19$m=65536,t=2,p=1$"
+		/* Same work for an unknown address: no timing oracle, and
+		 * the same "busy" when no hash slot is free (else a 503
+		 * would tell a known address from an unknown one). */
+		if (auth_verify("$argon2id$v=19$m=65536,t=2,p=1$"
 		    "c29tZXNhbHRzb21lc2FsdA$"
-		    "bm90YXJlYWxoYXNoYnV0bG9va3NsaWtlb25lMTIzNA", password);
+		    "bm90YXJlYWxoYXNoYnV0bG9va3NsaWtlb25lMTIzNA",
+		    password) == 1)
+			return LOGIN_BUSY;
 		session_attempt(r, eh, 0);
 		return LOGIN_BAD;
 	}

@@ -5,7 +5,13 @@ and English, instead of queueing the request behind busy workers; sign-ins
 configured limits, not by load: a second nginx runs the stack's own
 configuration (scripts/stack nginx-conf) with the caps turned down to 2
 requests per program and 1 sign-in, in front of the same FastCGI
-workers; requests whose bodies never finish hold the slots."""
+workers; requests whose bodies never finish hold the slots.  Behind
+nginx, the programs' own cap on password hashes at once ([limits]
+pwhash_concurrent, lock files under var/run): with every slot held
+here, the staff sign-in answers its own 503 with Retry-After and the
+form again with the e-mail address typed."""
+import fcntl
+import glob
 import os
 import re
 import socket
@@ -16,7 +22,7 @@ import time
 import urllib.error
 import urllib.request
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import Tap, VAR
+from sharek import Client, Tap, VAR
 
 t = Tap()
 ROOT = os.environ.get("SHAREK_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -130,4 +136,36 @@ finally:
             os.kill(int(f.read().strip()), 15)
     except (OSError, ValueError):
         pass
+
+# ---- the programs' own cap on password hashes: every slot held here -----------------
+locks = []
+for path in sorted(glob.glob(os.path.join(VAR, "run", "pwhash.*.lock"))):
+    f = open(path, "r+")
+    fcntl.flock(f, fcntl.LOCK_EX)
+    locks.append(f)
+t.ok(locks, "the hash slots' lock files (var/run/pwhash.N.lock), all held by the test", len(locks))
+try:
+    c = Client(lang="en")
+    start = time.time()
+    r = c.submit("/staff/login", "/staff/login", {"email": "admin@sharek.test", "password": "not-the-password"})
+    secs = time.time() - start
+    t.eq(r.status, 503, "a staff sign-in with no hash slot free: 503 (after %.1f s)" % secs)
+    ra = r.header("Retry-After") or ""
+    t.ok(ra.isdigit() and 1 <= int(ra) <= 30, "  … with Retry-After: a few seconds", ra)
+    t.ok("The service is busy" in r.text and 'action="/staff/login"' in r.text,
+         "  … on the sign-in form, which says so", r.text[-1500:])
+    t.ok(re.search(r'<input[^>]*name="email"[^>]*value="admin@sharek.test"', r.text)
+         or re.search(r'<input[^>]*value="admin@sharek.test"[^>]*name="email"', r.text),
+         "  … with the e-mail address typed kept in its field")
+    t.ok("not-the-password" not in r.text, "  … and never the password")
+    r = Client(lang="en").submit("/staff/login", "/staff/login",
+                                 {"email": "nobody-176@example.org", "password": "not-the-password"})
+    t.ok(r.status == 503 and (r.header("Retry-After") or "").isdigit(),
+         "  … the same 503 for an address that has no account (never telling the two apart)", r.status)
+finally:
+    for f in locks:
+        f.close()
+r = Client(lang="en").submit("/staff/login", "/staff/login",
+                             {"email": "nobody-176@example.org", "password": "not-the-password"})
+t.eq(r.status, 422, "the slots free again: the sign-in is answered (a wrong password: 422)")
 t.done()
