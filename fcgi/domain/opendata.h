@@ -42,6 +42,7 @@ enum od_type {
 	ODT_STR,	/* text */
 	ODT_DATETIME,	/* RFC 3339 UTC: 2026-11-30T10:00:00Z */
 	ODT_MONTH,	/* 2026-11 */
+	ODT_DECIMAL,	/* 3.25, -1.5 */
 	ODT__MAX
 };
 

@@ -546,17 +546,23 @@ od_csv_field(struct od_out *o, const char *s, size_t n)
 	od_putc(o, '"');
 }
 
-/* Whether a value of an integer column can be written as a JSON number. */
+/* Whether a value of an integer column (with dec, a decimal one: one
+ * point between digits) can be written as a JSON number. */
 static int
-od_number(const char *s, size_t n)
+od_number(const char *s, size_t n, int dec)
 {
-	size_t	 i = s[0] == '-' ? 1 : 0;
+	size_t	 i = s[0] == '-' ? 1 : 0, start = i;
 
 	if (n == i || n > 19)
 		return 0;
-	for (; i < n; i++)
+	for (; i < n; i++) {
+		if (dec && s[i] == '.' && i > start && i + 1 < n) {
+			dec = 0;	/* one point */
+			continue;
+		}
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
+	}
 	return 1;
 }
 
@@ -666,8 +672,13 @@ od_distribution(struct req *r, enum od_format fmt)
 		    DB_U(activity, d.activity), DB_S(since, since)));
 		break;
 	case OD_OPTIONS:
+		/* Yes and No in the words of the results page. */
 		res = db_stream(r->db, r->a, t->stmt, DB_ARGS(
-		    DB_U(activity, d.activity)));
+		    DB_U(activity, d.activity),
+		    DB_S(yes_ar, i18n_get("ar", "Yes")),
+		    DB_S(yes_en, i18n_get("en", "Yes")),
+		    DB_S(no_ar, i18n_get("ar", "No")),
+		    DB_S(no_en, i18n_get("en", "No"))));
 		break;
 	case OD_REGISTER:
 		res = db_stream(r->db, r->a, t->stmt, DB_ARGS(
@@ -756,7 +767,9 @@ od_distribution(struct req *r, enum od_format fmt)
 			od_put(&o, keys[i], strlen(keys[i]));
 			if (v == NULL)
 				od_put(&o, "null", 4);
-			else if (col->type == ODT_INT && od_number(v, len))
+			else if ((col->type == ODT_INT ||
+			    col->type == ODT_DECIMAL) && od_number(v, len,
+			    col->type == ODT_DECIMAL))
 				od_put(&o, v, len);
 			else {
 				buf_reset(&part);

@@ -141,18 +141,56 @@ SELECT c.id, c.article_id, car.number_label AS article,
             COALESCE(c.position_at, c.received_at)) >= :since)
  ORDER BY c.id;
 
+-- fragment: od_value_stats
+-- Per question of :activity answered by a value (scale, number): the
+-- mean and the median of its answers as the results page shows them
+-- (survey_mean100, survey_median2: hundredths rounded half away from
+-- zero, "3.25"; a half, "3" or "3.5"), from the answer counts alone
+-- (opt_key 0: the value answered).  No row for a question nobody
+-- answered.
+SELECT w.question_id,
+       CONCAT(IF(w.m100 < 0, '-', ''), ABS(w.m100) DIV 100, '.',
+              LPAD(ABS(w.m100) MOD 100, 2, '0')) AS mean,
+       IF(w.med2 MOD 2 = 0, CONCAT(w.med2 DIV 2),
+          CONCAT(IF(w.med2 < 0, '-', ''), ABS(w.med2) DIV 2, '.5')) AS median
+  FROM (SELECT v.question_id,
+               (MAX(v.vsum) * 200 + IF(MAX(v.vsum) >= 0, MAX(v.tot),
+                -MAX(v.tot))) DIV (2 * MAX(v.tot)) AS m100,
+               MIN(IF(v.cum > (v.tot - 1) DIV 2, v.value, NULL)) +
+               MIN(IF(v.cum > v.tot DIV 2, v.value, NULL)) AS med2
+          FROM (SELECT c.question_id, c.value,
+                       SUM(c.n) OVER (PARTITION BY c.question_id
+                                      ORDER BY c.value) AS cum,
+                       SUM(c.n) OVER (PARTITION BY c.question_id) AS tot,
+                       SUM(c.value * c.n) OVER (PARTITION BY c.question_id)
+                         AS vsum
+                  FROM answer_counts c
+                  JOIN questions cq ON cq.id = c.question_id
+                 WHERE cq.activity_id = :activity
+                   AND cq.kind IN ('scale', 'number')
+                   AND c.opt_key = 0 AND c.n > 0) v
+         GROUP BY v.question_id) w
+
 -- name: od_options
--- Distribution rows of a survey's or poll's results: every fixed answer
--- of every question with its votes — the answer counts the survey keeps
+-- Distribution rows of a survey's or poll's results, as its public
+-- results page shows them (survey_results.c).  Every fixed answer of
+-- every question with its votes — the answer counts the survey keeps
 -- (answer_counts, migration 0014: every matrix row and value of the
 -- option summed; of a ranking, the first places, as the results page
 -- counts them), or the option's own counter where there are none (the
 -- activities before it) — and how many answered the question
--- (question_stats); then each free-text answer once moderation approved
--- it (migration 0022: text_status, as the results page shows them), one
--- row each with its text and no option; a pending or rejected one is
--- never in it.  In the order of the form (survey_questions).
--- param: activity u
+-- (question_stats).  The questions answered by a value, each value a
+-- row with no option, labelled and placed as on the page: yes/no its
+-- two answers (:yes_ar … :no_en, the catalogue's words for the page's
+-- "Yes" and "No"), a scale every point from its minimum to its maximum
+-- (20 at most: k counts 0 to 19) with the labels of its ends, a number
+-- every value answered; scale and number with the mean and the median
+-- of the page.
+-- Then each free-text answer once moderation approved it (migration
+-- 0022: text_status, as the results page shows them), one row each
+-- with its text and no option; a pending or rejected one is never in
+-- it.  In the order of the form (survey_questions).
+-- param: activity u, yes_ar s, yes_en s, no_ar s, no_en s
 SELECT q.id AS question_id, s.position AS section_position,
        q.position AS question_position, q.kind,
        q.text_ar AS question_ar, q.text_en AS question_en,
@@ -164,6 +202,7 @@ SELECT q.id AS question_id, s.position AS section_position,
                 o.votes) AS votes,
        (SELECT st.answered FROM question_stats st
          WHERE st.question_id = q.id) AS answered,
+       NULL AS value, NULL AS mean, NULL AS median,
        NULL AS text
   FROM questions q
   JOIN question_options o ON o.question_id = q.id
@@ -171,9 +210,75 @@ SELECT q.id AS question_id, s.position AS section_position,
  WHERE q.activity_id = :activity AND q.kind <> 'text'
 UNION ALL
 SELECT q.id, s.position, q.position, q.kind, q.text_ar, q.text_en,
+       NULL, y.pos, IF(y.yes = 1, :yes_ar, :no_ar),
+       IF(y.yes = 1, :yes_en, :no_en),
+       (SELECT COALESCE(SUM(ac.n), 0) FROM answer_counts ac
+         WHERE ac.question_id = q.id AND ac.opt_key = 0 AND ac.n > 0
+           AND (ac.value <> 0) = (y.yes = 1)),
+       (SELECT st.answered FROM question_stats st WHERE st.question_id = q.id),
+       y.yes, NULL, NULL, NULL
+  FROM questions q
+  JOIN (SELECT 1 AS pos, 1 AS yes UNION ALL SELECT 2, 0) y
+  LEFT JOIN question_sections s ON s.id = q.section_id
+ WHERE q.activity_id = :activity AND q.kind = 'yesno'
+UNION ALL
+SELECT q.id, s.position, q.position, q.kind, q.text_ar, q.text_en,
+       NULL, k.seq + 1,
+       CONCAT(COALESCE(q.scale_min, 1) + k.seq,
+              CASE WHEN k.seq = 0 AND COALESCE(NULLIF(q.low_label_ar, ''),
+                        q.low_label_en, '') <> ''
+                   THEN CONCAT(' (', COALESCE(NULLIF(q.low_label_ar, ''),
+                        q.low_label_en), ')')
+                   WHEN k.seq > 0 AND COALESCE(q.scale_min, 1) + k.seq =
+                        COALESCE(q.scale_max, 5) AND COALESCE(NULLIF(
+                        q.high_label_ar, ''), q.high_label_en, '') <> ''
+                   THEN CONCAT(' (', COALESCE(NULLIF(q.high_label_ar, ''),
+                        q.high_label_en), ')')
+                   ELSE '' END),
+       CONCAT(COALESCE(q.scale_min, 1) + k.seq,
+              CASE WHEN k.seq = 0 AND COALESCE(NULLIF(q.low_label_en, ''),
+                        NULLIF(q.low_label_ar, ''), '') <> ''
+                   THEN CONCAT(' (', COALESCE(NULLIF(q.low_label_en, ''),
+                        q.low_label_ar), ')')
+                   WHEN k.seq > 0 AND COALESCE(q.scale_min, 1) + k.seq =
+                        COALESCE(q.scale_max, 5) AND COALESCE(NULLIF(
+                        q.high_label_en, ''), NULLIF(q.high_label_ar, ''),
+                        '') <> ''
+                   THEN CONCAT(' (', COALESCE(NULLIF(q.high_label_en, ''),
+                        q.high_label_ar), ')')
+                   ELSE '' END),
+       (SELECT COALESCE(SUM(ac.n), 0) FROM answer_counts ac
+         WHERE ac.question_id = q.id AND ac.opt_key = 0 AND ac.n > 0
+           AND ac.value = COALESCE(q.scale_min, 1) + k.seq),
+       (SELECT st.answered FROM question_stats st WHERE st.question_id = q.id),
+       COALESCE(q.scale_min, 1) + k.seq, m.mean, m.median, NULL
+  FROM questions q
+  JOIN (SELECT u.d + t.d AS seq
+          FROM (SELECT 0 AS d UNION ALL SELECT 1 UNION ALL SELECT 2
+                UNION ALL SELECT 3 UNION ALL SELECT 4) u
+         CROSS JOIN (SELECT 0 AS d UNION ALL SELECT 5 UNION ALL SELECT 10
+                UNION ALL SELECT 15) t) k
+    ON COALESCE(q.scale_min, 1) + k.seq <= COALESCE(q.scale_max, 5)
+  LEFT JOIN question_sections s ON s.id = q.section_id
+  LEFT JOIN (/*@od_value_stats*/) m ON m.question_id = q.id
+ WHERE q.activity_id = :activity AND q.kind = 'scale'
+UNION ALL
+SELECT q.id, s.position, q.position, q.kind, q.text_ar, q.text_en,
+       NULL, ROW_NUMBER() OVER (PARTITION BY q.id ORDER BY ac.value),
+       CONCAT(ac.value), CONCAT(ac.value), ac.n,
+       (SELECT st.answered FROM question_stats st WHERE st.question_id = q.id),
+       ac.value, m.mean, m.median, NULL
+  FROM questions q
+  JOIN answer_counts ac ON ac.question_id = q.id AND ac.opt_key = 0
+   AND ac.n > 0
+  LEFT JOIN question_sections s ON s.id = q.section_id
+  LEFT JOIN (/*@od_value_stats*/) m ON m.question_id = q.id
+ WHERE q.activity_id = :activity AND q.kind = 'number'
+UNION ALL
+SELECT q.id, s.position, q.position, q.kind, q.text_ar, q.text_en,
        NULL, NULL, NULL, NULL, NULL,
        (SELECT st.answered FROM question_stats st WHERE st.question_id = q.id),
-       x.text
+       NULL, NULL, NULL, x.text
   FROM answers x
   JOIN questions q ON q.id = x.question_id
   LEFT JOIN question_sections s ON s.id = q.section_id

@@ -1,8 +1,10 @@
 """A survey's and a poll's open data are their public results (issue 15):
 the CSV and JSON distributions of survey-N and poll-N hold the same
 questions, the same answers and the same counts (votes, answered) as
-/consultations/N/survey/results in Arabic and English, and the same
-free-text answers: only those moderation approved.  Each distribution
+/consultations/N/survey/results in Arabic and English — the questions
+answered by a value too (a scale, yes/no, a number: each value a row
+labelled as on the page, with the page's mean and median) — and the
+same free-text answers: only those moderation approved.  Each distribution
 written whole has its size in the catalog (dcat:byteSize,
 xsd:nonNegativeInteger) equal to the bytes served, and /opendata shows
 it.  The data is made here."""
@@ -42,8 +44,8 @@ t.ok(len(users) >= 4, "%d citizens to answer" % len(users))
 
 
 def make(kind, questions):
-    """A published survey or poll: questions [(kind, ar, en, [(ar, en)…])], answers
-    [[per question: option positions (1-based) or a text]] per respondent."""
+    """A published survey or poll: questions [(kind, ar, en, [(ar, en)…], {column: value})], answers
+    [[per question: option positions (1-based), a text, ("v", value) or None]] per respondent."""
     sql("""INSERT INTO activities (kind, entity_id, author_id, audience, state, title_ar, title_en, summary_ar,
       summary_en, publish_at, closes_at, original_closes_at, results_due_at, final_publication_at, created_at,
       updated_at)
@@ -59,9 +61,11 @@ def make(kind, questions):
         "(%s, 1, 'القسم', 'Section')" % aid)
     sec = sql1("SELECT id FROM question_sections WHERE activity_id = %s" % aid)
     qids = []
-    for pos, (qk, qar, qen, opts) in enumerate(questions, 1):
-        sql("INSERT INTO questions (activity_id, section_id, position, kind, text_ar, text_en, required) VALUES "
-            "(%s, %s, %d, '%s', '%s', '%s', 0)" % (aid, sec, pos, qk, qar, qen))
+    for pos, (qk, qar, qen, opts, *more) in enumerate(questions, 1):
+        extra = more[0] if more else {}
+        sql("INSERT INTO questions (activity_id, section_id, position, kind, text_ar, text_en, required%s) VALUES "
+            "(%s, %s, %d, '%s', '%s', '%s', 0%s)" % ("".join(", " + k for k in extra), aid, sec, pos, qk, qar, qen,
+                                                   "".join(", '%s'" % v for v in extra.values())))
         qid = sql1("SELECT id FROM questions WHERE activity_id = %s AND position = %d" % (aid, pos))
         for op, (oar, oen) in enumerate(opts, 1):
             sql("INSERT INTO question_options (question_id, position, label_ar, label_en) VALUES "
@@ -77,6 +81,11 @@ def answer(aid, qids, sheets):
             % (aid, uid, aid, uid))
         rid = sql1("SELECT id FROM responses WHERE activity_id = %s AND user_id = %s" % (aid, uid))
         for qid, got in zip(qids, sheet):
+            if got is None:
+                continue
+            if isinstance(got, tuple):
+                sql("INSERT INTO answers (response_id, question_id, value) VALUES (%s, %s, %d)" % (rid, qid, got[1]))
+                continue
             if isinstance(got, str):
                 sql("INSERT INTO answers (response_id, question_id, text) VALUES (%s, %s, '%s')" % (rid, qid, got))
                 continue
@@ -105,10 +114,17 @@ survey, sq = make("survey", [
     ("multiple", "ما الذي يهمك؟", "What matters to you?",
      [("السعر", "Price"), ("الوقت", "Time"), ("الراحة، والأمان", "Comfort, and safety")]),
     ("text", "ملاحظات أخرى", "Other remarks", []),
+    ("scale", "ما مدى رضاك عن الخدمة؟", "How satisfied are you with the service?", [],
+     dict(scale_min=1, scale_max=5, low_label_ar="غير راضٍ", low_label_en="Not satisfied",
+          high_label_ar="راضٍ جداً", high_label_en="Very satisfied")),
+    ("yesno", "هل تستخدم النقل العام؟", "Do you use public transport?", []),
+    ("number", "كم رحلة تقوم بها في الأسبوع؟", "How many trips do you make a week?", []),
 ])
 PUBLISHED = "نص منشور بعد الإشراف، بفاصلة"
-answer(survey, sq, [[[1], [1, 2], PUBLISHED], [[1], [3], SECRET], [[3], [1, 2, 3], SECRET + " 2"],
-                    [[2], [], SECRET + " 3"]])
+answer(survey, sq, [[[1], [1, 2], PUBLISHED, ("v", 1), ("v", 1), ("v", 3)],
+                    [[1], [3], SECRET, ("v", 4), ("v", 1), ("v", 10)],
+                    [[3], [1, 2, 3], SECRET + " 2", ("v", 5), ("v", 0), ("v", 3)],
+                    [[2], [], SECRET + " 3", ("v", 5), None, ("v", 7)]])
 # Moderation (migration 0022): one approved, one rejected, the others pending.
 sql("UPDATE answers SET text_status = 'approved' WHERE question_id = %s AND text = '%s'" % (sq[2], PUBLISHED))
 sql("UPDATE answers SET text_status = 'rejected' WHERE question_id = %s AND text = '%s'" % (sq[2], SECRET))
@@ -120,6 +136,7 @@ def page_results(client, aid):
     """{question text: (answered, {option label: count})} from the results page."""
     r = client.get("/consultations/%s/survey/results" % aid)
     out = {}
+    means.clear()
     for m in re.finditer(r'<section class="question-result" id="result-q(\d+)".*?</section>', r.text, re.S):
         sec = m.group(0)
         title = html.unescape(re.search(r"<h3[^>]*><bdi>(.*?)</bdi></h3>", sec, re.S).group(1))
@@ -128,7 +145,13 @@ def page_results(client, aid):
         counts = {html.unescape(a): int(b) for a, b in re.findall(
             r'<tr><th scope="row"><bdi>(.*?)</bdi></th><td>(\d+)</td>', body.group(1) if body else "")}
         out[title] = (answered, counts)
+        stats = re.search(r'<strong class="mean">([^<]*)</strong>.*?<strong class="median">([^<]*)</strong>', sec, re.S)
+        if stats:
+            means[title] = stats.groups()
     return r.status, out
+
+
+means = {}          # {question text: (mean, median)} as the page last read showed them
 
 
 def data_results(rows, lang):
@@ -142,14 +165,20 @@ def data_results(rows, lang):
     return out
 
 
-for kind, aid, nq in (("survey", survey, 2), ("poll", poll, 1)):
+for kind, aid, nq in (("survey", survey, 5), ("poll", poll, 1)):
     slug = "%s-%s" % (kind, aid)
     r = en.get("/opendata/datasets/%s.csv" % slug)
     t.eq(r.status, 200, "GET %s.csv" % slug)
     crows = list(csv.DictReader(io.StringIO(r.raw.decode("utf-8"), newline="")))
     jr = en.get("/opendata/datasets/%s.json" % slug)
-    jrows = [{k: ("" if v is None else str(v)) for k, v in o.items()} for o in json.loads(jr.raw)]
-    t.eq(jrows, crows, "%s: the JSON has the rows of the CSV" % kind)
+    jraw = json.loads(jr.raw)
+    # The decimals (mean, median) are JSON numbers: "4.00" in the CSV is 4.0 there.
+    dec = lambda k, v: float(v) if k in ("mean", "median") and v not in (None, "") else ("" if v is None else str(v))
+    jrows = [{k: dec(k, v) for k, v in o.items()} for o in jraw]
+    t.eq(jrows, [{k: dec(k, v) for k, v in o.items()} for o in crows], "%s: the JSON has the rows of the CSV" % kind)
+    t.ok(all(isinstance(o["mean"], (int, float)) for o in jraw if o["mean"] is not None) and
+         all(isinstance(o["value"], int) for o in jraw if o["value"] is not None),
+         "%s: with the values and decimals as JSON numbers" % kind)
     t.ok(not any(SECRET in f.raw.decode("utf-8") for f in (r, jr)),
          "%s: no free-text answer pending or rejected in the files" % kind)
     texts = [(x["question_en"], x["text"], x["option_id"], x["votes"]) for x in crows if x["text"]]
@@ -173,12 +202,28 @@ for kind, aid, nq in (("survey", survey, 2), ("poll", poll, 1)):
         t.ok(len(shown) == nq and all(sum(c.values()) > 0 for _, c in shown.values()),
              "%s: the page shows %d questions with counts (%s)" % (kind, nq, lang), shown)
         t.eq(data, shown, "%s: the same questions, answers and counts in the data as on the page (%s)" % (kind, lang))
+        dstats = {x["question_" + lang]: (x["mean"], x["median"]) for x in crows if x["mean"]}
+        t.eq(dstats, means, "%s: the same means and medians in the data as on the page (%s)" % (kind, lang))
 
 # The expected numbers themselves, not only their agreement.
 _, shown = page_results(en, survey)
 t.eq(shown.get("How do you travel?"), (4, {"Bus": 2, "Car": 1, "On foot": 1}), "the single-choice counts")
 t.eq(shown.get("What matters to you?"), (3, {"Price": 2, "Time": 2, "Comfort, and safety": 2}),
      "the multiple-choice counts (answered by 3 of 4, one answer with a comma)")
+t.eq(shown.get("How satisfied are you with the service?"),
+     (4, {"1 (Not satisfied)": 1, "2": 0, "3": 0, "4": 1, "5 (Very satisfied)": 2}),
+     "the scale's counts: every point, its ends labelled")
+t.eq(means.get("How satisfied are you with the service?"), ("3.75", "4.5"), "the scale's mean and median")
+t.eq(shown.get("Do you use public transport?"), (3, {"Yes": 2, "No": 1}), "the yes/no counts (answered by 3)")
+t.eq((shown.get("How many trips do you make a week?"), means.get("How many trips do you make a week?")),
+     ((4, {"3": 2, "7": 1, "10": 1}), ("5.75", "5")), "the number's counts, mean and median")
+_, shown = page_results(ar, survey)
+t.eq(shown.get("هل تستخدم النقل العام؟"), (3, {"نعم": 2, "لا": 1}), "the yes/no counts in Arabic")
+t.eq(shown.get("ما مدى رضاك عن الخدمة؟", (0, {}))[1].get("5 (راضٍ جداً)"), 2, "the scale's end labelled in Arabic")
+rows = list(csv.DictReader(io.StringIO(en.get("/opendata/datasets/survey-%s.csv" % survey).raw.decode("utf-8"),
+                                       newline="")))
+t.eq([(x["value"], x["option_position"], x["option_id"]) for x in rows if x["kind"] == "yesno"],
+     [("1", "1", ""), ("0", "2", "")], "yes/no: its two values in the page's order, without an option number")
 
 # ---- dcat:byteSize: the size of each file as last written whole -----------------------------------
 tag = en.get("/opendata/catalog.ttl?per_page=1000").header("ETag")
