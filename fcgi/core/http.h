@@ -365,3 +365,32 @@ int		 http_form_again(struct req *, const char *tmpl,
 		    struct val *model, int status);
 
 #endif
+#define R_API		0x20	/* an API: the kernel's own errors (the
+				   database away, 500…) in its format,
+				   app.api_error, not the HTML page */
+	/* For R_API routes: writes the error status with its message (in
+	 * the request's language) as the API's error document and returns
+	 * the status; headers already set (Retry-After) stay.  May be
+	 * NULL. */
+	int			(*api_error)(struct req *, int status,
+				    const char *message);
+/* A form page: drawn fresh (http_render) at status 200, again
+ * (http_form_again) under any other status. */
+int		 http_form_page(struct req *, const char *tmpl,
+		    struct val *model, int status);
+/* The flow above once a handler's checks passed: http_form_tx(fn, arg)
+ * with url as the result, then a 303 to url (OUT_OK) or to the URL the
+ * first submission recorded (OUT_DUPLICATE).  Any other outcome gives
+ * the status it means — 409 OUT_CONFLICT, 422 OUT_INVALID, 404, 403,
+ * 500 — and draws nothing: the handler draws its form again for a 409
+ * or 422 (http_form_redraw) or answers the status as it is. */
+int		 http_form_submit(struct req *,
+		    enum outcome (*fn)(struct req *, void *), void *arg,
+		    const char *url);
+/* The same where fn sets where OUT_OK goes (*to, e.g. the new item's
+ * page) and url, the result recorded, is where a second submit goes. */
+int		 http_form_submit_to(struct req *,
+		    enum outcome (*fn)(struct req *, void *), void *arg,
+		    const char *url, const char *const *to);
+/* Whether a status of http_form_submit asks for the form again. */
+#define http_form_redraw(status)	((status) == 409 || (status) == 422)

@@ -167,3 +167,42 @@ http_form_again(struct req *r, const char *tmpl, struct val *m, int status)
 	r->status = status;
 	return http_render(r, tmpl, m);
 }
+
+int
+http_form_page(struct req *r, const char *tmpl, struct val *m, int status)
+{
+	if (status != 200)
+		return http_form_again(r, tmpl, m, status);
+	return http_render(r, tmpl, m);
+}
+
+int
+http_form_submit(struct req *r, enum outcome (*fn)(struct req *, void *),
+    void *arg, const char *url)
+{
+	return http_form_submit_to(r, fn, arg, url, &url);
+}
+
+int
+http_form_submit_to(struct req *r, enum outcome (*fn)(struct req *, void *),
+    void *arg, const char *url, const char *const *to)
+{
+	const char	*prev;
+
+	switch (http_form_tx(r, fn, arg, url, &prev)) {
+	case OUT_OK:
+		return http_redirect(r, 303, *to != NULL ? *to : url);
+	case OUT_DUPLICATE:
+		return http_redirect(r, 303, prev != NULL ? prev : url);
+	case OUT_CONFLICT:
+		return 409;
+	case OUT_INVALID:
+		return 422;
+	case OUT_NOTFOUND:
+		return 404;
+	case OUT_FORBIDDEN:
+		return 403;
+	default:
+		return 500;
+	}
+}

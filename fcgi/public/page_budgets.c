@@ -279,9 +279,7 @@ budget_show(struct req *r, struct budget *b, const int *sel, int status)
 		    b->t.ballots_online + b->t.ballots_paper);
 	}
 	present_form(r, m, PARAMS(budget_ballot_params));
-	if (status != 200)
-		return http_form_again(r, "public/budget", m, status);
-	return http_render(r, "public/budget", m);
+	return http_form_page(r, "public/budget", m, status);
 }
 
 int
@@ -324,7 +322,6 @@ page_budget_ballot(struct req *r)
 	struct budget	 b;
 	struct ballot_tx x;
 	enum bud_refusal why;
-	const char	*url, *prev;
 	int64_t		*costs;
 	int		*sel, n, rc, k = 0;
 
@@ -352,18 +349,9 @@ page_budget_ballot(struct req *r)
 	}
 	x.b = &b;
 	x.n = n;
-	url = arena_printf(r->a, "/budgets/%llu?saved=1#ballot",
-	    (unsigned long long)b.id);
-	switch (http_form_tx(r, ballot_tx, &x, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_CONFLICT:
-		return budget_show(r, &b, sel, 409);
-	default:
-		return 500;
-	}
+	rc = http_form_submit(r, ballot_tx, &x, arena_printf(r->a,
+	    "/budgets/%llu?saved=1#ballot", (unsigned long long)b.id));
+	return http_form_redraw(rc) ? budget_show(r, &b, sel, rc) : rc;
 }
 
 int
@@ -452,7 +440,7 @@ page_budget_propose(struct req *r)
 {
 	struct budget	 b;
 	struct propose	 p = { &b, 0 };
-	const char	*url, *prev, *msg;
+	const char	*msg;
 	int		 rc;
 
 	if ((rc = page_load(r, &b)) != 0)
@@ -464,14 +452,7 @@ page_budget_propose(struct req *r)
 		http_arg_error(r, BPP_COST, msg);
 	if (r->nerr > 0)
 		return budget_show(r, &b, NULL, 422);
-	url = arena_printf(r->a, "/budgets/%llu?proposed=1#propose",
-	    (unsigned long long)b.id);
-	switch (http_form_tx(r, propose_tx, &p, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	default:
-		return 500;
-	}
+	rc = http_form_submit(r, propose_tx, &p, arena_printf(r->a,
+	    "/budgets/%llu?proposed=1#propose", (unsigned long long)b.id));
+	return http_form_redraw(rc) ? budget_show(r, &b, NULL, rc) : rc;
 }

@@ -349,7 +349,6 @@ page_initiative_create(struct req *r)
 {
 	struct create	 c;
 	struct dbres	*res;
-	const char	*prev;
 
 	memset(&c, 0, sizeof(c));
 	if (r->nerr == 0) {
@@ -366,15 +365,7 @@ page_initiative_create(struct req *r)
 		c.npromoters = promoters_sent(r, c.promoters);
 	if (r->nerr > 0)
 		return new_page(r, 422);
-	switch (http_form_tx(r, create_tx, &c, "/initiatives", &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, c.url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev :
-		    "/initiatives");
-	default:
-		return 500;
-	}
+	return http_form_submit_to(r, create_tx, &c, "/initiatives", &c.url);
 }
 
 /* Loads initiative {id} as the reader may see it: 0, 404, 500. */
@@ -450,9 +441,7 @@ show_page(struct req *r, struct initiative *ini, int status)
 	}
 	vm_bool(m, "anonymous", r->sess == NULL);
 	ini_feed_link(r, m);
-	if (status != 200)
-		return http_form_again(r, "public/initiative", m, status);
-	return http_render(r, "public/initiative", m);
+	return http_form_page(r, "public/initiative", m, status);
 }
 
 int
@@ -502,25 +491,15 @@ ini_write(struct req *r, int submit)
 {
 	struct initiative ini;
 	struct ini_write w = { &ini, submit };
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = ini_load(r, &ini)) != 0)
 		return rc;
 	if (submit && r->sess->user_id != ini.author_id)
 		return 403;
-	url = arena_printf(r->a, "/initiatives/%llu%s", ini.id, submit ? "" :
-	    "#support");
-	switch (http_form_tx(r, write_tx, &w, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_CONFLICT:
-		return show_page(r, &ini, 409);
-	default:
-		return 500;
-	}
+	rc = http_form_submit(r, write_tx, &w, arena_printf(r->a,
+	    "/initiatives/%llu%s", ini.id, submit ? "" : "#support"));
+	return http_form_redraw(rc) ? show_page(r, &ini, rc) : rc;
 }
 
 int
@@ -599,21 +578,13 @@ page_initiative_confirm(struct req *r)
 {
 	struct initiative ini;
 	struct confirm	 c = { &ini, NULL };
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = confirm_load(r, &ini, &c.email)) != 0)
 		return rc;
-	url = arena_printf(r->a, "/initiatives/%llu/confirm?sig=%s&done=1",
-	    ini.id, http_arg_str(r, IC_SIG));
-	switch (http_form_tx(r, confirm_tx, &c, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	default:
-		return 500;
-	}
+	return http_form_submit(r, confirm_tx, &c, arena_printf(r->a,
+	    "/initiatives/%llu/confirm?sig=%s&done=1", ini.id,
+	    http_arg_str(r, IC_SIG)));
 }
 
 int

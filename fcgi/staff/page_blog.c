@@ -132,9 +132,7 @@ new_page(struct req *r, int status)
 	vm_str(m, "action", "/staff/blog/new");
 	vm_bool(m, "editable", 1);
 	present_form(r, m, PARAMS(blog_params));
-	if (status != 200)
-		return http_form_again(r, "staff/blog_form", m, status);
-	return http_render(r, "staff/blog_form", m);
+	return http_form_page(r, "staff/blog_form", m, status);
 }
 
 int
@@ -172,21 +170,14 @@ create_tx(struct req *r, void *arg)
 int
 page_staff_blog_create(struct req *r)
 {
-	const char	*url = "/staff/blog", *prev;
+	const char	*url = "/staff/blog";
 
 	if (r->sess->entity_id == 0 || !staff_may(r, ACT_ACTIVITY_DRAFT,
 	    r->sess->entity_id))
 		return 403;
 	if (r->nerr > 0)
 		return new_page(r, 422);
-	switch (http_form_tx(r, create_tx, &url, "/staff/blog", &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	default:
-		return 500;
-	}
+	return http_form_submit_to(r, create_tx, &url, "/staff/blog", &url);
 }
 
 static int
@@ -228,9 +219,7 @@ post_page(struct req *r, struct post *p, int status)
 		vm_str(vm_child(f, "body_en"), "value", dbres_str(res,
 		    BLOG_GET_BODY_EN));
 	}
-	if (status != 200)
-		return http_form_again(r, "staff/blog_form", m, status);
-	return http_render(r, "staff/blog_form", m);
+	return http_form_page(r, "staff/blog_form", m, status);
 }
 
 int
@@ -298,7 +287,6 @@ post_write(struct req *r, enum blog_op op, enum action need)
 {
 	struct post	 p;
 	struct blog_write w = { &p, op };
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = post_load(r, need, &p)) != 0)
@@ -307,17 +295,9 @@ post_write(struct req *r, enum blog_op op, enum action need)
 		return 409;
 	if (r->nerr > 0)
 		return post_page(r, &p, 422);
-	url = arena_printf(r->a, "/staff/blog/%llu", p.id);
-	switch (http_form_tx(r, write_tx, &w, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_CONFLICT:
-		return 409;
-	default:
-		return 500;
-	}
+	/* Published meanwhile (409): a bare 409, as above. */
+	return http_form_submit(r, write_tx, &w, arena_printf(r->a,
+	    "/staff/blog/%llu", p.id));
 }
 
 int

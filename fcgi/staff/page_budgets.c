@@ -277,20 +277,16 @@ budget_page(struct req *r, struct budget *b, int status)
 	present_form(r, m, PARAMS(budget_paper_params));
 	present_form(r, m, PARAMS(budget_project_params));
 	present_form(r, m, PARAMS(budget_review_params));
-	if (status != 200)
-		return http_form_again(r, "staff/budget", m, status);
-	return http_render(r, "staff/budget", m);
+	return http_form_page(r, "staff/budget", m, status);
 }
 
 int
 page_staff_budget(struct req *r)
 {
 	struct budget	 b;
-	int		 rc;
+	int		 rc = staff_budget(r, &b, ACT_ACTIVITY_VIEW);
 
-	if ((rc = staff_budget(r, &b, ACT_ACTIVITY_VIEW)) != 0)
-		return rc;
-	return budget_page(r, &b, 200);
+	return rc != 0 ? rc : budget_page(r, &b, 200);
 }
 
 static int
@@ -300,6 +296,32 @@ project_index(const struct budget *b, unsigned long long id)
 		if (b->t.p[i].id == id)
 			return i;
 	return -1;
+}
+
+/* Marks field key unless id is one of the budget's projects (and no
+ * field is marked yet). */
+static void
+project_check(struct req *r, const struct budget *b, int key,
+    unsigned long long id)
+{
+	if (r->nerr == 0 && project_index(b, id) < 0)
+		http_arg_error(r, key, N_("Choose projects of this budget."));
+}
+
+/* The last step of the budget page's forms: the page again with the
+ * fields marked (422), else fn in the form flow, back to the page (303)
+ * or the page again (409, 422). */
+static int
+budget_submit(struct req *r, struct budget *b,
+    enum outcome (*fn)(struct req *, void *), void *arg)
+{
+	int	 rc;
+
+	if (r->nerr > 0)
+		return budget_page(r, b, 422);
+	rc = http_form_submit(r, fn, arg, arena_printf(r->a,
+	    "/staff/budgets/%llu", (unsigned long long)b->id));
+	return http_form_redraw(rc) ? budget_page(r, b, rc) : rc;
 }
 
 static enum outcome
@@ -326,30 +348,15 @@ int
 page_staff_budget_override(struct req *r)
 {
 	struct budget	 b;
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = staff_budget(r, &b, ACT_ACTIVITY_APPROVE)) != 0)
 		return rc;
-	if (r->nerr == 0 && project_index(&b, http_arg_int(r, BO_PROJECT,
-	    0)) < 0)
-		http_arg_error(r, BO_PROJECT,
-		    N_("Choose projects of this budget."));
+	project_check(r, &b, BO_PROJECT, http_arg_int(r, BO_PROJECT, 0));
 	if (r->nerr == 0 && http_arg_int(r, BO_WON, 2) != 2 &&
 	    http_arg_str(r, BO_REASON) == NULL)
 		http_arg_error(r, BO_REASON, N_("Give the public reason for changing the result."));
-	if (r->nerr > 0)
-		return budget_page(r, &b, 422);
-	url = arena_printf(r->a, "/staff/budgets/%llu",
-	    (unsigned long long)b.id);
-	switch (http_form_tx(r, override_tx, &b, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	default:
-		return 500;
-	}
+	return budget_submit(r, &b, override_tx, &b);
 }
 
 static enum outcome
@@ -381,28 +388,15 @@ page_staff_budget_paper(struct req *r)
 {
 	struct budget	 b;
 	const struct pval *v;
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = staff_budget(r, &b, ACT_ACTIVITY_DRAFT)) != 0)
 		return rc;
 	v = http_arg(r, BP_PROJECT);
 	for (int k = 0; r->nerr == 0 && v != NULL && k < v->nvals; k++)
-		if (project_index(&b, strtoull(v->vals[k], NULL, 10)) < 0)
-			http_arg_error(r, BP_PROJECT,
-			    N_("Choose projects of this budget."));
-	if (r->nerr > 0)
-		return budget_page(r, &b, 422);
-	url = arena_printf(r->a, "/staff/budgets/%llu",
-	    (unsigned long long)b.id);
-	switch (http_form_tx(r, paper_tx, &b, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	default:
-		return 500;
-	}
+		project_check(r, &b, BP_PROJECT, strtoull(v->vals[k], NULL,
+		    10));
+	return budget_submit(r, &b, paper_tx, &b);
 }
 
 int
@@ -490,32 +484,6 @@ project_tx(struct req *r, void *arg)
 	return OUT_OK;
 }
 
-int
-page_staff_budget_project(struct req *r)
-{
-	struct budget	 b;
-	struct project_write w = { &b, 0 };
-	const char	*url, *prev;
-	int		 rc;
-
-	if ((rc = staff_budget(r, &b, ACT_ACTIVITY_DRAFT)) != 0)
-		return rc;
-	if (!b.reviewing)
-		return budget_page(r, &b, 409);
-	w.cost = cost_sent(r, BPR_COST);
-	if (r->nerr > 0)
-		return budget_page(r, &b, 422);
-	url = arena_printf(r->a, "/staff/budgets/%llu",
-	    (unsigned long long)b.id);
-	switch (http_form_tx(r, project_tx, &w, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	default:
-		return 500;
-	}
-}
 
 static enum outcome
 review_tx(struct req *r, void *arg)
@@ -537,37 +505,38 @@ review_tx(struct req *r, void *arg)
 	}
 }
 
-int
-page_staff_budget_review(struct req *r)
+/* The two project forms of the technical review, before voting opens:
+ * a project added (project_tx) or reviewed (review_tx: one of the
+ * budget's projects), each with the cost typed into cost_key. */
+static int
+project_submit(struct req *r, int review, int cost_key,
+    enum outcome (*fn)(struct req *, void *))
 {
 	struct budget	 b;
 	struct project_write w = { &b, 0 };
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = staff_budget(r, &b, ACT_ACTIVITY_DRAFT)) != 0)
 		return rc;
 	if (!b.reviewing)
 		return budget_page(r, &b, 409);
-	if (r->nerr == 0 && project_index(&b, http_arg_int(r, BRV_PROJECT,
-	    0)) < 0)
-		http_arg_error(r, BRV_PROJECT,
-		    N_("Choose projects of this budget."));
-	w.cost = cost_sent(r, BRV_COST);
-	if (r->nerr > 0)
-		return budget_page(r, &b, 422);
-	url = arena_printf(r->a, "/staff/budgets/%llu",
-	    (unsigned long long)b.id);
-	switch (http_form_tx(r, review_tx, &w, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_INVALID:
-		return budget_page(r, &b, 422);
-	default:
-		return 500;
-	}
+	if (review)
+		project_check(r, &b, BRV_PROJECT, http_arg_int(r, BRV_PROJECT,
+		    0));
+	w.cost = cost_sent(r, cost_key);
+	return budget_submit(r, &b, fn, &w);
+}
+
+int
+page_staff_budget_project(struct req *r)
+{
+	return project_submit(r, 0, BPR_COST, project_tx);
+}
+
+int
+page_staff_budget_review(struct req *r)
+{
+	return project_submit(r, 1, BRV_COST, review_tx);
 }
 
 static int
@@ -577,9 +546,7 @@ new_page(struct req *r, int status)
 
 	vm_str(m, "title", tr(r, "New budget"));
 	present_form(r, m, PARAMS(budget_new_params));
-	if (status != 200)
-		return http_form_again(r, "staff/budget_form", m, status);
-	return http_render(r, "staff/budget_form", m);
+	return http_form_page(r, "staff/budget_form", m, status);
 }
 
 int
@@ -633,7 +600,7 @@ int
 page_staff_budget_create(struct req *r)
 {
 	struct budget_new n = { 0, "/staff/budgets" };
-	const char	*prev, *cur;
+	const char	*cur;
 	int		 k;
 
 	if (r->sess->entity_id == 0 || !staff_may(r, ACT_ACTIVITY_DRAFT,
@@ -664,15 +631,8 @@ page_staff_budget_create(struct req *r)
 		    "most."));
 	if (r->nerr > 0)
 		return new_page(r, 422);
-	switch (http_form_tx(r, budget_new_tx, &n, "/staff/budgets", &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, n.url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev :
-		    "/staff/budgets");
-	default:
-		return 500;
-	}
+	return http_form_submit_to(r, budget_new_tx, &n, "/staff/budgets",
+	    &n.url);
 }
 
 /* The action a step needs on the budget's entity. */
@@ -770,20 +730,16 @@ chain_page(struct req *r, struct chain *c, int status)
 		vm_bool(it, "is_return", chain_events[k] == AE_RETURN);
 	}
 	present_form(r, m, PARAMS(budget_chain_params));
-	if (status != 200)
-		return http_form_again(r, "staff/budget_chain", m, status);
-	return http_render(r, "staff/budget_chain", m);
+	return http_form_page(r, "staff/budget_chain", m, status);
 }
 
 int
 page_staff_budget_chain_show(struct req *r)
 {
 	struct chain	 c;
-	int		 rc;
+	int		 rc = chain_load(r, &c);
 
-	if ((rc = chain_load(r, &c)) != 0)
-		return rc;
-	return chain_page(r, &c, 200);
+	return rc != 0 ? rc : chain_page(r, &c, 200);
 }
 
 static enum outcome
@@ -809,7 +765,6 @@ page_staff_budget_chain(struct req *r)
 {
 	struct chain	 c;
 	enum act_event	 e;
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = chain_load(r, &c)) != 0)
@@ -824,16 +779,7 @@ page_staff_budget_chain(struct req *r)
 		    "it."));
 		return chain_page(r, &c, 422);
 	}
-	url = arena_printf(r->a, "/staff/budgets/%llu/chain",
-	    (unsigned long long)c.id);
-	switch (http_form_tx(r, chain_tx, &c, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_CONFLICT:
-		return chain_page(r, &c, 409);
-	default:
-		return 500;
-	}
+	rc = http_form_submit(r, chain_tx, &c, arena_printf(r->a,
+	    "/staff/budgets/%llu/chain", (unsigned long long)c.id));
+	return http_form_redraw(rc) ? chain_page(r, &c, rc) : rc;
 }

@@ -27,34 +27,30 @@
 #include "staff.h"
 #include "vm.h"
 
-#define CHARTER_TEXT(k, n, req, l) \
-	[k] = { .name = n, .type = PT_TEXT, .flags = req, \
-	    .min = (req) ? 10 : 0, .max = 10000, .label = l }
+/* A part of the charter: its Arabic text (required) and its English
+ * text, named n_ar and n_en, keys k_AR and k_EN. */
+#define CHARTER_PART(k, n, label_ar, label_en) \
+	[k##_AR] = { .name = n "_ar", .type = PT_TEXT, .flags = P_REQ, \
+	    .min = 10, .max = 10000, .label = label_ar }, \
+	[k##_EN] = { .name = n "_en", .type = PT_TEXT, .max = 10000, \
+	    .label = label_en }
 
 const struct param charter_params[CHARTER__MAX] = {
-	CHARTER_TEXT(CHARTER_BODY_AR, "body_ar", P_REQ,
-	    N_("Introduction in Arabic")),
-	CHARTER_TEXT(CHARTER_BODY_EN, "body_en", 0,
+	CHARTER_PART(CHARTER_BODY, "body", N_("Introduction in Arabic"),
 	    N_("Introduction in English")),
-	CHARTER_TEXT(CHARTER_CHANNELS_AR, "channels_ar", P_REQ,
-	    N_("Participation channels in Arabic")),
-	CHARTER_TEXT(CHARTER_CHANNELS_EN, "channels_en", 0,
+	CHARTER_PART(CHARTER_CHANNELS, "channels",
+	    N_("Participation channels in Arabic"),
 	    N_("Participation channels in English")),
-	CHARTER_TEXT(CHARTER_ACTIVITIES_AR, "activities_ar", P_REQ,
-	    N_("Activities offered in Arabic")),
-	CHARTER_TEXT(CHARTER_ACTIVITIES_EN, "activities_en", 0,
+	CHARTER_PART(CHARTER_ACTIVITIES, "activities",
+	    N_("Activities offered in Arabic"),
 	    N_("Activities offered in English")),
-	CHARTER_TEXT(CHARTER_COMMITMENTS_AR, "commitments_ar", P_REQ,
-	    N_("Commitments on contributions in Arabic")),
-	CHARTER_TEXT(CHARTER_COMMITMENTS_EN, "commitments_en", 0,
+	CHARTER_PART(CHARTER_COMMITMENTS, "commitments",
+	    N_("Commitments on contributions in Arabic"),
 	    N_("Commitments on contributions in English")),
-	CHARTER_TEXT(CHARTER_DATA_AR, "data_policy_ar", P_REQ,
-	    N_("Personal data in Arabic")),
-	CHARTER_TEXT(CHARTER_DATA_EN, "data_policy_en", 0,
+	CHARTER_PART(CHARTER_DATA, "data_policy", N_("Personal data in Arabic"),
 	    N_("Personal data in English")),
-	CHARTER_TEXT(CHARTER_EXPECT_AR, "expectations_ar", P_REQ,
-	    N_("What is expected of participants in Arabic")),
-	CHARTER_TEXT(CHARTER_EXPECT_EN, "expectations_en", 0,
+	CHARTER_PART(CHARTER_EXPECT, "expectations",
+	    N_("What is expected of participants in Arabic"),
 	    N_("What is expected of participants in English")),
 };
 
@@ -153,18 +149,10 @@ int
 page_staff_charter_publish(struct req *r)
 {
 	struct val	*m = http_model(r);
-	const char	*prev;
 
 	if (charter_model(r, m, 0) == -1)
 		return 500;
 	if (r->nerr > 0)
 		return http_form_again(r, "staff/charter", m, 422);
-	switch (http_form_tx(r, charter_tx, NULL, "/staff/charter", &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, "/staff/charter");
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev ? prev : "/staff/charter");
-	default:
-		return 500;
-	}
+	return http_form_submit(r, charter_tx, NULL, "/staff/charter");
 }

@@ -159,9 +159,7 @@ list_page(struct req *r, int status)
 		present_form(r, m, PARAMS(ini_rules_params));
 		rules_model(r, m, &ru);
 	}
-	if (status != 200)
-		return http_form_again(r, "staff/initiatives", m, status);
-	return http_render(r, "staff/initiatives", m);
+	return http_form_page(r, "staff/initiatives", m, status);
 }
 
 int
@@ -302,9 +300,7 @@ show_page(struct req *r, struct initiative *ini, int status)
 	present_form(r, m, PARAMS(ini_refuse_params));
 	present_form(r, m, PARAMS(ini_paper_params));
 	present_form(r, m, PARAMS(ini_answer_params));
-	if (status != 200)
-		return http_form_again(r, "staff/initiative", m, status);
-	return http_render(r, "staff/initiative", m);
+	return http_form_page(r, "staff/initiative", m, status);
 }
 
 int
@@ -358,7 +354,6 @@ ini_write(struct req *r, enum ini_op op, enum action need)
 {
 	struct initiative ini;
 	struct ini_write w = { &ini, op };
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = ini_load(r, need, &ini)) != 0)
@@ -367,17 +362,9 @@ ini_write(struct req *r, enum ini_op op, enum action need)
 		http_arg_error(r, IA_OUTCOME, N_("Choose the outcome."));
 	if (r->nerr > 0)
 		return show_page(r, &ini, 422);
-	url = arena_printf(r->a, "/staff/initiatives/%llu", ini.id);
-	switch (http_form_tx(r, write_tx, &w, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_CONFLICT:
-		return show_page(r, &ini, 409);
-	default:
-		return 500;
-	}
+	rc = http_form_submit(r, write_tx, &w, arena_printf(r->a,
+	    "/staff/initiatives/%llu", ini.id));
+	return http_form_redraw(rc) ? show_page(r, &ini, rc) : rc;
 }
 
 int

@@ -174,6 +174,94 @@ test_tx(void)
 	http_form_claim = real_claim;
 }
 
+/* Sets the URL of the item it made, as a create form's function does. */
+static enum outcome
+made_fn(struct req *r, void *arg)
+{
+	(void)r;
+	*(const char **)arg = "/items/7";
+	return OUT_OK;
+}
+
+/* http_form_submit(_to): a form handler's answer to each outcome. */
+static void
+test_submit(void)
+{
+	struct req	 r;
+	struct step	 s;
+	const char	*to = NULL;
+	int		 rc;
+	size_t		 i;
+	int		(*real_tx)(struct db *, int (*)(struct db *, void *),
+			    void *) = http_form_tx_run;
+	int		(*real_claim)(struct req *, const char *,
+			    const char **) = http_form_claim;
+	static const struct {
+		enum outcome	 out;
+		int		 status;
+	} statuses[] = {
+		{ OUT_CONFLICT, 409 }, { OUT_INVALID, 422 },
+		{ OUT_NOTFOUND, 404 }, { OUT_FORBIDDEN, 403 },
+		{ OUT_ERROR, 500 },
+	};
+
+	memset(&r, 0, sizeof(r));
+	r.a = a;
+	r.lang = "en";
+	buf_init(&r.hdrs, a);
+	http_form_tx_run = fake_tx;
+	http_form_claim = fake_claim;
+
+	reset();
+	memset(&s, 0, sizeof(s));
+	s.out[0] = OUT_OK;
+	rc = http_form_submit(&r, tx_fn, &s, "/items/3");
+	t_ok(rc == 303 && commits == 1 &&
+	    strstr(r.hdrs.data, "Location: /items/3\r\n") != NULL,
+	    "OUT_OK: committed, 303 to the URL given");
+
+	/* A second submit: 303 to the URL recorded the first time, or to
+	 * the URL given when none was. */
+	for (i = 0; i < 2; i++) {
+		reset();
+		buf_reset(&r.hdrs);
+		claim_rc = 1;
+		claim_prev = i == 0 ? "/items/3#first" : NULL;
+		rc = http_form_submit(&r, tx_fn, &s, "/items/3");
+		t_ok(rc == 303 && calls == 0 && strstr(r.hdrs.data, i == 0 ?
+		    "Location: /items/3#first\r\n" :
+		    "Location: /items/3\r\n") != NULL,
+		    "a second submit (%s URL recorded): 303, fn not run",
+		    i == 0 ? "a" : "no");
+	}
+
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+		reset();
+		buf_reset(&r.hdrs);
+		s.out[0] = statuses[i].out;
+		rc = http_form_submit(&r, tx_fn, &s, "/items/3");
+		t_ok(rc == statuses[i].status && commits == 0 &&
+		    r.hdrs.len == 0, "outcome %d: status %d, nothing "
+		    "committed, no redirect", (int)statuses[i].out,
+		    statuses[i].status);
+	}
+	t_ok(http_form_redraw(409) && http_form_redraw(422) &&
+	    !http_form_redraw(303) && !http_form_redraw(500) &&
+	    !http_form_redraw(404), "the form is drawn again for 409 and 422 "
+	    "only");
+
+	reset();
+	buf_reset(&r.hdrs);
+	rc = http_form_submit_to(&r, made_fn, &to, "/items", &to);
+	t_ok(rc == 303 && claimed_url != NULL &&
+	    strcmp(claimed_url, "/items") == 0 &&
+	    strstr(r.hdrs.data, "Location: /items/7\r\n") != NULL,
+	    "http_form_submit_to: the list URL recorded, 303 to what fn set");
+
+	http_form_tx_run = real_tx;
+	http_form_claim = real_claim;
+}
+
 static int
 noop(struct req *r)
 {
@@ -241,6 +329,7 @@ main(void)
 {
 	a = arena_new(1 << 16);
 	test_tx();
+	test_submit();
 	test_again();
 	tmpl_clear();
 	arena_free(a);
