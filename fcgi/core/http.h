@@ -363,17 +363,6 @@ enum outcome	 http_form_tx(struct req *,
  * the status. */
 int		 http_form_again(struct req *, const char *tmpl,
 		    struct val *model, int status);
-
-#endif
-#define R_API		0x20	/* an API: the kernel's own errors (the
-				   database away, 500…) in its format,
-				   app.api_error, not the HTML page */
-	/* For R_API routes: writes the error status with its message (in
-	 * the request's language) as the API's error document and returns
-	 * the status; headers already set (Retry-After) stay.  May be
-	 * NULL. */
-	int			(*api_error)(struct req *, int status,
-				    const char *message);
 /* A form page: drawn fresh (http_render) at status 200, again
  * (http_form_again) under any other status. */
 int		 http_form_page(struct req *, const char *tmpl,
@@ -394,3 +383,5 @@ int		 http_form_submit_to(struct req *,
 		    const char *url, const char *const *to);
 /* Whether a status of http_form_submit asks for the form again. */
 #define http_form_redraw(status)	((status) == 409 || (status) == 422)
+
+#endif
