@@ -73,11 +73,27 @@ cache_begin(struct db *db, struct arena *a, const char *scope)
 	    DB_ARGS(DB_S(scope, scope)));
 	if (res == NULL || !dbres_next(res))
 		return -1;
-	cur.site = dbres_u(res, CACHE_GENERATIONS_SITE);
-	cur.gen = dbres_u(res, CACHE_GENERATIONS_SCOPE);
-	strcpy(cur.scope, scope);
+	cache_use(scope, dbres_u(res, CACHE_GENERATIONS_SITE),
+	    dbres_u(res, CACHE_GENERATIONS_SCOPE));
+	return cur.valid ? 0 : -1;
+}
+
+void
+cache_use(const char *scope, unsigned long long site, unsigned long long gen)
+{
+	size_t	 n;
+
+	cur.valid = 0;
+	if (scope == NULL)
+		scope = "";
+	if ((n = strlen(scope)) >= sizeof(cur.scope)) {
+		log_warnx("%s: scope too long: %s", __func__, scope);
+		return;
+	}
+	memcpy(cur.scope, scope, n + 1);
+	cur.site = site;
+	cur.gen = gen;
 	cur.valid = 1;
-	return 0;
 }
 
 /* The lookup key: the statement and every argument, typed. */
@@ -219,4 +235,103 @@ cache_query(struct db *db, struct arena *a, int stmt,
 	e->used = cache_serial;
 	cache_bytes += arena_size(ea) + k.len;
 	return res;
+}
+
+/* ---- whole pages ---------------------------------------------------- */
+
+#define CACHE_PAGES	256	/* at most, whatever their size */
+
+struct page {
+	char		*key;		/* malloc, with everything below */
+	char		*stamp;
+	time_t		 until;
+	struct cache_page p;
+	size_t		 size;		/* of the allocation */
+	unsigned long	 used;
+};
+
+static struct page	 page_tab[CACHE_PAGES];
+static int		 page_n;
+static size_t		 page_bytes;
+
+static int
+page_find(const char *key)
+{
+	int	 i;
+
+	for (i = 0; i < page_n; i++)
+		if (strcmp(page_tab[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+static void
+page_drop(int i)
+{
+	page_bytes -= page_tab[i].size;
+	free(page_tab[i].key);
+	page_tab[i] = page_tab[--page_n];
+}
+
+int
+cache_page_get(const char *key, const char *stamp, time_t now,
+    struct cache_page *out)
+{
+	int	 i;
+
+	if ((i = page_find(key)) == -1)
+		return 0;
+	if (strcmp(page_tab[i].stamp, stamp) != 0 || now >= page_tab[i].until) {
+		page_drop(i);
+		return 0;
+	}
+	page_tab[i].used = cache_serial;
+	*out = page_tab[i].p;
+	return 1;
+}
+
+void
+cache_page_put(const char *key, const char *stamp, time_t until,
+    const struct cache_page *p)
+{
+	size_t		 kl = strlen(key) + 1, sl = strlen(stamp) + 1,
+			 cl = p->ctype != NULL ? strlen(p->ctype) + 1 : 0,
+			 size = kl + sl + cl + p->hdrlen + p->bodylen + 1;
+	size_t		 max = (size_t)conf_int("cache", "page_kb", 2048) * 1024;
+	struct page	*e;
+	char		*m;
+	int		 i, lru;
+
+	if ((i = page_find(key)) != -1)
+		page_drop(i);
+	if (size > max / 4)
+		return;		/* too big to be worth a quarter */
+	while (page_n > 0 && (page_n >= CACHE_PAGES ||
+	    page_bytes + size > max)) {
+		lru = 0;
+		for (i = 1; i < page_n; i++)
+			if (page_tab[i].used < page_tab[lru].used)
+				lru = i;
+		page_drop(lru);
+	}
+	if ((m = malloc(size)) == NULL)
+		return;
+	e = &page_tab[page_n++];
+	e->key = memcpy(m, key, kl);
+	e->stamp = memcpy(m + kl, stamp, sl);
+	m += kl + sl;
+	e->p.ctype = NULL;
+	if (cl > 0) {
+		e->p.ctype = memcpy(m, p->ctype, cl);
+		m += cl;
+	}
+	e->p.hdrs = memcpy(m, p->hdrs, p->hdrlen);
+	e->p.hdrlen = p->hdrlen;
+	m += p->hdrlen;
+	e->p.body = p->bodylen > 0 ? memcpy(m, p->body, p->bodylen) : m;
+	e->p.bodylen = p->bodylen;
+	e->until = until;
+	e->size = size;
+	e->used = cache_serial;
+	page_bytes += size;
 }

@@ -22,6 +22,9 @@
 #ifndef SHAREK_CACHE_H
 #define SHAREK_CACHE_H
 
+#include <stddef.h>
+#include <time.h>
+
 struct arena;
 struct db;
 struct dbarg;
@@ -34,8 +37,35 @@ void		 cache_request(void);
  * only); 0, or -1 (logged) when the statement failed: cache_query then
  * reads the database. */
 int		 cache_begin(struct db *, struct arena *, const char *scope);
+/* As cache_begin(), with the generations a statement of the page has
+ * already read among its own columns (consult_head): no statement. */
+void		 cache_use(const char *scope, unsigned long long site,
+		    unsigned long long gen);
 /* As db_query(); the result is owned by the cache or, uncached, by a. */
 struct dbres	*cache_query(struct db *, struct arena *, int stmt,
 		    const struct dbarg *);
+
+/*
+ * Whole responses of anonymous pages (http_page_reuse, http.h): under a
+ * key (method, address, language), the response as the handler left it
+ * with the stamp of everything else it was drawn from and the instant
+ * time alone changes it.  Bounded by [cache] page_kb (2048 per worker
+ * by default, 0: none kept) and CACHE_PAGES entries, least recently
+ * used first.
+ */
+struct cache_page {
+	const char	*hdrs;		/* the handler's header lines */
+	size_t		 hdrlen;
+	const char	*body;
+	size_t		 bodylen;
+	const char	*ctype;		/* NULL: text/html */
+};
+/* The copy under key drawn with stamp and still valid at now: 1 and
+ * *out (valid until the next cache_page_put), or 0. */
+int		 cache_page_get(const char *key, const char *stamp,
+		    time_t now, struct cache_page *out);
+/* Keeps a copy of p under key, replacing any other. */
+void		 cache_page_put(const char *key, const char *stamp,
+		    time_t until, const struct cache_page *p);
 
 #endif

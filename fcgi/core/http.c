@@ -356,6 +356,7 @@ http_serve(const struct app *app, struct req *r, const struct http_io *io,
 	if (r->status == 0)
 		r->status = rc > 0 ? rc : 500;
 	if (!r->streaming) {
+		http_page_keep(r);
 		http_security_headers(r);
 		http_send_headers(r, 1);
 		if (!r->head && r->status != 304 && r->status != 204)

@@ -236,6 +236,11 @@ struct req {
 	int			 sent_headers;
 	int			 nostore;	/* http_nostore */
 	int			 cacheable;	/* seconds, http_cacheable */
+	/* http_page_reuse: the stamp and end of the page's own copy, and
+	 * whether this response came from it. */
+	const char		*page_stamp;
+	time_t			 page_until;
+	int			 page_reused;
 	/* The per-visitor tokens the models offered (csrf, nonce): a page
 	 * that shows one is never cached, and a new anonymous CSRF cookie
 	 * is sent only then (session.c, anon_new). */
@@ -304,6 +309,18 @@ void		 http_nostore(struct req *);
  * the response is not a 200, sets a cookie, is no-store or shows a
  * per-visitor token (a form). */
 void		 http_cacheable(struct req *, int seconds);
+/* The worker's own copy of an anonymous page (issue 17), for a handler
+ * that has read everything its page depends on besides the request in
+ * one statement and can sum it up as stamp (generations, a digest of a
+ * row): when this worker drew the page of the same method, address and
+ * language under the same stamp before until (the first instant at
+ * which time alone changes it), the response is that copy — 1, and
+ * the handler returns 200 at once.  Otherwise 0: the handler draws the
+ * page, and the kernel keeps a copy when nginx could (http_cacheable,
+ * after it) and the request had no session and was a GET.  Unlike
+ * nginx's copy this one is never older than the stamp. */
+int		 http_page_reuse(struct req *, const char *stamp,
+		    time_t until);
 /* The request's translation of msgid. */
 const char	*tr(const struct req *, const char *msgid);
 /* A new model with what every page needs (lang, dir, user, csrf, …). */

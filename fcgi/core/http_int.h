@@ -43,6 +43,9 @@ struct http_io {
 /* Reads what the kernel keeps of the configuration ([app] base_url);
  * after conf_load, before serving. */
 void		 http_configure(void);
+/* Keeps the worker's copy of the response (http_page_reuse) when it
+ * may; before the security headers are added (http_serve). */
+void		 http_page_keep(struct req *);
 /* The request's CGI variable (nginx's fastcgi_param), or NULL. */
 const char	*http_env(const struct req *, const char *name);
 /* Sets one request up from io and answers it (app_run's loop body). */

@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "asset.h"
 #include "buf.h"
+#include "cache.h"
 #include "conf.h"
 #include "db.h"
 #include "http.h"
@@ -182,6 +183,19 @@ http_shows_token(const struct req *r)
 	return 0;
 }
 
+/* Whether a cache may keep the response for other visitors: a page
+ * that shows nothing of its visitor (no token), to a GET or HEAD without
+ * a session, a 200 that sets no cookie and is not no-store. */
+static int
+http_page_shared(struct req *r, int token)
+{
+	return r->cacheable > 0 && !token && !r->nostore && r->sess == NULL &&
+	    http_cookie(r, SESSION_COOKIE) == NULL && r->status == 200 &&
+	    (r->head || strcmp(r->method, "GET") == 0) &&
+	    (r->hdrs.data == NULL || strcasestr(r->hdrs.data,
+	    "Set-Cookie:") == NULL);
+}
+
 /* The anonymous CSRF cookie goes out only with a page whose form needs
  * it; a page nginx may keep (X-Accel-Expires, http_cacheable) is one
  * that shows nothing of its visitor, and sets no cookie. */
@@ -192,13 +206,78 @@ http_page_cache(struct req *r)
 
 	if (r->anon_new && token && r->anon != NULL)
 		http_cookie_set(r, ANON_COOKIE, r->anon, 0);
-	if (r->cacheable <= 0 || token || r->nostore || r->sess != NULL ||
-	    http_cookie(r, SESSION_COOKIE) != NULL || r->status != 200 ||
-	    (!r->head && strcmp(r->method, "GET") != 0) ||
-	    (r->hdrs.data != NULL && strcasestr(r->hdrs.data,
-	    "Set-Cookie:") != NULL))
+	if (http_page_shared(r, token))
+		buf_printf(&r->hdrs, "X-Accel-Expires: %d\r\n",
+		    r->cacheable);
+}
+
+/* The key of the worker's copy: what of the request the page depends
+ * on (the handler's stamp holds the rest) — its address, language and
+ * the route's declared parameters as sent, in the route's order; a key
+ * the route does not declare changes nothing (the kernel drops it), so
+ * it makes no other copy. */
+static const char *
+http_page_key(struct req *r)
+{
+	struct buf	 k;
+	const struct pval *v;
+	int		 i, j;
+
+	buf_init(&k, r->a);
+	buf_printf(&k, "%s|%s", r->lang, r->fullpath);
+	for (i = 0; r->route != NULL && r->pv != NULL &&
+	    i < r->route->nparams; i++) {
+		v = &r->pv[i];
+		if (!v->present)
+			continue;
+		buf_printf(&k, "|%d", i);
+		if (v->nvals > 0)
+			for (j = 0; j < v->nvals; j++)
+				buf_printf(&k, "=%zu:%s", strlen(v->vals[j]),
+				    v->vals[j]);
+		else if (v->s != NULL)
+			buf_printf(&k, "=%zu:%.*s", v->len, (int)v->len,
+			    v->s);
+	}
+	return k.data;
+}
+
+int
+http_page_reuse(struct req *r, const char *stamp, time_t until)
+{
+	struct cache_page p;
+
+	if (r->sess != NULL || http_cookie(r, SESSION_COOKIE) != NULL ||
+	    r->is_post || r->cacheable <= 0)
+		return 0;
+	if (!cache_page_get(http_page_key(r), stamp, time(NULL), &p)) {
+		r->page_stamp = arena_strdup(r->a, stamp);
+		r->page_until = until;
+		return 0;
+	}
+	buf_add(&r->hdrs, p.hdrs, p.hdrlen);
+	buf_add(&r->body, p.body, p.bodylen);
+	r->ctype_out = p.ctype != NULL ? arena_strdup(r->a, p.ctype) : NULL;
+	r->page_reused = 1;
+	r->status = 200;
+	return 1;
+}
+
+void
+http_page_keep(struct req *r)
+{
+	struct cache_page p;
+
+	/* Only a GET has the body (HEAD's is not written). */
+	if (r->page_stamp == NULL || r->page_reused || r->head ||
+	    !http_page_shared(r, http_shows_token(r)))
 		return;
-	buf_printf(&r->hdrs, "X-Accel-Expires: %d\r\n", r->cacheable);
+	p.hdrs = r->hdrs.data;
+	p.hdrlen = r->hdrs.len;
+	p.body = r->body.data;
+	p.bodylen = r->body.len;
+	p.ctype = r->ctype_out;
+	cache_page_put(http_page_key(r), r->page_stamp, r->page_until, &p);
 }
 
 /* A response to a request with a session must not be kept by any cache
@@ -251,9 +330,12 @@ http_send_headers(struct req *r, int with_length)
 		    r->ctype_out : "text/html; charset=utf-8");
 	if (with_length && r->status != 304 && r->status != 204)
 		buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
-	if (conf_bool("app", "expose_query_count", 0))
+	if (conf_bool("app", "expose_query_count", 0)) {
 		buf_printf(&h, "X-Sharek-Queries: %d\r\n",
 		    r->db != NULL ? db_count(r->db) : 0);
+		if (r->page_reused)
+			buf_adds(&h, "X-Sharek-Reused: 1\r\n");
+	}
 	buf_printf(&h, "X-Request-Id: %s\r\n", r->reqid);
 	http_page_cache(r);
 	http_cache_headers(r);

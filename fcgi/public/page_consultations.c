@@ -174,7 +174,8 @@ page_consultations(struct req *r)
 	return http_render(r, "public/consultations", m);
 }
 
-/* Loads activity {id} into a if the reader may see it: 0, or 404/500. */
+/* Loads activity {id} into a if the reader may see it: 0, or 404/500
+ * (a comment's POST: one statement). */
 static int
 consult_load(struct req *r, struct activity *a)
 {
@@ -191,6 +192,69 @@ consult_load(struct req *r, struct activity *a)
 	if (!activity_visible(a))
 		return 404;
 	return 0;
+}
+
+/* As consult_load for the page: the activity from the worker's cache,
+ * which it sets to the activity's generations (cache_use), and in
+ * *stamp everything the page shows besides the request and the clock
+ * (consult_gens). */
+static int
+consult_load_page(struct req *r, struct activity *a, const char **stamp)
+{
+	struct dbres	*res, *t;
+	unsigned long long site, gen;
+	long long	 participants;
+
+	res = db_query(r->db, r->a, SQL_CONSULT_GENS, DB_ARGS(
+	    DB_U(id, r->segi[0])));
+	if (res == NULL)
+		return 500;
+	/* Not even a hint that an invisible one exists. */
+	if (!dbres_next(res))
+		return 404;
+	site = dbres_u(res, CONSULT_GENS_SITE_GEN);
+	gen = dbres_u(res, CONSULT_GENS_ACTIVITY_GEN);
+	participants = dbres_int(res, CONSULT_GENS_PARTICIPANTS);
+	cache_use(arena_printf(r->a, "activity:%lld", r->segi[0]), site, gen);
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_ACTIVITY,
+	    DB_ARGS(DB_U(id, r->segi[0])))) == NULL)
+		return 500;
+	if (!dbres_next(res))
+		return 404;
+	activity_fill(a, res);
+	a->participants = participants;
+	if (a->audience == AA_RESTRICTED && reader(r) != 0) {
+		if ((t = db_query(r->db, r->a, SQL_CONSULT_READER_IS_TARGET,
+		    DB_ARGS(DB_U(id, a->id), DB_U(reader, reader(r))))) ==
+		    NULL)
+			return 500;
+		a->reader_is_target = dbres_next(t) &&
+		    dbres_int(t, CONSULT_READER_IS_TARGET_READER_IS_TARGET) != 0;
+	}
+	if (!activity_visible(a))
+		return 404;
+	*stamp = arena_printf(r->a, "%llu.%llu.%lld", site, gen,
+	    participants);
+	return 0;
+}
+
+/* The first instant after now at which the clock alone changes the
+ * page of a: one of its dates passing (open → closed, the timeline's
+ * steps), else [cache] worker_page_seconds (60) from now, which bounds
+ * how long "n days left" and today's date may be a step behind. */
+static time_t
+consult_until(const struct activity *a, time_t now)
+{
+	const time_t	 t[] = { a->publish_at, a->closes_at,
+	    a->results_due_at, a->final_publication_at, a->report_due_at };
+	time_t		 until = now + conf_int("cache", "worker_page_seconds",
+	    60);
+	size_t		 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (t[i] > now && t[i] < until)
+			until = t[i];
+	return until;
 }
 
 /* What the page shows besides the activity: the comments' page and
@@ -232,14 +296,12 @@ show_consultation(struct req *r, const struct activity *a,
 		{ a->final_publication_at, N_("Final publication due") },
 	};
 
-	/* What the staff change rarely (articles and their counts,
-	 * attachments, links, corrections, extensions, sectors, the
-	 * report) comes from this worker's cache while the activity's
-	 * generation stands (fcgi/core/cache.h): with the activity and the
-	 * comments, three statements for an anonymous reader. */
-	if (cache_begin(r->db, r->a, arena_printf(r->a, "activity:%llu",
-	    id)) == -1)
-		return 500;
+	/* What changes rarely (articles and their counts, attachments,
+	 * links, corrections, extensions, sectors, the report, the
+	 * published comments) comes from this worker's cache while the
+	 * activity's generation stands (fcgi/core/cache.h, read with the
+	 * activity by consult_load_page): one statement for an anonymous
+	 * reader when the worker has it all. */
 	feeds_activity(r, m, a);
 	open = activity_is_open(a, now);
 	vm_strf(m, "id", "%llu", id);
@@ -391,7 +453,7 @@ show_consultation(struct req *r, const struct activity *a,
 		    CONSULT_EXTENSIONS_AT)));
 	}
 
-	res = db_query(r->db, r->a, SQL_CONSULT_COMMENTS, DB_ARGS(
+	res = cache_query(r->db, r->a, SQL_CONSULT_COMMENTS, DB_ARGS(
 	    DB_U(activity, id), DB_U(before, sh->before),
 	    DB_U(article, sh->article), DB_I(limit, COMMENTS_PAGE + 1)));
 	if (res == NULL)
@@ -478,15 +540,20 @@ page_consultation(struct req *r)
 {
 	struct activity	 a;
 	struct show	 sh;
+	const char	*stamp;
 	int		 rc;
 
-	if ((rc = consult_load(r, &a)) != 0)
+	if ((rc = consult_load_page(r, &a, &stamp)) != 0)
 		return rc;
 	sh.before = http_arg_int(r, CSH_BEFORE, KEYSET_END);
 	sh.article = http_arg_int(r, CSH_ARTICLE, 0);
 	sh.posted = http_arg_int(r, CSH_POSTED, 0) != 0;
 	sh.dup = http_arg_int(r, CSH_DUP, 0) != 0;
 	present_cacheable(r);
+	/* An anonymous reader's page as this worker last drew it, when
+	 * nothing it shows has changed since (issue 17). */
+	if (http_page_reuse(r, stamp, consult_until(&a, time(NULL))))
+		return 200;
 	return show_consultation(r, &a, &sh, 0);
 }
 

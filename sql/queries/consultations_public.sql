@@ -89,6 +89,42 @@ SELECT s.name_ar, s.name_en FROM activity_sectors x
   JOIN sectors s ON s.id = x.sector_id
  WHERE x.activity_id = :activity ORDER BY s.id;
 
+-- name: consult_gens
+-- What a public activity page reads on every request (issue 17: when
+-- nothing changed, its one statement): the generations the worker's
+-- cache is read under (fcgi/core/cache.h) — the site's and the
+-- activity's, which cover its row and everything it shows to an
+-- anonymous reader (sql/migrations/0027_generations.sql,
+-- 0032_page_generations.sql) — and the count of participants, which
+-- moves with a new participant's first comment without a generation.
+-- No row: no such activity.
+-- param: id u
+SELECT a.participants, COALESCE(gs.gen, 0) AS site_gen,
+       COALESCE(ga.gen, 0) AS activity_gen
+  FROM activities a
+  LEFT JOIN generations gs ON gs.name = 'site'
+  LEFT JOIN generations ga ON ga.name = CONCAT('activity:', a.id)
+ WHERE a.id = :id;
+
+-- name: consult_activity
+-- The activity of its public page, kept by the worker's cache under the
+-- generations consult_gens read.  Whether the reader is a target is
+-- asked apart (consult_reader_is_target), only of a restricted activity
+-- with a signed-in reader: the view's subquery, prepared on every run
+-- even for an anonymous reader, cost more than the rest of the
+-- statement.
+-- param: id u
+-- shape: activity
+SELECT /*@activity_columns*/, 0 AS reader_is_target
+  FROM activities a /*@activity_joins*/
+ WHERE a.id = :id;
+
+-- name: consult_reader_is_target
+-- Whether :reader is addressed by restricted activity :id (consult_head).
+-- param: id u, reader u
+SELECT /*@reader_is_target*/ AS reader_is_target
+  FROM activities a WHERE a.id = :id;
+
 -- name: consult_comments
 -- Published comments, newest first (keyset on id), on every article or
 -- on :article only (0: every one); :limit is the page size plus one.

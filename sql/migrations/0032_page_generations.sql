@@ -1,0 +1,119 @@
+-- Issue 17: an activity's generation ('activity:N', 0027) also covers
+-- its published comments as its public page shows them, so that page can
+-- be kept by each worker whole (http_page_reuse) and its first comments
+-- with it, and still change on the next request after any of these:
+--
+--   a comment published, changed while published (the agency's position
+--   and reply, its text, its article), taken back or deleted;
+--   the name, organisation, kind or erasure of an account with published
+--   comments (the comments show their author) or that wrote the activity;
+--   any change of the activity's own row but its two comment counters
+--   (below), or of its document's upload.
+--
+-- A comment that is only received (pending) or rejected changes no public
+-- page: a campaign of new comments leaves the cached pages alone until
+-- moderation publishes them.  The page's one statement (consult_gens)
+-- reads the generations and the count of participants, which a new
+-- participant's first comment moves; entities are the site's generation
+-- (0027).
+
+CREATE TRIGGER gen_comments_ins AFTER INSERT ON comments FOR EACH ROW
+BEGIN
+  IF NEW.status = 'published' THEN
+    INSERT INTO generations (name, gen)
+    VALUES (CONCAT('activity:', NEW.activity_id), 1)
+    ON DUPLICATE KEY UPDATE gen = gen + 1;
+  END IF;
+END;
+
+CREATE TRIGGER gen_comments_upd AFTER UPDATE ON comments FOR EACH ROW
+BEGIN
+  IF OLD.status = 'published' OR NEW.status = 'published' THEN
+    INSERT INTO generations (name, gen)
+    VALUES (CONCAT('activity:', NEW.activity_id), 1)
+    ON DUPLICATE KEY UPDATE gen = gen + 1;
+    IF OLD.activity_id <> NEW.activity_id THEN
+      INSERT INTO generations (name, gen)
+      VALUES (CONCAT('activity:', OLD.activity_id), 1)
+      ON DUPLICATE KEY UPDATE gen = gen + 1;
+    END IF;
+  END IF;
+END;
+
+CREATE TRIGGER gen_comments_del AFTER DELETE ON comments FOR EACH ROW
+BEGIN
+  IF OLD.status = 'published' THEN
+    INSERT INTO generations (name, gen)
+    VALUES (CONCAT('activity:', OLD.activity_id), 1)
+    ON DUPLICATE KEY UPDATE gen = gen + 1;
+  END IF;
+END;
+
+CREATE TRIGGER gen_users_upd AFTER UPDATE ON users FOR EACH ROW
+BEGIN
+  IF NOT (OLD.full_name <=> NEW.full_name AND OLD.org_name <=> NEW.org_name
+          AND OLD.kind <=> NEW.kind AND OLD.deleted_at <=> NEW.deleted_at) THEN
+    INSERT INTO generations (name, gen)
+    SELECT CONCAT('activity:', x.id), 1
+      FROM (SELECT c.activity_id AS id FROM comments c
+             WHERE c.user_id = NEW.id AND c.status = 'published'
+            UNION
+            SELECT a.id FROM activities a WHERE a.author_id = NEW.id) x
+    ON DUPLICATE KEY UPDATE gen = gen + 1;
+  END IF;
+END;
+
+-- The activity's own row: every column but the two counters a new
+-- comment moves (comments_pending, which no public page shows, and
+-- participants, which consult_gens reads fresh).  A column added to
+-- activities later must be added here: tests/http/178_page_reuse.py
+-- checks that this list is every column but those two.
+CREATE TRIGGER gen_activities_upd AFTER UPDATE ON activities FOR EACH ROW
+BEGIN
+  IF NOT (OLD.id <=> NEW.id
+          AND OLD.kind <=> NEW.kind
+          AND OLD.entity_id <=> NEW.entity_id
+          AND OLD.author_id <=> NEW.author_id
+          AND OLD.audience <=> NEW.audience
+          AND OLD.urgent <=> NEW.urgent
+          AND OLD.state <=> NEW.state
+          AND OLD.title_ar <=> NEW.title_ar
+          AND OLD.title_en <=> NEW.title_en
+          AND OLD.summary_ar <=> NEW.summary_ar
+          AND OLD.summary_en <=> NEW.summary_en
+          AND OLD.objectives_ar <=> NEW.objectives_ar
+          AND OLD.objectives_en <=> NEW.objectives_en
+          AND OLD.announcements_ar <=> NEW.announcements_ar
+          AND OLD.announcements_en <=> NEW.announcements_en
+          AND OLD.doc_kind <=> NEW.doc_kind
+          AND OLD.document_upload_id <=> NEW.document_upload_id
+          AND OLD.publish_at <=> NEW.publish_at
+          AND OLD.closes_at <=> NEW.closes_at
+          AND OLD.original_closes_at <=> NEW.original_closes_at
+          AND OLD.results_due_at <=> NEW.results_due_at
+          AND OLD.final_publication_at <=> NEW.final_publication_at
+          AND OLD.extended_seconds <=> NEW.extended_seconds
+          AND OLD.return_reason <=> NEW.return_reason
+          AND OLD.search_text <=> NEW.search_text
+          AND OLD.comments_published <=> NEW.comments_published
+          AND OLD.target_group_size <=> NEW.target_group_size
+          AND OLD.version <=> NEW.version
+          AND OLD.created_at <=> NEW.created_at
+          AND OLD.updated_at <=> NEW.updated_at
+          AND OLD.original_period_days <=> NEW.original_period_days
+          AND OLD.extended_days <=> NEW.extended_days
+          AND OLD.unlisted <=> NEW.unlisted
+          AND OLD.report_due_at <=> NEW.report_due_at
+          AND OLD.report_days_late <=> NEW.report_days_late) THEN
+    INSERT INTO generations (name, gen)
+    VALUES (CONCAT('activity:', NEW.id), 1)
+    ON DUPLICATE KEY UPDATE gen = gen + 1;
+  END IF;
+END;
+
+-- An activity's document: its name and size are on its page.
+CREATE TRIGGER gen_uploads_upd AFTER UPDATE ON uploads FOR EACH ROW
+  INSERT INTO generations (name, gen)
+  SELECT CONCAT('activity:', a.id), 1
+    FROM activities a WHERE a.document_upload_id = NEW.id
+  ON DUPLICATE KEY UPDATE gen = gen + 1;
