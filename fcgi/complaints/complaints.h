@@ -132,6 +132,9 @@ int	page_o311_requests(struct req *);
 int	page_o311_request(struct req *);
 int	page_o311_token(struct req *);
 int	page_o311_post(struct req *);
+/* app.api_error of the Open311 routes (R_API): the spec's error list,
+ * in the format of the address (.json or .xml). */
+int	o311_api_error(struct req *, int status, const char *message);
 
 /* page_track.c */
 enum track_key { TRACK_REF, TRACK_NEW, TRACK__MAX };

@@ -319,6 +319,12 @@ o311_error(struct req *r, int status, const char *msgid)
 	return o311_errors(r, status, &m, 1);
 }
 
+int
+o311_api_error(struct req *r, int status, const char *message)
+{
+	return o311_errors(r, status, &message, 1);
+}
+
 /* Every field's message, "name: message", and for a list of values
  * the values: "status: Choose one of the options. (open, closed)". */
 static int

@@ -157,6 +157,9 @@ struct pval {
 #define R_FACTOR	0x10	/* also for a session that still owes its
 				   second factor (the sign-in pages;
 				   session.h) */
+#define R_API		0x20	/* an API: the kernel's own errors (the
+				   database away, 500…) in its format,
+				   app.api_error, not the HTML page */
 
 struct route {
 	const char		*method;	/* "GET" (HEAD too) or "POST" */
@@ -181,6 +184,12 @@ struct app {
 	int			(*init)(void);
 	/* Adds program-wide values (navigation) to every page's model. */
 	void			(*decorate)(struct req *, struct val *);
+	/* For R_API routes: writes the error status with its message (in
+	 * the request's language) as the API's error document and returns
+	 * the status; headers already set (Retry-After) stay.  May be
+	 * NULL. */
+	int			(*api_error)(struct req *, int status,
+				    const char *message);
 };
 
 #define HTTP_MAXSEG	8

@@ -542,6 +542,13 @@ http_error_page(struct req *r, int status, const char *title,
 {
 	r->status = status;
 	buf_reset(&r->body);
+	/* An API's client reads its own error format, never a page. */
+	if (r->route != NULL && (r->route->flags & R_API) &&
+	    r->app->api_error != NULL) {
+		r->app->api_error(r, status, tr(r, msg));
+		r->status = status;
+		return status;
+	}
 	if (m == NULL)
 		m = http_model(r);
 	vm_int(m, "status", status);

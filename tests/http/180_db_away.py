@@ -3,13 +3,17 @@ page is a 503 with Retry-After, in the reader's language (not a 500), and
 a comment posted meanwhile comes back as that page with its text kept, in
 a form that posts the same fields (same nonce and CSRF token) to the same
 address; once MariaDB is back (no restart of the programs) pressing it
-stores the comment, and pressing it again stores nothing more."""
+stores the comment, and pressing it again stores nothing more.  An API
+client (Open311, GET and POST, JSON and XML) gets the 503 with
+Retry-After as the spec's error list in its format, not the page."""
 import html.parser
+import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
 from sharek import Client, Tap, VAR, hidden_fields, new_citizen, sql1
 
@@ -101,6 +105,38 @@ try:
              "and a page in the reader's language (%s)" % lang)
         PAGES["503-get-%s" % lang] = r.raw
     t.eq(Client(lang="en").get("/complaints/").status, 503, "the complaints program too")
+
+    # An API client (Open311) gets the spec's error list in the format it
+    # asked for, not the HTML page.
+    api = Client(lang="en")
+    for method, fmt in (("GET", "json"), ("GET", "xml"), ("POST", "json"), ("POST", "xml")):
+        path = "/open311/v2/requests.%s" % fmt
+        r = api.get(path + "?status=open") if method == "GET" else \
+            api.post(path, {"api_key": "k" * 48, "service_code": "complaint-procedures",
+                            "description": "انقطاع المياه منذ الصباح", "lat": "31.95", "long": "35.91"})
+        what = "Open311 %s %s during the outage" % (method, path)
+        t.eq(r.status, 503, what + ": 503")
+        t.ok((r.header("Retry-After") or "").isdigit(), "  … with Retry-After", r.header("Retry-After"))
+        ctype = (r.header("Content-Type") or "").lower()
+        if fmt == "json":
+            try:
+                body = json.loads(r.text)
+            except ValueError:
+                body = None
+            t.eq(ctype, "application/json; charset=utf-8", "  … in JSON")
+            t.ok(isinstance(body, list) and len(body) == 1 and body[0].get("code") == 503
+                 and "unavailable" in (body[0].get("description") or ""),
+                 "  … the error list [{code: 503, description}]", r.text[:300])
+        else:
+            try:
+                doc = ET.fromstring(r.raw)
+            except ET.ParseError:
+                doc = None
+            t.eq(ctype, "text/xml; charset=utf-8", "  … in XML")
+            t.ok(doc is not None and doc.tag == "errors" and doc.findtext("error/code") == "503"
+                 and "unavailable" in (doc.findtext("error/description") or ""),
+                 "  … the errors document, error code 503 with a description", r.text[:300])
+        t.ok("<html" not in r.text, "  … and no HTML page")
 
     fields = dict(hidden)
     fields["body"] = BODY
