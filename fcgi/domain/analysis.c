@@ -190,47 +190,57 @@ int
 analysis_fingerprint(struct db *db, struct arena *a,
     unsigned long long activity, unsigned long long id, const char *body)
 {
-	struct fingerprint fp;
+	struct analysis_group g;
+
+	if (analysis_group_find(db, a, activity, id, body, &g) == -1)
+		return -1;
+	return analysis_group_store(db, activity, id, &g);
+}
+
+int
+analysis_group_find(struct db *db, struct arena *a,
+    unsigned long long activity, unsigned long long id, const char *body,
+    struct analysis_group *g)
+{
+	struct fingerprint *fp = &g->fp;
 	struct dbres	*res;
-	unsigned char	 packed[4 * ANALYSIS_MINHASH];
 	uint32_t	 other[ANALYSIS_MINHASH];
-	unsigned long long grp = 0;
-	const char	*kind = NULL;
 	double		 t = analysis_threshold();
 
-	analysis_fingerprint_text(a, body, &fp);
-	sig_pack(fp.sig, packed);
+	g->grp = 0;
+	g->kind = NULL;
+	analysis_fingerprint_text(a, body, fp);
 	res = db_query(db, a, SQL_AN_GROUP_EXACT, DB_ARGS(
 	    DB_U(activity, activity),
-	    DB_B(hash, fp.norm_hash, sizeof(fp.norm_hash)), DB_U(id, id)));
+	    DB_B(hash, fp->norm_hash, sizeof(fp->norm_hash)), DB_U(id, id)));
 	if (res == NULL)
 		return -1;
 	if (dbres_next(res)) {
-		grp = dbres_u(res, AN_GROUP_EXACT_GROUP_ID);
-		kind = "exact";
-	} else if (fp.words > 0) {
+		g->grp = dbres_u(res, AN_GROUP_EXACT_GROUP_ID);
+		g->kind = "exact";
+	} else if (fp->words > 0) {
 		res = db_query(db, a, SQL_AN_GROUP_NEAR, DB_ARGS(
 		    DB_U(activity, activity), DB_U(id, id),
-		    DB_U(b0, fp.band[0]),
-		    DB_U(b1, fp.band[1]),
-		    DB_U(b2, fp.band[2]),
-		    DB_U(b3, fp.band[3]),
-		    DB_U(b4, fp.band[4]),
-		    DB_U(b5, fp.band[5]),
-		    DB_U(b6, fp.band[6]),
-		    DB_U(b7, fp.band[7]),
-		    DB_U(b8, fp.band[8]),
-		    DB_U(b9, fp.band[9]),
-		    DB_U(b10, fp.band[10]),
-		    DB_U(b11, fp.band[11]),
-		    DB_U(b12, fp.band[12]),
-		    DB_U(b13, fp.band[13]),
-		    DB_U(b14, fp.band[14]),
-		    DB_U(b15, fp.band[15]),
-		    DB_U(b16, fp.band[16]),
-		    DB_U(b17, fp.band[17]),
-		    DB_U(b18, fp.band[18]),
-		    DB_U(b19, fp.band[19]),
+		    DB_U(b0, fp->band[0]),
+		    DB_U(b1, fp->band[1]),
+		    DB_U(b2, fp->band[2]),
+		    DB_U(b3, fp->band[3]),
+		    DB_U(b4, fp->band[4]),
+		    DB_U(b5, fp->band[5]),
+		    DB_U(b6, fp->band[6]),
+		    DB_U(b7, fp->band[7]),
+		    DB_U(b8, fp->band[8]),
+		    DB_U(b9, fp->band[9]),
+		    DB_U(b10, fp->band[10]),
+		    DB_U(b11, fp->band[11]),
+		    DB_U(b12, fp->band[12]),
+		    DB_U(b13, fp->band[13]),
+		    DB_U(b14, fp->band[14]),
+		    DB_U(b15, fp->band[15]),
+		    DB_U(b16, fp->band[16]),
+		    DB_U(b17, fp->band[17]),
+		    DB_U(b18, fp->band[18]),
+		    DB_U(b19, fp->band[19]),
 		    DB_I(limit, ANALYSIS_CANDIDATES)));
 		if (res == NULL)
 			return -1;
@@ -239,40 +249,51 @@ analysis_fingerprint(struct db *db, struct arena *a,
 			    AN_GROUP_NEAR_MINHASH), dbres_len(res,
 			    AN_GROUP_NEAR_MINHASH), other) == -1)
 				continue;
-			if (analysis_similarity(fp.sig, other) >= t) {
-				grp = dbres_u(res, AN_GROUP_NEAR_GROUP_ID);
-				kind = "near";
+			if (analysis_similarity(fp->sig, other) >= t) {
+				g->grp = dbres_u(res, AN_GROUP_NEAR_GROUP_ID);
+				g->kind = "near";
 				break;
 			}
 		}
 	}
+	return 0;
+}
+
+int
+analysis_group_store(struct db *db, unsigned long long activity,
+    unsigned long long id, const struct analysis_group *g)
+{
+	const struct fingerprint *fp = &g->fp;
+	unsigned char	 packed[4 * ANALYSIS_MINHASH];
+
+	sig_pack(fp->sig, packed);
 	if (db_exec(db, SQL_AN_FP_SET, DB_ARGS(
-	    DB_B(hash, fp.norm_hash, sizeof(fp.norm_hash)),
-	    DB_B(sig, packed, sizeof(packed)), DB_U(grp, grp),
-	    DB_S(kind, kind), DB_U(id, id))) < 0)
+	    DB_B(hash, fp->norm_hash, sizeof(fp->norm_hash)),
+	    DB_B(sig, packed, sizeof(packed)), DB_U(grp, g->grp),
+	    DB_S(kind, g->kind), DB_U(id, id))) < 0)
 		return -1;
-	if (fp.words > 0 && db_exec(db, SQL_AN_BANDS_INSERT, DB_ARGS(
+	if (fp->words > 0 && db_exec(db, SQL_AN_BANDS_INSERT, DB_ARGS(
 	    DB_U(activity, activity), DB_U(id, id),
-	    DB_U(b0, fp.band[0]),
-	    DB_U(b1, fp.band[1]),
-	    DB_U(b2, fp.band[2]),
-	    DB_U(b3, fp.band[3]),
-	    DB_U(b4, fp.band[4]),
-	    DB_U(b5, fp.band[5]),
-	    DB_U(b6, fp.band[6]),
-	    DB_U(b7, fp.band[7]),
-	    DB_U(b8, fp.band[8]),
-	    DB_U(b9, fp.band[9]),
-	    DB_U(b10, fp.band[10]),
-	    DB_U(b11, fp.band[11]),
-	    DB_U(b12, fp.band[12]),
-	    DB_U(b13, fp.band[13]),
-	    DB_U(b14, fp.band[14]),
-	    DB_U(b15, fp.band[15]),
-	    DB_U(b16, fp.band[16]),
-	    DB_U(b17, fp.band[17]),
-	    DB_U(b18, fp.band[18]),
-	    DB_U(b19, fp.band[19]))) < 0)
+	    DB_U(b0, fp->band[0]),
+	    DB_U(b1, fp->band[1]),
+	    DB_U(b2, fp->band[2]),
+	    DB_U(b3, fp->band[3]),
+	    DB_U(b4, fp->band[4]),
+	    DB_U(b5, fp->band[5]),
+	    DB_U(b6, fp->band[6]),
+	    DB_U(b7, fp->band[7]),
+	    DB_U(b8, fp->band[8]),
+	    DB_U(b9, fp->band[9]),
+	    DB_U(b10, fp->band[10]),
+	    DB_U(b11, fp->band[11]),
+	    DB_U(b12, fp->band[12]),
+	    DB_U(b13, fp->band[13]),
+	    DB_U(b14, fp->band[14]),
+	    DB_U(b15, fp->band[15]),
+	    DB_U(b16, fp->band[16]),
+	    DB_U(b17, fp->band[17]),
+	    DB_U(b18, fp->band[18]),
+	    DB_U(b19, fp->band[19]))) < 0)
 		return -1;
 	return 0;
 }

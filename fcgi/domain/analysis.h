@@ -61,14 +61,32 @@ double	 analysis_similarity(const uint32_t *, const uint32_t *);
 /* The configured threshold of near-identical comments. */
 double	 analysis_threshold(void);
 
+/* A text's fingerprint and the group it joins (analysis_group_find). */
+struct analysis_group {
+	struct fingerprint fp;
+	unsigned long long grp;		/* 0: a group of its own */
+	const char	*kind;		/* "exact", "near" or NULL */
+};
+
 /* Fingerprints comment id of activity (its body) and puts it in its
  * group: the same normalised text as an earlier comment (exact), else
  * the first candidate at least as similar as the threshold (near), else
- * a group of its own — inside the caller's transaction (comment_submit
- * calls it right after the insert).  0 or -1. */
+ * a group of its own — inside the caller's transaction.  0 or -1.  It is
+ * analysis_group_find then analysis_group_store. */
 int	 analysis_fingerprint(struct db *, struct arena *,
 	    unsigned long long activity, unsigned long long id,
 	    const char *body);
+/* The first half, which only reads: body's fingerprint and the group
+ * of the earlier comments of activity (id, 0 for one not yet stored, is
+ * not one of them) it joins.  comment_submit runs it before it takes the
+ * activity's row, so that the searching is not done one comment at a
+ * time.  0 or -1. */
+int	 analysis_group_find(struct db *, struct arena *,
+	    unsigned long long activity, unsigned long long id,
+	    const char *body, struct analysis_group *);
+/* The second: stores comment id's fingerprint and group.  0 or -1. */
+int	 analysis_group_store(struct db *, unsigned long long activity,
+	    unsigned long long id, const struct analysis_group *);
 /* Fingerprints every comment stored before fingerprints existed, the
  * oldest first; returns how many, or -1.  Run by `sharekctl reindex`
  * (and migrate, seed-demo) through workflow_reindex. */

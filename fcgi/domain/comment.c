@@ -96,6 +96,7 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 {
 	struct calendar	*cal;
 	struct dbres	*res;
+	struct analysis_group grp;
 	unsigned char	 h[32];
 	time_t		 due;
 	int		 minutes, cap_user, cap_ip, first;
@@ -143,6 +144,12 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 	if (calendar_load(db, a, cal) == -1)
 		return CO_ERROR;
 	due = calendar_add_workdays(cal, in->now, COMMENT_MODERATION_DAYS);
+	/* Its campaign group (analysis.h) is looked for before the row is
+	 * taken: the search then runs for many comments at once, and only
+	 * the writes queue on the activity's row. */
+	if (analysis_group_find(db, a, in->activity->id, 0, in->body,
+	    &grp) == -1)
+		return CO_ERROR;
 
 	/* The counters first, which also find the activity still open now
 	 * (closed since the page read it: no row, nothing kept).  Before
@@ -168,9 +175,8 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 		log_warnx("%s: insert failed", __func__);
 		return CO_ERROR;
 	}
-	/* Its campaign group, found as it is stored (analysis.h). */
-	if (analysis_fingerprint(db, a, in->activity->id, db_insert_id(db),
-	    in->body) == -1)
+	if (analysis_group_store(db, in->activity->id, db_insert_id(db),
+	    &grp) == -1)
 		return CO_ERROR;
 	return CO_OK;
 }

@@ -117,8 +117,10 @@ enum comment_outcome {
  * counters — inside the caller's transaction, which should be rolled
  * back on any outcome but CO_OK.  Temporary memory comes from a.
  * Statements: one reading every check (comment_guard), the calendar,
- * the counters (which also find the activity still open), the insert,
- * its campaign group (analysis_fingerprint). */
+ * the search for its campaign group (analysis_group_find), then the
+ * counters (which also find the activity still open: the activity's row
+ * is held from here to the commit), the insert and its group
+ * (analysis_group_store). */
 enum comment_outcome comment_submit(struct db *, struct arena *,
 		    const struct comment_input *);
 
