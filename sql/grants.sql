@@ -245,6 +245,8 @@ GRANT SELECT, INSERT ON `@DB@`.activity_snapshot_articles TO '@STAFF_USER@'@'loc
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.kpi_cube TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.kpi_reply TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.kpi_handler TO '@COMPLAINTS_USER@'@'localhost';
+-- A request's rows in them (migration 0034), read as they are kept.
+GRANT SELECT ON `@DB@`.kpi_request_rows TO '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.kpi_reports TO '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.kpi_report_rows TO '@STAFF_USER@'@'localhost', '@COMPLAINTS_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.kpi_cube TO '@STAFF_USER@'@'localhost';

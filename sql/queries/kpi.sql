@@ -5,44 +5,17 @@
 -- fragment: kpi_request_row
 -- One request's rows in kpi_cube, from its stored columns only (as
 -- request_kpi_row for kpi_daily): two grains × four breakdowns × its
--- scopes (migration 0025: lvl 0 every entity, entity_id 0; 1 its
--- entity; 2 and 3 the entities above it), under its bench flag (a bench
--- request's rows are never read as figures).
-SELECT g.grain, IF(g.grain = 'day', DATE(q.created_at),
-         DATE_FORMAT(q.created_at, '%Y-%m-01')) AS start,
-       CASE s.lvl WHEN 0 THEN 0 WHEN 1 THEN q.entity_id WHEN 2 THEN e.parent_id
-         ELSE p.parent_id END AS entity_id, s.lvl, d.dim, q.bench,
-       CASE d.dim WHEN 'all' THEN 0 WHEN 'type' THEN q.type_id
-         WHEN 'axis' THEN COALESCE(q.axis_id, 0)
-         ELSE FIELD(q.priority, 'critical', 'high', 'medium', 'low') END
-         AS key_id,
-       q.first_answered_at IS NOT NULL AS answered,
-       COALESCE(q.first_answered_at IS NOT NULL AND q.sla_met = 1, 0)
-         AS answered_in_time,
-       COALESCE(q.sla_met = 0, 0) AS late,
-       q.closed_at IS NOT NULL AS closed, q.reopened_count AS reopened,
-       q.escalation_level > 0 AS escalated,
-       COALESCE(TIMESTAMPDIFF(SECOND, q.created_at, q.first_answered_at), 0)
-         AS reply_seconds,
-       COALESCE(q.rating = 1, 0) AS r1, COALESCE(q.rating = 2, 0) AS r2,
-       COALESCE(q.rating = 3, 0) AS r3, COALESCE(q.rating = 4, 0) AS r4,
-       COALESCE(q.rating = 5, 0) AS r5,
-       IF(TIMESTAMPDIFF(SECOND, q.created_at, q.first_answered_at) < 86400,
-          GREATEST(0, TIMESTAMPDIFF(SECOND, q.created_at, q.first_answered_at)) DIV 3600,
-          LEAST(83, 23 + TIMESTAMPDIFF(SECOND, q.created_at, q.first_answered_at) DIV 86400))
-         AS bucket,
-       q.handled_by, COALESCE(q.sla_met = 1, 0) AS met
-  FROM requests q
-  LEFT JOIN entities e ON e.id = q.entity_id
-  LEFT JOIN entities p ON p.id = e.parent_id
-  JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2
-        UNION ALL SELECT 3) s
-    ON s.lvl < 2 OR (s.lvl = 2 AND e.parent_id IS NOT NULL)
-       OR (s.lvl = 3 AND p.parent_id IS NOT NULL)
- CROSS JOIN (SELECT 'day' AS grain UNION ALL SELECT 'month') g
- CROSS JOIN (SELECT 'all' AS dim UNION ALL SELECT 'type'
-             UNION ALL SELECT 'axis' UNION ALL SELECT 'priority') d
- WHERE q.id = :id
+-- scopes (lvl 0 every entity, entity_id 0; 1 its entity; 2 and 3 the
+-- entities above it), under its bench flag (a bench request's rows are
+-- never read as figures).  The view kpi_request_rows (migration 0034)
+-- defines them, for kpi_rebuild() too; read for one request it is
+-- merged, requests by its primary key.
+SELECT x.grain, x.start, x.entity_id, x.lvl, x.dim, x.bench, x.key_id,
+       x.answered, x.answered_in_time, x.late, x.closed, x.reopened,
+       x.escalated, x.reply_seconds, x.r1, x.r2, x.r3, x.r4, x.r5, x.bucket,
+       x.handled_by, x.met
+  FROM kpi_request_rows x
+ WHERE x.request_id = :id
 
 -- name: kpi_cube_add
 -- param: id u
