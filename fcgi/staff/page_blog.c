@@ -84,11 +84,7 @@ post_load(struct req *r, enum action need, struct post *p)
 	p->entity_id = dbres_u(p->res, BLOG_GET_ENTITY_ID);
 	p->state = blog_state(dbres_time(p->res, BLOG_GET_PUBLISHED_AT),
 	    dbres_time(p->res, BLOG_GET_RETURNED_AT));
-	if (!staff_may(r, ACT_ACTIVITY_VIEW, p->entity_id))
-		return 404;
-	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need, p->entity_id))
-		return 403;
-	return 0;
+	return staff_may_item(r, need, p->entity_id);
 }
 
 int

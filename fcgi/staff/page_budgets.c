@@ -221,11 +221,7 @@ staff_budget(struct req *r, struct budget *b, enum action need)
 	default:
 		return 500;
 	}
-	if (!staff_may(r, ACT_ACTIVITY_VIEW, b->entity_id))
-		return 404;
-	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need, b->entity_id))
-		return 403;
-	return 0;
+	return staff_may_item(r, need, b->entity_id);
 }
 
 static int

@@ -221,12 +221,9 @@ ini_load(struct req *r, enum action need, struct initiative *ini)
 	default:
 		return 500;
 	}
-	if (ini->state == INI_DRAFT ||
-	    !staff_may(r, ACT_ACTIVITY_VIEW, ini->entity_id))
+	if (ini->state == INI_DRAFT)
 		return 404;
-	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need, ini->entity_id))
-		return 403;
-	return 0;
+	return staff_may_item(r, need, ini->entity_id);
 }
 
 static int

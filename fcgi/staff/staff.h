@@ -15,6 +15,11 @@
 enum scope	 staff_scope(struct req *, unsigned long long eid);
 /* 1 when the signed-in user may do action on an object of entity eid. */
 int		 staff_may(struct req *, enum action, unsigned long long eid);
+/* What a page on an object of entity eid answers first: 0 when the user
+ * sees the entity's objects (ACT_ACTIVITY_VIEW) and may do need there,
+ * 404 when they are out of sight, 403 without need. */
+int		 staff_may_item(struct req *, enum action need,
+		    unsigned long long eid);
 struct activity;
 /* Loads activity {id} (r->segi[0]) into a: 0, 404 when it is missing or
  * its entity is not visible to this member of staff, 403 without need

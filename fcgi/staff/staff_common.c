@@ -40,6 +40,16 @@ staff_may(struct req *r, enum action a, unsigned long long eid)
 }
 
 int
+staff_may_item(struct req *r, enum action need, unsigned long long eid)
+{
+	if (!staff_may(r, ACT_ACTIVITY_VIEW, eid))
+		return 404;
+	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need, eid))
+		return 403;
+	return 0;
+}
+
+int
 staff_activity_load(struct req *r, enum action need, struct activity *a)
 {
 	struct dbres	*res;
@@ -51,11 +61,7 @@ staff_activity_load(struct req *r, enum action need, struct activity *a)
 	if (!dbres_next(res))
 		return 404;
 	activity_fill(a, res);
-	if (!staff_may(r, ACT_ACTIVITY_VIEW, a->entity_id))
-		return 404;
-	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need, a->entity_id))
-		return 403;
-	return 0;
+	return staff_may_item(r, need, a->entity_id);
 }
 
 struct actor *
