@@ -96,6 +96,19 @@ cache_use(const char *scope, unsigned long long site, unsigned long long gen)
 	cur.valid = 1;
 }
 
+int
+cache_ready(void)
+{
+	return cur.valid;
+}
+
+const char *
+cache_stamp(struct arena *a)
+{
+	return cur.valid ? arena_printf(a, "%llu.%llu", cur.site, cur.gen) :
+	    NULL;
+}
+
 /* The lookup key: the statement and every argument, typed. */
 static void
 cache_key(struct buf *k, int stmt, const struct dbarg *args)

@@ -41,6 +41,12 @@ int		 cache_begin(struct db *, struct arena *, const char *scope);
  * already read among its own columns (consult_head): no statement. */
 void		 cache_use(const char *scope, unsigned long long site,
 		    unsigned long long gen);
+/* Whether this request has read generations (cache_begin, cache_use):
+ * the site's is among them whatever the scope. */
+int		 cache_ready(void);
+/* The generations this request read, as a stamp for http_page_reuse
+ * ("site.scope", arena-owned), or NULL when it read none. */
+const char	*cache_stamp(struct arena *);
 /* As db_query(); the result is owned by the cache or, uncached, by a. */
 struct dbres	*cache_query(struct db *, struct arena *, int stmt,
 		    const struct dbarg *);

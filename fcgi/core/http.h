@@ -330,6 +330,9 @@ void		 http_cacheable(struct req *, int seconds);
  * nginx's copy this one is never older than the stamp. */
 int		 http_page_reuse(struct req *, const char *stamp,
 		    time_t until);
+/* While the page is drawn: the copy being made ends at t already when
+ * t is after now and before its end (a list's item closing). */
+void		 http_page_until(struct req *, time_t t);
 /* The request's translation of msgid. */
 const char	*tr(const struct req *, const char *msgid);
 /* A new model with what every page needs (lang, dir, user, csrf, …). */

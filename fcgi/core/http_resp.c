@@ -264,6 +264,13 @@ http_page_reuse(struct req *r, const char *stamp, time_t until)
 }
 
 void
+http_page_until(struct req *r, time_t t)
+{
+	if (r->page_stamp != NULL && t > time(NULL) && t < r->page_until)
+		r->page_until = t;
+}
+
+void
 http_page_keep(struct req *r)
 {
 	struct cache_page p;

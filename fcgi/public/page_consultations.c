@@ -132,6 +132,14 @@ page_consultations(struct req *r)
 
 	vm_str(m, "title", tr(r, "Consultations, surveys and polls"));
 	present_cacheable(r);
+	if (r->nerr == 0) {
+		switch (present_list_reuse(r)) {
+		case 1:
+			return 200;
+		case -1:
+			return 500;
+		}
+	}
 	http_form_model(r, m);
 	if (r->nerr > 0)
 		r->status = 400;

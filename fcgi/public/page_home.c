@@ -3,7 +3,8 @@
  *
  * GET /   no parameters; anyone.  View: public/home.
  * Shows open public activities, those closing soon, and recently
- * published results; three statements whatever the data size.
+ * published results; four statements whatever the data size, one when
+ * the worker's copy of the page stands (present_list_reuse).
  */
 #include "db.h"
 #include "http.h"
@@ -26,6 +27,12 @@ page_home(struct req *r)
 
 	vm_str(m, "title", tr(r, "Home"));
 	present_cacheable(r);
+	switch (present_list_reuse(r)) {
+	case 1:
+		return 200;
+	case -1:
+		return 500;
+	}
 	if ((res = db_query(r->db, r->a, SQL_HOME_OPEN,
 	    DB_ARGS(DB_I(limit, HOME_OPEN_SHOWN)))) == NULL)
 		return 500;

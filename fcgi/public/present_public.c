@@ -150,6 +150,7 @@ present_activities_page(struct req *r, struct val *list, struct dbres *res,
 		vm_bool(it, "urgent", a.urgent);
 		vm_int(it, "comments", a.comments_published);
 		present_closing(r, it, &a, now);
+		http_page_until(r, a.closes_at);
 	}
 	return 0;
 }
@@ -162,8 +163,9 @@ present_filter_choices(struct req *r, struct val *m, long long entity,
 	struct dbres	*res;
 
 	/* Both lists are the site's: from this worker's cache while the
-	 * site's generation stands (fcgi/core/cache.h). */
-	if (cache_begin(r->db, r->a, NULL) == -1)
+	 * site's generation stands (fcgi/core/cache.h), read once a
+	 * request. */
+	if (!cache_ready() && cache_begin(r->db, r->a, NULL) == -1)
 		return -1;
 	if ((res = cache_query(r->db, r->a, SQL_CONSULT_FILTER_ENTITIES,
 	    DB_NOARGS)) == NULL)
@@ -194,6 +196,15 @@ present_filter_choices(struct req *r, struct val *m, long long entity,
 		    sector == dbres_u(res, CONSULT_FILTER_SECTORS_ID));
 	}
 	return 0;
+}
+
+int
+present_list_reuse(struct req *r)
+{
+	if (cache_begin(r->db, r->a, "activities") == -1)
+		return -1;
+	return http_page_reuse(r, cache_stamp(r->a), time(NULL) +
+	    conf_int("cache", "worker_page_seconds", 60));
 }
 
 void

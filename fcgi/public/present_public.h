@@ -50,6 +50,13 @@ const char *present_query(struct req *, int skip);
  * sector the chosen ones (0: none).  0, or -1 on a database error. */
 int	present_filter_choices(struct req *, struct val *, long long entity,
 	    long long sector);
+/* The worker's copy of a public list of activities (the home page,
+ * /consultations; http_page_reuse) after one statement, the site's and
+ * the activities' generations (sql/migrations/0032): 1 when it answers
+ * (the handler returns 200), 0 to draw the page, -1 on a database
+ * error.  The cards drawn end the copy at their closing
+ * (present_activities_page).  After present_cacheable. */
+int	present_list_reuse(struct req *);
 /* The page shows an anonymous visitor nothing of their own: nginx may
  * serve it to every anonymous visitor for [cache] page_seconds (1 by
  * default: a new comment or a changed activity shows within 2 s).  The

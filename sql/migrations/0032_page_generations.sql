@@ -15,7 +15,7 @@
 -- moderation publishes them.  The page's one statement (consult_gens)
 -- reads the generations and the count of participants, which a new
 -- participant's first comment moves; entities are the site's generation
--- (0027).
+-- (0027).  A new generation, 'activities', covers the public lists (below).
 
 CREATE TRIGGER gen_comments_ins AFTER INSERT ON comments FOR EACH ROW
 BEGIN
@@ -106,10 +106,33 @@ BEGIN
           AND OLD.report_due_at <=> NEW.report_due_at
           AND OLD.report_days_late <=> NEW.report_days_late) THEN
     INSERT INTO generations (name, gen)
-    VALUES (CONCAT('activity:', NEW.id), 1)
+    VALUES (CONCAT('activity:', NEW.id), 1), ('activities', 1)
     ON DUPLICATE KEY UPDATE gen = gen + 1;
   END IF;
 END;
+
+-- 'activities': the public lists of activities (the home page,
+-- /consultations), which any activity's row, a new or deleted activity and
+-- an activity's sectors (the sector filter) change.
+CREATE TRIGGER gen_activities_ins AFTER INSERT ON activities FOR EACH ROW
+  INSERT INTO generations (name, gen) VALUES ('activities', 1)
+  ON DUPLICATE KEY UPDATE gen = gen + 1;
+
+CREATE TRIGGER gen_activities_del AFTER DELETE ON activities FOR EACH ROW
+  INSERT INTO generations (name, gen) VALUES ('activities', 1)
+  ON DUPLICATE KEY UPDATE gen = gen + 1;
+
+CREATE TRIGGER gen_activity_sectors_list_ins AFTER INSERT ON activity_sectors FOR EACH ROW
+  INSERT INTO generations (name, gen) VALUES ('activities', 1)
+  ON DUPLICATE KEY UPDATE gen = gen + 1;
+
+CREATE TRIGGER gen_activity_sectors_list_upd AFTER UPDATE ON activity_sectors FOR EACH ROW
+  INSERT INTO generations (name, gen) VALUES ('activities', 1)
+  ON DUPLICATE KEY UPDATE gen = gen + 1;
+
+CREATE TRIGGER gen_activity_sectors_list_del AFTER DELETE ON activity_sectors FOR EACH ROW
+  INSERT INTO generations (name, gen) VALUES ('activities', 1)
+  ON DUPLICATE KEY UPDATE gen = gen + 1;
 
 -- An activity's document: its name and size are on its page.
 CREATE TRIGGER gen_uploads_upd AFTER UPDATE ON uploads FOR EACH ROW

@@ -5,7 +5,9 @@ nothing the page shows has changed, answers with it after one statement
 on the very next request by every worker, whoever made the change: the
 activity's row, a comment published or taken back, a commenter's new
 name, an article, the entity's name; the clock alone too (the closing
-passing turns the page to closed with no write at all).  A signed-in
+passing turns the page to closed with no write at all).  The home page and
+the list of consultations are kept the same way, under the activities'
+generation.  A signed-in
 visitor, or any request with a session cookie, never gets the copy; each
 language and each declared parameter has its own, an undeclared one
 shares it.  The trigger that bumps an activity's generation names every
@@ -153,6 +155,26 @@ plain = round_()[0][0]              # every worker has the plain copy
 bodies, counts, reused = round_(path=page + "?k178=x")
 t.ok(every(bodies, lambda b: b == plain) and reused == N,
      "an undeclared parameter, which the page ignores, shares the plain copy (%d of %d)" % (reused, N))
+
+# ---- the lists: the home page and /consultations ----------------------------------------
+listed = sql1("SELECT id FROM activities WHERE title_en LIKE 'Draft Regulation on Licensing%'")
+title = sql1("SELECT title_en FROM activities WHERE id = %s" % listed)
+for path in ("/", "/consultations", "/consultations?state=open"):
+    bodies, counts, reused = round_(path=path)
+    t.ok(reused >= N // 2 and max(counts[-N // 2:]) == 1,
+         "%s: the worker's copy after one statement (%d of %d; %s)" % (path, reused, N, counts), counts)
+sql("UPDATE activities SET title_en = 'Licensing %s' WHERE id = %s" % (tag, listed))
+for path in ("/", "/consultations", "/consultations?state=open"):
+    bodies, _, _ = round_(path=path)
+    t.ok(every(bodies, lambda b: "Licensing %s" % tag in b),
+         "%s: an activity renamed is shown renamed on every next request" % path)
+sql("UPDATE activities SET title_en = '%s' WHERE id = %s" % (title.replace("'", "''"), listed))
+bodies, _, _ = round_(path="/consultations")
+t.ok(every(bodies, lambda b: "Licensing %s" % tag not in b and title in b),
+     "and back: every next request shows the old title")
+bodies, counts, reused = round_(path="/", client=cit)
+t.ok(reused == 0 and every(bodies, lambda b: "/logout" in b or "Sign out" in b),
+     "a signed-in reader's home page is theirs, never the copy")
 
 # ---- the trigger's columns -----------------------------------------------------------
 body = sql1("SELECT ACTION_STATEMENT FROM information_schema.TRIGGERS "
