@@ -172,27 +172,6 @@ const struct param sv_edit_params[SVE__MAX] = {
 	    .label = N_("Matrix rows in English, one a line") },
 };
 
-/* Loads activity {id} for the staff member: 0 or a status (404 when not
- * even visible, 403 without the action). */
-static int
-sv_load(struct req *r, enum action need, struct activity *a)
-{
-	struct dbres	*res;
-
-	res = db_query(r->db, r->a, SQL_ACTIVITY_BY_ID, DB_ARGS(
-	    DB_U(id, r->segi[0]), DB_U(reader, 0)));
-	if (res == NULL)
-		return 500;
-	if (!dbres_next(res))
-		return 404;
-	activity_fill(a, res);
-	if (!staff_may(r, ACT_ACTIVITY_VIEW, a->entity_id))
-		return 404;
-	if (need != ACT_ACTIVITY_VIEW && !staff_may(r, need, a->entity_id))
-		return 403;
-	return 0;
-}
-
 static const char *
 pick(struct req *r, const struct sv_text *t)
 {
@@ -447,7 +426,7 @@ page_survey_builder(struct req *r)
 	struct activity	 a;
 	int		 rc;
 
-	if ((rc = sv_load(r, ACT_ACTIVITY_VIEW, &a)) != 0)
+	if ((rc = staff_activity_load(r, ACT_ACTIVITY_VIEW, &a)) != 0)
 		return rc;
 	return builder_show(r, &a, NULL, 0);
 }
@@ -881,7 +860,7 @@ builder_write(struct req *r, enum svop op)
 	const char	*url, *prev;
 	int		 rc;
 
-	if ((rc = sv_load(r, ACT_ACTIVITY_DRAFT, &a)) != 0)
+	if ((rc = staff_activity_load(r, ACT_ACTIVITY_DRAFT, &a)) != 0)
 		return rc;
 	if (op == SO_POLL && a.kind != AK_POLL)
 		return 404;
