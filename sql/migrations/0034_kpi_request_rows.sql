@@ -121,7 +121,11 @@ END;
 -- Only those scopes change (its own, its sub-departments' and every
 -- entity's stay), so they alone are counted again: the old and the new
 -- parent and grandparent.  kpi_handler is per handling entity and does
--- not change.
+-- not change.  Apply it with the programs stopped, or restart them
+-- after (scripts/stack start migrates first): a connection that had the
+-- staff program's entity_update prepared before the trigger existed
+-- fails it afterwards (MariaDB 10.11: "Table 'sharek.kpi_cube' doesn't
+-- exist", seen with any new trigger on entities) until it reconnects.
 DROP TRIGGER IF EXISTS kpi_entity_moved;
 CREATE TRIGGER kpi_entity_moved AFTER UPDATE ON entities FOR EACH ROW
 BEGIN
