@@ -634,7 +634,9 @@ db_run(struct db *db, int id, struct bindargs *ba)
 			db_failover(db);
 			continue;
 		}
-		if (db->err != DB_ER_DUP_ENTRY)
+		/* A duplicate, or a procedure's answer (SIGNAL), is the
+		 * caller's to read, not a fault. */
+		if (db->err != DB_ER_DUP_ENTRY && db->err != DB_ER_SIGNAL)
 			log_warnx("%s: %s: %s", __func__, db_stmts[id].name,
 			    db->errmsg);
 		return NULL;

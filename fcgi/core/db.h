@@ -37,6 +37,7 @@ struct dbres;
 #define DB_ER_DUP_ENTRY		1062
 #define DB_ER_DEADLOCK		1213
 #define DB_ER_LOCK_WAIT		1205
+#define DB_ER_SIGNAL		1644	/* a procedure's own error (SIGNAL) */
 
 /* One named statement, as scripts/gen-queries emits it. */
 struct db_stmt {

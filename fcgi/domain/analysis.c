@@ -259,41 +259,33 @@ analysis_group_find(struct db *db, struct arena *a,
 	return 0;
 }
 
+void
+analysis_group_pack(const struct analysis_group *g, struct analysis_packed *p)
+{
+	int	 i, k;
+
+	sig_pack(g->fp.sig, p->sig);
+	p->nbands = 0;
+	if (g->fp.words == 0)
+		return;
+	for (i = 0; i < ANALYSIS_BANDS; i++)
+		for (k = 0; k < 8; k++)
+			p->bands[p->nbands++] =
+			    (unsigned char)(g->fp.band[i] >> (8 * (7 - k)));
+}
+
 int
 analysis_group_store(struct db *db, unsigned long long activity,
     unsigned long long id, const struct analysis_group *g)
 {
-	const struct fingerprint *fp = &g->fp;
-	unsigned char	 packed[4 * ANALYSIS_MINHASH];
+	struct analysis_packed p;
 
-	sig_pack(fp->sig, packed);
-	if (db_exec(db, SQL_AN_FP_SET, DB_ARGS(
-	    DB_B(hash, fp->norm_hash, sizeof(fp->norm_hash)),
-	    DB_B(sig, packed, sizeof(packed)), DB_U(grp, g->grp),
-	    DB_S(kind, g->kind), DB_U(id, id))) < 0)
-		return -1;
-	if (fp->words > 0 && db_exec(db, SQL_AN_BANDS_INSERT, DB_ARGS(
-	    DB_U(activity, activity), DB_U(id, id),
-	    DB_U(b0, fp->band[0]),
-	    DB_U(b1, fp->band[1]),
-	    DB_U(b2, fp->band[2]),
-	    DB_U(b3, fp->band[3]),
-	    DB_U(b4, fp->band[4]),
-	    DB_U(b5, fp->band[5]),
-	    DB_U(b6, fp->band[6]),
-	    DB_U(b7, fp->band[7]),
-	    DB_U(b8, fp->band[8]),
-	    DB_U(b9, fp->band[9]),
-	    DB_U(b10, fp->band[10]),
-	    DB_U(b11, fp->band[11]),
-	    DB_U(b12, fp->band[12]),
-	    DB_U(b13, fp->band[13]),
-	    DB_U(b14, fp->band[14]),
-	    DB_U(b15, fp->band[15]),
-	    DB_U(b16, fp->band[16]),
-	    DB_U(b17, fp->band[17]),
-	    DB_U(b18, fp->band[18]),
-	    DB_U(b19, fp->band[19]))) < 0)
+	analysis_group_pack(g, &p);
+	if (db_exec(db, SQL_AN_FP_STORE, DB_ARGS(DB_U(activity, activity),
+	    DB_U(id, id), DB_B(hash, g->fp.norm_hash, sizeof(g->fp.norm_hash)),
+	    DB_B(sig, p.sig, sizeof(p.sig)), DB_U(grp, g->grp),
+	    DB_S(kind, g->kind), DB_B(bands, p.bands, p.nbands))) < 0 &&
+	    db_errno(db) != 0)
 		return -1;
 	return 0;
 }

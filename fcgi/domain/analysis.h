@@ -84,6 +84,16 @@ int	 analysis_fingerprint(struct db *, struct arena *,
 int	 analysis_group_find(struct db *, struct arena *,
 	    unsigned long long activity, unsigned long long id,
 	    const char *body, struct analysis_group *);
+/* A found group's fingerprint as the database keeps it: the signature
+ * and the band keys (8 bytes each, big-endian; none for a text with no
+ * word), for the procedures comment_fp_store and comment_store. */
+struct analysis_packed {
+	unsigned char	 sig[4 * ANALYSIS_MINHASH];
+	unsigned char	 bands[8 * ANALYSIS_BANDS];
+	size_t		 nbands;	/* bytes of bands */
+};
+void	 analysis_group_pack(const struct analysis_group *,
+	    struct analysis_packed *);
 /* The second: stores comment id's fingerprint and group.  0 or -1. */
 int	 analysis_group_store(struct db *, unsigned long long activity,
 	    unsigned long long id, const struct analysis_group *);

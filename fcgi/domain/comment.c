@@ -97,6 +97,7 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 	struct calendar	*cal;
 	struct dbres	*res;
 	struct analysis_group grp;
+	struct analysis_packed packed;
 	unsigned char	 h[32];
 	time_t		 due;
 	int		 minutes, cap_user, cap_ip, first;
@@ -151,32 +152,24 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 	    &grp) == -1)
 		return CO_ERROR;
 
-	/* The counters first, which also find the activity still open now
-	 * (closed since the page read it: no row, nothing kept).  Before
-	 * the insert: the insert's foreign key share-locks the activity's
-	 * row, and two comments that each held that lock and then wanted
-	 * to update the row deadlocked; taking the row for the update
-	 * first, they queue instead (InnoDB releases the lock at commit,
-	 * before the flush, so commits still group). */
-	switch (db_exec(db, SQL_COMMENT_COUNT_PENDING, DB_ARGS(
-	    DB_I(first, first), DB_U(activity, in->activity->id)))) {
-	case 1:
-		break;
-	case 0:
-		return CO_NOT_OPEN;
-	default:
-		return CO_ERROR;
-	}
-	if (db_exec(db, SQL_COMMENT_INSERT, DB_ARGS(
+	/* The writes, in one round trip (comment_store): the counters
+	 * first, which also find the activity still open now (closed since
+	 * the page read it: nothing kept); they hold the activity's row to
+	 * the commit, so every other comment on it waits that long (InnoDB
+	 * releases it at commit, before the flush, so commits still
+	 * group). */
+	analysis_group_pack(&grp, &packed);
+	if (db_exec(db, SQL_COMMENT_STORE, DB_ARGS(
 	    DB_U(activity, in->activity->id), DB_U(article, in->article_id),
 	    DB_U(user, in->user_id), DB_S(body, in->body),
 	    DB_B(hash, h, sizeof(h)), DB_I(due_unix, due),
-	    DB_S(ip, in->address))) != 1) {
-		log_warnx("%s: insert failed", __func__);
-		return CO_ERROR;
-	}
-	if (analysis_group_store(db, in->activity->id, db_insert_id(db),
-	    &grp) == -1)
-		return CO_ERROR;
+	    DB_S(ip, in->address), DB_I(first, first),
+	    DB_B(norm, grp.fp.norm_hash, sizeof(grp.fp.norm_hash)),
+	    DB_B(sig, packed.sig, sizeof(packed.sig)), DB_U(grp, grp.grp),
+	    DB_S(kind, grp.kind), DB_B(bands, packed.bands,
+	    packed.nbands))) < 0 && db_errno(db) != 0)
+		/* (A CALL's count of rows is its last statement's: only
+		 * the error says it failed.) */
+		return db_errno(db) == DB_ER_SIGNAL ? CO_NOT_OPEN : CO_ERROR;
 	return CO_OK;
 }

@@ -140,3 +140,53 @@ CREATE TRIGGER gen_uploads_upd AFTER UPDATE ON uploads FOR EACH ROW
   SELECT CONCAT('activity:', a.id), 1
     FROM activities a WHERE a.document_upload_id = NEW.id
   ON DUPLICATE KEY UPDATE gen = gen + 1;
+
+-- A new comment's writes in one round trip (comment_submit, issue 17):
+-- the counters, which also find the activity still open now (closed
+-- since the page read it: SIGNAL 45000, nothing kept), the comment and
+-- its fingerprint.  The counters' update takes the activity's row until
+-- the commit, so every comment on an activity waits for the one before
+-- it to commit; with the writes as separate statements that wait was
+-- one round trip between the program and the server per statement, each
+-- with the program's turn on a busy CPU.  The search for the comment's
+-- group runs before (analysis_group_find), outside the row's lock.
+-- p_bands: the 20 band keys, 8 bytes each, big-endian.
+CREATE PROCEDURE comment_fp_store(IN p_activity BIGINT UNSIGNED,
+    IN p_id BIGINT UNSIGNED, IN p_norm BINARY(32), IN p_sig VARBINARY(512),
+    IN p_grp BIGINT UNSIGNED, IN p_kind VARCHAR(8), IN p_bands VARBINARY(160))
+BEGIN
+  DECLARE i INT DEFAULT 0;
+  UPDATE comments SET norm_hash = p_norm, minhash = p_sig,
+         group_id = COALESCE(NULLIF(p_grp, 0), id), group_kind = p_kind
+   WHERE id = p_id;
+  WHILE i * 8 < LENGTH(p_bands) DO
+    INSERT IGNORE INTO comment_bands (activity_id, band, hash, comment_id)
+    VALUES (p_activity, i,
+            CAST(CONV(HEX(SUBSTRING(p_bands, i * 8 + 1, 8)), 16, 10) AS UNSIGNED),
+            p_id);
+    SET i = i + 1;
+  END WHILE;
+END;
+
+CREATE PROCEDURE comment_store(IN p_activity BIGINT UNSIGNED,
+    IN p_article BIGINT UNSIGNED, IN p_user BIGINT UNSIGNED, IN p_body TEXT,
+    IN p_hash BINARY(32), IN p_due BIGINT, IN p_ip VARCHAR(45),
+    IN p_first INT, IN p_norm BINARY(32), IN p_sig VARBINARY(512),
+    IN p_grp BIGINT UNSIGNED, IN p_kind VARCHAR(8), IN p_bands VARBINARY(160))
+BEGIN
+  -- Before the insert, whose foreign key would otherwise share-lock the
+  -- row first (two comments then deadlock on the update).
+  UPDATE activities SET comments_pending = comments_pending + 1,
+         participants = participants + p_first
+   WHERE id = p_activity AND state = 'open'
+     AND (closes_at IS NULL OR closes_at > UTC_TIMESTAMP());
+  IF ROW_COUNT() = 0 THEN
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the activity is not open';
+  END IF;
+  INSERT INTO comments (activity_id, article_id, user_id, body, body_hash,
+                        status, received_at, moderation_due_at, ip)
+  VALUES (p_activity, NULLIF(p_article, 0), p_user, p_body, p_hash, 'pending',
+          UTC_TIMESTAMP(), FROM_UNIXTIME(p_due), p_ip);
+  CALL comment_fp_store(p_activity, LAST_INSERT_ID(), p_norm, p_sig, p_grp,
+                        p_kind, p_bands);
+END;

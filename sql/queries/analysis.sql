@@ -34,23 +34,13 @@ SELECT c.id, c.group_id, c.minhash
    AND c.id <> :id AND c.group_id IS NOT NULL AND c.minhash IS NOT NULL
  ORDER BY c.id LIMIT :limit;
 
--- name: an_fp_set
--- :grp 0: the comment starts its own group.
--- param: hash b, sig b, grp u, kind s, id u
-UPDATE comments SET norm_hash = :hash, minhash = :sig,
-       group_id = COALESCE(NULLIF(:grp, 0), id), group_kind = :kind
- WHERE id = :id;
-
--- name: an_bands_insert
--- param: activity u, id u, b0 u, b1 u, b2 u, b3 u, b4 u, b5 u, b6 u, b7 u, b8 u, b9 u, b10 u, b11 u, b12 u, b13 u, b14 u, b15 u, b16 u, b17 u, b18 u, b19 u
-INSERT IGNORE INTO comment_bands (activity_id, band, hash, comment_id) VALUES
- (:activity, 0, :b0, :id), (:activity, 1, :b1, :id), (:activity, 2, :b2, :id),
- (:activity, 3, :b3, :id), (:activity, 4, :b4, :id), (:activity, 5, :b5, :id),
- (:activity, 6, :b6, :id), (:activity, 7, :b7, :id), (:activity, 8, :b8, :id),
- (:activity, 9, :b9, :id), (:activity, 10, :b10, :id), (:activity, 11, :b11, :id),
- (:activity, 12, :b12, :id), (:activity, 13, :b13, :id), (:activity, 14, :b14, :id),
- (:activity, 15, :b15, :id), (:activity, 16, :b16, :id), (:activity, 17, :b17, :id),
- (:activity, 18, :b18, :id), (:activity, 19, :b19, :id);
+-- name: an_fp_store
+-- A comment's fingerprint and group (:grp 0: a group of its own) and its
+-- band keys (:bands, analysis_group_bands): the procedure
+-- comment_fp_store of sql/migrations/0032_page_generations.sql, which
+-- comment_store runs too.
+-- param: activity u, id u, hash b, sig b, grp u, kind s, bands b
+CALL comment_fp_store(:activity, :id, :hash, :sig, :grp, :kind, :bands);
 
 -- name: an_unindexed
 -- Comments stored before fingerprints (sharekctl reindex), :limit

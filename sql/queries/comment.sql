@@ -75,24 +75,15 @@ SELECT :article = 0 OR EXISTS (SELECT 1 FROM articles
                    AND received_at > UTC_TIMESTAMP() - INTERVAL :minutes MINUTE
                  ORDER BY received_at DESC LIMIT :cap_ip) w) ri;
 
--- name: comment_insert
--- :article 0: on the whole document.  :due_unix: the moderation
--- deadline (the connection's time zone is UTC).
--- param: activity u, article u, user u, body s, hash b, due_unix i, ip s
-INSERT INTO comments (activity_id, article_id, user_id, body, body_hash,
-                      status, received_at, moderation_due_at, ip)
-VALUES (:activity, NULLIF(:article, 0), :user, :body, :hash, 'pending', UTC_TIMESTAMP(),
-        FROM_UNIXTIME(:due_unix), :ip);
-
--- name: comment_count_pending
--- The counters the pages show, in the same transaction (:first is 1 for
--- the user's first comment on the activity), by arithmetic on the row,
--- and the activity still open as it is now: no row when it closed since
--- the page read it (comment_submit then stores nothing).  Before the
--- insert, whose foreign key would otherwise share-lock the row first
--- (two comments then deadlock on the update).
--- param: first i, activity u
-UPDATE activities SET comments_pending = comments_pending + 1,
-       participants = participants + :first
- WHERE id = :activity AND state = 'open'
-   AND (closes_at IS NULL OR closes_at > UTC_TIMESTAMP());
+-- name: comment_store
+-- The new comment's writes, in one round trip (the procedure of
+-- sql/migrations/0032_page_generations.sql): the counters (:first is 1
+-- for the user's first comment on the activity), which find the activity
+-- still open as it is now (closed since the page read it: error
+-- DB_ER_SIGNAL, nothing kept), the comment as pending (:article 0: on the
+-- whole document; :due_unix: the moderation deadline), its fingerprint
+-- and group (:grp 0: a group of its own; :bands: the band keys,
+-- analysis_group_bands).
+-- param: activity u, article u, user u, body s, hash b, due_unix i, ip s, first i, norm b, sig b, grp u, kind s, bands b
+CALL comment_store(:activity, :article, :user, :body, :hash, :due_unix, :ip,
+                   :first, :norm, :sig, :grp, :kind, :bands);

@@ -10,6 +10,7 @@ import hashlib
 import http.client
 import re
 import secrets
+import subprocess
 import sys
 import threading
 import time
@@ -113,6 +114,25 @@ t.eq(stored, N * EACH + 2, "and stored, each once")
 p3, n3 = counters()
 t.eq((p3 - p2, n3 - n2), (N * EACH, N - 1),
      "the counters moved by exactly that: pending by each comment, participants by each new commenter")
+
+# The writes' procedure itself: an activity closed since the page read it
+# keeps nothing — the call fails with the procedure's own error, no row,
+# the counters as they were.
+p4, n4 = counters()
+sql("UPDATE activities SET state = 'closed' WHERE id=%s" % aid)
+try:
+    sql("CALL comment_store(%s, 0, %s, 'After the closing', UNHEX(SHA2('k177', 256)), "
+        "UNIX_TIMESTAMP() + 86400, '127.0.0.1', 1, UNHEX(SHA2('k177', 256)), '', 0, NULL, '')"
+        % (aid, uids[0]))
+    refused = ""
+except subprocess.CalledProcessError as e:
+    refused = e.stderr
+t.ok("1644" in refused and "not open" in refused,
+     "comment_store on an activity closed since the page read it refuses (SIGNAL 45000)", refused)
+t.eq(sql1("SELECT COUNT(*) FROM comments WHERE activity_id=%s AND body='After the closing'" % aid), "0",
+     "and keeps no comment")
+t.eq(tuple(counters()), (p4, n4), "nor moves the counters")
+sql("UPDATE activities SET state = 'open' WHERE id=%s" % aid)
 
 # Leave the stack as found: the run's comments out of the counters and
 # every window, the sessions gone.
