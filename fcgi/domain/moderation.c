@@ -105,14 +105,16 @@ moderation_decide(struct db *db, struct arena *a, const struct moderator *m,
 			if (db_exec(db, SQL_MOD_REJECT, DB_ARGS(
 			    DB_U(user, m->user_id), DB_I(reason, reason),
 			    DB_U(id, ids[i]))) != 1 ||
-			    db_exec(db, SQL_MOD_COUNT_REJECTED, DB_ARGS(
-			    DB_U(id, aid))) != 1)
+			    db_exec(db, SQL_MOD_COUNT_DECIDED, DB_ARGS(
+			    DB_U(id, aid), DB_U(user, m->user_id))) < 1)
 				return -1;
 		} else {
 			if (db_exec(db, SQL_MOD_PUBLISH, DB_ARGS(
 			    DB_U(user, m->user_id), DB_U(id, ids[i]))) != 1 ||
 			    db_exec(db, SQL_MOD_COUNT_PUBLISHED, DB_ARGS(
-			    DB_U(id, aid))) != 1)
+			    DB_U(id, aid))) != 1 ||
+			    db_exec(db, SQL_MOD_COUNT_DECIDED, DB_ARGS(
+			    DB_U(id, aid), DB_U(user, m->user_id))) < 1)
 				return -1;
 			if (!dbres_isnull(res, MOD_COMMENT_LOCK_ARTICLE_ID) &&
 			    db_exec(db, SQL_MOD_COUNT_ARTICLE, DB_ARGS(DB_U(id,

@@ -974,7 +974,7 @@ survey_submit(struct db *db, struct arena *a, unsigned long long id,
 			return SV_ERROR;
 		resp = db_insert_id(db);
 		if (db_exec(db, SQL_SURVEY_PARTICIPANT_ADD, DB_ARGS(
-		    DB_U(activity, id))) != 1)
+		    DB_U(activity, id), DB_U(user, user))) < 1)
 			return SV_ERROR;
 	}
 	for (i = 0; i < d->s.nq; i++) {

@@ -23,11 +23,9 @@
 # and 200 accounts would otherwise reach them); afterwards it is
 # restarted as the stack had it.  The bench's comments are deleted
 # afterwards, so no moderation queue fills up.  It also prints InnoDB's
-# row lock waits: the comments queue on the activity's row, which the
-# counters' update holds until the commit; with the update left out (an
-# experiment, 2026-12-01) there were no waits and no more comments a
-# second (96.3 against 144.2 with it, on a loaded 2-core machine), so
-# there the waits only move a queue that the CPU makes anyway.
+# row lock waits: a comment holds the shard of its account's counts
+# (activity_counts, migration 0032) until its commit, so comments of
+# accounts in the same shard wait for each other.
 #   BENCH_PARTS="17-comments" make bench TARGETS=/     (or a plain make bench)
 #   env: COMMENT_USERS (200)
 case " ${BENCH_PARTS:-} " in *" 17-comments "*) run_comments=1 ;; *) run_comments=${BENCH_DATA:-} ;; esac
@@ -72,6 +70,7 @@ SELECT @a, seq, seq, CONCAT('المادة ', seq), REPEAT('نص المادة. ',
 	c_clean() {
 		$C_SQL -e "DELETE FROM comments WHERE activity_id IN ($c_page_id, $c_base_id);
 UPDATE activities SET comments_pending = 0, participants = 0 WHERE id IN ($c_page_id, $c_base_id);
+DELETE FROM activity_counts WHERE activity_id IN ($c_page_id, $c_base_id);
 DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email LIKE 'bench.commenter.%@bench.invalid';"
 	}
 	# The users (once) and a fresh session each.

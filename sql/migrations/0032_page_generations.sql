@@ -141,15 +141,30 @@ CREATE TRIGGER gen_uploads_upd AFTER UPDATE ON uploads FOR EACH ROW
     FROM activities a WHERE a.document_upload_id = NEW.id
   ON DUPLICATE KEY UPDATE gen = gen + 1;
 
+-- An activity's counts of comments awaiting moderation and of
+-- participants, in shards: each new comment (comment_store), survey
+-- answer (survey_participant_add) and moderation decision
+-- (mod_count_decided) adds to the shard of its account (user id modulo
+-- 16), and a count is the activity's own column plus its shards
+-- (activity_pending, activity_participants: sql/queries/activity.sql).
+-- One row per activity made every comment on it wait for the one before
+-- it to commit: a campaign on one consultation went one comment at a
+-- time.
+CREATE TABLE activity_counts (
+  activity_id BIGINT UNSIGNED NOT NULL,
+  shard TINYINT UNSIGNED NOT NULL,
+  pending INT NOT NULL DEFAULT 0,
+  participants INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (activity_id, shard),
+  CONSTRAINT fk_activity_counts_activity FOREIGN KEY (activity_id)
+    REFERENCES activities (id) ON DELETE CASCADE
+) ENGINE=InnoDB;
+
 -- A new comment's writes in one round trip (comment_submit, issue 17):
--- the counters, which also find the activity still open now (closed
--- since the page read it: SIGNAL 45000, nothing kept), the comment and
--- its fingerprint.  The counters' update takes the activity's row until
--- the commit, so every comment on an activity waits for the one before
--- it to commit; with the writes as separate statements that wait was
--- one round trip between the program and the server per statement, each
--- with the program's turn on a busy CPU.  The search for the comment's
--- group runs before (analysis_group_find), outside the row's lock.
+-- the activity found still open now (closed since the page read it:
+-- SIGNAL 45000, nothing kept), the comment, its fingerprint and its
+-- counts.  The search for the comment's group runs before
+-- (analysis_group_find).
 -- p_bands: the 20 band keys, 8 bytes each, big-endian.
 CREATE PROCEDURE comment_fp_store(IN p_activity BIGINT UNSIGNED,
     IN p_id BIGINT UNSIGNED, IN p_norm BINARY(32), IN p_sig VARBINARY(512),
@@ -174,19 +189,26 @@ CREATE PROCEDURE comment_store(IN p_activity BIGINT UNSIGNED,
     IN p_first INT, IN p_norm BINARY(32), IN p_sig VARBINARY(512),
     IN p_grp BIGINT UNSIGNED, IN p_kind VARCHAR(8), IN p_bands VARBINARY(160))
 BEGIN
-  -- Before the insert, whose foreign key would otherwise share-lock the
-  -- row first (two comments then deadlock on the update).
-  UPDATE activities SET comments_pending = comments_pending + 1,
-         participants = participants + p_first
+  DECLARE v_open INT;
+  DECLARE v_id BIGINT UNSIGNED;
+  -- Still open: shared with every other comment, while a closing waits
+  -- for them (and they for it).
+  SELECT COUNT(*) INTO v_open FROM activities
    WHERE id = p_activity AND state = 'open'
-     AND (closes_at IS NULL OR closes_at > UTC_TIMESTAMP());
-  IF ROW_COUNT() = 0 THEN
+     AND (closes_at IS NULL OR closes_at > UTC_TIMESTAMP())
+   LOCK IN SHARE MODE;
+  IF v_open = 0 THEN
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the activity is not open';
   END IF;
   INSERT INTO comments (activity_id, article_id, user_id, body, body_hash,
                         status, received_at, moderation_due_at, ip)
   VALUES (p_activity, NULLIF(p_article, 0), p_user, p_body, p_hash, 'pending',
           UTC_TIMESTAMP(), FROM_UNIXTIME(p_due), p_ip);
-  CALL comment_fp_store(p_activity, LAST_INSERT_ID(), p_norm, p_sig, p_grp,
-                        p_kind, p_bands);
+  SET v_id = LAST_INSERT_ID();
+  CALL comment_fp_store(p_activity, v_id, p_norm, p_sig, p_grp, p_kind, p_bands);
+  -- Last: the shard's row is held only from here to the commit.
+  INSERT INTO activity_counts (activity_id, shard, pending, participants)
+  VALUES (p_activity, p_user % 16, 1, p_first)
+  ON DUPLICATE KEY UPDATE pending = pending + 1,
+                          participants = participants + p_first;
 END;

@@ -9,6 +9,18 @@
 -- on the public site, and 0 AS reader_is_target where the audience does
 -- not decide (staff pages).
 
+-- fragment: activity_pending
+-- Activity a's comments awaiting moderation and its participants: the
+-- row's own count plus its shards in activity_counts, where each new
+-- comment counts itself (sql/migrations/0032_page_generations.sql: one
+-- row per activity would queue every comment on it).
+(a.comments_pending + COALESCE((SELECT SUM(x.pending) FROM activity_counts x
+                                 WHERE x.activity_id = a.id), 0))
+
+-- fragment: activity_participants
+(a.participants + COALESCE((SELECT SUM(x.participants) FROM activity_counts x
+                             WHERE x.activity_id = a.id), 0))
+
 -- fragment: activity_columns
 a.id, a.kind, a.entity_id, a.author_id, a.audience, a.urgent, a.state,
        a.title_ar, a.title_en, a.summary_ar, a.summary_en,
@@ -16,8 +28,9 @@ a.id, a.kind, a.entity_id, a.author_id, a.audience, a.urgent, a.state,
        a.announcements_en, a.doc_kind, a.document_upload_id,
        a.publish_at, a.closes_at, a.original_closes_at, a.results_due_at,
        a.final_publication_at, a.extended_seconds, a.return_reason,
-       a.version, a.comments_pending, a.comments_published,
-       a.participants, a.updated_at,
+       a.version, /*@activity_pending*/ AS comments_pending,
+       a.comments_published, /*@activity_participants*/ AS participants,
+       a.updated_at,
        e.name_ar AS entity_name_ar, e.name_en AS entity_name_en,
        e.slug AS entity_slug, e.parent_id AS entity_parent_id,
        au.full_name AS author_name,

@@ -24,7 +24,7 @@ SELECT e.id, e.parent_id, e.name_ar, e.name_en, e.slug,
 -- param: t0 i, t1 i
 SELECT a.id, a.entity_id, a.kind, a.audience, a.urgent, a.state,
        a.title_ar, a.title_en, a.publish_at, a.closes_at,
-       a.original_closes_at, a.extended_seconds, a.participants,
+       a.original_closes_at, a.extended_seconds, /*@activity_participants*/ AS participants,
        a.target_group_size,
        (a.publish_at >= FROM_UNIXTIME(:t0)
         AND a.publish_at < FROM_UNIXTIME(:t1)) AS opened,

@@ -99,7 +99,7 @@ SELECT s.name_ar, s.name_en FROM activity_sectors x
 -- moves with a new participant's first comment without a generation.
 -- No row: no such activity.
 -- param: id u
-SELECT a.participants, COALESCE(gs.gen, 0) AS site_gen,
+SELECT /*@activity_participants*/ AS participants, COALESCE(gs.gen, 0) AS site_gen,
        COALESCE(ga.gen, 0) AS activity_gen
   FROM activities a
   LEFT JOIN generations gs ON gs.name = 'site'

@@ -73,14 +73,16 @@ UPDATE comments SET status = 'rejected', moderated_at = UTC_TIMESTAMP(),
 
 -- name: mod_count_published
 -- param: id u
-UPDATE activities SET comments_pending = comments_pending - 1,
-       comments_published = comments_published + 1
+UPDATE activities SET comments_published = comments_published + 1
  WHERE id = :id;
 
--- name: mod_count_rejected
--- param: id u
-UPDATE activities SET comments_pending = comments_pending - 1
- WHERE id = :id;
+-- name: mod_count_decided
+-- One comment of activity :id less awaiting moderation: in the shard
+-- of the moderator :user (activity_pending, sql/queries/activity.sql).
+-- param: id u, user u
+INSERT INTO activity_counts (activity_id, shard, pending)
+VALUES (:id, :user % 16, -1)
+ON DUPLICATE KEY UPDATE pending = pending - 1;
 
 -- name: mod_count_article
 -- param: id u

@@ -17,7 +17,7 @@
 
 -- fragment: od_result_columns
 a.id, a.kind, a.state, a.title_ar, a.title_en, a.summary_ar, a.summary_en,
-       a.publish_at, a.closes_at, a.comments_published, a.participants,
+       a.publish_at, a.closes_at, a.comments_published, /*@activity_participants*/ AS participants,
        r.participants_count, r.summary_ar AS report_summary_ar,
        r.summary_en AS report_summary_en, r.published_at,
        GREATEST(a.updated_at, COALESCE(r.updated_at, r.published_at), r.published_at) AS modified_at,
@@ -298,7 +298,7 @@ SELECT a.id, a.kind, a.state, e.id AS entity_id, e.slug AS entity,
        a.title_ar, a.title_en, a.summary_ar, a.summary_en,
        DATE_FORMAT(a.publish_at, '%Y-%m-%dT%H:%i:%sZ') AS publish_at,
        DATE_FORMAT(a.closes_at, '%Y-%m-%dT%H:%i:%sZ') AS closes_at,
-       a.comments_published, a.participants,
+       a.comments_published, /*@activity_participants*/ AS participants,
        DATE_FORMAT(r.published_at, '%Y-%m-%dT%H:%i:%sZ') AS results_published_at,
        CONCAT(:base, '/consultations/', a.id) AS url,
        DATE_FORMAT(a.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS modified_at

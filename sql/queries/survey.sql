@@ -87,8 +87,12 @@ INSERT INTO response_changes (response_id, activity_id, at)
 VALUES (:response, :activity, UTC_TIMESTAMP());
 
 -- name: survey_participant_add
--- param: activity u
-UPDATE activities SET participants = participants + 1 WHERE id = :activity;
+-- One more participant of :activity, in the shard of :user
+-- (activity_participants, sql/queries/activity.sql).
+-- param: activity u, user u
+INSERT INTO activity_counts (activity_id, shard, participants)
+VALUES (:activity, :user % 16, 1)
+ON DUPLICATE KEY UPDATE participants = participants + 1;
 
 -- name: survey_answers_delete
 -- param: response u

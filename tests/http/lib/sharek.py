@@ -343,6 +343,17 @@ def sql1(query):
     return rows[0][0] if rows else None
 
 
+def counts(activity):
+    """Activity's (comments awaiting moderation, participants) as its pages
+    count them: its row's own count plus its shards (activity_counts,
+    migration 0032)."""
+    row = sql("SELECT a.comments_pending + COALESCE((SELECT SUM(x.pending) FROM activity_counts x "
+              "WHERE x.activity_id = a.id), 0), a.participants + COALESCE((SELECT SUM(x.participants) "
+              "FROM activity_counts x WHERE x.activity_id = a.id), 0) FROM activities a WHERE a.id = %s"
+              % activity)[0]
+    return int(row[0]), int(row[1])
+
+
 def mails_to(addr):
     """Every message file under var/mail addressed to addr, oldest first."""
     d = os.path.join(VAR, "mail")
