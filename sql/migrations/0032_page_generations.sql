@@ -17,25 +17,24 @@
 -- participant's first comment moves; entities are the site's generation
 -- (0027).  A new generation, 'activities', covers the public lists (below).
 
+-- One generation moved on: every trigger below says it with this.
+CREATE PROCEDURE gen_bump(IN p_name VARCHAR(40))
+  INSERT INTO generations (name, gen) VALUES (p_name, 1)
+  ON DUPLICATE KEY UPDATE gen = gen + 1;
+
 CREATE TRIGGER gen_comments_ins AFTER INSERT ON comments FOR EACH ROW
 BEGIN
   IF NEW.status = 'published' THEN
-    INSERT INTO generations (name, gen)
-    VALUES (CONCAT('activity:', NEW.activity_id), 1)
-    ON DUPLICATE KEY UPDATE gen = gen + 1;
+    CALL gen_bump(CONCAT('activity:', NEW.activity_id));
   END IF;
 END;
 
 CREATE TRIGGER gen_comments_upd AFTER UPDATE ON comments FOR EACH ROW
 BEGIN
   IF OLD.status = 'published' OR NEW.status = 'published' THEN
-    INSERT INTO generations (name, gen)
-    VALUES (CONCAT('activity:', NEW.activity_id), 1)
-    ON DUPLICATE KEY UPDATE gen = gen + 1;
+    CALL gen_bump(CONCAT('activity:', NEW.activity_id));
     IF OLD.activity_id <> NEW.activity_id THEN
-      INSERT INTO generations (name, gen)
-      VALUES (CONCAT('activity:', OLD.activity_id), 1)
-      ON DUPLICATE KEY UPDATE gen = gen + 1;
+      CALL gen_bump(CONCAT('activity:', OLD.activity_id));
     END IF;
   END IF;
 END;
@@ -43,9 +42,7 @@ END;
 CREATE TRIGGER gen_comments_del AFTER DELETE ON comments FOR EACH ROW
 BEGIN
   IF OLD.status = 'published' THEN
-    INSERT INTO generations (name, gen)
-    VALUES (CONCAT('activity:', OLD.activity_id), 1)
-    ON DUPLICATE KEY UPDATE gen = gen + 1;
+    CALL gen_bump(CONCAT('activity:', OLD.activity_id));
   END IF;
 END;
 
@@ -105,9 +102,8 @@ BEGIN
           AND OLD.unlisted <=> NEW.unlisted
           AND OLD.report_due_at <=> NEW.report_due_at
           AND OLD.report_days_late <=> NEW.report_days_late) THEN
-    INSERT INTO generations (name, gen)
-    VALUES (CONCAT('activity:', NEW.id), 1), ('activities', 1)
-    ON DUPLICATE KEY UPDATE gen = gen + 1;
+    CALL gen_bump(CONCAT('activity:', NEW.id));
+    CALL gen_bump('activities');
   END IF;
 END;
 
@@ -115,24 +111,19 @@ END;
 -- /consultations), which any activity's row, a new or deleted activity and
 -- an activity's sectors (the sector filter) change.
 CREATE TRIGGER gen_activities_ins AFTER INSERT ON activities FOR EACH ROW
-  INSERT INTO generations (name, gen) VALUES ('activities', 1)
-  ON DUPLICATE KEY UPDATE gen = gen + 1;
+  CALL gen_bump('activities');
 
 CREATE TRIGGER gen_activities_del AFTER DELETE ON activities FOR EACH ROW
-  INSERT INTO generations (name, gen) VALUES ('activities', 1)
-  ON DUPLICATE KEY UPDATE gen = gen + 1;
+  CALL gen_bump('activities');
 
 CREATE TRIGGER gen_activity_sectors_list_ins AFTER INSERT ON activity_sectors FOR EACH ROW
-  INSERT INTO generations (name, gen) VALUES ('activities', 1)
-  ON DUPLICATE KEY UPDATE gen = gen + 1;
+  CALL gen_bump('activities');
 
 CREATE TRIGGER gen_activity_sectors_list_upd AFTER UPDATE ON activity_sectors FOR EACH ROW
-  INSERT INTO generations (name, gen) VALUES ('activities', 1)
-  ON DUPLICATE KEY UPDATE gen = gen + 1;
+  CALL gen_bump('activities');
 
 CREATE TRIGGER gen_activity_sectors_list_del AFTER DELETE ON activity_sectors FOR EACH ROW
-  INSERT INTO generations (name, gen) VALUES ('activities', 1)
-  ON DUPLICATE KEY UPDATE gen = gen + 1;
+  CALL gen_bump('activities');
 
 -- An activity's document: its name and size are on its page.
 CREATE TRIGGER gen_uploads_upd AFTER UPDATE ON uploads FOR EACH ROW
