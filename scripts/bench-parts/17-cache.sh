@@ -11,7 +11,8 @@
 cache_target=${CACHE_TARGET:-}
 if [ -z "$cache_target" ]; then
 	for t in "${targets[@]}"; do
-		case "$t" in /consultations/[0-9]*) cache_target=$t ;; esac
+		# A consultation's own page, not its results under it.
+		[[ $t =~ ^/consultations/[0-9]+$ ]] && cache_target=$t
 	done
 fi
 cache_target=${cache_target:-/consultations/1}
