@@ -518,7 +518,7 @@ page_desk_step(struct req *r)
 {
 	struct creq	 q;
 	enum request_step step;
-	const char	*url, *prev;
+	const char	*url;
 	int		 rc;
 
 	if ((rc = desk_load(r, &q)) != 0)
@@ -527,24 +527,11 @@ page_desk_step(struct req *r)
 		return desk_show(r, &q, 422);
 	step = step_ids[http_arg_int(r, DESK_STEP, 0)];
 	url = arena_printf(r->a, "/complaints/desk/requests/%llu", q.id);
-	switch (http_form_tx(r, desk_tx, &step, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev ? prev : url);
-	case OUT_INVALID:
-		return desk_show(r, &q, 422);
-	case OUT_CONFLICT:
+	rc = http_form_submit(r, desk_tx, &step, url);
+	if (rc == 409)
 		http_arg_error(r, DESK_STEP, "This step is not possible in the "
 		    "request's current state.");
-		return desk_show(r, &q, 409);
-	case OUT_NOTFOUND:
-		return 404;
-	case OUT_FORBIDDEN:
-		return 403;
-	default:
-		return 500;
-	}
+	return http_form_redraw(rc) ? desk_show(r, &q, rc) : rc;
 }
 
 int
