@@ -17,7 +17,9 @@
  *          passed, the working days late.  Anyone who may see the
  *          activity (activity_visible), closed or after; 404 otherwise.
  *          A constant number of statements whatever the number of
- *          comments.  View public/results.
+ *          comments; for an anonymous reader the worker's copy of the
+ *          page after one statement while nothing it shows has changed
+ *          (results_activity).  View public/results.
  * GET /results   results_list_params: entity, sector, kind, q, audience
  *          (the filters of /consultations), before (keyset:
  *          "PUBLISHED_UNIX.ID" of the last one shown) →
@@ -31,8 +33,10 @@
 #include "activity.h"
 #include "analysis.h"
 #include "arena.h"
+#include "cache.h"
 #include "chart.h"
 #include "comment.h"
+#include "conf.h"
 #include "db.h"
 #include "http.h"
 #include "present.h"
@@ -239,24 +243,70 @@ results_final(struct req *r, struct val *m, const struct activity *a)
 }
 
 int
+results_activity(struct req *r, struct activity *a, const char **stamp)
+{
+	struct dbres	*res;
+	unsigned long long site, gen, writes;
+
+	*stamp = NULL;
+	if (r->sess != NULL)
+		res = db_query(r->db, r->a, SQL_ACTIVITY_BY_ID, DB_ARGS(
+		    DB_U(id, r->segi[0]), DB_U(reader, r->sess->user_id)));
+	else {
+		res = db_query(r->db, r->a, SQL_RESULTS_GENS, DB_ARGS(
+		    DB_U(id, r->segi[0])));
+		if (res == NULL)
+			return 500;
+		if (!dbres_next(res))
+			return 404;
+		site = dbres_u(res, RESULTS_GENS_SITE_GEN);
+		gen = dbres_u(res, RESULTS_GENS_ACTIVITY_GEN);
+		writes = dbres_u(res, RESULTS_GENS_RESPONSE_WRITES);
+		cache_use(arena_printf(r->a, "activity:%lld", r->segi[0]),
+		    site, gen);
+		*stamp = arena_printf(r->a, "%llu.%llu.%llu", site, gen,
+		    writes);
+		/* The public page's (consult_activity): reader 0. */
+		res = cache_query(r->db, r->a, SQL_CONSULT_ACTIVITY,
+		    DB_ARGS(DB_U(id, r->segi[0])));
+	}
+	if (res == NULL)
+		return 500;
+	/* Not even a hint that an invisible one exists. */
+	if (!dbres_next(res))
+		return 404;
+	activity_fill(a, res);
+	if (!activity_visible(a))
+		return 404;
+	return 0;
+}
+
+int
+results_reuse(struct req *r, const char *stamp)
+{
+	present_cacheable(r);
+	return stamp != NULL && http_page_reuse(r, stamp, time(NULL) +
+	    conf_int("cache", "worker_page_seconds", 60));
+}
+
+int
 page_results(struct req *r)
 {
 	struct val	*m = http_model(r), *t;
 	struct dbres	*res;
 	struct activity	 a;
+	const char	*stamp;
+	int		 rc;
 
-	present_cacheable(r);
-	res = db_query(r->db, r->a, SQL_ACTIVITY_BY_ID, DB_ARGS(
-	    DB_U(id, r->segi[0]), DB_U(reader, r->sess != NULL ?
-	    r->sess->user_id : 0)));
-	if (res == NULL)
-		return 500;
-	if (!dbres_next(res))
+	if ((rc = results_activity(r, &a, &stamp)) != 0)
+		return rc;
+	if (a.state < AS_CLOSED || a.state == AS_WITHDRAWN)
 		return 404;
-	activity_fill(&a, res);
-	if (!activity_visible(&a) || a.state < AS_CLOSED ||
-	    a.state == AS_WITHDRAWN)
-		return 404;
+	/* Everything the page shows moves the stamp but the clock, which
+	 * changes nothing here (the report's lateness is its row's) but
+	 * the day's date of the layout: [cache] worker_page_seconds. */
+	if (results_reuse(r, stamp))
+		return 200;
 	if (r->nerr > 0)
 		r->status = 400;
 	vm_strf(m, "id", "%llu", a.id);

@@ -30,6 +30,9 @@
  *                              a poll after voting (or after closing when
  *                              sealed), a survey after closing; otherwise
  *                              the page says when, without a number.
+ *                              An anonymous reader's is the worker's
+ *                              copy while nothing it shows has changed
+ *                              (results_activity: one statement).
  *                              View public/survey_results_page.
  * POST /consultations/{id}/vote     vote_params: choice (for | against |
  *                              abstain), reason → 303 /consultations/{id}
@@ -334,10 +337,29 @@ page_survey_results(struct req *r)
 {
 	struct activity	 a;
 	struct val	*m;
+	const char	*stamp;
 	int		 rc;
 
-	if ((rc = sv_activity(r, &a, 0)) != 0)
+	if ((rc = results_activity(r, &a, &stamp)) != 0)
 		return rc;
+	if (a.kind != AK_SURVEY && a.kind != AK_POLL)
+		return 404;
+	/*
+	 * An anonymous reader's page is the same for all (never whether
+	 * one responded: that is a signed-in reader's, who gets no copy):
+	 * the worker's copy while the stamp stands — the activity's
+	 * generations and its responses' writes, which every new, changed
+	 * or deleted response moves in its own transaction (0036), so the
+	 * next request after an answer shows the new count.  Not a bump of
+	 * the activity's generation per answer: that one row would queue
+	 * every answer behind the one before and drop the consultation
+	 * page's copy too; the writes are in 16 shards.  The clock: the
+	 * closing (the results of an open survey are hidden until then),
+	 * else [cache] worker_page_seconds.
+	 */
+	if (results_reuse(r, stamp))
+		return 200;
+	http_page_until(r, a.closes_at);
 	m = http_model(r);
 	vm_strf(m, "id", "%llu", a.id);
 	vm_str(m, "title", present_pick(r, a.title_ar, a.title_en));

@@ -84,6 +84,15 @@ extern const struct param results_params[RES__MAX];
 extern const struct param results_list_params[RL__MAX];
 int	page_results(struct req *);
 int	page_results_list(struct req *);
+/* The activity of a results page (issue 17): for an anonymous reader
+ * from the worker's cache after one statement (results_gens), with in
+ * *stamp everything the page shows besides the request and the clock;
+ * for a signed-in one read with the reader, *stamp NULL.  0, or 404 /
+ * 500.  results_reuse: the page is cacheable, and 1 when the worker's
+ * copy drawn under stamp answered (the handler returns 200). */
+struct activity;
+int	results_activity(struct req *, struct activity *, const char **stamp);
+int	results_reuse(struct req *, const char *stamp);
 
 /* page_charter.c */
 int	page_charter(struct req *);

@@ -3,6 +3,26 @@
 -- campaign group (an_groups_page), the themes (an_topics) of
 -- analysis.sql and the final document (rp_articles) of report.sql.
 
+-- name: results_gens
+-- What a results page reads on every request of an anonymous reader
+-- (issue 17: when nothing changed, its one statement, and the worker's
+-- copy of the page answers): the generations the worker's cache is read
+-- under — the site's and the activity's, which cover its row, report,
+-- statistics, final document, published comments, themes and a survey's
+-- questions (0027, 0032, 0036) — and how many times a response of a
+-- survey was stored, changed or deleted (its shards, response_counts),
+-- since each answer changes the results without a generation: the
+-- generations' rows stay out of the answers' way.  No row: no such
+-- activity.
+-- param: id u
+SELECT COALESCE(gs.gen, 0) AS site_gen, COALESCE(ga.gen, 0) AS activity_gen,
+       COALESCE((SELECT SUM(x.writes) FROM response_counts x
+                  WHERE x.activity_id = a.id), 0) AS response_writes
+  FROM activities a
+  LEFT JOIN generations gs ON gs.name = 'site'
+  LEFT JOIN generations ga ON ga.name = CONCAT('activity:', a.id)
+ WHERE a.id = :id;
+
 -- name: res_report
 -- The published report of an activity.
 -- param: activity u

@@ -149,16 +149,23 @@ SELECT s.question_id, s.shown, s.answered, s.selections
   FROM question_stats s JOIN questions q ON q.id = s.question_id
  WHERE q.activity_id = :activity;
 
+-- fragment: survey_responses
+-- The number of responses of activity a: the shards the responses'
+-- triggers keep (response_counts, 0036_results_reuse.sql), 16 rows at
+-- most whatever the number of responses.
+COALESCE((SELECT SUM(x.responses) FROM response_counts x
+           WHERE x.activity_id = a.id), 0)
+
 -- name: survey_settings
 -- The poll's results mode, the number of responses, and whether the
 -- reader (0: anonymous) has responded.
 -- param: activity u, user u
 SELECT COALESCE((SELECT p.results FROM poll_settings p
-                  WHERE p.activity_id = :activity), 'after_vote') AS results,
-       (SELECT COUNT(*) FROM responses r WHERE r.activity_id = :activity)
-         AS responses,
-       EXISTS (SELECT 1 FROM responses r WHERE r.activity_id = :activity
-                  AND r.user_id = :user) AS responded;
+                  WHERE p.activity_id = a.id), 'after_vote') AS results,
+       /*@survey_responses*/ AS responses,
+       EXISTS (SELECT 1 FROM responses r WHERE r.activity_id = a.id
+                  AND r.user_id = :user) AS responded
+  FROM activities a WHERE a.id = :activity;
 
 -- name: survey_texts
 -- The free-text answers of the activity, newest first, keyset on the

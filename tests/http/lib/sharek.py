@@ -431,6 +431,18 @@ def workers(prog):
     return sorted(int(p) for p in out.split())
 
 
+def page_round(t, client, path, n, **kw):
+    """n GETs of path (enough to meet every public worker, issue 17's
+    worker copies): (bodies, statement counts, how many were the copy);
+    a status but 200 fails t."""
+    rs = [client.get(path, **kw) for _ in range(n)]
+    for r in rs:
+        if r.status != 200:
+            t.ok(False, "GET %s answered 200" % path, r.status)
+    return ([r.text for r in rs], [int(r.header("X-Sharek-Queries") or 99) for r in rs],
+            sum(r.header("X-Sharek-Reused") == "1" for r in rs))
+
+
 def alive(pid):
     """True while process pid exists (reaped: gone)."""
     try:
