@@ -95,6 +95,9 @@ GRANT UPDATE (submitted_at, updated_at, changes) ON `@DB@`.responses TO '@PUBLIC
 GRANT SELECT, INSERT ON `@DB@`.response_changes TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.answer_counts TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.question_stats TO '@PUBLIC_USER@'@'localhost';
+-- A survey's responses counted in shards by their triggers (0036), read
+-- by the results pages.
+GRANT SELECT ON `@DB@`.response_counts TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.question_sections TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.question_rows TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.question_conditions TO '@PUBLIC_USER@'@'localhost';
