@@ -75,6 +75,9 @@ GRANT SELECT, INSERT, UPDATE (user_id, ip) ON `@DB@`.comments TO '@PUBLIC_USER@'
 GRANT EXECUTE ON PROCEDURE `@DB@`.comment_store TO '@PUBLIC_USER@'@'localhost';
 -- The counts' shards (0032): a survey's participants, moderation's decisions.
 GRANT SELECT, INSERT, UPDATE ON `@DB@`.activity_counts TO '@PUBLIC_USER@'@'localhost', '@STAFF_USER@'@'localhost';
+-- A client address's comments a minute (0035): read by the limit, written
+-- by comment_store.
+GRANT SELECT ON `@DB@`.comment_rate TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.reports TO '@PUBLIC_USER@'@'localhost';
 GRANT SELECT ON `@DB@`.report_topics TO '@PUBLIC_USER@'@'localhost';
 -- Analysis (0013): a new comment's fingerprint and group, written as it

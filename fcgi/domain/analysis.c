@@ -241,6 +241,7 @@ analysis_group_find(struct db *db, struct arena *a,
 		    DB_U(b17, fp->band[17]),
 		    DB_U(b18, fp->band[18]),
 		    DB_U(b19, fp->band[19]),
+		    DB_I(per_band, ANALYSIS_CANDIDATES + 1),
 		    DB_I(limit, ANALYSIS_CANDIDATES)));
 		if (res == NULL)
 			return -1;

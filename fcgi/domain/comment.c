@@ -112,6 +112,8 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 
 	minutes = in->window_minutes > 0 ? in->window_minutes :
 	    COMMENT_RATE_MINUTES;
+	if (minutes > COMMENT_RATE_MAX_MINUTES)
+		minutes = COMMENT_RATE_MAX_MINUTES;
 	cap_user = in->per_user > 0 ? in->per_user : COMMENT_RATE_USER;
 	cap_ip = in->per_address > 0 ? in->per_address : COMMENT_RATE_ADDRESS;
 	crypto_generichash(h, sizeof(h), (const unsigned char *)in->body,
@@ -122,8 +124,7 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 	    DB_U(user, in->user_id), DB_U(activity, in->activity->id),
 	    DB_U(article, in->article_id), DB_B(hash, h, sizeof(h)),
 	    DB_I(dup_minutes, COMMENT_RATE_MINUTES), DB_I(minutes, minutes),
-	    DB_S(ip, in->address), DB_I(cap_user, cap_user),
-	    DB_I(cap_ip, cap_ip)));
+	    DB_S(ip, in->address), DB_I(cap_user, cap_user)));
 	if (res == NULL || !dbres_next(res))
 		return CO_ERROR;
 	if (!dbres_int(res, COMMENT_GUARD_ARTICLE_OK))

@@ -20,6 +20,8 @@ struct dbres;
 /* The window of the duplicate guard (the same text again stores
  * nothing) and of the rate limits. */
 #define COMMENT_RATE_MINUTES	10
+#define COMMENT_RATE_MAX_MINUTES 1440	/* the longest window (a day): the
+					   tick purges older address counts */
 #define COMMENT_RATE_USER	10	/* comments per user in the window */
 #define COMMENT_RATE_ADDRESS	1000	/* per client address: high, as one
 					   NAT address may be a whole campaign;

@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "conf.h"
 #include "audit.h"
+#include "cache.h"
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
@@ -29,8 +30,11 @@ calendar_load(struct db *db, struct arena *a, struct calendar *c)
 {
 	struct dbres	*res;
 
+	/* The site's: from the worker's cache when the request has its
+	 * generations (cache.h; settings and holidays move the site's
+	 * generation, migrations 0027 and 0035), else read. */
 	calendar_init(c);
-	res = db_query(db, a, SQL_SETTING_GET, DB_ARGS(
+	res = cache_query(db, a, SQL_SETTING_GET, DB_ARGS(
 	    DB_S(name, "weekend_days")));
 	if (res == NULL)
 		return -1;
@@ -38,7 +42,7 @@ calendar_load(struct db *db, struct arena *a, struct calendar *c)
 	    dbres_str(res, SETTING_GET_VALUE)) == -1)
 		log_warnx("%s: bad weekend_days setting, using Friday and "
 		    "Saturday", __func__);
-	if ((res = db_query(db, a, SQL_WF_HOLIDAYS, DB_NOARGS)) == NULL)
+	if ((res = cache_query(db, a, SQL_WF_HOLIDAYS, DB_NOARGS)) == NULL)
 		return -1;
 	while (dbres_next(res))
 		calendar_add_holiday(c, dbres_str(res, WF_HOLIDAYS_DAY));

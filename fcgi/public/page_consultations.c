@@ -182,28 +182,9 @@ page_consultations(struct req *r)
 	return http_render(r, "public/consultations", m);
 }
 
-/* Loads activity {id} into a if the reader may see it: 0, or 404/500
- * (a comment's POST: one statement). */
-static int
-consult_load(struct req *r, struct activity *a)
-{
-	struct dbres	*res;
-
-	res = db_query(r->db, r->a, SQL_ACTIVITY_BY_ID, DB_ARGS(
-	    DB_U(id, r->segi[0]), DB_U(reader, reader(r))));
-	if (res == NULL)
-		return 500;
-	/* Not even a hint that an invisible one exists. */
-	if (!dbres_next(res))
-		return 404;
-	activity_fill(a, res);
-	if (!activity_visible(a))
-		return 404;
-	return 0;
-}
-
-/* As consult_load for the page: the activity from the worker's cache,
- * which it sets to the activity's generations (cache_use), and in
+/* Loads activity {id} into a if the reader may see it: 0, or 404/500.
+ * The activity from the worker's cache, which it sets to the
+ * activity's generations (cache_use), and in
  * *stamp everything the page shows besides the request and the clock
  * (consult_gens). */
 static int
@@ -626,10 +607,14 @@ page_comment(struct req *r)
 {
 	struct activity	 a;
 	struct comment_input in;
+	const char	*stamp;
 	long		 retry = 60;
 	int		 rc;
 
-	if ((rc = consult_load(r, &a)) != 0)
+	/* As the page reads it: from the worker's cache under its
+	 * generations, which also serve the calendar of the deadline
+	 * (comment_submit); comment_store finds it still open. */
+	if ((rc = consult_load_page(r, &a, &stamp)) != 0)
 		return rc;
 	if (r->nerr > 0)
 		return comment_again(r, &a, 422);

@@ -92,7 +92,8 @@ tick_purge(struct tool *t)
 	if ((n = db_exec(t->db, SQL_SESSION_PURGE, DB_NOARGS)) < 0 ||
 	    db_exec(t->db, SQL_NONCE_PURGE, DB_NOARGS) < 0 ||
 	    db_exec(t->db, SQL_LOGIN_ATTEMPTS_PURGE, DB_NOARGS) < 0 ||
-	    db_exec(t->db, SQL_RATE_LIMIT_PURGE, DB_NOARGS) < 0)
+	    db_exec(t->db, SQL_RATE_LIMIT_PURGE, DB_NOARGS) < 0 ||
+	    db_exec(t->db, SQL_COMMENT_RATE_PURGE, DB_NOARGS) < 0)
 		return -1;
 	return n;
 }

@@ -15,23 +15,97 @@ SELECT group_id FROM comments
 -- Earlier comments sharing at least one band key with the new one
 -- (ANALYSIS_BANDS of them), :limit (ANALYSIS_CANDIDATES) at most: their
 -- signatures decide.  The oldest first, so a group keeps its first
--- member as its key.
--- param: activity u, id u, b0 u, b1 u, b2 u, b3 u, b4 u, b5 u, b6 u, b7 u, b8 u, b9 u, b10 u, b11 u, b12 u, b13 u, b14 u, b15 u, b16 u, b17 u, b18 u, b19 u, limit i
+-- member as its key.  Each band's key is read as the first :per_band
+-- (:limit + 1, for the comment itself when it is fingerprinted again)
+-- entries of the primary key (activity_id, band, hash, comment_id): the
+-- oldest :limit of all bands together are among them, and the statement
+-- reads at most 20 x :per_band entries however many comments of a
+-- campaign share the keys (issue 17: one key shared by 3,000 comments of
+-- a campaign made the look-up read 3,300 rows, 30 ms, and grow with it).
+-- param: activity u, id u, b0 u, b1 u, b2 u, b3 u, b4 u, b5 u, b6 u, b7 u, b8 u, b9 u, b10 u, b11 u, b12 u, b13 u, b14 u, b15 u, b16 u, b17 u, b18 u, b19 u, per_band i, limit i
 SELECT c.id, c.group_id, c.minhash
   FROM comments c
- WHERE c.id IN (SELECT b.comment_id FROM comment_bands b
-                 WHERE b.activity_id = :activity
-                   AND ((b.band = 0 AND b.hash = :b0) OR (b.band = 1 AND b.hash = :b1)
-                     OR (b.band = 2 AND b.hash = :b2) OR (b.band = 3 AND b.hash = :b3)
-                     OR (b.band = 4 AND b.hash = :b4) OR (b.band = 5 AND b.hash = :b5)
-                     OR (b.band = 6 AND b.hash = :b6) OR (b.band = 7 AND b.hash = :b7)
-                     OR (b.band = 8 AND b.hash = :b8) OR (b.band = 9 AND b.hash = :b9)
-                     OR (b.band = 10 AND b.hash = :b10) OR (b.band = 11 AND b.hash = :b11)
-                     OR (b.band = 12 AND b.hash = :b12) OR (b.band = 13 AND b.hash = :b13)
-                     OR (b.band = 14 AND b.hash = :b14) OR (b.band = 15 AND b.hash = :b15)
-                     OR (b.band = 16 AND b.hash = :b16) OR (b.band = 17 AND b.hash = :b17)
-                     OR (b.band = 18 AND b.hash = :b18) OR (b.band = 19 AND b.hash = :b19)))
-   AND c.id <> :id AND c.group_id IS NOT NULL AND c.minhash IS NOT NULL
+  JOIN (
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 0 AND hash = :b0
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 1 AND hash = :b1
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 2 AND hash = :b2
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 3 AND hash = :b3
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 4 AND hash = :b4
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 5 AND hash = :b5
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 6 AND hash = :b6
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 7 AND hash = :b7
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 8 AND hash = :b8
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 9 AND hash = :b9
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 10 AND hash = :b10
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 11 AND hash = :b11
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 12 AND hash = :b12
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 13 AND hash = :b13
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 14 AND hash = :b14
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 15 AND hash = :b15
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 16 AND hash = :b16
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 17 AND hash = :b17
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 18 AND hash = :b18
+          ORDER BY comment_id LIMIT :per_band)
+        UNION
+        (SELECT comment_id FROM comment_bands
+          WHERE activity_id = :activity AND band = 19 AND hash = :b19
+          ORDER BY comment_id LIMIT :per_band)) b ON b.comment_id = c.id
+ WHERE c.id <> :id AND c.group_id IS NOT NULL AND c.minhash IS NOT NULL
  ORDER BY c.id LIMIT :limit;
 
 -- name: an_fp_store
