@@ -37,8 +37,18 @@ SELECT ip, UNIX_TIMESTAMP(received_at) DIV 60, COALESCE(user_id, 0) % 16, COUNT(
 -- Nothing else reads comments by address.
 ALTER TABLE comments DROP KEY comments_ip_recent;
 
--- A comment's band keys in one statement rather than twenty (the
--- procedure of 0032, otherwise the same).
+-- A comment's band keys in one statement rather than twenty (0032 had a
+-- loop of single-row inserts), for a new comment and for the reindex.
+CREATE PROCEDURE comment_bands_store(IN p_activity BIGINT UNSIGNED,
+    IN p_id BIGINT UNSIGNED, IN p_bands VARBINARY(160))
+  INSERT IGNORE INTO comment_bands (activity_id, band, hash, comment_id)
+  WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19)
+  SELECT p_activity, i,
+         CAST(CONV(HEX(SUBSTRING(p_bands, i * 8 + 1, 8)), 16, 10) AS UNSIGNED),
+         p_id
+    FROM n WHERE i * 8 < LENGTH(p_bands);
+
+-- The fingerprint of a comment already stored (sharekctl reindex).
 DROP PROCEDURE comment_fp_store;
 CREATE PROCEDURE comment_fp_store(IN p_activity BIGINT UNSIGNED,
     IN p_id BIGINT UNSIGNED, IN p_norm BINARY(32), IN p_sig VARBINARY(512),
@@ -47,15 +57,15 @@ BEGIN
   UPDATE comments SET norm_hash = p_norm, minhash = p_sig,
          group_id = COALESCE(NULLIF(p_grp, 0), id), group_kind = p_kind
    WHERE id = p_id;
-  INSERT IGNORE INTO comment_bands (activity_id, band, hash, comment_id)
-  WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19)
-  SELECT p_activity, i,
-         CAST(CONV(HEX(SUBSTRING(p_bands, i * 8 + 1, 8)), 16, 10) AS UNSIGNED),
-         p_id
-    FROM n WHERE i * 8 < LENGTH(p_bands);
+  CALL comment_bands_store(p_activity, p_id, p_bands);
 END;
 
--- The comment's writes (0032), and its count for the address's limit.
+-- The comment's writes (0032): the comment is inserted with its
+-- fingerprint and group, so that a campaign's comment, which joins a
+-- group, is written once (0032 inserted it, then changed four of its
+-- columns and three of its indexes); only a comment that starts its own
+-- group is then given its own id as the group's.  And its count for the
+-- address's limit.
 DROP PROCEDURE comment_store;
 CREATE PROCEDURE comment_store(IN p_activity BIGINT UNSIGNED,
     IN p_article BIGINT UNSIGNED, IN p_user BIGINT UNSIGNED, IN p_body TEXT,
@@ -75,11 +85,16 @@ BEGIN
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the activity is not open';
   END IF;
   INSERT INTO comments (activity_id, article_id, user_id, body, body_hash,
-                        status, received_at, moderation_due_at, ip)
+                        status, received_at, moderation_due_at, ip,
+                        norm_hash, minhash, group_id, group_kind)
   VALUES (p_activity, NULLIF(p_article, 0), p_user, p_body, p_hash, 'pending',
-          UTC_TIMESTAMP(), FROM_UNIXTIME(p_due), p_ip);
+          UTC_TIMESTAMP(), FROM_UNIXTIME(p_due), p_ip,
+          p_norm, p_sig, NULLIF(p_grp, 0), p_kind);
   SET v_id = LAST_INSERT_ID();
-  CALL comment_fp_store(p_activity, v_id, p_norm, p_sig, p_grp, p_kind, p_bands);
+  IF p_grp = 0 THEN
+    UPDATE comments SET group_id = v_id WHERE id = v_id;
+  END IF;
+  CALL comment_bands_store(p_activity, v_id, p_bands);
   -- Last: the shards' rows are held only from here to the commit, and
   -- both are the account's shard, so the comments that wait for each
   -- other are the same for both.
