@@ -210,51 +210,50 @@ analysis_group_find(struct db *db, struct arena *a,
 	g->grp = 0;
 	g->kind = NULL;
 	analysis_fingerprint_text(a, body, fp);
-	res = db_query(db, a, SQL_AN_GROUP_EXACT, DB_ARGS(
+	/* The same normalised text first, else the nearest by the
+	 * signatures (one statement, an_group_find). */
+	res = db_query(db, a, SQL_AN_GROUP_FIND, DB_ARGS(
 	    DB_U(activity, activity),
-	    DB_B(hash, fp->norm_hash, sizeof(fp->norm_hash)), DB_U(id, id)));
+	    DB_B(hash, fp->norm_hash, sizeof(fp->norm_hash)), DB_U(id, id),
+	    DB_U(b0, fp->band[0]),
+	    DB_U(b1, fp->band[1]),
+	    DB_U(b2, fp->band[2]),
+	    DB_U(b3, fp->band[3]),
+	    DB_U(b4, fp->band[4]),
+	    DB_U(b5, fp->band[5]),
+	    DB_U(b6, fp->band[6]),
+	    DB_U(b7, fp->band[7]),
+	    DB_U(b8, fp->band[8]),
+	    DB_U(b9, fp->band[9]),
+	    DB_U(b10, fp->band[10]),
+	    DB_U(b11, fp->band[11]),
+	    DB_U(b12, fp->band[12]),
+	    DB_U(b13, fp->band[13]),
+	    DB_U(b14, fp->band[14]),
+	    DB_U(b15, fp->band[15]),
+	    DB_U(b16, fp->band[16]),
+	    DB_U(b17, fp->band[17]),
+	    DB_U(b18, fp->band[18]),
+	    DB_U(b19, fp->band[19]),
+	    DB_I(per_band, ANALYSIS_CANDIDATES + 1),
+	    DB_I(limit, ANALYSIS_CANDIDATES)));
 	if (res == NULL)
 		return -1;
-	if (dbres_next(res)) {
-		g->grp = dbres_u(res, AN_GROUP_EXACT_GROUP_ID);
-		g->kind = "exact";
-	} else if (fp->words > 0) {
-		res = db_query(db, a, SQL_AN_GROUP_NEAR, DB_ARGS(
-		    DB_U(activity, activity), DB_U(id, id),
-		    DB_U(b0, fp->band[0]),
-		    DB_U(b1, fp->band[1]),
-		    DB_U(b2, fp->band[2]),
-		    DB_U(b3, fp->band[3]),
-		    DB_U(b4, fp->band[4]),
-		    DB_U(b5, fp->band[5]),
-		    DB_U(b6, fp->band[6]),
-		    DB_U(b7, fp->band[7]),
-		    DB_U(b8, fp->band[8]),
-		    DB_U(b9, fp->band[9]),
-		    DB_U(b10, fp->band[10]),
-		    DB_U(b11, fp->band[11]),
-		    DB_U(b12, fp->band[12]),
-		    DB_U(b13, fp->band[13]),
-		    DB_U(b14, fp->band[14]),
-		    DB_U(b15, fp->band[15]),
-		    DB_U(b16, fp->band[16]),
-		    DB_U(b17, fp->band[17]),
-		    DB_U(b18, fp->band[18]),
-		    DB_U(b19, fp->band[19]),
-		    DB_I(per_band, ANALYSIS_CANDIDATES + 1),
-		    DB_I(limit, ANALYSIS_CANDIDATES)));
-		if (res == NULL)
-			return -1;
-		while (dbres_next(res)) {
-			if (sig_unpack((const unsigned char *)dbres_str(res,
-			    AN_GROUP_NEAR_MINHASH), dbres_len(res,
-			    AN_GROUP_NEAR_MINHASH), other) == -1)
-				continue;
-			if (analysis_similarity(fp->sig, other) >= t) {
-				g->grp = dbres_u(res, AN_GROUP_NEAR_GROUP_ID);
-				g->kind = "near";
-				break;
-			}
+	while (dbres_next(res)) {
+		if (dbres_int(res, AN_GROUP_FIND_EXACT)) {
+			g->grp = dbres_u(res, AN_GROUP_FIND_GROUP_ID);
+			g->kind = "exact";
+			break;
+		}
+		/* A text with no word is only ever the same text. */
+		if (fp->words == 0 || sig_unpack((const unsigned char *)
+		    dbres_str(res, AN_GROUP_FIND_MINHASH), dbres_len(res,
+		    AN_GROUP_FIND_MINHASH), other) == -1)
+			continue;
+		if (analysis_similarity(fp->sig, other) >= t) {
+			g->grp = dbres_u(res, AN_GROUP_FIND_GROUP_ID);
+			g->kind = "near";
+			break;
 		}
 	}
 	return 0;

@@ -3,29 +3,30 @@
 -- the statistics, the report's deadline; the staff workspace
 -- (fcgi/staff/page_analysis.c).  Migration 0013.
 
--- name: an_group_exact
--- The group of an earlier comment with the same normalised text.
--- param: activity u, hash b, id u
-SELECT group_id FROM comments
- WHERE activity_id = :activity AND norm_hash = :hash AND id <> :id
-   AND group_id IS NOT NULL
- ORDER BY id LIMIT 1;
-
--- name: an_group_near
--- Earlier comments sharing at least one band key with the new one
--- (ANALYSIS_BANDS of them), :limit (ANALYSIS_CANDIDATES) at most: their
--- signatures decide.  The oldest first, so a group keeps its first
--- member as its key.  Each band's key is read as the first :per_band
--- (:limit + 1, for the comment itself when it is fingerprinted again)
--- entries of the primary key (activity_id, band, hash, comment_id): the
--- oldest :limit of all bands together are among them, and the statement
--- reads at most 20 x :per_band entries however many comments of a
--- campaign share the keys (issue 17: one key shared by 3,000 comments of
--- a campaign made the look-up read 3,300 rows, 30 ms, and grow with it).
--- param: activity u, id u, b0 u, b1 u, b2 u, b3 u, b4 u, b5 u, b6 u, b7 u, b8 u, b9 u, b10 u, b11 u, b12 u, b13 u, b14 u, b15 u, b16 u, b17 u, b18 u, b19 u, per_band i, limit i
-SELECT c.id, c.group_id, c.minhash
+-- name: an_group_find
+-- The candidates for a new comment's campaign group, in one statement:
+-- first the oldest earlier comment with the same normalised text (:hash;
+-- exact 1), if there is one; then the earlier comments sharing at least
+-- one band key with it (ANALYSIS_BANDS of them), whose signatures decide
+-- (exact 0 unless their text is the same too), :limit
+-- (ANALYSIS_CANDIDATES) in all at most, the oldest first, so a group
+-- keeps its first member as its key.  Each band's key is read as the
+-- first :per_band (:limit + 1, for the comment itself when it is
+-- fingerprinted again) entries of the primary key (activity_id, band,
+-- hash, comment_id): the oldest :limit of all bands together are among
+-- them, and the statement reads at most 20 x :per_band entries however
+-- many comments of a campaign share the keys (issue 17: one key shared
+-- by 3,400 comments of a campaign made the look-up read every one of
+-- them, 110 ms, and grow with the campaign).
+-- param: activity u, hash b, id u, b0 u, b1 u, b2 u, b3 u, b4 u, b5 u, b6 u, b7 u, b8 u, b9 u, b10 u, b11 u, b12 u, b13 u, b14 u, b15 u, b16 u, b17 u, b18 u, b19 u, per_band i, limit i
+SELECT c.id, c.group_id, c.minhash, c.norm_hash <=> :hash AS exact
   FROM comments c
   JOIN (
+        (SELECT id AS comment_id FROM comments
+          WHERE activity_id = :activity AND norm_hash = :hash AND id <> :id
+            AND group_id IS NOT NULL
+          ORDER BY id LIMIT 1)
+        UNION
         (SELECT comment_id FROM comment_bands
           WHERE activity_id = :activity AND band = 0 AND hash = :b0
           ORDER BY comment_id LIMIT :per_band)
@@ -105,8 +106,8 @@ SELECT c.id, c.group_id, c.minhash
         (SELECT comment_id FROM comment_bands
           WHERE activity_id = :activity AND band = 19 AND hash = :b19
           ORDER BY comment_id LIMIT :per_band)) b ON b.comment_id = c.id
- WHERE c.id <> :id AND c.group_id IS NOT NULL AND c.minhash IS NOT NULL
- ORDER BY c.id LIMIT :limit;
+ WHERE c.id <> :id AND c.group_id IS NOT NULL
+ ORDER BY exact DESC, c.id LIMIT :limit;
 
 -- name: an_fp_store
 -- A comment's fingerprint and group (:grp 0: a group of its own) and its
