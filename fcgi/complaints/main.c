@@ -127,6 +127,7 @@ static const struct app app = {
 	.authorize = authorize,
 	.decorate = decorate,
 	.api_error = o311_api_error,
+	.api_prefix = "/open311/",
 };
 
 int

@@ -190,6 +190,11 @@ struct app {
 	 * NULL. */
 	int			(*api_error)(struct req *, int status,
 				    const char *message);
+	/* Paths that start with it are the API's even when no route
+	 * matches: their 404 and 405 go through api_error too, so a
+	 * client asking for what does not exist reads its own format.
+	 * May be NULL. */
+	const char		*api_prefix;
 };
 
 #define HTTP_MAXSEG	8

@@ -541,6 +541,21 @@ http_error(struct req *r, int status)
 	return http_error_page(r, status, title, msg, NULL);
 }
 
+/* The request is an API's (R_API, or below app.api_prefix when no
+ * route matched): its errors are the API's documents. */
+static int
+http_is_api(const struct req *r)
+{
+	const char	*p = r->app->api_prefix;
+
+	if (r->app->api_error == NULL)
+		return 0;
+	if (r->route != NULL)
+		return (r->route->flags & R_API) != 0;
+	return p != NULL && r->path != NULL &&
+	    strncmp(r->path, p, strlen(p)) == 0;
+}
+
 /* The error page: the model for the error template (its title and
  * message msgids), with m's values when given. */
 static int
@@ -550,8 +565,7 @@ http_error_page(struct req *r, int status, const char *title,
 	r->status = status;
 	buf_reset(&r->body);
 	/* An API's client reads its own error format, never a page. */
-	if (r->route != NULL && (r->route->flags & R_API) &&
-	    r->app->api_error != NULL) {
+	if (http_is_api(r)) {
 		r->app->api_error(r, status, tr(r, msg));
 		r->status = status;
 		return status;

@@ -198,6 +198,24 @@ for fmt in ("xml", "json"):
     r, d = get("requests.{fmt}?service_code=nothing-here", fmt)
     t.eq(r.status, 404, fmt + ": an unknown service_code in the list: 404")
 
+# ---- what the API does not have: its own error list, never a page ----------
+for fmt in ("xml", "json"):
+    for path, status in (("nothing-here." + fmt, 404), ("services/complaint-procedures/extra." + fmt, 404)):
+        r, body = get(path, fmt)
+        errs = (body if fmt == "json" else
+                [{"code": e.findtext("code"), "description": e.findtext("description")}
+                 for e in body.findall("error")] if body is not None else None)
+        t.ok(r.status == status and ctype_ok(r, fmt) and errs and str(errs[0]["code"]) == str(status)
+             and errs[0]["description"], fmt + ": an unknown path is %d in the spec's error list" % status,
+             (r.status, r.header("Content-Type"), r.text[:200]))
+    # A method the path does not answer: 405 with Allow, in the same format.
+    r = c.post(B + "services." + fmt, {"x": "1"})
+    t.ok(r.status == 405 and "GET" in (r.header("Allow") or "") and ctype_ok(r, fmt) and "<html" not in r.text,
+         fmt + ": POST to the services list is 405 with Allow, as the API's error", (r.status, r.text[:200]))
+r = c.get(B + "nothing-here")
+t.ok(r.status == 404 and r.text.lstrip().startswith("<?xml") and "<errors>" in r.text,
+     "a path with no format: 404 in XML, the spec's default", r.text[:200])
+
 # The key's last use is noted.
 t.ok(sql1("SELECT last_used_at IS NOT NULL FROM api_keys WHERE prefix='%s'" % key[:8]) == "1", "the key's last use is noted")
 t.done()
