@@ -105,6 +105,23 @@ t.ok(anon.get(SR).header("X-Sharek-Reused") != "1", "a changed answer moves the 
 r = answer(cit2, opts[1])
 t.eq(r.status, 303, "a second citizen answers")
 
+# The clock alone: the closing passing shows the results with no write
+# (the copy ends at the closing).
+by_clock = False
+for attempt in range(3):
+    sql("UPDATE activities SET closes_at = UTC_TIMESTAMP() + INTERVAL 3 SECOND WHERE id = %s" % sv)
+    g = gen(sv)
+    bodies, _, _ = round_(SR)
+    hidden = every(bodies, lambda b: responses_shown(b) is None)
+    time.sleep(3.5)
+    bodies, _, _ = round_(SR)
+    if gen(sv) != g:
+        continue        # the stack's tick wrote to it meanwhile: again
+    by_clock = every(bodies, lambda b: responses_shown(b) == 2)
+    break
+t.ok(hidden, "a survey closing in 3 seconds shows no number until then")
+t.ok(by_clock, "its closing passing, with no write, every next request shows its 2 responses")
+
 # Closed: the results are shown.
 sql("UPDATE activities SET state = 'closed', closes_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE, "
     "original_closes_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE id = %s" % sv)
