@@ -16,7 +16,7 @@ later cannot be forgotten."""
 import sys
 import time
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import Client, Tap, sql, sql1, workers
+from sharek import Client, Tap, page_round, sql, sql1, workers
 
 t = Tap()
 N = 4 * max(2, len(workers("public")))   # enough requests to meet every worker
@@ -54,12 +54,7 @@ anon = Client(lang="en")          # past nginx's cache (X-Sharek-Nocache)
 
 def round_(path=page, client=anon, **kw):
     """N requests: (bodies, statement counts, how many were the copy)."""
-    rs = [client.get(path, **kw) for _ in range(N)]
-    for r in rs:
-        if r.status != 200:
-            t.ok(False, "GET %s answered 200" % path, r.status)
-    return ([r.text for r in rs], [int(r.header("X-Sharek-Queries") or 99) for r in rs],
-            sum(r.header("X-Sharek-Reused") == "1" for r in rs))
+    return page_round(t, client, path, N, **kw)
 
 
 def every(bodies, pred):
