@@ -156,6 +156,9 @@ PY
 		printf "ratio %.3f (goal >= 0.5)\n", (b > 0 ? r / b : 0)
 	}'
 	echo "row lock waits during the run: $((c_w1 - c_w0)), $((c_t1 - c_t0)) ms waited in all (InnoDB, server-wide)"
+	read -r _ _ c_getq _ c_postq < <(grep '^statements ' "$TMP") || true
+	[ -z "${c_getq:-}" ] ||
+		echo "statements a comment ran, on average: the form's GET $c_getq, the POST $c_postq (the baseline: 1)"
 	[ "$c_failed" -eq 0 ] || die "17-comments: $c_failed comment requests failed"
 	[ "$c_stored" -ge "$c_posted" ] || die "17-comments: $c_posted acknowledged but only $c_stored stored"
 fi

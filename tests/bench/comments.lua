@@ -36,6 +36,7 @@ function init(args)
 	origin = args[4]
 	u, sent = 1, 0
 	posted, dup, failed = 0, 0, 0
+	getq, gets, postq, posts = 0, 0, 0, 0
 	csrf, nonce, pending = nil, nil, nil
 end
 
@@ -58,6 +59,12 @@ function request()
 end
 
 function response(status, headers, body)
+	local q = tonumber(headers["X-Sharek-Queries"] or "")
+	if q ~= nil and pending == "get" then
+		getq, gets = getq + q, gets + 1
+	elseif q ~= nil then
+		postq, posts = postq + q, posts + 1
+	end
 	if pending == "get" then
 		if status == 200 then
 			csrf = body:match('name="csrf" value="(%x+)"')
@@ -84,11 +91,20 @@ end
 
 function done(summary, latency, requests)
 	local p, d, f = 0, 0, 0
+	local gq, gn, pq, pn = 0, 0, 0, 0
 	for _, t in ipairs(threads) do
 		p = p + t:get("posted")
 		d = d + t:get("dup")
 		f = f + t:get("failed")
+		gq, gn = gq + t:get("getq"), gn + t:get("gets")
+		pq, pn = pq + t:get("postq"), pn + t:get("posts")
 	end
 	io.write(string.format("posted %d dup %d failed %d seconds %.3f\n",
 	    p, d, f, summary.duration / 1e6))
+	-- The statements each request ran (X-Sharek-Queries, outside
+	-- production), on average.
+	if gn > 0 and pn > 0 then
+		io.write(string.format("statements get %.1f post %.1f\n",
+		    gq / gn, pq / pn))
+	end
 end
