@@ -440,17 +440,26 @@ survey_vote_model(struct req *r, struct val *m, const struct activity *a)
 	int		 open = activity_is_open(a, time(NULL)), k;
 
 	/* An anonymous reader's is the same for all: from the cache while
-	 * the activity's generation stands (a vote bumps it). */
-	if (r->sess == NULL)
+	 * the activity's generation stands (a vote, and a vote attached
+	 * or removed, bumps it).  A signed-in reader's has their own
+	 * choice, read only when the cache says there is a vote. */
+	res = NULL;
+	if (r->sess == NULL || cache_ready()) {
 		res = cache_query(r->db, r->a, SQL_VOTE_GET, DB_ARGS(
 		    DB_U(activity, a->id), DB_U(user, 0)));
-	else
+		if (res == NULL)
+			return -1;
+		if (!dbres_next(res))
+			return 0;	/* no vote attached */
+	}
+	if (r->sess != NULL) {
 		res = db_query(r->db, r->a, SQL_VOTE_GET, DB_ARGS(
 		    DB_U(activity, a->id), DB_U(user, r->sess->user_id)));
-	if (res == NULL)
-		return -1;
-	if (!dbres_next(res))
-		return 0;	/* no vote attached */
+		if (res == NULL)
+			return -1;
+		if (!dbres_next(res))
+			return 0;
+	}
 	v = vm_child(m, "vote");
 	question = present_pick(r, dbres_str(res, VOTE_GET_QUESTION_AR),
 	    dbres_str(res, VOTE_GET_QUESTION_EN));
