@@ -727,6 +727,7 @@ struct actsave {
 	const char	**lt, **lte, **lu;	/* links: titles (Arabic,
 					   English or NULL), addresses */
 	int		 nl;
+	const char	*to;		/* its page once saved (?saved=1) */
 };
 
 /* The English title is stored empty rather than NULL. */
@@ -880,6 +881,8 @@ act_save_tx(struct req *r, void *arg)
 		    DB_U(author, r->sess->user_id))) != 1)
 			return OUT_ERROR;
 		s->id = db_insert_id(db);
+		s->to = arena_printf(r->a, "/staff/activities/%llu?saved=1",
+		    s->id);
 	} else if ((out = act_lock(r, s->id, activity_editable)) != OUT_OK)
 		return out;
 	/* A draft: its texts, settings and lists.  (The row is locked and
@@ -923,7 +926,7 @@ static int
 act_save(struct req *r, const struct activity *a)
 {
 	struct actsave	 s;
-	const char	*url = NULL, *prev;
+	int		 rc;
 
 	memset(&s, 0, sizeof(s));
 	s.was = a;
@@ -935,26 +938,17 @@ act_save(struct req *r, const struct activity *a)
 	parse_links(r, &s.lt, &s.lte, &s.lu, &s.nl);
 	if (r->nerr > 0)
 		return show_form(r, a, 422);
-	/* A new one's address is known only after its insert. */
+	/* A new one's address is known only after its insert (which sets
+	 * s.to): a second submit of its form goes to the list. */
 	if (s.id != 0)
-		url = arena_printf(r->a, "/staff/activities/%llu?saved=1",
+		s.to = arena_printf(r->a, "/staff/activities/%llu?saved=1",
 		    s.id);
-	switch (http_form_tx(r, act_save_tx, &s, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, arena_printf(r->a,
-		    "/staff/activities/%llu?saved=1", s.id));
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev :
-		    "/staff/activities");
-	case OUT_INVALID:
+	rc = http_form_submit_to(r, act_save_tx, &s, s.id != 0 ? s.to :
+	    "/staff/activities", &s.to);
+	/* A 409 (submitted, or closed, meanwhile) is answered as is. */
+	if (rc == 422)
 		return show_form(r, a, 422);
-	case OUT_CONFLICT:
-		return 409;	/* submitted, or closed, meanwhile */
-	case OUT_NOTFOUND:
-		return 404;
-	default:
-		return 500;
-	}
+	return rc;
 }
 
 int
@@ -1720,7 +1714,6 @@ static int
 article_op(struct req *r, enum artop op)
 {
 	struct activity	 a;
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_DRAFT, &a)) != 0)
@@ -1729,19 +1722,9 @@ article_op(struct req *r, enum artop op)
 		return 409;
 	if (r->nerr > 0)
 		return act_show(r, &a, 0, 422);
-	url = arena_printf(r->a, "/staff/activities/%llu#articles", a.id);
-	switch (http_form_tx(r, article_tx, &op, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_NOTFOUND:
-		return 404;
-	case OUT_CONFLICT:
-		return 409;	/* commented on, or no longer a draft */
-	default:
-		return 500;
-	}
+	/* A 409 (commented on, or no longer a draft) is answered as is. */
+	return http_form_submit(r, article_tx, &op, arena_printf(r->a,
+	    "/staff/activities/%llu#articles", a.id));
 }
 
 int
@@ -1813,7 +1796,6 @@ document_op(struct req *r, int attachment)
 	struct activity	 a;
 	struct docop	 d;
 	const struct pval *file, *title;
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_DRAFT, &a)) != 0)
@@ -1831,19 +1813,8 @@ document_op(struct req *r, int attachment)
 		return act_show(r, &a, 0, 422);
 	d.file = file->file;
 	d.attachment = attachment;
-	url = arena_printf(r->a, "/staff/activities/%llu#document", a.id);
-	switch (http_form_tx(r, document_tx, &d, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_NOTFOUND:
-		return 404;
-	case OUT_CONFLICT:
-		return 409;
-	default:
-		return 500;
-	}
+	return http_form_submit(r, document_tx, &d, arena_printf(r->a,
+	    "/staff/activities/%llu#document", a.id));
 }
 
 int
@@ -1932,7 +1903,6 @@ page_activity_workflow(struct req *r)
 	struct activity	 a;
 	enum act_event	 ev;
 	enum action	 need;
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_VIEW, &a)) != 0)
@@ -1965,21 +1935,11 @@ page_activity_workflow(struct req *r)
 	    a.final_publication_at }, a.urgent, time(NULL), NULL) &
 	    ~(1u << DR_RESULTS_TOO_LATE)) != 0)
 		return act_show(r, &a, 0, 422);
-	url = arena_printf(r->a, "/staff/activities/%llu", a.id);
-	switch (http_form_tx(r, workflow_tx, &ev, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_NOTFOUND:
-		return 404;
-	case OUT_FORBIDDEN:
-		return 403;
-	case OUT_INVALID:
+	rc = http_form_submit(r, workflow_tx, &ev, arena_printf(r->a,
+	    "/staff/activities/%llu", a.id));
+	if (rc == 422)
 		return act_show(r, &a, 0, 422);
-	default:
-		return 500;
-	}
+	return rc;
 }
 
 static enum outcome
@@ -2012,28 +1972,18 @@ int
 page_activity_extend(struct req *r)
 {
 	struct activity	 a;
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_EXTEND, &a)) != 0)
 		return rc;
 	if (r->nerr > 0)
 		return act_show(r, &a, 0, 422);
-	url = arena_printf(r->a, "/staff/activities/%llu", a.id);
-	switch (http_form_tx(r, extend_tx, NULL, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_INVALID:
+	rc = http_form_submit(r, extend_tx, NULL, arena_printf(r->a,
+	    "/staff/activities/%llu", a.id));
+	/* A 409 (closed meanwhile) is answered as is. */
+	if (rc == 422)
 		return act_show(r, &a, 0, 422);
-	case OUT_CONFLICT:
-		return 409;
-	case OUT_NOTFOUND:
-		return 404;
-	default:
-		return 500;
-	}
+	return rc;
 }
 
 static enum outcome
@@ -2069,7 +2019,6 @@ int
 page_activity_correction(struct req *r)
 {
 	struct activity	 a;
-	const char	*url, *prev;
 	int		 rc, approve;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_APPROVE, &a)) != 0)
@@ -2077,19 +2026,9 @@ page_activity_correction(struct req *r)
 	if (r->nerr > 0)
 		return act_show(r, &a, 0, 422);
 	approve = http_arg_int(r, CORR_DECISION, DEC_REJECT) == DEC_APPROVE;
-	url = arena_printf(r->a, "/staff/activities/%llu", a.id);
-	switch (http_form_tx(r, correction_tx, &approve, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_INVALID:
-		return act_show(r, &a, 0, 422);
-	case OUT_CONFLICT:
-		return act_show(r, &a, 0, 409);
-	case OUT_NOTFOUND:
-		return 404;
-	default:
-		return 500;
-	}
+	rc = http_form_submit(r, correction_tx, &approve, arena_printf(r->a,
+	    "/staff/activities/%llu", a.id));
+	if (http_form_redraw(rc))
+		return act_show(r, &a, 0, rc);
+	return rc;
 }

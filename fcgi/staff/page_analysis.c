@@ -353,6 +353,8 @@ struct anop {
 	int			 n;
 	struct position_input	 in;
 	long long		 changed;
+	const char		*url;	/* the analysis page */
+	const char		*to;	/* it, with how many changed */
 };
 
 static enum outcome
@@ -364,6 +366,7 @@ positions_tx(struct req *r, void *arg)
 	    (unsigned long long)r->segi[0], o->ids, o->n, &o->in,
 	    staff_actor(r), &o->changed)) {
 	case AN_OK:
+		o->to = arena_printf(r->a, "%s?done=%lld", o->url, o->changed);
 		return OUT_OK;
 	case AN_NOT_FOUND:
 		return OUT_NOTFOUND;
@@ -404,7 +407,6 @@ page_analysis_answer(struct req *r)
 {
 	struct activity	 a;
 	struct anop	 o;
-	const char	*url;
 	int		 rc, nt;
 
 	if ((rc = staff_activity_load(r, ACT_REPORT_DRAFT, &a)) != 0)
@@ -442,22 +444,11 @@ page_analysis_answer(struct req *r)
 	}
 	if (r->nerr > 0)
 		return an_show(r, &a, 422);
-	url = arena_printf(r->a, "/staff/activities/%llu/analysis", a.id);
-	switch (http_form_tx(r, positions_tx, &o, url, NULL)) {
-	case OUT_OK:
-		return http_redirect(r, 303, arena_printf(r->a, "%s?done=%lld",
-		    url, o.changed));
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, url);
-	case OUT_NOTFOUND:
-		return 404;
-	case OUT_INVALID:
-		return an_show(r, &a, 422);
-	case OUT_CONFLICT:
-		return an_show(r, &a, 409);
-	default:
-		return 500;
-	}
+	o.url = arena_printf(r->a, "/staff/activities/%llu/analysis", a.id);
+	rc = http_form_submit_to(r, positions_tx, &o, o.url, &o.to);
+	if (http_form_redraw(rc))
+		return an_show(r, &a, rc);
+	return rc;
 }
 
 static enum outcome
@@ -482,27 +473,17 @@ int
 page_analysis_theme(struct req *r)
 {
 	struct activity	 a;
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = staff_activity_load(r, ACT_REPORT_DRAFT, &a)) != 0)
 		return rc;
 	if (r->nerr > 0)
 		return an_show(r, &a, 422);
-	url = arena_printf(r->a, "/staff/activities/%llu/analysis#themes",
-	    a.id);
-	switch (http_form_tx(r, theme_tx, NULL, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_NOTFOUND:
-		return 404;
-	case OUT_CONFLICT:
-		return an_show(r, &a, 409);
-	default:
-		return 500;
-	}
+	rc = http_form_submit(r, theme_tx, NULL, arena_printf(r->a,
+	    "/staff/activities/%llu/analysis#themes", a.id));
+	if (http_form_redraw(rc))
+		return an_show(r, &a, rc);
+	return rc;
 }
 
 /* The report page.  After a refused POST the fields of that form keep
@@ -718,7 +699,6 @@ rp_post(struct req *r, enum action need,
     enum outcome (*fn)(struct req *, void *), void *arg, const char *anchor)
 {
 	struct activity	 a;
-	const char	*url, *prev;
 	int		 rc;
 
 	if ((rc = staff_activity_load(r, need, &a)) != 0)
@@ -727,24 +707,11 @@ rp_post(struct req *r, enum action need,
 		return 404;
 	if (r->nerr > 0)
 		return rp_show(r, &a, 422);
-	url = arena_printf(r->a, "/staff/activities/%llu/report%s", a.id,
-	    anchor);
-	switch (http_form_tx(r, fn, arg, url, &prev)) {
-	case OUT_OK:
-		return http_redirect(r, 303, url);
-	case OUT_DUPLICATE:
-		return http_redirect(r, 303, prev != NULL ? prev : url);
-	case OUT_NOTFOUND:
-		return 404;
-	case OUT_FORBIDDEN:
-		return 403;
-	case OUT_INVALID:
-		return rp_show(r, &a, 422);
-	case OUT_CONFLICT:
-		return rp_show(r, &a, 409);
-	default:
-		return 500;
-	}
+	rc = http_form_submit(r, fn, arg, arena_printf(r->a,
+	    "/staff/activities/%llu/report%s", a.id, anchor));
+	if (http_form_redraw(rc))
+		return rp_show(r, &a, rc);
+	return rc;
 }
 
 int
