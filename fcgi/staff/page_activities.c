@@ -871,6 +871,9 @@ act_save_tx(struct req *r, void *arg)
 	struct db	*db = r->db;
 	enum outcome	 out;
 
+	/* Run again after a deadlock (http_form_tx), it starts from what is
+	 * stored: the id a rolled-back insert set is no one's. */
+	s->id = s->was != NULL ? s->was->id : 0;
 	if (s->open)
 		return act_correct(r, s);
 	if (s->id == 0) {

@@ -228,9 +228,11 @@ plan_save_tx(struct req *r, void *arg)
 		    DB_I(quarter, quarter[0] - '0'), DB_S(status, status),
 		    DB_U(activity, act))) != 1)
 			return OUT_ERROR;
-		s->id = db_insert_id(r->db);
+		/* Not into s->id: run again after a deadlock
+		 * (http_form_tx), the form still adds an item. */
 		if (audit_record(r->db, staff_actor(r), "plan.item_add",
-		    "plan_item", s->id, http_arg_str(r, PLAN_ITEM_TOPIC)) == -1)
+		    "plan_item", db_insert_id(r->db),
+		    http_arg_str(r, PLAN_ITEM_TOPIC)) == -1)
 			return OUT_ERROR;
 		return OUT_OK;
 	}

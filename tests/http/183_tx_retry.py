@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import SQL, VAR, Client, Tap, hidden_fields, sql1
+from sharek import SQL, VAR, Client, Tap, hidden_fields, sql, sql1
 
 t = Tap()
 LOG = os.path.join(VAR, "log", "public.log")
@@ -103,4 +103,54 @@ t.eq(sql1("SELECT COUNT(*) FROM login_attempts WHERE ip = '192.0.2.183'"), "0",
 r = c.post(action, fields)
 t.eq(r.status, 303, "pressing again is the same answer")
 t.eq(stored(), 1, "and stores nothing more")
+
+# ---- a new activity's form, run again after its insert ------------------------
+# The staff form's transaction inserts the activity, then writes its texts,
+# lists, search text and audit entry.  The other session holds the end of the
+# audit log (a gap lock), so the form stops there, after its insert; asked for
+# the form's nonce, the other session makes the deadlock and the form is its
+# victim.  Run again, it must insert again (the first insert's id was rolled
+# back with it), not edit an activity that no longer exists.
+sup = Client(lang="en")
+t.eq(sup.login("supervisor@moh.sharek.test", prefix="/staff").status, 303, "a supervisor signs in")
+form = "/staff/activities/new"
+sfields = dict(hidden_fields(sup.get(form).text, form))
+TITLE = "استشارة أعيد تشغيل معاملتها %d" % (time.time() * 1000)
+sfields.update({"kind": "consultation", "audience": "public", "title_ar": TITLE})
+log_before = os.path.getsize(os.path.join(VAR, "log", "staff.log"))
+s = Session()
+s.run("SET SESSION innodb_lock_wait_timeout = 20")
+s.run("START TRANSACTION")
+s.run("INSERT INTO login_attempts (email_hash, ip, success, at) "
+      "SELECT NULL, '192.0.2.184', 0, UTC_TIMESTAMP() FROM seq_1_to_300")
+s.run("SELECT id FROM audit_log WHERE id > (SELECT MAX(id) FROM audit_log) FOR UPDATE")
+answer = {}
+
+
+def save():
+    answer["r"] = sup.post(form, sfields)
+
+
+th = threading.Thread(target=save)
+th.start()
+time.sleep(1.0)     # inserted, and waiting for the audit log's end
+t.ok(th.is_alive(), "the form's transaction waits after its insert")
+got = s.run("SELECT HEX(nonce) FROM form_nonces WHERE nonce = UNHEX('%s') FOR UPDATE" % sfields["nonce"])
+time.sleep(0.5)
+s.run("ROLLBACK")
+s.close()
+th.join(30)
+r = answer.get("r")
+loc = (r.header("Location") or "") if r is not None else ""
+t.ok(r is not None and r.status == 303 and "?saved=1" in loc,
+     "the answer is the new activity's page (303 ?saved=1)", (r.status if r else None, loc))
+t.ok(not any("ERROR" in line for line in got), "the form was the deadlock's victim", got)
+with open(os.path.join(VAR, "log", "staff.log"), encoding="utf-8", errors="replace") as f:
+    f.seek(log_before)
+    t.ok("running it again" in f.read(), "the program ran it again")
+new_id = loc.split("?")[0].rsplit("/", 1)[-1]
+t.eq(sql1("SELECT COUNT(*) FROM activities WHERE title_ar = '%s'" % TITLE), "1", "the activity is stored once")
+t.eq(sql1("SELECT title_ar FROM activities WHERE id = %s" % (new_id if new_id.isdigit() else 0)), TITLE,
+     "and its page is that activity's")
+sql("DELETE FROM activities WHERE title_ar = '%s'" % TITLE)
 sys.exit(t.done())
