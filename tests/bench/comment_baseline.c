@@ -9,8 +9,14 @@
  * (innodb_flush_log_at_trx_commit=1 on the bench's server).
  *
  *   sharek-comment-baseline SOCKET USER DATABASE ACTIVITY USER_ID
- *                           CONNECTIONS SECONDS
+ *                           CONNECTIONS SECONDS [READS]
  *   env: BENCH_DB_PASSWORD (the password of USER, empty by default)
+ *
+ * With READS > 0 each row is instead one transaction of READS primary-
+ * key reads of the activity's row and then the INSERT, committed: what
+ * the number of statements of a comment costs the same server by itself,
+ * without HTTP, sessions or pages (the bench passes the statements a
+ * comment's GET and POST ran, less one).
  *
  * Prints "N rows in S s: R rows/s" and exits 0, or names what failed
  * and exits 1.
@@ -28,8 +34,11 @@
 static const char	*sock, *user, *pass, *dbname;
 static unsigned long long activity, author;
 static double		 until;
-static int		 failed;
+static int		 failed, reads;
 static pthread_mutex_t	 mtx = PTHREAD_MUTEX_INITIALIZER;
+
+static const char read_sql[] =
+    "SELECT participants FROM activities WHERE id = ?";
 
 static const char insert_sql[] =
     "INSERT INTO comments (activity_id, article_id, user_id, body, body_hash,"
@@ -67,8 +76,9 @@ run(void *arg)
 {
 	struct worker	*w = arg;
 	MYSQL		*my;
-	MYSQL_STMT	*st = NULL;
-	MYSQL_BIND	 b[5];
+	MYSQL_STMT	*st = NULL, *rd = NULL;
+	MYSQL_BIND	 b[5], rb[1];
+	int		 k;
 	char		 body[128], hash[32], ip[] = "192.0.2.1";
 	unsigned long	 body_len, hash_len = sizeof(hash), ip_len;
 
@@ -107,7 +117,27 @@ run(void *arg)
 		fail(my, st, "bind");
 		goto out;
 	}
+	if (reads > 0) {
+		memset(rb, 0, sizeof(rb));
+		rb[0].buffer_type = MYSQL_TYPE_LONGLONG;
+		rb[0].buffer = &activity;
+		rb[0].is_unsigned = 1;
+		if ((rd = mysql_stmt_init(my)) == NULL ||
+		    mysql_stmt_prepare(rd, read_sql, sizeof(read_sql) - 1) !=
+		    0 || mysql_stmt_bind_param(rd, rb) != 0 ||
+		    mysql_autocommit(my, 0) != 0) {
+			fail(my, rd, "prepare the read");
+			goto out;
+		}
+	}
 	while (now() < until) {
+		for (k = 0; k < reads; k++)
+			if (mysql_stmt_execute(rd) != 0 ||
+			    mysql_stmt_store_result(rd) != 0 ||
+			    mysql_stmt_free_result(rd) != 0) {
+				fail(my, rd, "read");
+				goto out;
+			}
 		body_len = (unsigned long)snprintf(body, sizeof(body),
 		    "تعليق القياس %d-%ld على المسودة، مع بعض التفاصيل.", w->n,
 		    w->rows);
@@ -119,9 +149,15 @@ run(void *arg)
 			fail(my, st, "insert");
 			break;
 		}
+		if (reads > 0 && mysql_commit(my) != 0) {
+			fail(my, NULL, "commit");
+			break;
+		}
 		w->rows++;
 	}
 out:
+	if (rd != NULL)
+		mysql_stmt_close(rd);
 	if (st != NULL)
 		mysql_stmt_close(st);
 	mysql_close(my);
@@ -136,11 +172,12 @@ main(int argc, char *argv[])
 	long			 total = 0;
 	int			 conns, i;
 
-	if (argc != 8) {
+	if (argc != 8 && argc != 9) {
 		fprintf(stderr, "usage: sharek-comment-baseline SOCKET USER "
-		    "DATABASE ACTIVITY USER_ID CONNECTIONS SECONDS\n");
+		    "DATABASE ACTIVITY USER_ID CONNECTIONS SECONDS [READS]\n");
 		return 1;
 	}
+	reads = argc == 9 ? atoi(argv[8]) : 0;
 	sock = argv[1];
 	user = argv[2];
 	dbname = argv[3];
@@ -150,7 +187,7 @@ main(int argc, char *argv[])
 	secs = atof(argv[7]);
 	if ((pass = getenv("BENCH_DB_PASSWORD")) == NULL)
 		pass = "";
-	if (conns < 1 || conns > MAX_CONNS || secs <= 0) {
+	if (conns < 1 || conns > MAX_CONNS || secs <= 0 || reads < 0) {
 		fprintf(stderr, "comment-baseline: 1 to %d connections, a "
 		    "positive number of seconds\n", MAX_CONNS);
 		return 1;
