@@ -182,6 +182,23 @@ page_consultations(struct req *r)
 	return http_render(r, "public/consultations", m);
 }
 
+int
+consult_activity_cached(struct req *r, unsigned long long site,
+    unsigned long long gen, struct activity *a)
+{
+	struct dbres	*res;
+
+	cache_use(arena_printf(r->a, "activity:%lld", r->segi[0]), site, gen);
+	if ((res = cache_query(r->db, r->a, SQL_CONSULT_ACTIVITY,
+	    DB_ARGS(DB_U(id, r->segi[0])))) == NULL)
+		return 500;
+	/* Not even a hint that an invisible one exists. */
+	if (!dbres_next(res))
+		return 404;
+	activity_fill(a, res);
+	return 0;
+}
+
 /* Loads activity {id} into a if the reader may see it: 0, or 404/500.
  * The activity from the worker's cache, which it sets to the
  * activity's generations (cache_use), and in
@@ -193,6 +210,7 @@ consult_load_page(struct req *r, struct activity *a, const char **stamp)
 	struct dbres	*res, *t;
 	unsigned long long site, gen;
 	long long	 participants;
+	int		 rc;
 
 	res = db_query(r->db, r->a, SQL_CONSULT_GENS, DB_ARGS(
 	    DB_U(id, r->segi[0])));
@@ -204,13 +222,8 @@ consult_load_page(struct req *r, struct activity *a, const char **stamp)
 	site = dbres_u(res, CONSULT_GENS_SITE_GEN);
 	gen = dbres_u(res, CONSULT_GENS_ACTIVITY_GEN);
 	participants = dbres_int(res, CONSULT_GENS_PARTICIPANTS);
-	cache_use(arena_printf(r->a, "activity:%lld", r->segi[0]), site, gen);
-	if ((res = cache_query(r->db, r->a, SQL_CONSULT_ACTIVITY,
-	    DB_ARGS(DB_U(id, r->segi[0])))) == NULL)
-		return 500;
-	if (!dbres_next(res))
-		return 404;
-	activity_fill(a, res);
+	if ((rc = consult_activity_cached(r, site, gen, a)) != 0)
+		return rc;
 	a->participants = participants;
 	if (a->audience == AA_RESTRICTED && reader(r) != 0) {
 		if ((t = db_query(r->db, r->a, SQL_CONSULT_READER_IS_TARGET,

@@ -33,7 +33,6 @@
 #include "activity.h"
 #include "analysis.h"
 #include "arena.h"
-#include "cache.h"
 #include "chart.h"
 #include "comment.h"
 #include "conf.h"
@@ -247,12 +246,19 @@ results_activity(struct req *r, struct activity *a, const char **stamp)
 {
 	struct dbres	*res;
 	unsigned long long site, gen, writes;
+	int		 rc;
 
 	*stamp = NULL;
-	if (r->sess != NULL)
+	if (r->sess != NULL) {
 		res = db_query(r->db, r->a, SQL_ACTIVITY_BY_ID, DB_ARGS(
 		    DB_U(id, r->segi[0]), DB_U(reader, r->sess->user_id)));
-	else {
+		if (res == NULL)
+			return 500;
+		/* Not even a hint that an invisible one exists. */
+		if (!dbres_next(res))
+			return 404;
+		activity_fill(a, res);
+	} else {
 		res = db_query(r->db, r->a, SQL_RESULTS_GENS, DB_ARGS(
 		    DB_U(id, r->segi[0])));
 		if (res == NULL)
@@ -262,20 +268,12 @@ results_activity(struct req *r, struct activity *a, const char **stamp)
 		site = dbres_u(res, RESULTS_GENS_SITE_GEN);
 		gen = dbres_u(res, RESULTS_GENS_ACTIVITY_GEN);
 		writes = dbres_u(res, RESULTS_GENS_RESPONSE_WRITES);
-		cache_use(arena_printf(r->a, "activity:%lld", r->segi[0]),
-		    site, gen);
 		*stamp = arena_printf(r->a, "%llu.%llu.%llu", site, gen,
 		    writes);
-		/* The public page's (consult_activity): reader 0. */
-		res = cache_query(r->db, r->a, SQL_CONSULT_ACTIVITY,
-		    DB_ARGS(DB_U(id, r->segi[0])));
+		/* The public page's activity: reader 0. */
+		if ((rc = consult_activity_cached(r, site, gen, a)) != 0)
+			return rc;
 	}
-	if (res == NULL)
-		return 500;
-	/* Not even a hint that an invisible one exists. */
-	if (!dbres_next(res))
-		return 404;
-	activity_fill(a, res);
 	if (!activity_visible(a))
 		return 404;
 	return 0;

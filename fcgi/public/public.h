@@ -91,6 +91,11 @@ int	page_results_list(struct req *);
  * 500.  results_reuse: the page is cacheable, and 1 when the worker's
  * copy drawn under stamp answered (the handler returns 200). */
 struct activity;
+/* The activity {id} as its public page reads it (consult_activity,
+ * reader 0), from the worker's cache, which it sets to the site's and
+ * the activity's generations site and gen: 0, or 404/500. */
+int	consult_activity_cached(struct req *, unsigned long long site,
+	    unsigned long long gen, struct activity *);
 int	results_activity(struct req *, struct activity *, const char **stamp);
 int	results_reuse(struct req *, const char *stamp);
 
