@@ -18,7 +18,7 @@
 #include "log.h"
 #include "sql_gen.h"
 
-#define DB_MAXPARAM	96	/* values bound to one statement (an_group_find: 66) */
+#define DB_MAXPARAM	64	/* values bound to one statement (an_group_keys: 25) */
 #define DB_INITBUF	256
 
 static const struct db_stmt	*db_stmts;

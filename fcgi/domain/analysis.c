@@ -197,6 +197,24 @@ analysis_fingerprint(struct db *db, struct arena *a,
 	return analysis_group_store(db, activity, id, &g);
 }
 
+/* Adds id to the oldest n (at most ANALYSIS_CANDIDATES) of ids, kept in
+ * ascending order without repeats. */
+static void
+group_oldest(unsigned long long *ids, int *n, unsigned long long id)
+{
+	int	 i, j;
+
+	for (i = 0; i < *n && ids[i] < id; i++)
+		;
+	if ((i < *n && ids[i] == id) || i == ANALYSIS_CANDIDATES)
+		return;
+	if (*n < ANALYSIS_CANDIDATES)
+		(*n)++;
+	for (j = *n - 1; j > i; j--)
+		ids[j] = ids[j - 1];
+	ids[i] = id;
+}
+
 int
 analysis_group_find(struct db *db, struct arena *a,
     unsigned long long activity, unsigned long long id, const char *body,
@@ -205,14 +223,19 @@ analysis_group_find(struct db *db, struct arena *a,
 	struct fingerprint *fp = &g->fp;
 	struct dbres	*res;
 	uint32_t	 other[ANALYSIS_MINHASH];
+	unsigned long long ids[ANALYSIS_CANDIDATES], exact = 0;
+	int		 per_band[ANALYSIS_BANDS] = { 0 };
+	int		 i, n = 0, band;
 	double		 t = analysis_threshold();
 
 	g->grp = 0;
 	g->kind = NULL;
+	g->full = 0;
 	analysis_fingerprint_text(a, body, fp);
-	/* The same normalised text first, else the nearest by the
-	 * signatures (one statement, an_group_find). */
-	res = db_query(db, a, SQL_AN_GROUP_FIND, DB_ARGS(
+	/* The same normalised text, and the entries of the band keys (one
+	 * statement, an_group_keys): the oldest of them are the
+	 * candidates, and a key with ANALYSIS_KEY_KEEP entries is full. */
+	res = db_query(db, a, SQL_AN_GROUP_KEYS, DB_ARGS(
 	    DB_U(activity, activity),
 	    DB_B(hash, fp->norm_hash, sizeof(fp->norm_hash)), DB_U(id, id),
 	    DB_U(b0, fp->band[0]),
@@ -234,24 +257,45 @@ analysis_group_find(struct db *db, struct arena *a,
 	    DB_U(b16, fp->band[16]),
 	    DB_U(b17, fp->band[17]),
 	    DB_U(b18, fp->band[18]),
-	    DB_U(b19, fp->band[19]),
-	    DB_I(per_band, ANALYSIS_CANDIDATES + 1),
-	    DB_I(limit, ANALYSIS_CANDIDATES)));
+	    DB_U(b19, fp->band[19])));
 	if (res == NULL)
 		return -1;
 	while (dbres_next(res)) {
-		if (dbres_int(res, AN_GROUP_FIND_EXACT)) {
-			g->grp = dbres_u(res, AN_GROUP_FIND_GROUP_ID);
+		band = (int)dbres_int(res, AN_GROUP_KEYS_BAND);
+		if (band < 0) {
+			exact = dbres_u(res, AN_GROUP_KEYS_COMMENT_ID);
+			continue;
+		}
+		if (band >= ANALYSIS_BANDS)
+			continue;
+		if (++per_band[band] == ANALYSIS_KEY_KEEP)
+			g->full |= 1ULL << band;
+		group_oldest(ids, &n, dbres_u(res, AN_GROUP_KEYS_COMMENT_ID));
+	}
+	if (exact == 0 && n == 0)
+		return 0;
+	for (i = n; i < ANALYSIS_CANDIDATES; i++)
+		ids[i] = 0;
+	res = db_query(db, a, SQL_AN_GROUP_CANDIDATES, DB_ARGS(
+	    DB_B(hash, fp->norm_hash, sizeof(fp->norm_hash)),
+	    DB_U(c0, exact), DB_U(c1, ids[0]), DB_U(c2, ids[1]),
+	    DB_U(c3, ids[2]), DB_U(c4, ids[3]), DB_U(c5, ids[4]),
+	    DB_U(c6, ids[5]), DB_U(c7, ids[6]), DB_U(c8, ids[7])));
+	if (res == NULL)
+		return -1;
+	while (dbres_next(res)) {
+		if (dbres_int(res, AN_GROUP_CANDIDATES_EXACT)) {
+			g->grp = dbres_u(res, AN_GROUP_CANDIDATES_GROUP_ID);
 			g->kind = "exact";
 			break;
 		}
 		/* A text with no word is only ever the same text. */
 		if (fp->words == 0 || sig_unpack((const unsigned char *)
-		    dbres_str(res, AN_GROUP_FIND_MINHASH), dbres_len(res,
-		    AN_GROUP_FIND_MINHASH), other) == -1)
+		    dbres_str(res, AN_GROUP_CANDIDATES_MINHASH), dbres_len(res,
+		    AN_GROUP_CANDIDATES_MINHASH), other) == -1)
 			continue;
 		if (analysis_similarity(fp->sig, other) >= t) {
-			g->grp = dbres_u(res, AN_GROUP_FIND_GROUP_ID);
+			g->grp = dbres_u(res, AN_GROUP_CANDIDATES_GROUP_ID);
 			g->kind = "near";
 			break;
 		}
@@ -284,7 +328,8 @@ analysis_group_store(struct db *db, unsigned long long activity,
 	if (db_exec(db, SQL_AN_FP_STORE, DB_ARGS(DB_U(activity, activity),
 	    DB_U(id, id), DB_B(hash, g->fp.norm_hash, sizeof(g->fp.norm_hash)),
 	    DB_B(sig, p.sig, sizeof(p.sig)), DB_U(grp, g->grp),
-	    DB_S(kind, g->kind), DB_B(bands, p.bands, p.nbands))) < 0 &&
+	    DB_S(kind, g->kind), DB_B(bands, p.bands, p.nbands),
+	    DB_U(full, g->full))) < 0 &&
 	    db_errno(db) != 0)
 		return -1;
 	return 0;

@@ -20,7 +20,10 @@
  * comment_bands, so storing a comment costs one indexed look-up and at
  * most ANALYSIS_CANDIDATES signature comparisons, whatever the number of
  * comments.  A comment joins the group of the first candidate that
- * passes (groups are keyed by their first comment's id).
+ * passes (groups are keyed by their first comment's id).  A key keeps
+ * its first ANALYSIS_KEY_KEEP entries only, so the look-up reads at most
+ * ANALYSIS_BANDS x ANALYSIS_KEY_KEEP entries and the table grows with
+ * the distinct texts, not with a campaign's comments.
  */
 #ifndef SHAREK_ANALYSIS_H
 #define SHAREK_ANALYSIS_H
@@ -39,6 +42,10 @@ struct calendar;
 #define ANALYSIS_ROWS		3
 #define ANALYSIS_MINHASH	(ANALYSIS_BANDS * ANALYSIS_ROWS)
 #define ANALYSIS_CANDIDATES	8
+/* The entries a band key keeps (migration 0037): the candidates, and the
+ * comment itself when it is fingerprinted again; no later entry can be
+ * among a comment's ANALYSIS_CANDIDATES oldest. */
+#define ANALYSIS_KEY_KEEP	(ANALYSIS_CANDIDATES + 1)
 #define ANALYSIS_THRESHOLD	0.6	/* [analysis] near_threshold */
 #define ANALYSIS_GROUPS_KEPT	100	/* largest groups in the statistics */
 #define ANALYSIS_INDEX_BATCH	500
@@ -66,6 +73,7 @@ struct analysis_group {
 	struct fingerprint fp;
 	unsigned long long grp;		/* 0: a group of its own */
 	const char	*kind;		/* "exact", "near" or NULL */
+	unsigned long long full;	/* bit i: band i's key is full (0037) */
 };
 
 /* Fingerprints comment id of activity (its body) and puts it in its
@@ -80,7 +88,8 @@ int	 analysis_fingerprint(struct db *, struct arena *,
  * of the earlier comments of activity (id, 0 for one not yet stored, is
  * not one of them) it joins.  comment_submit runs it before it takes the
  * activity's row, so that the searching is not done one comment at a
- * time.  0 or -1. */
+ * time.  Two statements at most: the keys' entries, then the candidates
+ * (none when no key has an entry).  0 or -1. */
 int	 analysis_group_find(struct db *, struct arena *,
 	    unsigned long long activity, unsigned long long id,
 	    const char *body, struct analysis_group *);

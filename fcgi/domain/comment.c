@@ -168,7 +168,7 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 	    DB_B(norm, grp.fp.norm_hash, sizeof(grp.fp.norm_hash)),
 	    DB_B(sig, packed.sig, sizeof(packed.sig)), DB_U(grp, grp.grp),
 	    DB_S(kind, grp.kind), DB_B(bands, packed.bands,
-	    packed.nbands))) < 0 && db_errno(db) != 0)
+	    packed.nbands), DB_U(full, grp.full))) < 0 && db_errno(db) != 0)
 		/* (A CALL's count of rows is its last statement's: only
 		 * the error says it failed.) */
 		return db_errno(db) == DB_ER_SIGNAL ? CO_NOT_OPEN : CO_ERROR;

@@ -3,119 +3,51 @@
 -- the statistics, the report's deadline; the staff workspace
 -- (fcgi/staff/page_analysis.c).  Migration 0013.
 
--- name: an_group_find
--- The candidates for a new comment's campaign group, in one statement:
--- first the oldest earlier comment with the same normalised text (:hash;
--- exact 1), if there is one; then the earlier comments sharing at least
--- one band key with it (ANALYSIS_BANDS of them), whose signatures decide
--- (exact 0 unless their text is the same too), :limit
--- (ANALYSIS_CANDIDATES) in all at most, the oldest first, so a group
--- keeps its first member as its key.  Each band's key is read as the
--- first :per_band (:limit + 1, for the comment itself when it is
--- fingerprinted again) entries of the primary key (activity_id, band,
--- hash, comment_id): the oldest :limit of all bands together are among
--- them, and the statement reads at most 20 x :per_band entries however
--- many comments of a campaign share the keys (issue 17: one key shared
--- by 3,400 comments of a campaign made the look-up read every one of
--- them, 110 ms, and grow with the campaign).
--- param: activity u, hash b, id u, b0 u, b1 u, b2 u, b3 u, b4 u, b5 u, b6 u, b7 u, b8 u, b9 u, b10 u, b11 u, b12 u, b13 u, b14 u, b15 u, b16 u, b17 u, b18 u, b19 u, per_band i, limit i
-SELECT c.id, c.group_id, c.minhash, c.norm_hash <=> :hash AS exact
-  FROM comments c
-  JOIN (
-        (SELECT id AS comment_id FROM comments
-          WHERE activity_id = :activity AND norm_hash = :hash AND id <> :id
-            AND group_id IS NOT NULL
-          ORDER BY id LIMIT 1)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 0 AND hash = :b0
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 1 AND hash = :b1
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 2 AND hash = :b2
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 3 AND hash = :b3
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 4 AND hash = :b4
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 5 AND hash = :b5
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 6 AND hash = :b6
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 7 AND hash = :b7
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 8 AND hash = :b8
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 9 AND hash = :b9
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 10 AND hash = :b10
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 11 AND hash = :b11
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 12 AND hash = :b12
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 13 AND hash = :b13
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 14 AND hash = :b14
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 15 AND hash = :b15
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 16 AND hash = :b16
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 17 AND hash = :b17
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 18 AND hash = :b18
-          ORDER BY comment_id LIMIT :per_band)
-        UNION
-        (SELECT comment_id FROM comment_bands
-          WHERE activity_id = :activity AND band = 19 AND hash = :b19
-          ORDER BY comment_id LIMIT :per_band)) b ON b.comment_id = c.id
- WHERE c.id <> :id AND c.group_id IS NOT NULL
- ORDER BY exact DESC, c.id LIMIT :limit;
+-- name: an_group_keys
+-- What a new comment's campaign group is looked for among, in one
+-- statement: the entries of its band keys (ANALYSIS_BANDS of them), one
+-- row (band, comment) each, and, as band -1, the oldest earlier comment
+-- with the same normalised text (:hash), if there is one.  A key
+-- keeps only its first ANALYSIS_KEY_KEEP entries (migration 0037), so
+-- this is one range read of at most 20 x 9 entries of the primary key
+-- (activity_id, band, hash, comment_id) however many comments of a
+-- campaign share the keys; a key with that many is full, and the
+-- comment's entry there is not stored (comment_bands_store).  (Issue 17:
+-- one sub-query a key, each cut at its first entries, cost 1.8 ms of a
+-- POST, the dearest statement of a comment.)
+-- param: activity u, hash b, id u, b0 u, b1 u, b2 u, b3 u, b4 u, b5 u, b6 u, b7 u, b8 u, b9 u, b10 u, b11 u, b12 u, b13 u, b14 u, b15 u, b16 u, b17 u, b18 u, b19 u
+SELECT band, comment_id FROM comment_bands
+  WHERE activity_id = :activity AND comment_id <> :id
+    AND (band, hash) IN ((0, :b0), (1, :b1), (2, :b2), (3, :b3),
+                       (4, :b4), (5, :b5), (6, :b6), (7, :b7),
+                       (8, :b8), (9, :b9), (10, :b10), (11, :b11),
+                       (12, :b12), (13, :b13), (14, :b14), (15, :b15),
+                       (16, :b16), (17, :b17), (18, :b18), (19, :b19))
+UNION ALL
+(SELECT -1 AS band, id AS comment_id FROM comments
+  WHERE activity_id = :activity AND norm_hash = :hash AND id <> :id
+    AND group_id IS NOT NULL
+  ORDER BY id LIMIT 1);
+
+-- name: an_group_candidates
+-- The candidates an_group_keys found (up to ANALYSIS_CANDIDATES + 1 ids,
+-- 0 for none), whose signatures decide: the same normalised text first
+-- (exact 1), then the oldest, so a group keeps its first member as its
+-- key.
+-- param: hash b, c0 u, c1 u, c2 u, c3 u, c4 u, c5 u, c6 u, c7 u, c8 u
+SELECT id, group_id, minhash, norm_hash <=> :hash AS exact
+  FROM comments
+ WHERE id IN (:c0, :c1, :c2, :c3, :c4, :c5, :c6, :c7, :c8)
+   AND group_id IS NOT NULL
+ ORDER BY exact DESC, id;
 
 -- name: an_fp_store
 -- A comment's fingerprint and group (:grp 0: a group of its own) and its
--- band keys (:bands, analysis_group_bands): the procedure
--- comment_fp_store of sql/migrations/0032_page_generations.sql, which
--- comment_store runs too.
--- param: activity u, id u, hash b, sig b, grp u, kind s, bands b
-CALL comment_fp_store(:activity, :id, :hash, :sig, :grp, :kind, :bands);
+-- band keys (:bands, analysis_group_pack) but those of the bands in
+-- :full (an_group_find): the procedure comment_fp_store of
+-- sql/migrations/0037_band_cap.sql.
+-- param: activity u, id u, hash b, sig b, grp u, kind s, bands b, full u
+CALL comment_fp_store(:activity, :id, :hash, :sig, :grp, :kind, :bands, :full);
 
 -- name: an_unindexed
 -- Comments stored before fingerprints (sharekctl reindex), :limit

@@ -85,13 +85,13 @@ DELETE FROM comment_rate WHERE minute < UNIX_TIMESTAMP() DIV 60 - 1440 LIMIT 100
 
 -- name: comment_store
 -- The new comment's writes, in one round trip (the procedure of
--- sql/migrations/0032_page_generations.sql): the counters (:first is 1
--- for the user's first comment on the activity), which find the activity
--- still open as it is now (closed since the page read it: error
--- DB_ER_SIGNAL, nothing kept), the comment as pending (:article 0: on the
--- whole document; :due_unix: the moderation deadline), its fingerprint
--- and group (:grp 0: a group of its own; :bands: the band keys,
--- analysis_group_bands).
--- param: activity u, article u, user u, body s, hash b, due_unix i, ip s, first i, norm b, sig b, grp u, kind s, bands b
+-- sql/migrations/0037_band_cap.sql): the counters (:first is 1 for the
+-- user's first comment on the activity), which find the activity still
+-- open as it is now (closed since the page read it: error DB_ER_SIGNAL,
+-- nothing kept), the comment as pending (:article 0: on the whole
+-- document; :due_unix: the moderation deadline), its fingerprint and
+-- group (:grp 0: a group of its own; :bands: the band keys,
+-- analysis_group_pack, but those of the bands in :full, an_group_find).
+-- param: activity u, article u, user u, body s, hash b, due_unix i, ip s, first i, norm b, sig b, grp u, kind s, bands b, full u
 CALL comment_store(:activity, :article, :user, :body, :hash, :due_unix, :ip,
-                   :first, :norm, :sig, :grp, :kind, :bands);
+                   :first, :norm, :sig, :grp, :kind, :bands, :full);

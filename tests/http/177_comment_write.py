@@ -6,20 +6,15 @@ get their comments stored — none fails or deadlocks (the insert's foreign
 key and the counters' update once locked the activity's row in opposite
 orders).  The citizens and their sessions are made by SQL, as the bench
 makes them (a session row is the BLAKE2b of its token)."""
-import hashlib
-import http.client
-import re
-import secrets
 import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import Tap, counts, sql, sql1, URL
+from sharek import Tap, counts, session_citizens, sql, sql1
+from sharek import post_comment as post_page_comment
 
 t = Tap()
-u = urllib.parse.urlsplit(URL)
 RUN = int(time.time() * 1000)
 N = 6          # citizens at the same moment
 EACH = 4       # comments each
@@ -29,44 +24,14 @@ aid = sql1("SELECT id FROM activities WHERE kind='consultation' AND audience='pu
 t.ok(aid is not None, "an open public consultation of the demo data")
 page = "/consultations/%s" % aid
 
-tokens = []
-for i in range(N):
-    email = "write.%d.%d@example.org" % (RUN, i)
-    sql("INSERT INTO users (kind, email, email_verified_at, full_name, lang, role, created_at, updated_at) "
-        "VALUES ('person', '%s', UTC_TIMESTAMP(), 'مشارك %d', 'en', 'citizen', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
-        % (email, i))
-    tok = secrets.token_urlsafe(32)
-    h = hashlib.blake2b(tok.encode(), digest_size=32).hexdigest()
-    sql("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) "
-        "SELECT UNHEX('%s'), id, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 1 HOUR "
-        "FROM users WHERE email = '%s'" % (h, email))
-    tokens.append(tok)
-uids = [r[0] for r in sql("SELECT id FROM users WHERE email LIKE 'write.%d.%%@example.org'" % RUN)]
+made = session_citizens("write.%d" % RUN, N)
+uids = [uid for uid, _ in made]
+tokens = [tok for _, tok in made]
 t.eq(len(uids), N, "%d citizens with a session each" % N)
 
 
-def request(tok, method, path, body=None):
-    c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
-    h = {"Cookie": "sk_session=" + tok, "Accept-Language": "en", "User-Agent": "sharek-tests"}
-    if body is not None:
-        h["Content-Type"] = "application/x-www-form-urlencoded"
-        h["Origin"] = URL
-    c.request(method, path, body=body, headers=h)
-    r = c.getresponse()
-    data = r.read().decode("utf-8", "replace")
-    c.close()
-    return r.status, r.getheader("Location") or "", r.getheader("X-Sharek-Queries"), data
-
-
 def post_comment(tok, text):
-    st, _, _, body = request(tok, "GET", page)
-    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', body)
-    nonce = re.search(r'name="nonce" value="([0-9a-f]+)"', body)
-    if st != 200 or not csrf or not nonce:
-        return st, "", None
-    st, loc, q, _ = request(tok, "POST", page + "/comments", urllib.parse.urlencode(
-        {"csrf": csrf.group(1), "nonce": nonce.group(1), "article": "0", "body": text}))
-    return st, loc, q
+    return post_page_comment(tok, page, text)
 
 
 def counters():
@@ -160,7 +125,7 @@ p4, n4 = counters()
 sql("UPDATE activities SET state = 'closed' WHERE id=%s" % aid)
 try:
     sql("CALL comment_store(%s, 0, %s, 'After the closing', UNHEX(SHA2('k177', 256)), "
-        "UNIX_TIMESTAMP() + 86400, '127.0.0.1', 1, UNHEX(SHA2('k177', 256)), '', 0, NULL, '')"
+        "UNIX_TIMESTAMP() + 86400, '127.0.0.1', 1, UNHEX(SHA2('k177', 256)), '', 0, NULL, '', 0)"
         % (aid, uids[0]))
     refused = ""
 except subprocess.CalledProcessError as e:

@@ -9,10 +9,12 @@ import fcntl
 import hashlib
 import hmac
 import html.parser
+import http.client
 import http.cookiejar
 import json
 import os
 import re
+import secrets
 import socket
 import struct
 import subprocess
@@ -450,3 +452,53 @@ def alive(pid):
         return True
     except ProcessLookupError:
         return False
+
+
+def session_citizens(tag, n):
+    """n citizens (tag.i@example.org, English) each with a session of an
+    hour, made by SQL as make bench makes them (a session row is the
+    BLAKE2b of its 43-character token, fcgi/core/auth.c): [(id, token)]."""
+    out = []
+    for i in range(n):
+        email = "%s.%d@example.org" % (tag, i)
+        sql("INSERT INTO users (kind, email, email_verified_at, full_name, lang, role, created_at, "
+            "updated_at) VALUES ('person', '%s', UTC_TIMESTAMP(), 'مشارك %d', 'en', 'citizen', "
+            "UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (email, i))
+        tok = secrets.token_urlsafe(32)
+        h = hashlib.blake2b(tok.encode(), digest_size=32).hexdigest()
+        sql("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) "
+            "SELECT UNHEX('%s'), id, UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 1 HOUR "
+            "FROM users WHERE email = '%s'" % (h, email))
+        out.append((sql1("SELECT id FROM users WHERE email = '%s'" % email), tok))
+    return out
+
+
+def session_request(tok, method, path, body=None):
+    """One request with session tok on its own connection (so threads can
+    share nothing): (status, Location, X-Sharek-Queries, body)."""
+    u = urllib.parse.urlsplit(URL)
+    c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+    h = {"Cookie": "sk_session=" + tok, "Accept-Language": "en", "User-Agent": "sharek-tests"}
+    if body is not None:
+        h["Content-Type"] = "application/x-www-form-urlencoded"
+        h["Origin"] = URL
+    c.request(method, path, body=body, headers=h)
+    r = c.getresponse()
+    data = r.read().decode("utf-8", "replace")
+    c.close()
+    return r.status, r.getheader("Location") or "", r.getheader("X-Sharek-Queries"), data
+
+
+def post_comment(tok, page, text, article=0):
+    """The comment form of consultation page read with session tok, then
+    text posted with its token and nonce: (status, Location,
+    X-Sharek-Queries of the POST); the form not found: (its status, "",
+    None)."""
+    st, _, _, body = session_request(tok, "GET", page)
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', body)
+    nonce = re.search(r'name="nonce" value="([0-9a-f]+)"', body)
+    if st != 200 or not csrf or not nonce:
+        return st, "", None
+    st, loc, q, _ = session_request(tok, "POST", page + "/comments", urllib.parse.urlencode(
+        {"csrf": csrf.group(1), "nonce": nonce.group(1), "article": str(article), "body": text}))
+    return st, loc, q
