@@ -12,17 +12,8 @@ if [ -n "${BENCH_DATA:-}" ] || [ -n "${BENCH_EXPORT:-}" ]; then
 	# the first use of a connection.
 	n=$(workers_for /)
 	for _ in $(seq 1 "$n"); do curl -sS -o /dev/null "$BASE${export_path}?modified_since=2999-01-01"; done
-	# The CPU time the database and the public workers spend on it (user
-	# + system, from /proc): on a shared machine the wall time is what
-	# the scheduler leaves us; rows per CPU second is what the code costs.
-	cputicks() {	# pids → their clock ticks, summed
-		local p t=0
-		for p in "$@"; do
-			[ -r "/proc/$p/stat" ] || continue
-			t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
-		done
-		echo "$t"
-	}
+	# The CPU time the database and the public workers spend on it
+	# (cputicks): rows per CPU second is what the code costs.
 	dbpid=$(cat "$RUN/mariadb.pid" 2>/dev/null || true)
 	wpids=$(pgrep -P "$(cat "$RUN/public.pid" 2>/dev/null || echo 0)" 2>/dev/null || true)
 	db0=$(cputicks $dbpid); w0=$(cputicks $wpids)
@@ -37,7 +28,7 @@ if [ -n "${BENCH_DATA:-}" ] || [ -n "${BENCH_EXPORT:-}" ]; then
 	rm -f "$TMP.csv"
 	echo "==> streamed export $export_path"
 	awk -v r="$rows" -v b="$size" -v s="$secs" 'BEGIN { printf "%d rows, %d bytes in %.2f s: %d rows/s (goal 200000 rows/s), %.1f MB/s\n", r, b, s, (s > 0 ? r / s : 0), (s > 0 ? b / s / 1048576 : 0) }'
-	awk -v r="$rows" -v d=$((db1 - db0)) -v w=$((w1 - w0)) -v hz="$(getconf CLK_TCK)" -v l="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" 'BEGIN {
+	awk -v r="$rows" -v d=$((db1 - db0)) -v w=$((w1 - w0)) -v hz="$HZ" -v l="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" 'BEGIN {
 	    c = (d + w) / hz
 	    printf "CPU time: MariaDB %.2f s, the public worker %.2f s: %d rows per CPU second (load average %s on %d cores)\n", d / hz, w / hz, (c > 0 ? r / c : 0), l, n }'
 	diff_rss() {	# prints each worker's line; the largest growth last

@@ -129,11 +129,19 @@ PY
  WHERE VARIABLE_NAME IN ('INNODB_ROW_LOCK_WAITS', 'INNODB_ROW_LOCK_TIME')"
 	}
 	read -r c_w0 c_t0 < <(c_locks)
+	# The CPU time each part spends on the comments (cputicks): the
+	# database, the public workers, nginx.
+	c_dbpid=$(cat "$RUN/mariadb.pid" 2>/dev/null || true)
+	c_wpids=$(pgrep -P "$(cat "$RUN/public.pid" 2>/dev/null || echo 0)" 2>/dev/null || true)
+	c_ngpid=$(cat "$RUN/nginx.pid" 2>/dev/null || true)
+	c_ngpids="$c_ngpid $(pgrep -P "${c_ngpid:-0}" 2>/dev/null || true)"
+	c_cpu0="$(cputicks $c_dbpid) $(cputicks $c_wpids) $(cputicks $c_ngpids)"
 	wrk -t"$c_conns" -c"$c_conns" -d"$DURATION" -s "$ROOT/tests/bench/comments.lua" "$BASE" -- \
 	    "$TMP.tokens" "/consultations/$c_page_id" "$c_conns" "$BASE" >"$TMP" 2>&1 &
 	WRK_PID=$!
 	wait "$WRK_PID" || { cat "$TMP" >&2; c_public "$c_workers"; die "wrk failed on the comments"; }
 	WRK_PID=
+	c_cpu1="$(cputicks $c_dbpid) $(cputicks $c_wpids) $(cputicks $c_ngpids)"
 	c_after=$($C_SQL -e "SELECT COUNT(*) FROM comments WHERE activity_id = $c_page_id")
 	read -r c_w1 c_t1 < <(c_locks)
 	c_public "$c_workers"
@@ -143,9 +151,11 @@ PY
 
 	c_pw=$(sed -n '/^\[db\]/,/^\[/s/^public_password *= *\([^ ;]*\).*/\1/p' "$CONF" | head -1)
 	c_uid=$($C_SQL -e "SELECT id FROM users WHERE email = 'bench.commenter.1@bench.invalid'")
+	c_bdb0=$(cputicks $c_dbpid)
 	c_base=$(BENCH_DB_PASSWORD=$c_pw "$BIN/sharek-comment-baseline" "$RUN/mysqld.sock" \
 	    sharek_public sharek "$c_base_id" "$c_uid" "$c_conns" "$c_secs") ||
 		{ c_clean; die "the comment baseline failed"; }
+	c_bdb1=$(cputicks $c_dbpid)
 	# The yardstick of the statement count alone: as many statements a
 	# row as a comment ran (X-Sharek-Queries of its GET and POST, when
 	# the stack reports them), through the same client.
@@ -171,6 +181,18 @@ PY
 		printf "ratio %.3f (goal >= 0.5)\n", (b > 0 ? r / b : 0)
 	}'
 	echo "row lock waits during the run: $((c_w1 - c_w0)), $((c_t1 - c_t0)) ms waited in all (InnoDB, server-wide)"
+	# Where a comment's time goes, against the baseline's row.
+	c_brows=$(printf '%s\n' "$c_base" | awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "rows") { print $i; exit } }')
+	awk -v c0="$c_cpu0" -v c1="$c_cpu1" -v p="$c_posted" -v hz="$HZ" \
+	    -v b="$((c_bdb1 - c_bdb0))" -v br="${c_brows:-0}" 'BEGIN {
+		split(c0, x); split(c1, y)
+		if (p > 0)
+			printf "CPU time a comment cost (user + system): MariaDB %.2f ms, the public workers %.2f ms, nginx %.2f ms", \
+			    (y[1] - x[1]) * 1000 / hz / p, (y[2] - x[2]) * 1000 / hz / p, (y[3] - x[3]) * 1000 / hz / p
+		if (br > 0)
+			printf "; a baseline row: MariaDB %.3f ms", b * 1000 / hz / br
+		printf "\n"
+	}'
 	[ -z "${c_getq:-}" ] ||
 		echo "statements a comment ran, on average: the form's GET $c_getq, the POST $c_postq (the baseline: 1)"
 	if [ -n "${c_floor:-}" ]; then
