@@ -177,16 +177,6 @@ page_blog_post(struct req *r)
 	return http_render(r, "public/blog_post", m);
 }
 
-static void
-atom_link(xmlTextWriterPtr w, const char *rel, const char *href)
-{
-	xmlTextWriterStartElement(w, BAD_CAST "link");
-	if (rel != NULL)
-		xmlTextWriterWriteAttribute(w, BAD_CAST "rel", BAD_CAST rel);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST href);
-	xmlTextWriterEndElement(w);
-}
-
 int
 page_blog_feed(struct req *r)
 {
@@ -223,9 +213,9 @@ page_blog_feed(struct req *r)
 	    slug != NULL ? "?entity=" : "", slug != NULL ? slug : ""));
 	xmlw_elem(w, "title", title);
 	xmlw_elem(w, "updated", present_feed_date(r, newest ? newest : time(NULL), 0));
-	atom_link(w, "self", arena_printf(r->a, "%s/feeds/blog.atom%s%s",
+	xmlw_link(w, "self", arena_printf(r->a, "%s/feeds/blog.atom%s%s",
 	    base, slug != NULL ? "?entity=" : "", slug != NULL ? slug : ""));
-	atom_link(w, NULL, slug != NULL ? arena_printf(r->a,
+	xmlw_link(w, NULL, slug != NULL ? arena_printf(r->a,
 	    "%s/entities/%s/blog", base, slug) : arena_printf(r->a, "%s/blog",
 	    base));
 	xmlTextWriterStartElement(w, BAD_CAST "author");
@@ -240,7 +230,7 @@ page_blog_feed(struct req *r)
 		xmlw_elem(w, "title", present_pick(r, dbres_str(res,
 		    BLOG_PUBLIC_LIST_TITLE_AR), dbres_str(res,
 		    BLOG_PUBLIC_LIST_TITLE_EN)));
-		atom_link(w, NULL, arena_printf(r->a, "%s/blog/%llu", base,
+		xmlw_link(w, NULL, arena_printf(r->a, "%s/blog/%llu", base,
 		    id));
 		xmlw_elem(w, "published", present_feed_date(r, t, 0));
 		xmlw_elem(w, "updated", present_feed_date(r, dbres_isnull(res,
