@@ -14,7 +14,10 @@
 # after another.  Goal: a ratio of at least 0.5.  Then the same client
 # with as many statements a row as a comment ran (primary-key reads, then
 # the INSERT, one transaction): what the statement count costs the
-# server by itself, apart from HTTP, sessions and pages.
+# server by itself, apart from HTTP, sessions and pages.  Then the CPU
+# time a comment cost each part, and the ceiling of the ratio on this
+# machine whatever the program does (two requests to a FastCGI worker
+# that does nothing, and the baseline's row).
 #
 # The users and their sessions are made by SQL (as tests/http/lib does
 # not need a password hash for a session: a session row is the BLAKE2b
@@ -168,8 +171,23 @@ PY
 		    "$c_conns" "$c_secs" "$c_reads") ||
 			{ c_clean; die "the comment baseline with reads failed"; }
 	fi
+	# The ceiling of the ratio on this machine, whatever the program
+	# does: a comment is at least two requests through nginx to a
+	# FastCGI worker (the form's GET, the POST) and the baseline's row.
+	# With the FastCGI baseline (no work, the form page's size) at R
+	# requests a second and the row at B a second on the same cores, a
+	# comment takes at least 2/R + 1/B of them: at most 1 / (2B/R + 1)
+	# of the baseline.
+	c_size=$(curl -sS -o /dev/null -w '%{size_download}' \
+	    -H "Cookie: sk_session=$(head -1 "$TMP.tokens")" "$BASE/consultations/$c_page_id") ||
+		{ c_clean; die "cannot fetch the comment form"; }
 	c_clean
 	rm -f "$TMP.tokens" "$TMP.sessions.sql"
+	db_quiet
+	start_baseline "$c_size" "$c_conns"
+	run_wrk "$BASE/__baseline"
+	c_frps_http=$RPS
+	stop_baseline
 
 	echo "==> durable comments per second (innodb_flush_log_at_trx_commit=$flush): $c_users users over $c_conns connections, GET form + POST, $c_conns public workers, limits lifted"
 	c_brps=$(printf '%s\n' "$c_base" | awk '{print $(NF-1)}')
@@ -202,6 +220,10 @@ PY
 			printf "the same row after %d primary-key reads in its transaction (a comment'"'"'s %d statements, no HTTP): %.1f rows/s, %.3f of the baseline; sharek %.3f of that\n", k, k + 1, f, (b > 0 ? f / b : 0), (f > 0 ? r / f : 0)
 		}'
 	fi
+	awk -v b="$c_brps" -v h="$c_frps_http" -v s="$c_size" 'BEGIN {
+		if (b > 0 && h > 0)
+			printf "the ceiling here: two requests to a FastCGI worker that does nothing (%d bytes: %.1f r/s) and the baseline row: at most %.1f comments/s, ratio %.3f\n", s, h, 1 / (2 / h + 1 / b), 1 / (2 * b / h + 1)
+	}'
 	[ "$c_failed" -eq 0 ] || die "17-comments: $c_failed comment requests failed"
 	[ "$c_stored" -ge "$c_posted" ] || die "17-comments: $c_posted acknowledged but only $c_stored stored"
 fi
