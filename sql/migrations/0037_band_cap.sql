@@ -33,14 +33,20 @@ DELETE b FROM comment_bands b
  WHERE x.r > 9;
 
 DROP PROCEDURE comment_bands_store;
+-- A campaign's comment whose keys are all full writes none, and runs no
+-- statement for them.
 CREATE PROCEDURE comment_bands_store(IN p_activity BIGINT UNSIGNED,
     IN p_id BIGINT UNSIGNED, IN p_bands VARBINARY(160), IN p_full INT UNSIGNED)
-  INSERT IGNORE INTO comment_bands (activity_id, band, hash, comment_id)
-  WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19)
-  SELECT p_activity, i,
-         CAST(CONV(HEX(SUBSTRING(p_bands, i * 8 + 1, 8)), 16, 10) AS UNSIGNED),
-         p_id
-    FROM n WHERE i * 8 < LENGTH(p_bands) AND (p_full >> i) & 1 = 0;
+BEGIN
+  IF p_full <> (1 << (LENGTH(p_bands) DIV 8)) - 1 THEN
+    INSERT IGNORE INTO comment_bands (activity_id, band, hash, comment_id)
+    WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19)
+    SELECT p_activity, i,
+           CAST(CONV(HEX(SUBSTRING(p_bands, i * 8 + 1, 8)), 16, 10) AS UNSIGNED),
+           p_id
+      FROM n WHERE i * 8 < LENGTH(p_bands) AND (p_full >> i) & 1 = 0;
+  END IF;
+END;
 
 DROP PROCEDURE comment_fp_store;
 CREATE PROCEDURE comment_fp_store(IN p_activity BIGINT UNSIGNED,
@@ -51,9 +57,7 @@ BEGIN
   UPDATE comments SET norm_hash = p_norm, minhash = p_sig,
          group_id = COALESCE(NULLIF(p_grp, 0), id), group_kind = p_kind
    WHERE id = p_id;
-  IF p_full <> (1 << (LENGTH(p_bands) DIV 8)) - 1 THEN
-    CALL comment_bands_store(p_activity, p_id, p_bands, p_full);
-  END IF;
+  CALL comment_bands_store(p_activity, p_id, p_bands, p_full);
 END;
 
 -- As 0035's, with p_full.
@@ -86,10 +90,7 @@ BEGIN
   IF p_grp = 0 THEN
     UPDATE comments SET group_id = v_id WHERE id = v_id;
   END IF;
-  -- A campaign's comment whose 20 keys are all full writes none.
-  IF p_full <> (1 << (LENGTH(p_bands) DIV 8)) - 1 THEN
-    CALL comment_bands_store(p_activity, v_id, p_bands, p_full);
-  END IF;
+  CALL comment_bands_store(p_activity, v_id, p_bands, p_full);
   -- Last: the shards' rows are held only from here to the commit, and
   -- both are the account's shard, so the comments that wait for each
   -- other are the same for both.
