@@ -225,11 +225,15 @@ SELECT :activity, 'topic', ct.topic_id, '', COUNT(*)
  GROUP BY ct.topic_id;
 
 -- name: an_stats_group_sizes
--- The largest :limit (ANALYSIS_GROUPS_KEPT) campaign groups.
+-- The largest :limit (ANALYSIS_GROUPS_KEPT) campaign groups.  A comment
+-- not yet fingerprinted (no group: stored by an import before sharekctl
+-- reindex) is in none; counted as a group of NULL, it failed the whole
+-- statistics' transaction, which the tick then ran again every minute.
 -- param: activity u, limit i
 INSERT INTO report_stats (activity_id, dim, ref, name, n)
 SELECT :activity, 'group', group_id, '', COUNT(*)
   FROM comments WHERE activity_id = :activity AND status = 'published'
+   AND group_id IS NOT NULL
  GROUP BY group_id HAVING COUNT(*) > 1
  ORDER BY COUNT(*) DESC, group_id LIMIT :limit;
 
