@@ -16,7 +16,7 @@ later cannot be forgotten."""
 import sys
 import time
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import Client, Tap, page_round, sql, sql1, workers
+from sharek import Client, Tap, across_closing, page_round, sql, sql1, workers
 
 t = Tap()
 N = 4 * max(2, len(workers("public")))   # enough requests to meet every worker
@@ -112,19 +112,10 @@ t.ok(every(bodies, lambda b: "Ministry %s" % tag in b),
 sql("UPDATE entities SET name_en = '%s' WHERE id = %s" % (ent_name.replace("'", "''"), ent))
 
 # ---- the clock alone -----------------------------------------------------------------
-closed_by_clock = False
-for attempt in range(3):
-    sql("UPDATE activities SET closes_at = UTC_TIMESTAMP() + INTERVAL 3 SECOND WHERE id = %s" % act)
-    gen = sql1("SELECT gen FROM generations WHERE name = 'activity:%s'" % act)
-    bodies, _, _ = round_()
-    still_open = every(bodies, lambda b: "badge state-open" in b)
-    time.sleep(3.5)
-    bodies, _, _ = round_()
-    if sql1("SELECT gen FROM generations WHERE name = 'activity:%s'" % act) != gen:
-        continue        # the stack's tick wrote to it meanwhile: again
-    closed_by_clock = every(bodies, lambda b: "badge state-closed" in b and "Closed on" in b)
-    break
-t.ok(still_open, "a consultation closing in 3 seconds is shown open until then")
+still_open, closed_by_clock = across_closing(
+    act, lambda: round_()[0], lambda b: "badge state-open" in b,
+    lambda b: "badge state-closed" in b and "Closed on" in b)
+t.ok(still_open, "a consultation closing in a few seconds is shown open until then")
 t.ok(closed_by_clock, "its closing passing, with no write to the database, every next request "
      "shows it closed (the copy ends at the closing)")
 

@@ -445,6 +445,38 @@ def page_round(t, client, path, n, **kw):
             sum(r.header("X-Sharek-Reused") == "1" for r in rs))
 
 
+def across_closing(activity, draw, before, after, ahead=6, tries=5):
+    """The clock alone (issue 17's worker copies end at an activity's
+    closing): sets activity's closes_at `ahead` seconds from now, draws
+    (draw() -> bodies) before and after it, with no write between.  A
+    round that did not end well before the closing (a loaded machine)
+    tells nothing and is tried again, and so is one during which the
+    stack's tick wrote to the activity.  Returns (every body drawn before
+    passes before(), every body after passes after())."""
+    def gen():
+        return sql1("SELECT COALESCE(MAX(gen), 0) FROM generations WHERE name = 'activity:%s'"
+                    % activity)
+    ok_before, ok_after = None, False
+    for _ in range(tries):
+        sql("UPDATE activities SET closes_at = UTC_TIMESTAMP() + INTERVAL %d SECOND WHERE id = %s"
+            % (ahead, activity))
+        set_at = time.time()      # closes_at is whole seconds: ahead-1 to ahead from here
+        g = gen()
+        bodies = draw()
+        if time.time() > set_at + ahead - 1.5:
+            continue
+        ok_before = all(map(before, bodies))
+        if not ok_before:
+            break
+        time.sleep(max(0.0, set_at + ahead + 0.5 - time.time()))
+        bodies = draw()
+        if gen() != g:
+            continue
+        ok_after = all(map(after, bodies))
+        break
+    return ok_before, ok_after
+
+
 def alive(pid):
     """True while process pid exists (reaped: gone)."""
     try:
