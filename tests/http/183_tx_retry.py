@@ -46,6 +46,21 @@ class Session:
         self.p.wait(10)
 
 
+def lock_wait(timeout=15.0):
+    """Waits (at most timeout seconds) until a statement has run for over
+    half a second: the request got as far as the row the other session
+    holds, and waits for it.  (INNODB_TRX does not always say LOCK WAIT
+    for a statement inside a procedure, and the process list names the
+    procedure's definer as its user.)"""
+    end = time.time() + timeout
+    while time.time() < end:
+        if int(sql1("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() "
+                    "AND COMMAND IN ('Query', 'Execute') AND TIME_MS > 500")):
+            return True
+        time.sleep(0.05)
+    return False
+
+
 c = Client(lang="en")
 t.eq(c.login("citizen@sharek.test").status, 303, "the demo citizen signs in")
 aid = sql1("SELECT id FROM activities WHERE kind='consultation' AND audience='public' "
@@ -73,10 +88,9 @@ def post():
 
 th = threading.Thread(target=post)
 th.start()
-time.sleep(1.0)     # the POST claimed the nonce and waits for the row
-t.ok(th.is_alive(), "the comment's transaction waits for the consultation's row")
+t.ok(lock_wait() and th.is_alive(), "the comment's transaction waits for the consultation's row")
 got = s.run("SELECT HEX(nonce) FROM form_nonces WHERE nonce = UNHEX('%s') FOR UPDATE" % fields["nonce"])
-time.sleep(0.5)     # the POST runs again from the start and waits for us
+lock_wait()         # the POST runs again from the start and waits for us
 s.run("ROLLBACK")
 s.close()
 th.join(30)
@@ -133,10 +147,9 @@ def save():
 
 th = threading.Thread(target=save)
 th.start()
-time.sleep(1.0)     # inserted, and waiting for the audit log's end
-t.ok(th.is_alive(), "the form's transaction waits after its insert")
+t.ok(lock_wait() and th.is_alive(), "the form's transaction waits after its insert")
 got = s.run("SELECT HEX(nonce) FROM form_nonces WHERE nonce = UNHEX('%s') FOR UPDATE" % sfields["nonce"])
-time.sleep(0.5)
+lock_wait()
 s.run("ROLLBACK")
 s.close()
 th.join(30)
