@@ -340,25 +340,39 @@ static int	analysis_pending(struct db *, struct arena *, int);
 int
 analysis_reindex(struct db *db, struct arena *a)
 {
+	struct arena	*b;
 	struct dbres	*res;
+	unsigned long long after = 0;
 	int		 n = 0, rows;
 
+	/* Each batch in an arena of its own, let go before the next, and
+	 * read on from the last id: an import of millions of comments is
+	 * fingerprinted in flat memory and one pass over the table (each
+	 * batch read from the start again, 823,500 comments took 2.6 GB
+	 * and over 20 minutes of sharekctl migrate). */
+	b = arena_new(64 * 1024);
 	do {
-		res = db_query(db, a, SQL_AN_UNINDEXED, DB_ARGS(
-		    DB_I(limit, ANALYSIS_INDEX_BATCH)));
-		if (res == NULL)
+		arena_reset(b);
+		res = db_query(db, b, SQL_AN_UNINDEXED, DB_ARGS(
+		    DB_U(after, after), DB_I(limit, ANALYSIS_INDEX_BATCH)));
+		if (res == NULL) {
+			arena_free(b);
 			return -1;
+		}
 		rows = 0;
 		while (dbres_next(res)) {
-			if (analysis_fingerprint(db, a,
-			    dbres_u(res, AN_UNINDEXED_ACTIVITY_ID),
-			    dbres_u(res, AN_UNINDEXED_ID),
-			    dbres_str(res, AN_UNINDEXED_BODY)) == -1)
+			after = dbres_u(res, AN_UNINDEXED_ID);
+			if (analysis_fingerprint(db, b,
+			    dbres_u(res, AN_UNINDEXED_ACTIVITY_ID), after,
+			    dbres_str(res, AN_UNINDEXED_BODY)) == -1) {
+				arena_free(b);
 				return -1;
+			}
 			rows++;
 			n++;
 		}
 	} while (rows == ANALYSIS_INDEX_BATCH);
+	arena_free(b);
 	/* Reports made by an import or the demo seed get their parts and
 	 * statistics now rather than at the next tick. */
 	if (analysis_pending(db, a, 0) < 0)

@@ -539,28 +539,38 @@ workflow_index_one(struct db *db, struct arena *a, unsigned long long id,
 int
 workflow_reindex(struct db *db, struct arena *a)
 {
+	struct arena	*b;
 	struct dbres	*res;
 	unsigned long long after = 0;
 	int		 n = 0, rows;
 
+	/* A batch's memory is let go before the next (flat whatever the
+	 * number of activities), as analysis_reindex does. */
+	b = arena_new(64 * 1024);
 	do {
-		res = db_query(db, a, SQL_WF_INDEX_BATCH, DB_ARGS(
+		arena_reset(b);
+		res = db_query(db, b, SQL_WF_INDEX_BATCH, DB_ARGS(
 		    DB_U(after, after), DB_I(limit, WF_INDEX_BATCH)));
-		if (res == NULL)
-			return -1;
 		rows = 0;
-		while (dbres_next(res)) {
+		while (res != NULL && dbres_next(res)) {
 			after = dbres_u(res, WF_INDEX_BATCH_ID);
-			if (workflow_index_one(db, a, after,
+			if (workflow_index_one(db, b, after,
 			    dbres_str(res, WF_INDEX_BATCH_TITLE_AR),
 			    dbres_str(res, WF_INDEX_BATCH_TITLE_EN),
 			    dbres_str(res, WF_INDEX_BATCH_SUMMARY_AR),
-			    dbres_str(res, WF_INDEX_BATCH_SUMMARY_EN)) == -1)
-				return -1;
+			    dbres_str(res, WF_INDEX_BATCH_SUMMARY_EN)) == -1) {
+				res = NULL;
+				break;
+			}
 			rows++;
 			n++;
 		}
+		if (res == NULL) {
+			arena_free(b);
+			return -1;
+		}
 	} while (rows == WF_INDEX_BATCH);
+	arena_free(b);
 	/* The comments' fingerprints (campaign groups, issue 11) of those
 	 * stored before them. */
 	if (analysis_reindex(db, a) < 0)

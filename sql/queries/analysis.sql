@@ -51,11 +51,12 @@ CALL comment_fp_store(:activity, :id, :hash, :sig, :grp, :kind, :bands, :full);
 
 -- name: an_unindexed
 -- Comments stored before fingerprints (sharekctl reindex), :limit
--- (ANALYSIS_INDEX_BATCH) at a time, the oldest first so each group
--- keeps its first member.
--- param: limit i
+-- (ANALYSIS_INDEX_BATCH) at a time after id :after, the oldest first so
+-- each group keeps its first member: a range of the primary key from
+-- where the last batch stopped.
+-- param: after u, limit i
 SELECT id, activity_id, body FROM comments
- WHERE norm_hash IS NULL ORDER BY id LIMIT :limit;
+ WHERE id > :after AND norm_hash IS NULL ORDER BY id LIMIT :limit;
 
 -- Positions (art. 9-ج-3).
 
