@@ -83,7 +83,17 @@ chart_model(const struct req *r, struct val *model, const char *key,
 	c = vm_child(model, key);
 	vm_str(c, "id", id);
 	vm_str(c, "title", title);
-	vm_int(c, "total", total);
+	/* The table's total is the sum of the rows; percentages of another
+	 * base (respondents who may choose several options, ballots that
+	 * approve several projects) say so under it. */
+	vm_int(c, "total", sum);
+	if (total != sum) {
+		vm_bool(c, "has_base", 1);
+		vm_str(c, "base_note", i18n_subst(r->a, i18n_get(r->lang,
+		    "Percentages are of {1}, not of the total: one may be "
+		    "counted in several rows."), arena_printf(r->a, "%lld",
+		    total), NULL));
+	}
 	vm_str(c, "unit", i18n_get(r->lang, "Count"));
 	vm_str(c, "label_head", i18n_get(r->lang, "Category"));
 	vm_bool(c, "has_bars", n > 0);
@@ -120,7 +130,7 @@ chart_model(const struct req *r, struct val *model, const char *key,
 		else
 			desc = i18n_subst(r->a, i18n_get(r->lang,
 			    "{1}, {2} in all: {3}."), title,
-			    arena_printf(r->a, "%lld", total), d.data, NULL);
+			    arena_printf(r->a, "%lld", sum), d.data, NULL);
 	}
 	vm_str(c, "desc", desc);
 }

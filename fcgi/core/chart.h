@@ -23,7 +23,10 @@ struct chart_bar {
  * has_bars } for views/partials/chart.html.  total is what percentages
  * are of (e.g. respondents, so a multiple choice's percentages may add
  * up to more than 100 while the counts add up to the selections); 0
- * means the sum of the values.  desc is the sentence a screen reader
+ * means the sum of the values.  The table's total is always the sum;
+ * a base other than the sum adds has_base and base_note (a sentence
+ * saying what the percentages are of, which a page may word for its
+ * own base after the call).  desc is the sentence a screen reader
  * hears; NULL makes one from the title and the total.  id must be
  * unique on the page (it names the title and the table).  Use as
  *	{{#c.by_position}}{{>partials/chart}}{{/c.by_position}}

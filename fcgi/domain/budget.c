@@ -56,6 +56,28 @@ budget_state(const char *s)
 	return (enum bud_state)names_find(budget_state_names, BST__MAX, s);
 }
 
+const char *const budget_phase_labels[BPH__MAX] = {
+	[BPH_PROPOSALS] = N_("Taking proposals"),
+	[BPH_REVIEW] = N_("Projects under review"),
+	[BPH_VOTING] = N_("Voting open"),
+	[BPH_CLOSED] = N_("Voting closed"),
+	[BPH_PUBLISHED] = N_("Results published"),
+};
+
+enum bud_phase
+budget_phase(enum bud_state st, time_t opens, time_t closes,
+    time_t proposals_close, time_t now)
+{
+	if (st == BST_PUBLISHED)
+		return BPH_PUBLISHED;
+	if (st != BST_OPEN || now >= closes)
+		return BPH_CLOSED;
+	if (now >= opens)
+		return BPH_VOTING;
+	return proposals_close != 0 && now < proposals_close ?
+	    BPH_PROPOSALS : BPH_REVIEW;
+}
+
 void
 bud_count(struct bud_project *p, int np, const struct bud_ballot_in *b,
     int nb)
@@ -598,6 +620,8 @@ budget_load(struct db *db, struct arena *a, uint64_t id, time_t now,
 	b->proposing = b->st == BST_OPEN && now < b->opens &&
 	    b->proposals_close != 0 && now < b->proposals_close;
 	b->reviewing = b->st == BST_OPEN && now < b->opens;
+	b->phase = budget_phase(b->st, b->opens, b->closes,
+	    b->proposals_close, now);
 	if ((p = db_query(db, a, SQL_BUDGET_PROJECTS,
 	    DB_ARGS(DB_U(budget, b->id)))) == NULL)
 		return -1;

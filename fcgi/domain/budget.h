@@ -44,6 +44,16 @@ enum bud_state { BST_DRAFT, BST_OPEN, BST_CLOSED, BST_PUBLISHED, BST__MAX };
 extern const char *const budget_state_names[BST__MAX + 1];
 extern const char *const budget_state_labels[BST__MAX];
 enum bud_state	 budget_state(const char *);
+/* Where an open budget is in its life, as a citizen sees it: taking
+ * proposals, its projects under review before the vote, voting, voting
+ * over (closed, or open past its close until the tick closes it),
+ * results published; budget_phase from its stored state and dates
+ * (proposals_close 0: none) at now. */
+enum bud_phase { BPH_PROPOSALS, BPH_REVIEW, BPH_VOTING, BPH_CLOSED,
+	BPH_PUBLISHED, BPH__MAX };
+extern const char *const budget_phase_labels[BPH__MAX];
+enum bud_phase	 budget_phase(enum bud_state, time_t opens, time_t closes,
+		    time_t proposals_close, time_t now);
 
 struct bud_project {
 	uint64_t	 id;		/* project number: the last tie-break */
@@ -132,6 +142,7 @@ struct budget {
 	enum bud_state		 st;		/* state's enum */
 	time_t			 opens, closes;
 	int			 open, closed;	/* voting now; over */
+	enum bud_phase		 phase;
 	time_t			 proposals_close;	/* 0: none */
 	int			 proposing;	/* citizens propose now */
 	int			 reviewing;	/* before voting: projects

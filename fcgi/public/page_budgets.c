@@ -41,18 +41,17 @@
 #include "chart.h"
 #include "db.h"
 #include "http.h"
+#include "i18n.h"
 #include "names.h"
 #include "present.h"
 #include "public.h"
 #include "sql_gen.h"
 #include "vm.h"
 
-static const char *const bud_state_names[] = {
-	"open", "closed", "published", NULL
-};
-static const char *const bud_state_labels[] = {
-	N_("Voting open"), N_("Voting closed"), N_("Results published"),
-};
+/* The list's filter: the states past the draft (open: taking
+ * proposals, reviewing them or voting). */
+static const char *const *const bud_state_names = budget_state_names + 1;
+static const char *const *const bud_state_labels = budget_state_labels + 1;
 
 const struct param budget_list_params[BL__MAX] = {
 	[BL_ENTITY] = { .name = "entity", .type = PT_INT, .min = 1,
@@ -178,8 +177,8 @@ budget_show(struct req *r, struct budget *b, const int *sel, int status)
 	vm_str(m, "total", amount(r, b->rules.total, b->currency));
 	vm_str(m, "opens", present_datetime(r, b->opens));
 	vm_str(m, "closes", present_datetime(r, b->closes));
-	vm_str(m, "state", present_label(r, bud_state_labels, 3,
-	    names_find(bud_state_names, 3, b->state)));
+	vm_str(m, "state", present_label(r, budget_phase_labels, BPH__MAX,
+	    b->phase));
 	vm_str(m, "ballot_rule", tr(r, bud_ballot_labels[b->rules.ballot]));
 	vm_str(m, "method", tr(r, bud_method_labels[b->method]));
 	vm_bool(m, "mes", b->method == BM_MES);
@@ -277,6 +276,13 @@ budget_show(struct req *r, struct budget *b, const int *sel, int status)
 		chart_model(r, res_m, "chart", "chart-budget",
 		    tr(r, "Votes per project"), NULL, bars, b->t.np,
 		    b->t.ballots_online + b->t.ballots_paper);
+		if (vm_get(vm_get(res_m, "chart"), "has_base") != NULL)
+			vm_str(vm_get(res_m, "chart"), "base_note",
+			    i18n_subst(r->a, tr(r, "Percentages are of the "
+			    "{1} ballots: a ballot may choose several "
+			    "projects."), arena_printf(r->a, "%ld",
+			    (long)(b->t.ballots_online +
+			    b->t.ballots_paper)), NULL));
 	}
 	present_form(r, m, PARAMS(budget_ballot_params));
 	return http_form_page(r, "public/budget", m, status);
@@ -361,6 +367,7 @@ page_budgets(struct req *r)
 	struct dbres	*res;
 	const struct pval *st = http_arg(r, BL_STATE);
 	long long	 entity = http_arg_int(r, BL_ENTITY, 0);
+	time_t		 now = time(NULL);
 
 	vm_str(m, "title", tr(r, "Participatory budgets"));
 	if (r->nerr > 0)
@@ -394,9 +401,12 @@ page_budgets(struct req *r)
 		vm_str(it, "entity", present_pick(r, dbres_str(res,
 		    BUDGET_LIST_ENTITY_AR), dbres_str(res,
 		    BUDGET_LIST_ENTITY_EN)));
-		vm_str(it, "state", present_label(r, bud_state_labels, 3,
-		    names_find(bud_state_names, 3, dbres_str(res,
-		    BUDGET_LIST_STATE))));
+		vm_str(it, "state", present_label(r, budget_phase_labels,
+		    BPH__MAX, budget_phase(budget_state(dbres_str(res,
+		    BUDGET_LIST_STATE)), dbres_time(res, BUDGET_LIST_OPENS_AT),
+		    dbres_time(res, BUDGET_LIST_CLOSES_AT), dbres_isnull(res,
+		    BUDGET_LIST_PROPOSALS_CLOSE_AT) ? 0 : dbres_time(res,
+		    BUDGET_LIST_PROPOSALS_CLOSE_AT), now)));
 		vm_str(it, "total", amount(r, dbres_int(res,
 		    BUDGET_LIST_TOTAL_MINOR), dbres_str(res,
 		    BUDGET_LIST_CURRENCY)));

@@ -8,7 +8,7 @@
 SELECT b.id, b.entity_id, e.name_ar AS entity_ar, e.name_en AS entity_en,
        b.state, b.title_ar, b.title_en,
        CAST(ROUND(b.total_amount * 1000) AS SIGNED) AS total_minor,
-       b.currency, b.opens_at, b.closes_at,
+       b.currency, b.opens_at, b.closes_at, b.proposals_close_at,
        (SELECT COUNT(*) FROM budget_projects p WHERE p.budget_id = b.id)
          AS projects,
        (SELECT COUNT(*) FROM budget_ballots x WHERE x.budget_id = b.id)

@@ -30,6 +30,32 @@ t.eq(r.status, 200, "the list of budgets")
 t.ok(B in r.text, "lists the test budget")
 r = Client().get(B)
 t.ok('action="%s"' % BAL not in r.text, "no ballot form for anonymous readers")
+t.ok('<p class="kind">Voting open</p>' in Client(lang="en").get(B).text, "it is shown as voting open")
+
+# Before its vote, a budget is shown in its phase: taking proposals, then
+# its projects under review; never "voting open" (on its page and in the
+# list, in both languages).
+sql("INSERT INTO budgets (entity_id, state, title_ar, title_en, total_amount, votes_per_user, opens_at, closes_at, "
+    "proposals_close_at, ballot_rule, method, created_at) VALUES (%s, 'open', 'موازنة المقترحات 160', "
+    "'Proposals budget 160', 5000.000, 1, UTC_TIMESTAMP() + INTERVAL 20 DAY, UTC_TIMESTAMP() + INTERVAL 30 DAY, "
+    "UTC_TIMESTAMP() + INTERVAL 10 DAY, 'knapsack', 'greedy', UTC_TIMESTAMP())" % ent)
+pb = sql1("SELECT id FROM budgets WHERE title_en='Proposals budget 160'")
+
+
+def phase_shown(lang):
+    page = Client(lang=lang).get("/budgets/%s" % pb).text
+    lst = Client(lang=lang).get("/budgets").text
+    card = lst[lst.index('href="/budgets/%s"' % pb) - 200:lst.index('href="/budgets/%s"' % pb)]
+    m1 = re.search(r'<p class="kind">([^<]*)</p>', page)
+    m2 = re.findall(r'<p class="kind">([^<]*)</p>', card)
+    return (m1.group(1) if m1 else None, m2[-1] if m2 else None)
+
+
+t.eq(phase_shown("en"), ("Taking proposals", "Taking proposals"), "taking proposals: on its page and in the list")
+t.eq(phase_shown("ar"), ("تلقي المقترحات", "تلقي المقترحات"), "in Arabic too")
+sql("UPDATE budgets SET proposals_close_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE id=%s" % pb)
+t.eq(phase_shown("en"), ("Projects under review", "Projects under review"), "then its projects under review")
+sql("DELETE FROM budgets WHERE id=%s" % pb)
 
 
 def voter(n):
@@ -168,6 +194,20 @@ t.eq(total, 12, "ten online ballots and two paper copies")
 t.eq(total, int(sql1("SELECT COUNT(*) FROM budget_ballots WHERE budget_id=%s" % bid))
      + int(sql1("SELECT SUM(copies) FROM budget_paper_ballots WHERE budget_id=%s" % bid)),
      "the page's total is a count of the stored ballots")
+# The chart of votes: its table's total is the sum of the votes (a ballot
+# chooses several projects), and it says its percentages are of the
+# ballots, each project's share of them.
+tbl = r.text[r.text.index('id="chart-budget-table"'):]
+tbl = tbl[:tbl.index("</table>")]
+foot = re.search(r"<tfoot>.*?<td>(\d+)</td>", tbl, re.S)
+t.eq(int(foot.group(1)) if foot else None, sum(v), "the chart's total is the sum of the votes (%d)" % sum(v))
+t.ok(re.search(r'class="note chart-base">[^<]*\b12\b[^<]*ballots',
+               Client(lang="en").get(B).text) is not None,
+     "and it says its percentages are of the 12 ballots")
+pcs = [float(x) for x in re.findall(r"<td>\d+</td><td>([\d.]+)%</td>", tbl)]
+t.ok(len(pcs) == len(PID) and all(abs(pc - 100.0 * n / 12) < 0.06 for pc, n in zip(pcs, v)),
+     "each project's percentage is its votes over the ballots (%s)" % pcs, pcs)
+
 want = greedy(v, 100000, set())
 t.eq(sorted(i for i, p in enumerate(PID) if got.get(p, (0, ""))[1] in ("Yes", "نعم")), sorted(want),
      "greedy: the winners this test computes (%s)" % sorted(i + 1 for i in want))
