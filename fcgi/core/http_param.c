@@ -120,7 +120,9 @@ http_form_model(struct req *r, struct val *m)
 
 	if (r->route == NULL)
 		return;
-	errs = vm_list(m, "errors");
+	/* Filled again whole when a page calls it twice (a form drawn by
+	 * its page, then redrawn by http_form_again): each error once. */
+	errs = vm_list_empty(m, "errors");
 	for (i = 0; i < r->route->nparams; i++) {
 		const struct param *p = &r->route->params[i];
 		struct pval *v = &r->pv[i];
@@ -137,7 +139,7 @@ http_form_model(struct req *r, struct val *m)
 		if (p->type == PT_BOOL && v->set && v->i)
 			vm_bool(e, "checked", 1);
 		if (p->flags & P_MULTI) {
-			struct val *l = vm_list(e, "values");
+			struct val *l = vm_list_empty(e, "values");
 			int k;
 			for (k = 0; k < v->nvals; k++)
 				vm_str(vm_push(l), "value", v->vals[k]);
@@ -175,6 +177,26 @@ http_trim(const char **s, size_t *n)
 	}
 	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
 		(*n)--;
+}
+
+/* 1 when s holds only white space: ASCII blanks and line breaks, the
+ * no-break space (U+00A0) and the ideographic space (U+3000). */
+static int
+http_blank(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p != '\0') {
+		if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+			p++;
+		else if (p[0] == 0xc2 && p[1] == 0xa0)
+			p += 2;
+		else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+			p += 3;
+		else
+			return 0;
+	}
+	return 1;
 }
 
 int
@@ -437,6 +459,12 @@ http_check(struct req *r, const struct param *p, struct pval *v,
 				*w++ = *q;
 		*w = '\0';
 		v->len = (size_t)(w - v->s);
+		/* Only spaces and line breaks is nothing written: a blank
+		 * comment or answer is refused as an empty one is. */
+		if (http_blank(v->s)) {
+			v->s = "";
+			v->len = 0;
+		}
 	}
 	if (p->type == PT_PHONE || p->type == PT_INT || p->type == PT_DATE ||
 	    p->type == PT_DATETIME)

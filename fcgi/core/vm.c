@@ -105,6 +105,16 @@ vm_list(struct val *o, const char *key)
 }
 
 struct val *
+vm_list_empty(struct val *o, const char *key)
+{
+	struct val	*v = vm_list(o, key);
+
+	v->items = v->tail = NULL;
+	v->count = 0;
+	return v;
+}
+
+struct val *
 vm_push(struct val *list)
 {
 	struct val	*v = vm_new(list->a, V_OBJ);

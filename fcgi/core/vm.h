@@ -46,6 +46,8 @@ void		 vm_int(struct val *, const char *key, long long);
 void		 vm_bool(struct val *, const char *key, int);
 /* The list under key, created empty when missing. */
 struct val	*vm_list(struct val *, const char *key);
+/* The list under key, emptied (or created): for a model filled again. */
+struct val	*vm_list_empty(struct val *, const char *key);
 /* Appends a new object to a list and returns it. */
 struct val	*vm_push(struct val *list);
 /* The object under key, created when missing. */

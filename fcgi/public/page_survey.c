@@ -468,7 +468,7 @@ survey_vote_model(struct req *r, struct val *m, const struct activity *a)
 	mine = dbres_str(res, VOTE_GET_MY_CHOICE);
 	vm_str(v, "reason", dbres_str(res, VOTE_GET_MY_REASON));
 	if (mine != NULL)
-		vm_str(v, "mine", present_label(r, vote_choice_labels, VC__MAX,
+		vm_str(v, "my_vote", present_label(r, vote_choice_labels, VC__MAX,
 		    names_find(vote_choice_names, VC__MAX, mine)));
 	vm_strf(v, "id", "%llu", a->id);
 	{

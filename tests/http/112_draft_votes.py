@@ -36,9 +36,21 @@ cit.login("citizen@sharek.test")
 r = cit.get(C)
 h = hidden_fields(r.text, V)
 t.ok("csrf" in h, "the signed-in citizen gets the form")
+# Before voting, a citizen with comments of their own waiting on the
+# consultation is not told "your vote:" (the page's own comments were
+# taken for the vote).
+sql("DELETE FROM draft_votes WHERE activity_id=%s AND user_id=(SELECT id FROM users "
+    "WHERE email='citizen@sharek.test')" % c1)
+sql("INSERT INTO comments (activity_id, user_id, body, body_hash, status, received_at, moderation_due_at) "
+    "SELECT %s, id, 'تعليق ينتظر 112', UNHEX(SHA2('112-pending', 256)), 'pending', UTC_TIMESTAMP(), "
+    "UTC_TIMESTAMP() + INTERVAL 3 DAY FROM users WHERE email='citizen@sharek.test'" % c1)
+r0 = cit.get(C)
+t.ok("تعليق ينتظر 112" in r0.text and 'class="my-vote"' not in r0.text,
+     "no 'your vote' before voting, with comments of one's own on the page")
 r = cit.post(V, dict(h, reason="سبب مكتوب"))
 t.eq(r.status, 422, "a vote without a choice is refused")
 t.ok('id="f-choice"' in r.text and "سبب مكتوب" in r.text, "the message at the choice, the reason kept")
+t.eq(r.text.count('href="#f-choice"'), 1, "the error is listed once in the summary")
 before = counts()
 r = cit.post(V, dict(h, choice="for", reason="تحمي المرضى"))
 t.eq(r.status, 303, "the citizen votes for")
