@@ -116,12 +116,24 @@ survey_kind_has_options(enum q_kind k)
 }
 
 int
-survey_int(const char *s, long long *out)
+survey_int(const char *in, long long *out)
 {
-	char		*end;
+	char		 buf[64], *end, *s = buf;
+	size_t		 n;
 	long long	 v;
 
-	if (s == NULL || *s == '\0' || strlen(s) > 18)
+	/* ٣٠ and ۳۰ as typed on an Arabic keyboard read as 30, as every
+	 * number field of the portal reads them (utf8_ascii_digits); the
+	 * spaces around it are not part of it. */
+	if (in == NULL || (n = strlen(in)) >= sizeof(buf))
+		return -1;
+	memcpy(buf, in, n + 1);
+	n = utf8_ascii_digits(buf, n);
+	while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+		buf[--n] = '\0';
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '\0' || strlen(s) > 18)
 		return -1;
 	if (!(*s == '-' || *s == '+' || (*s >= '0' && *s <= '9')))
 		return -1;

@@ -202,6 +202,12 @@ test_answers(void)
 	t_eq_int(check(4, v, 1), AN_RANGE, "number: below its minimum");
 	v[0] = "120";
 	t_eq_int(check(4, v, 1), AN_OK, "number: the maximum itself");
+	v[0] = "\xd9\xa1\xd9\xa2\xd9\xa0";	/* ١٢٠ */
+	t_eq_int(check(4, v, 1), AN_OK, "number: Arabic-Indic digits");
+	v[0] = "\xdb\xb1\xdb\xb2\xdb\xb1";	/* ۱۲۱ */
+	t_eq_int(check(4, v, 1), AN_RANGE, "number: Eastern Arabic-Indic digits, above");
+	v[0] = " 7 ";
+	t_eq_int(check(4, v, 1), AN_OK, "number: spaces around it");
 	v[0] = "Yes";
 	t_eq_int(check(5, v, 1), AN_YESNO, "yes/no is literal");
 	v[0] = "71:2"; v[1] = "72:1"; v[2] = "73:3";
