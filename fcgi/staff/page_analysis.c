@@ -376,7 +376,8 @@ positions_tx(struct req *r, void *arg)
 		return OUT_CONFLICT;
 	case AN_BAD_DUPLICATE:
 		http_arg_error(r, ANP_DUPLICATE_OF, "Give the number of "
-		    "another published comment of this consultation.");
+		    "another published comment of this consultation, one "
+		    "that is not itself marked a duplicate.");
 		return OUT_INVALID;
 	case AN_BAD_TOPIC:
 		http_arg_error(r, ANP_THEMES, "Choose themes of this "

@@ -84,12 +84,15 @@ SELECT c.id, t.id FROM comments c
    AND c.status = 'published';
 
 -- name: an_comment_of
--- Whether :id is a published comment of :activity (the comment another
--- one duplicates).
+-- Whether :id is a published comment of :activity that is not itself
+-- marked a duplicate (the comment another one duplicates: the chain ends
+-- at a comment with a position of its own, and two comments can never be
+-- duplicates of each other).
 -- param: id u, activity u
 -- shape: count
 SELECT COUNT(*) AS n FROM comments
- WHERE id = :id AND activity_id = :activity AND status = 'published';
+ WHERE id = :id AND activity_id = :activity AND status = 'published'
+   AND NOT (entity_position <=> 'duplicate');
 
 -- name: an_topic_of
 -- param: topic u, activity u

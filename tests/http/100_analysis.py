@@ -143,6 +143,12 @@ t.eq(sql1("SELECT COUNT(*) FROM comments WHERE activity_id=%s AND entity_positio
      "the near-identical group (2) and the organisation's comment")
 r = answer(cids[5], "duplicate", "", dup=99999999)
 t.eq(r.status, 422, "a duplicate must name a comment of this consultation")
+r = answer(cids[5], "duplicate", "", dup=cids[0])
+t.eq(r.status, 303, "a duplicate of a comment with its own position")
+r = answer(cids[0], "duplicate", "", dup=cids[5])
+t.eq(r.status, 422, "two comments cannot be duplicates of each other: the one named is itself a duplicate")
+t.ok('id="e-duplicate_of"' in r.text, "said at the field")
+t.eq(sql1("SELECT entity_position FROM comments WHERE id=%s" % cids[0]), "accepted", "its position kept")
 r = answer(cids[5], "rejected", "لا يتعلق بالمسودة بل بقانون آخر.")
 t.eq(r.status, 303, "the organisation's comment: not accepted, with the reason")
 
