@@ -126,6 +126,7 @@ static const struct route routes[] = {
 	    R_LOGIN },
 	{ "POST", "/me/delete", page_delete, 0, PARAMS(me_delete_params),
 	    R_LOGIN },
+	{ "GET", "/me/deleted", page_me_deleted, 0, NULL, 0, 0 },
 };
 
 static const struct app app = {

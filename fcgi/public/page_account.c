@@ -48,6 +48,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "outbox.h"
+#include "present_public.h"
 #include "public.h"
 #include "pwcheck.h"
 #include "session.h"
@@ -375,13 +376,9 @@ page_register(struct req *r)
 int
 page_register_sent(struct req *r)
 {
-	struct val	*m = http_model(r);
-
-	vm_str(m, "title", tr(r, "Check your e-mail"));
-	vm_str(m, "message", tr(r, "We sent a message to the address you "
-	    "gave. Open the link in it within 72 hours to activate your "
-	    "account."));
-	return http_render(r, "public/message", m);
+	return present_message(r, N_("Check your e-mail"), N_("We sent a "
+	    "message to the address you gave. Open the link in it within 72 "
+	    "hours to activate your account."));
 }
 
 /* A link that does not work: 410, and its cookie (name at path, when

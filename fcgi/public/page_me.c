@@ -8,10 +8,12 @@
  * POST /me/profile       full_name, mobile, lang, org_name, org_reg_no
  *                        → 303 /me/profile?saved=1, or the form 422
  * POST /me/delete        password → personal data erased, contributions
- *                        kept anonymised, signed out → 303 /?deleted=1;
+ *                        kept anonymised, signed out → 303 /me/deleted;
  *                        a wrong password: the form 422; throttled as
  *                        sign-in is, its failures counted with those of
  *                        sign-in (session.h): the form 429
+ * GET  /me/deleted      what the deletion did (view public/message);
+ *                        anyone (the account is gone).
  * Permission: the signed-in user, for their own account only; staff
  * accounts are not erased here (403).
  */
@@ -292,5 +294,14 @@ page_delete(struct req *r)
 		return 500;
 	r->sess = NULL;
 	http_cookie_set(r, SESSION_COOKIE, "", 0);
-	return http_redirect(r, 303, "/?deleted=1");
+	return http_redirect(r, 303, "/me/deleted");
+}
+
+int
+page_me_deleted(struct req *r)
+{
+	return present_message(r, N_("Your account is deleted"), N_("Your "
+	    "name, e-mail address and mobile number are erased and you are "
+	    "signed out. What you contributed stays, without your name, as "
+	    "part of the public record of the consultations."));
 }

@@ -239,3 +239,13 @@ present_feed_tag(struct req *r)
 	return arena_printf(r->a, "tag:%.*s,%s:", (int)(e - h), h,
 	    conf_get("feeds", "tag_date", "2026"));
 }
+
+int
+present_message(struct req *r, const char *title, const char *message)
+{
+	struct val	*m = http_model(r);
+
+	vm_str(m, "title", tr(r, title));
+	vm_str(m, "message", tr(r, message));
+	return http_render(r, "public/message", m);
+}

@@ -62,5 +62,8 @@ int	present_list_reuse(struct req *);
  * default: a new comment or a changed activity shows within 2 s).  The
  * kernel refuses whatever carries a session or a form (http_cacheable). */
 void	present_cacheable(struct req *);
+/* A page that only tells the reader something (view public/message):
+ * its title and its sentence, msgids translated here. */
+int	present_message(struct req *, const char *title, const char *message);
 
 #endif

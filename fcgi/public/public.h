@@ -30,6 +30,7 @@ extern const struct param account_reset_params[RESET__MAX];
 int	page_register_form(struct req *);
 int	page_register(struct req *);
 int	page_register_sent(struct req *);
+int	page_me_deleted(struct req *);
 int	page_verify(struct req *);
 int	page_verify_confirm(struct req *);
 int	page_verify_done(struct req *);

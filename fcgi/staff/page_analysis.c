@@ -176,9 +176,12 @@ an_head(struct req *r, struct val *m, const struct activity *a)
 	vm_str(m, "state_label", present_label(r, act_state_labels, AS__MAX,
 	    a->state));
 	vm_bool(m, "in_analysis", a->state == AS_ANALYSIS);
+	/* The deadline while the report is owed, not once it is out. */
+	if (a->state == AS_PUBLISHED)
+		return;
 	if (a->report_due_at != 0)
 		vm_str(m, "due", present_date(r, a->report_due_at));
-	if (a->report_days_late > 0 && a->state != AS_PUBLISHED)
+	if (a->report_days_late > 0)
 		vm_int(m, "days_late", a->report_days_late);
 }
 

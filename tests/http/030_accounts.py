@@ -326,7 +326,11 @@ other = Client()
 other.login(EMAIL, NEW)
 r = c.submit("/me/profile", "/me/delete", {"password": NEW})
 t.eq(r.status, 303, "the account is deleted with the right password")
-t.eq(r.header("Location"), "/?deleted=1", "back to the home page")
+t.eq(r.header("Location"), "/me/deleted", "to a page that says what the deletion did")
+r = c.get("/me/deleted")
+t.ok(r.status == 200 and ("حُذف حسابك" in r.text or "Your account is deleted" in r.text)
+     and 'href="/login' in r.text and 'action="/logout"' not in r.text,
+     "it says the account is deleted, the reader signed out", r.status)
 row = sql("SELECT email IS NULL, full_name, mobile IS NULL, deleted_at IS NOT NULL, password_hash IS NULL, "
           "active FROM users WHERE id=%s" % uid)
 t.eq(row, [["1", "", "1", "1", "1", "0"]], "personal data erased (e-mail, name, mobile, password), deleted_at set")

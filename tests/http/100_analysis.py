@@ -242,6 +242,8 @@ r = li.post(rp + "/workflow", {"csrf": h["csrf"], "nonce": h["nonce"], "event": 
 t.eq(r.status, 303, "the liaison officer publishes")
 t.eq(sql1("SELECT state FROM activities WHERE id=%s" % act), "published", "published")
 t.eq(sql1("SELECT state FROM reports WHERE id=%s" % rep), "published", "the report too")
+t.ok(all("Report due" not in b and "موعد التقرير" not in b for b in (li.get(rp).text, li.get(ws).text)),
+     "once published, its pages no longer show a report due date")
 steps = sql("SELECT from_state, to_state, role FROM workflow_events WHERE activity_id=%s ORDER BY id" % act)
 t.eq([s[1] for s in steps], ["closed", "analysis", "report_submitted", "analysis", "report_submitted", "report_approved", "published"],
      "every step in the chain is recorded")
