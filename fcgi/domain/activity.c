@@ -172,6 +172,13 @@ activity_is_open(const struct activity *a, time_t now)
 }
 
 int
+activity_takes_comments(const struct activity *a, int has_articles)
+{
+	return a->kind == AK_CONSULTATION || has_articles ||
+	    (a->doc_pdf && a->document_upload_id != 0);
+}
+
+int
 activity_event_needs_reason(enum act_event e)
 {
 	return e == AE_RETURN || e == AE_WITHDRAW;

@@ -146,6 +146,10 @@ void		 activity_fill(struct activity *, const struct dbres *);
 int		 activity_visible(const struct activity *);
 /* Open for contributions now (state open and before the closing time). */
 int		 activity_is_open(const struct activity *, time_t now);
+/* Whether a takes comments: a consultation always; a survey or a poll
+ * only on a document it carries (a PDF, or articles: has_articles). */
+int		 activity_takes_comments(const struct activity *,
+		    int has_articles);
 /* The state after event, or AS__MAX when the event is not allowed from
  * that state for that role (ROLE__MAX means the system: tick). */
 enum act_state	 activity_next(enum act_state, enum act_event, enum role);

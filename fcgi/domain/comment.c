@@ -129,6 +129,9 @@ comment_submit(struct db *db, struct arena *a, const struct comment_input *in)
 		return CO_ERROR;
 	if (!dbres_int(res, COMMENT_GUARD_ARTICLE_OK))
 		return CO_BAD_ARTICLE;
+	if (!activity_takes_comments(in->activity,
+	    dbres_int(res, COMMENT_GUARD_HAS_ARTICLES) != 0))
+		return CO_NO_DOCUMENT;
 	if (dbres_int(res, COMMENT_GUARD_DUPLICATE))
 		return CO_DUPLICATE;
 	if (dbres_int(res, COMMENT_GUARD_USER_N) >= cap_user) {

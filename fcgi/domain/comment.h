@@ -109,6 +109,8 @@ enum comment_outcome {
 	CO_NOT_OPEN,		/* not (or no longer) open for comments */
 	CO_NOT_VISIBLE,		/* no such activity, or not for this user */
 	CO_BAD_ARTICLE,		/* not an article of this document */
+	CO_NO_DOCUMENT,		/* a survey or poll with no document: it is
+				   answered through its questions */
 	CO_RATE_USER,		/* too many comments by this user lately */
 	CO_RATE_ADDRESS,	/* too many from this address lately */
 	CO_ERROR		/* database failure (logged) */

@@ -438,6 +438,14 @@ show_consultation(struct req *r, const struct activity *a,
 		vm_str(it, "reason", dbres_str(res, CONSULT_VERSIONS_REASON));
 	}
 	vm_bool(m, "has_versions", l->count > 0);
+	/* A survey or poll without a document shows no empty document
+	 * section and takes no comments (activity_takes_comments). */
+	vm_bool(m, "has_document", vm_truthy(vm_get(m, "has_articles")) ||
+	    vm_truthy(vm_get(m, "is_pdf")) ||
+	    vm_get(m, "attachments")->count > 0 ||
+	    vm_get(m, "links")->count > 0);
+	vm_bool(m, "takes_comments", activity_takes_comments(a,
+	    vm_truthy(vm_get(m, "has_articles"))));
 	if ((res = cache_query(r->db, r->a, SQL_CONSULT_EXTENSIONS,
 	    DB_ARGS(DB_U(activity, id)))) == NULL)
 		return 500;
@@ -583,6 +591,10 @@ comment_tx(struct req *r, void *arg)
 		http_arg_error(r, CF_ARTICLE, "Choose an article of this "
 		    "document.");
 		return OUT_INVALID;
+	case CO_NO_DOCUMENT:
+		http_arg_error(r, CF_BODY, "This is answered through its "
+		    "questions: it has no document to comment on.");
+		return OUT_CONFLICT;
 	case CO_RATE_USER:
 	case CO_RATE_ADDRESS:
 		/* Not now: the form again with the text kept, saying when

@@ -81,8 +81,10 @@ present_closing(struct req *r, struct val *it, const struct activity *a,
 	    a->state;
 
 	vm_str(it, "state", activity_state_name(st));
-	vm_str(it, "state_label", present_label(r, act_state_public_labels,
-	    AS__MAX, st));
+	/* A survey or poll is open for answers (its questions). */
+	vm_str(it, "state_label", st == AS_OPEN && a->kind != AK_CONSULTATION ?
+	    tr(r, "Open for answers") : present_label(r,
+	    act_state_public_labels, AS__MAX, st));
 	vm_bool(it, "is_open", open);
 	if (a->closes_at == 0)
 		return;

@@ -47,7 +47,9 @@ c.id, c.activity_id, c.article_id, c.user_id, c.body, c.status,
 --                  address, when its oldest counted minute does;
 --   first_comment  1 for the user's first comment on the activity (the
 --                  counter of participants), by the same (user_id,
---                  activity_id, …) index.
+--                  activity_id, …) index;
+--   has_articles   the activity has a document split into articles (a
+--                  survey or poll takes comments only on a document).
 -- The address was counted from the comments (an index of 0002 read up to
 -- the limit, 1,000): during a campaign behind one address each of those
 -- entries was new and cost a look-up in the clustered index too, 12.6 ms
@@ -62,7 +64,9 @@ SELECT :article = 0 OR EXISTS (SELECT 1 FROM articles
        ru.n AS user_n, ru.retry_seconds AS user_retry_seconds,
        ri.n AS ip_n, ri.retry_seconds AS ip_retry_seconds,
        NOT EXISTS (SELECT 1 FROM comments
-         WHERE user_id = :user AND activity_id = :activity) AS first_comment
+         WHERE user_id = :user AND activity_id = :activity) AS first_comment,
+       EXISTS (SELECT 1 FROM articles
+         WHERE activity_id = :activity) AS has_articles
   FROM (SELECT COUNT(*) AS n,
                COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(),
                         MIN(w.received_at) + INTERVAL :minutes MINUTE), 0) AS retry_seconds

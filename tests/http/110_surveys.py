@@ -157,6 +157,20 @@ t.ok("/login?next=" in r.text, "and is asked to sign in to answer")
 
 cit = Client()
 t.eq(cit.login("citizen@sharek.test").status, 303, "a citizen signs in")
+
+# Its page: answered through its questions, with no document to comment
+# on: no empty document section, no comment form, and a comment posted
+# all the same is refused with the text kept.
+P = "/consultations/%s" % act
+r = cit.get(P)
+t.ok("مفتوح للإجابة" in r.text and 'id="h-doc"' not in r.text and 'action="%s/comments"' % P not in r.text,
+     "the survey's page: open for answers, no empty document section, no comment form")
+t.ok('href="%s"' % S in r.text, "and a link to its questions")
+ch = hidden_fields(r.text, "/logout")
+r = cit.post(P + "/comments", {"csrf": ch.get("csrf", ""), "body": "تعليق على استبيان"})
+t.eq(r.status, 409, "a comment on the survey is refused")
+t.ok("تعليق على استبيان" in r.text and "ليس له وثيقة" in r.text, "saying why, the text kept")
+t.eq(sql1("SELECT COUNT(*) FROM comments WHERE activity_id=%s" % act), "0", "nothing stored")
 r = cit.get(S)
 t.ok("هل زرت البلدية؟" in r.text and "اسم الحي" not in r.text, "page 1 shows the first section only")
 h = hidden_fields(r.text, S)
