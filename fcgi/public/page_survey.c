@@ -290,6 +290,12 @@ page_survey(struct req *r)
 	}
 	if (!activity_is_open(&f->a, time(NULL)))
 		return sv_show(r, f, page, 409);
+	/* Sent from a page that was drawn as the last, when the answers
+	 * just given show a later section (its condition now holds): on
+	 * to it, not a submission that would refuse questions never seen. */
+	if (go != SVGO_BACK && go != SVGO_NEXT && page >= 0 &&
+	    sv_step(f, page, 1) >= 0)
+		go = SVGO_NEXT;
 	switch (go) {
 	case SVGO_BACK:
 		if ((k = sv_step(f, page, -1)) >= 0)

@@ -183,6 +183,15 @@ t.eq(r.status, 422, "a required question left empty stops Next")
 t.ok(re.search(r'id="e-q%s"' % Q[0], r.text), "the message is at that question")
 t.ok(re.search(r'value="%s" checked' % opt[Q[1]][2], r.text), "the answer given is kept")
 
+# Page 1 is drawn before its answers, its second section hidden until
+# the visit is answered yes: the form it offers sends (go=submit); with
+# yes, that goes on to the second section, not to errors on questions
+# never shown.
+f = dict(h, page="0", go="submit", a0="yes", a1=opt[Q[1]][2], a2=[opt[Q[2]][0], opt[Q[2]][1]])
+r = cit.post(S, f)
+t.ok(r.status == 200 and r.header("X-Sharek-Survey-Page") == "1" and 'id="e-q' not in r.text,
+     "sent from page 1 with yes: on to the second section, no error", (r.status, r.header("X-Sharek-Survey-Page")))
+t.eq(sql1("SELECT COUNT(*) FROM responses WHERE activity_id=%s" % act), "0", "nothing stored yet")
 f = dict(h, page="0", go="next", a0="yes", a1=opt[Q[1]][2], a2=[opt[Q[2]][0], opt[Q[2]][1]])
 r = cit.post(S, f)
 t.eq(r.status, 200, "Next goes on")
