@@ -572,6 +572,10 @@ http_error_page(struct req *r, int status, const char *title,
 	}
 	if (m == NULL)
 		m = http_model(r);
+	/* A request refused for its parameters says which and why (a
+	 * harvester's modified_since on a dataset without dates). */
+	if (status == 400 && r->nerr > 0)
+		http_form_model(r, m);
 	vm_int(m, "status", status);
 	vm_str(m, "title", tr(r, title));
 	vm_str(m, "error_title", tr(r, title));

@@ -93,6 +93,8 @@ static const struct route routes[] = {
 	    PARAMS(od_catalog_params), 0 },
 	{ "GET", "/opendata/catalog.rdf", page_od_catalog_rdf, 0,
 	    PARAMS(od_catalog_params), 0 },
+	{ "GET", "/opendata/publishers/{slug:slug}", page_od_publisher, 0,
+	    NULL, 0, 0 },
 	{ "GET", "/opendata/datasets/{slug:slug}", page_od_dataset, 0, NULL,
 	    0, 0 },
 	{ "GET", "/opendata/datasets/{slug:slug}.csv", page_od_csv, 0,

@@ -21,6 +21,8 @@
  *     last has the catalog and no dataset.  ETag/Last-Modified, 304.
  * GET /opendata/datasets/{slug}          303 to the dataset's landing page
  *     (its URI dereferences).
+ * GET /opendata/publishers/{slug}        303 to the publisher's page: the
+ *     entity's (/entities/{slug}), the portal's own (sharek) its home.
  * GET /opendata/datasets/{slug}.csv      modified_since; RFC 4180, UTF-8,
  *     a header row.
  * GET /opendata/datasets/{slug}.json     modified_since; an array of
@@ -885,6 +887,15 @@ page_od_dataset(struct req *r)
 		    "/consultations/%llu", d.activity));
 	return http_redirect(r, 303, d.kind == OD_COMPLAINTS ?
 	    "/complaints/" : "/opendata");
+}
+
+int
+page_od_publisher(struct req *r)
+{
+	const char	*slug = r->seg[0];
+
+	return http_redirect(r, 303, strcmp(slug, "sharek") == 0 ? "/" :
+	    arena_printf(r->a, "/entities/%s", slug));
 }
 
 /* ---- the page for people -------------------------------------------- */

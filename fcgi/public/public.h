@@ -128,6 +128,7 @@ int	page_od_catalog(struct req *);
 int	page_od_catalog_ttl(struct req *);
 int	page_od_catalog_rdf(struct req *);
 int	page_od_dataset(struct req *);
+int	page_od_publisher(struct req *);
 int	page_od_csv(struct req *);
 int	page_od_json(struct req *);
 int	page_od_xml(struct req *);

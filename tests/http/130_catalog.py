@@ -7,6 +7,7 @@ result stays, marked withdrawn.  The data it pages through is made here."""
 import json
 import os
 import subprocess
+import re
 import sys
 import tempfile
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
@@ -194,6 +195,17 @@ view = g.value(predicate=RDF.type, object=HYDRA.PagedCollection, any=True)
 t.ok(past.status == 200 and not datasets(g) and g.value(view, HYDRA.next) is None,
      "a page past the last is empty, never a repeat, and has no next")
 t.eq(c.get("/opendata/catalog.ttl?page=0").status, 400, "page=0 is refused")
+# Every publisher's IRI in the catalog dereferences: 303 to its page.
+pubs = sorted(set(re.findall(r"<(%s/opendata/publishers/[a-z0-9-]+)>" % re.escape(URL),
+                             c.get("/opendata/catalog.ttl").text)))
+t.ok(len(pubs) >= 2, "the catalog names its publishers (%d)" % len(pubs))
+bad = []
+for p in pubs:
+    r1 = c.get(p[len(URL):])
+    loc = r1.header("Location") or ""
+    if r1.status != 303 or c.get(loc[len(URL):] if loc.startswith(URL) else loc).status != 200:
+        bad.append((p, r1.status, loc))
+t.eq(bad, [], "every publisher IRI is a 303 to a page that answers 200")
 
 # ---- SHACL: first, a middle and the last page, Turtle and RDF/XML, and the whole one ---
 tmp = tempfile.mkdtemp(prefix="catalog.", dir=VAR if os.path.isdir(VAR) else None)

@@ -175,7 +175,12 @@ t.eq(got, [int(want[2][0])], "modified_since keeps the rows changed since then")
 day = since[:10]
 r = c.get("/opendata/datasets/%s.json?modified_since=%s" % (slug, day))
 t.ok(r.status == 200 and [o["id"] for o in json.loads(r.raw)] == [int(want[2][0])], "a date alone works too")
-t.eq(c.get("/opendata/datasets/%s.csv?modified_since=yesterday" % slug).status, 400, "a bad date is a 400")
+r = c.get("/opendata/datasets/%s.csv?modified_since=yesterday" % slug)
+t.eq(r.status, 400, "a bad date is a 400")
+t.ok("modified_since</code>:" in r.text, "whose page names the parameter and says what is wrong")
+r = Client(lang="en").get("/opendata/datasets/complaints-monthly.csv?modified_since=%s" % day)
+t.ok(r.status == 400 and "This dataset cannot be filtered by date." in r.text,
+     "a dataset that cannot be filtered by date says so (in the reader's language)", r.status)
 poll = sql1("SELECT a.id FROM activities a JOIN reports r ON r.activity_id = a.id WHERE a.kind = 'poll' "
             "AND a.state = 'published' AND r.published_at IS NOT NULL AND a.audience = 'public' LIMIT 1")
 if poll:
