@@ -132,9 +132,16 @@ http_form_model(struct req *r, struct val *m)
 			vm_str(e, "value", v->s);
 		if (v->err != NULL) {
 			struct val *it = vm_push(errs);
+			const char *lb = p->label != NULL ? tr(r, p->label) :
+			    NULL;
+
 			vm_str(e, "error", v->err);
 			vm_str(it, "field", p->name);
-			vm_str(it, "message", v->err);
+			/* The summary names the field (once: a required
+			 * field's message names it already). */
+			vm_str(it, "message", lb == NULL || strncmp(v->err,
+			    lb, strlen(lb)) == 0 ? v->err : i18n_subst(r->a,
+			    "{1}: {2}", lb, v->err, NULL));
 		}
 		if (p->type == PT_BOOL && v->set && v->i)
 			vm_bool(e, "checked", 1);

@@ -205,11 +205,12 @@ const struct param correction_params[CORR__MAX] = {
 };
 const struct param extend_params[EXT__MAX] = {
 	[EXT_DAYS] = { .name = "days", .type = PT_INT, .flags = P_REQ,
-	    .min = 1, .max = 366 },
+	    .min = 1, .max = 366, .label = N_("Days to add") },
 	[EXT_REASON_AR] = { .name = "reason_ar", .type = PT_TEXT,
-	    .flags = P_REQ, .min = 5, .max = 2000 },
+	    .flags = P_REQ, .min = 5, .max = 2000,
+	    .label = N_("Public reason in Arabic") },
 	[EXT_REASON_EN] = { .name = "reason_en", .type = PT_TEXT,
-	    .max = 2000 },
+	    .max = 2000, .label = N_("Public reason in English") },
 };
 
 static const char *

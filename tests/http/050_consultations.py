@@ -226,6 +226,13 @@ r = liaison.submit(cpage.replace("/consultations", "/staff/activities"),
 t.eq(r.status, 422, "an extension longer than the original period is refused")
 t.ok("original period" in r.text or "المدة الأصلية" in r.text, "with the rule stated")
 r = liaison.submit("/staff/activities/%s" % aid, "/staff/activities/%s/extend" % aid,
+                   {"days": "0", "reason_ar": "سبب"})
+summary = re.search(r'id="form-errors".*?</ul>', r.text, re.S)
+summary = summary.group(0) if summary else ""
+t.ok(r.status == 422 and ("Days to add:" in summary or "عدد الأيام المضافة:" in summary)
+     and ("Public reason in Arabic:" in summary or "السبب المعلن بالعربية:" in summary),
+     "the error summary names each field it is about", summary)
+r = liaison.submit("/staff/activities/%s" % aid, "/staff/activities/%s/extend" % aid,
                    {"days": "7", "reason_ar": "طلب عدد من الجمعيات مهلة إضافية",
                     "reason_en": "Several associations asked for more time"})
 t.eq(r.status, 303, "a 7-day extension is granted")
