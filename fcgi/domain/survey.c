@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <time.h>
 
@@ -1065,6 +1066,36 @@ survey_check_qdef(const struct qdef *d)
 	    d->min_choices > d->max_choices)))
 		return QD_CHOICES;
 	return QD_OK;
+}
+
+/* a and b equal, ignoring ASCII case and the blanks around them. */
+static int
+label_same(const char *a, const char *b)
+{
+	size_t	 na, nb;
+
+	while (*a == ' ' || *a == '\t')
+		a++;
+	while (*b == ' ' || *b == '\t')
+		b++;
+	for (na = strlen(a); na > 0 && (a[na - 1] == ' ' ||
+	    a[na - 1] == '\t'); na--)
+		;
+	for (nb = strlen(b); nb > 0 && (b[nb - 1] == ' ' ||
+	    b[nb - 1] == '\t'); nb--)
+		;
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+const char *
+survey_repeated(const char *const *v, int n)
+{
+	for (int i = 1; i < n; i++)
+		for (int j = 0; j < i; j++)
+			if (v[i] != NULL && v[j] != NULL &&
+			    label_same(v[i], v[j]))
+				return v[i];
+	return NULL;
 }
 
 int

@@ -192,6 +192,10 @@ enum qdef_problem {
 };
 extern const char *const qdef_problem_msgs[QD__MAX];
 enum qdef_problem survey_check_qdef(const struct qdef *);
+/* The first of n labels (an option's or a row's, one a line) that
+ * repeats an earlier one, ignoring case and the spaces around it; NULL
+ * when they all differ (identical answers make results unreadable). */
+const char	*survey_repeated(const char *const *labels, int n);
 /* Answer fields a survey may have (a question one, a matrix one per
  * row): the form's slots (public.h SV_SLOTS). */
 #define SV_MAXSLOTS	200

@@ -474,6 +474,27 @@ lines(struct req *r, const char *s, const char ***out)
 	return n;
 }
 
+/* An answer or a row given twice, in Arabic (field ar) or English
+ * (field en): the message at that field, 1; 0 when they all differ. */
+static int
+labels_repeated(struct req *r, int n, const char **v, int n_en,
+    const char **v_en, int ar, int en)
+{
+	const char	*same;
+	int		 field = ar;
+
+	if ((same = survey_repeated(v, n)) == NULL) {
+		field = en;
+		same = survey_repeated(v_en, n_en);
+	}
+	if (same == NULL)
+		return 0;
+	http_arg_error(r, field, i18n_subst(r->a, tr(r, "Each line must "
+	    "differ from the others: \u201c{1}\u201d is given twice."), same,
+	    NULL));
+	return 1;
+}
+
 static const char *
 null_if_blank(const char *s)
 {
@@ -516,6 +537,10 @@ question_add(struct req *r, struct svwrite *w)
 		http_arg_error(r, field[p], qdef_problem_msgs[p]);
 		return OUT_INVALID;
 	}
+	if (labels_repeated(r, q.nopt, oar, q.nopt_en, oen, SVQ_OPTIONS_AR,
+	    SVQ_OPTIONS_EN) || labels_repeated(r, q.nrows, rar, q.nrows_en,
+	    ren, SVQ_ROWS_AR, SVQ_ROWS_EN))
+		return OUT_INVALID;
 	if (survey_load(r->db, r->a, a->id, &d) == -1)
 		return OUT_ERROR;
 	/* A poll: one question with fixed answers (Tawasul art. 2). */
@@ -604,6 +629,10 @@ question_edit(struct req *r, struct svwrite *w)
 		    QD_OPTIONS_EN]);
 		return OUT_INVALID;
 	}
+	if (labels_repeated(r, nopt, oar, nopt_en, oen, SVE_OPTIONS_AR,
+	    SVE_OPTIONS_EN) || labels_repeated(r, nrows, rar, nrows_en, ren,
+	    SVE_ROWS_AR, SVE_ROWS_EN))
+		return OUT_INVALID;
 	if (nrows != d.q[i].nrows) {
 		http_arg_error(r, SVE_ROWS_AR, N_("Keep one line for each row "
 		    "the matrix has, in the same order."));

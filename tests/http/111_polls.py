@@ -41,6 +41,17 @@ page = "/staff/activities/%s" % act
 r = sup.submit(page, page + "/workflow", {"event": "submit"})
 t.eq(r.status, 422, "a poll without its question cannot be submitted")
 t.ok("أضف أسئلة الاستبيان أو الاستطلاع أولاً" in r.text or "Add the questions" in r.text, "saying so")
+r = sup.submit(B, "/staff/activities/%s/questions" % act, {
+    "kind": "single", "text_ar": "ما وسيلة التنقل المفضلة؟", "required": "1",
+    "options_ar": "حافلة\nسيارة\nحافلة ", "options_en": "Bus\nCar\nBus"})
+t.eq(r.status, 422, "an answer given twice is refused")
+t.ok('id="e-options_ar"' in r.text and r.text.count('href="#f-options_ar"') == 1,
+     "at the answers' field, listed once in the summary")
+t.eq(sql1("SELECT COUNT(*) FROM questions WHERE activity_id=%s" % act), "0", "no question stored")
+r = sup.submit(B, "/staff/activities/%s/questions" % act, {
+    "kind": "single", "text_ar": "ما وسيلة التنقل المفضلة؟", "required": "1",
+    "options_ar": "حافلة\nسيارة\nمشي", "options_en": "Bus\nbus\nWalking"})
+t.ok(r.status == 422 and 'id="e-options_en"' in r.text, "so is an English one (whatever its case)")
 t.eq(sup.submit(B, "/staff/activities/%s/questions" % act, {
     "kind": "single", "text_ar": "ما وسيلة التنقل المفضلة؟", "required": "1",
     "options_ar": "حافلة\nسيارة\nمشي", "options_en": "Bus\nCar\nWalking"}).status, 303, "its question")
