@@ -64,6 +64,7 @@ complaints_fill(struct dbres *res, struct creq *q)
 	q->rating_comment = dbres_str(res, REQUEST_ROW_RATING_COMMENT);
 	q->rated_at = dbres_str(res, REQUEST_ROW_RATED_AT);
 	q->reopened_count = (int)dbres_int(res, REQUEST_ROW_REOPENED_COUNT);
+	q->reopened_at = dbres_str(res, REQUEST_ROW_REOPENED_AT);
 	q->created_at = dbres_str(res, REQUEST_ROW_CREATED_AT);
 	q->channel = dbres_str(res, REQUEST_ROW_CHANNEL);
 }

@@ -11,7 +11,7 @@ import re
 import subprocess
 import sys
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import VAR, Client, Tap, hidden_fields, mails_to, sql, sql1, tick
+from sharek import VAR, Client, Tap, file_request, hidden_fields, mails_to, sql, sql1, tick
 
 t = Tap()
 ROOT = os.environ.get("SHAREK_ROOT", ".")
@@ -41,13 +41,8 @@ def sms_to(number):
 
 cit = Client()
 cit.login("citizen@sharek.test", prefix="/complaints")
-_, hidden = cit.form("/complaints/new", "/complaints/new")
-r = cit.post_multipart("/complaints/new", dict(hidden, type=complaint, entity=moh, axis=axis,
-                                                subject="انتظار طويل في قسم الأشعة",
-                                                body="انتظرت أكثر من ست ساعات لإجراء صورة أشعة في المستشفى."), {})
-t.eq(r.status, 303, "a request is sent")
-ref = re.search(r"ref=([^&]+)", r.header("Location") or "").group(1)
-rid = sql1("SELECT id FROM requests WHERE ref_no='%s'" % ref)
+ref, rid = file_request(t, cit, dict(type=complaint, entity=moh, axis=axis, subject="انتظار طويل في قسم الأشعة",
+                                     body="انتظرت أكثر من ست ساعات لإجراء صورة أشعة في المستشفى."))
 due = datetime.datetime.strptime(sql1("SELECT due_at FROM requests WHERE id=%s" % rid), "%Y-%m-%d %H:%M:%S")
 
 p = tick_at(due - datetime.timedelta(hours=1))
