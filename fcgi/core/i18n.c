@@ -208,6 +208,12 @@ i18n_load(struct arena *a, const char *localedir, char **err)
 	return 0;
 }
 
+int
+i18n_load_root(struct arena *a, const char *root, char **err)
+{
+	return i18n_load(a, arena_printf(a, "%s/views/locale", root), err);
+}
+
 const char *
 i18n_get(const char *lang, const char *msgid)
 {

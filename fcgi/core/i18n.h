@@ -17,6 +17,10 @@ struct buf;
 
 /* Loads views/locale/{ar,en}.po; -1 with *err on a syntax error. */
 int		 i18n_load(struct arena *, const char *localedir, char **err);
+/* The same from the installation at root ([app] root): the catalogues
+ * every program loads at start-up, the FastCGI programs and sharekctl
+ * alike (whose tick writes mail and timeline steps in Arabic). */
+int		 i18n_load_root(struct arena *, const char *root, char **err);
 /* Parses one catalogue's text into lang (also used by the fuzzer). */
 int		 i18n_parse(struct arena *, const char *lang, const char *text,
 		    size_t len, char **err);

@@ -446,14 +446,16 @@ struct late {
 	int			 done;
 };
 
-/* Both languages in one message: the officials have no account. */
+/* Both languages in one message, Arabic first: the officials have no
+ * account, so no language of their own.  sep joins them: a blank line
+ * in a body, " — " in a subject (a mail header is one line). */
 static const char *
 request_bilingual(struct arena *a, const char *msgid, const struct late *l,
-    const char *url)
+    const char *url, const char *sep)
 {
-	return arena_printf(a, "%s\n\n%s",
+	return arena_printf(a, "%s%s%s",
 	    i18n_subst(a, i18n_get("ar", msgid), l->ref, l->entity_ar, l->due,
-	    url, NULL),
+	    url, NULL), sep,
 	    i18n_subst(a, i18n_get("en", msgid), l->ref, l->entity_en, l->due,
 	    url, NULL));
 }
@@ -485,9 +487,9 @@ request_escalate_tx(struct db *db, void *arg)
 	    DB_U(request, l->id), DB_S(at, l->now), DB_NULL(actor),
 	    DB_S(role, "system"), DB_S(kind, "escalation"), DB_NULL(from_state),
 	    DB_NULL(to_state), DB_I(public, 1),
-	    DB_S(body, arena_printf(l->a, "%s / %s",
-	    i18n_get("ar", escalation_texts[k].event),
-	    escalation_texts[k].event)))) != 1)
+	    /* The msgid: the timeline shows a system step in its reader's
+	     * language (complaints_show). */
+	    DB_S(body, escalation_texts[k].event))) != 1)
 		return -1;
 	if (audit_record(db, &sys, "request.escalate", "request", l->id,
 	    arena_printf(l->a, "level %d: %s", l->level,
@@ -495,10 +497,11 @@ request_escalate_tx(struct db *db, void *arg)
 		return -1;
 	url = arena_printf(l->a, "%s/complaints/desk/requests/%llu",
 	    conf_get("app", "base_url", ""), l->id);
-	body = request_bilingual(l->a, escalation_texts[k].body, l, url);
+	body = request_bilingual(l->a, escalation_texts[k].body, l, url,
+	    "\n\n");
 	if (l->email != NULL && *l->email != '\0' && outbox_email(db,
 	    l->email, request_bilingual(l->a, escalation_texts[k].subject, l,
-	    url), body) == -1)
+	    url, " — "), body) == -1)
 		return -1;
 	if (l->mobile != NULL && *l->mobile != '\0' && outbox_sms(db,
 	    l->mobile, body) == -1)
