@@ -33,8 +33,10 @@ const char *const request_state_names[RQ__MAX] = {
 	"received", "classified", "forwarded", "answered", "closed",
 	"reopened", "rejected"
 };
+/* Msgids of their own: "Received" is also the date label of a request
+ * ("ورد في", received on), and the catalogues have no contexts. */
 const char *const request_state_labels[RQ__MAX] = {
-	[RQ_RECEIVED] = N_("Received"),
+	[RQ_RECEIVED] = N_("New"),
 	[RQ_CLASSIFIED] = N_("Classified"),
 	[RQ_FORWARDED] = N_("Forwarded"),
 	[RQ_ANSWERED] = N_("Replied"),
