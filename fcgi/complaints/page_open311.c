@@ -52,18 +52,18 @@
  * GET  /complaints/open311/v2/services/{code:slug}.json
  * GET  /complaints/open311/v2/requests.xml
  * GET  /complaints/open311/v2/requests.json
- * GET  /complaints/open311/v2/requests/{id:slug}.xml
- * GET  /complaints/open311/v2/requests/{id:slug}.json
- * GET  /complaints/open311/v2/tokens/{id:slug}.xml
- * GET  /complaints/open311/v2/tokens/{id:slug}.json
+ * GET  /complaints/open311/v2/requests/{id:ref}.xml
+ * GET  /complaints/open311/v2/requests/{id:ref}.json
+ * GET  /complaints/open311/v2/tokens/{id:ref}.xml
+ * GET  /complaints/open311/v2/tokens/{id:ref}.json
  * POST /complaints/open311/v2/requests.xml
  * POST /complaints/open311/v2/requests.json
  * Errors are the spec's list of {code, description}: 404 unknown service
  * code or request, 403 api_key, 400 anything else.
  *
- * service_request_id is the reference number in lower case (reference
- * numbers are read whatever their case, and a path segment here is lower
- * case).  status is open or closed, the detailed state in status_notes;
+ * service_request_id is the reference number in lower case; reference
+ * numbers are read whatever their case, in a path too ({id:ref}: a
+ * client may copy the SH-… a person saw).  status is open or closed, the detailed state in status_notes;
  * expected_datetime the reply due date; agency_responsible the entity's
  * name; times W3C with the deployment's zone.  No answer ever has a
  * requester's name, contact or location; confidential requests and

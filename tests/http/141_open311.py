@@ -172,6 +172,14 @@ for fmt in ("xml", "json"):
     t.ok(not any(k in q for k in ("lat", "long", "address", "email", "first_name")), fmt + ": no location fields at all")
     r, d = get("requests/SH-00000-00000.{fmt}".lower(), fmt)
     t.eq(r.status, 404, fmt + ": an unknown request: 404")
+    # References are read whatever their case, in the path too (QA finding 8).
+    r, d = get("requests/%s.{fmt}" % sid.upper(), fmt)
+    t.ok(r.status == 200 and [x["service_request_id"] for x in reqs(d)] == [sid],
+         fmt + ": GET requests/{id} with the reference in capitals", (r.status, r.text[:300]))
+    r, d = get("requests/SH-00000-00000.{fmt}", fmt)
+    desc = (d[0].get("description") if fmt == "json" else d.findtext("error/description")) if d is not None else None
+    t.ok(r.status == 404 and desc == "There is no request with this service_request_id.",
+         fmt + ": an unknown one in capitals: the spec's 404 for a request", (r.status, desc))
     r, d = get("requests.{fmt}?service_request_id=%s,%s" % (sid, sid.upper()), fmt)
     t.eq(r.status, 200, fmt + ": several ids")
     t.eq([x["service_request_id"] for x in reqs(d)], [sid, sid], fmt + ": each id given, in any case")
