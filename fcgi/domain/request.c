@@ -485,12 +485,12 @@ request_escalate_tx(struct db *db, void *arg)
 	    DB_I(level, l->level), DB_S(at, l->now))) != 1 ||
 	    request_kpi(db, l->id, 1) == -1)
 		return -1;
+	/* The body is the msgid: the timeline shows a system step in its
+	 * reader's language (complaints_show). */
 	if (db_exec(db, SQL_REQUEST_EVENT_INSERT, DB_ARGS(
 	    DB_U(request, l->id), DB_S(at, l->now), DB_NULL(actor),
 	    DB_S(role, "system"), DB_S(kind, "escalation"), DB_NULL(from_state),
 	    DB_NULL(to_state), DB_I(public, 1),
-	    /* The msgid: the timeline shows a system step in its reader's
-	     * language (complaints_show). */
 	    DB_S(body, escalation_texts[k].event))) != 1)
 		return -1;
 	if (audit_record(db, &sys, "request.escalate", "request", l->id,
