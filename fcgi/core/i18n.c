@@ -355,6 +355,13 @@ i18n_datetime(struct buf *b, const char *lang, time_t t)
 }
 
 void
+i18n_datetime_tz(struct buf *b, const char *lang, time_t t)
+{
+	i18n_datetime(b, lang, t);
+	buf_printf(b, " (%s)", i18n_tz_name());
+}
+
+void
 i18n_number(struct buf *b, const char *lang, long long n)
 {
 	char		 digits[32];

@@ -46,6 +46,8 @@ long		 i18n_tz(void);
 const char	*i18n_tz_name(void);
 /* The same with the time of day, in the deployment's zone (UTC+3). */
 void		 i18n_datetime(struct buf *, const char *lang, time_t);
+/* And the zone's name after it: "22 November 2026, 10:00 (UTC+3)". */
+void		 i18n_datetime_tz(struct buf *, const char *lang, time_t);
 /* Integers with group separators per language. */
 void		 i18n_number(struct buf *, const char *lang, long long);
 

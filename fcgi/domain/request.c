@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "audit.h"
+#include "buf.h"
 #include "calendar.h"
 #include "conf.h"
 #include "db.h"
@@ -442,7 +443,8 @@ struct late {
 	struct arena		*a;
 	unsigned long long	 id, entity;
 	int			 cycle, level;
-	const char		*ref, *now, *due;
+	const char		*ref, *now;
+	time_t			 due;
 	const char		*entity_ar, *entity_en;
 	const char		*name, *email, *mobile;
 	int			 done;
@@ -455,10 +457,18 @@ static const char *
 request_bilingual(struct arena *a, const char *msgid, const struct late *l,
     const char *url, const char *sep)
 {
+	struct buf	 ar, en;
+
+	/* The due date as each language writes it, in the deployment's
+	 * zone, as the pages show it. */
+	buf_init(&ar, a);
+	buf_init(&en, a);
+	i18n_datetime_tz(&ar, "ar", l->due);
+	i18n_datetime_tz(&en, "en", l->due);
 	return arena_printf(a, "%s%s%s",
-	    i18n_subst(a, i18n_get("ar", msgid), l->ref, l->entity_ar, l->due,
+	    i18n_subst(a, i18n_get("ar", msgid), l->ref, l->entity_ar, ar.data,
 	    url, NULL), sep,
-	    i18n_subst(a, i18n_get("en", msgid), l->ref, l->entity_en, l->due,
+	    i18n_subst(a, i18n_get("en", msgid), l->ref, l->entity_en, en.data,
 	    url, NULL));
 }
 
@@ -561,8 +571,7 @@ request_tick(struct db *db, struct arena *a, time_t now)
 			l.entity = dbres_u(res, REQUEST_LATE_ENTITY_ID);
 			l.cycle = (int)dbres_int(res, REQUEST_LATE_CYCLE);
 			l.ref = dbres_str(res, REQUEST_LATE_REF_NO);
-			l.due = i18n_subst(a, "{1} UTC", dbres_str(res,
-			    REQUEST_LATE_DUE_AT), NULL);
+			l.due = dbres_time(res, REQUEST_LATE_DUE_AT);
 			l.entity_ar = dbres_str(res, REQUEST_LATE_ENTITY_NAME_AR);
 			l.entity_en = dbres_str(res, REQUEST_LATE_ENTITY_NAME_EN);
 			l.name = dbres_str(res, level == 1 ?

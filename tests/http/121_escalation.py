@@ -86,6 +86,9 @@ t.ok(all(len(w) <= 75 for w in re.findall(r"=\?UTF-8\?B\?[^?]*\?=", mail.split("
 text = mail.split("\n\n", 1)[1]
 t.ok(text.startswith(ar_body) and "Request %s to Ministry of Health" % ref in text,
      "its body Arabic first, then English", text[:400])
+ar_part = text.split("\n\nRequest ")[0]
+t.ok(not re.search(r"\d{4}-\d\d-\d\d", ar_part) and "(UTC+" in ar_part,
+     "the due date as the Arabic pages write it, in the deployment's zone", ar_part)
 t.ok(any(s.find(ar_body) >= 0 for s in sms_to(SG_MOBILE) if ref in s), "so is the SMS")
 r = cit.get("/complaints/track?ref=" + ref)
 EN_EVENT = L1[2].split(" (")[0]  # before the apostrophe, which the page escapes
