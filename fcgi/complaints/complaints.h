@@ -30,6 +30,7 @@ struct creq {
 	const char		*due_at, *solve_due_at, *reply_unit;
 	const char		*answered_at, *closed_at, *rated_at;
 	const char		*rating_comment, *created_at;
+	const char		*reopened_at;	/* NULL: never reopened */
 	const unsigned char	*enc, *nonce;	/* sealed requester */
 	size_t			 enclen, noncelen;
 	int			 confidential, anonymous, rating;

@@ -64,6 +64,7 @@ complaints_fill(struct dbres *res, struct creq *q)
 	q->rating_comment = dbres_str(res, REQUEST_ROW_RATING_COMMENT);
 	q->rated_at = dbres_str(res, REQUEST_ROW_RATED_AT);
 	q->reopened_count = (int)dbres_int(res, REQUEST_ROW_REOPENED_COUNT);
+	q->reopened_at = dbres_str(res, REQUEST_ROW_REOPENED_AT);
 	q->created_at = dbres_str(res, REQUEST_ROW_CREATED_AT);
 	q->channel = dbres_str(res, REQUEST_ROW_CHANNEL);
 }
@@ -280,13 +281,20 @@ complaints_show(struct req *r, struct val *m, const struct creq *q, int all)
 	l = vm_list(m, "events");
 	while (dbres_next(res)) {
 		const char *kind = dbres_str(res, COMPLAINTS_EVENTS_KIND);
+		const char *body = dbres_str(res, COMPLAINTS_EVENTS_BODY);
+		const char *role = dbres_str(res, COMPLAINTS_EVENTS_ROLE);
 
 		it = vm_push(l);
 		vm_str(it, "at", present_sqldatetime(r,
 		    dbres_str(res, COMPLAINTS_EVENTS_AT)));
 		vm_str(it, "what", tr(r, complaints_step_label(kind,
 		    dbres_str(res, COMPLAINTS_EVENTS_TO_STATE))));
-		vm_str(it, "body", dbres_str(res, COMPLAINTS_EVENTS_BODY));
+		/* The tick's steps (role system) hold a msgid: each reader
+		 * reads it in their language.  Older ones hold both
+		 * languages, which tr leaves as they are. */
+		if (body != NULL && role != NULL && strcmp(role, "system") == 0)
+			body = tr(r, body);
+		vm_str(it, "body", body);
 		vm_bool(it, "internal", !dbres_int(res,
 		    COMPLAINTS_EVENTS_PUBLIC));
 		if (all)

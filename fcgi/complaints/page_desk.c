@@ -347,9 +347,14 @@ desk_classify(struct req *r, const struct creq *q)
 		http_arg_error(r, DESK_PRIORITY, "Choose the priority.");
 	if (r->nerr > 0)
 		return OUT_INVALID;
-	/* The limit of the matrix as it is now, from the receipt. */
-	if ((due = complaints_due(r, db_parse_time(q->created_at), code, prio,
-	    axis, &limit, &unit, &solve)) == NULL)
+	/* The limit of the matrix as it is now, from the receipt — or, once
+	 * a poor rating reopened the request, from its latest reopening:
+	 * the reopening gave it a new due date and escalation cycle
+	 * (complaints_rate), which the study of the reopened request must
+	 * not take back to the original receipt. */
+	if ((due = complaints_due(r, db_parse_time(q->reopened_at != NULL ?
+	    q->reopened_at : q->created_at), code, prio, axis, &limit, &unit,
+	    &solve)) == NULL)
 		return OUT_ERROR;
 	if (request_kpi(r->db, q->id, -1) == -1 ||
 	    db_exec(r->db, SQL_COMPLAINTS_CLASSIFY, DB_ARGS(DB_U(id, q->id),

@@ -10,7 +10,12 @@
  * GET  services.{fmt}          one service per request type × axis:
  *                              service_code "<type>-<axis>" (e.g.
  *                              complaint-procedures), metadata true,
- *                              type realtime, keywords, group (the type).
+ *                              type realtime, keywords, group (the type);
+ *                              and one per type alone ("inquiry"), the
+ *                              code of its requests not yet classified
+ *                              by axis, which requests.json shows and
+ *                              ?service_code= lists (a POST needs an
+ *                              axis's code: 400).
  * GET  services/{code}.{fmt}   the service definition: the attribute
  *                              entity (singlevaluelist of the entities,
  *                              required but for requests about the
@@ -52,18 +57,18 @@
  * GET  /complaints/open311/v2/services/{code:slug}.json
  * GET  /complaints/open311/v2/requests.xml
  * GET  /complaints/open311/v2/requests.json
- * GET  /complaints/open311/v2/requests/{id:slug}.xml
- * GET  /complaints/open311/v2/requests/{id:slug}.json
- * GET  /complaints/open311/v2/tokens/{id:slug}.xml
- * GET  /complaints/open311/v2/tokens/{id:slug}.json
+ * GET  /complaints/open311/v2/requests/{id:ref}.xml
+ * GET  /complaints/open311/v2/requests/{id:ref}.json
+ * GET  /complaints/open311/v2/tokens/{id:ref}.xml
+ * GET  /complaints/open311/v2/tokens/{id:ref}.json
  * POST /complaints/open311/v2/requests.xml
  * POST /complaints/open311/v2/requests.json
  * Errors are the spec's list of {code, description}: 404 unknown service
  * code or request, 403 api_key, 400 anything else.
  *
- * service_request_id is the reference number in lower case (reference
- * numbers are read whatever their case, and a path segment here is lower
- * case).  status is open or closed, the detailed state in status_notes;
+ * service_request_id is the reference number in lower case; reference
+ * numbers are read whatever their case, in a path too ({id:ref}: a
+ * client may copy the SH-… a person saw).  status is open or closed, the detailed state in status_notes;
  * expected_datetime the reply due date; agency_responsible the entity's
  * name; times W3C with the deployment's zone.  No answer ever has a
  * requester's name, contact or location; confidential requests and
@@ -97,6 +102,14 @@
 #define O311_MAX_DAYS	90
 #define O311_MAX_LIST	1000
 #define O311_MAX_IDS	50
+/* A type alone as a service: what it lists, and why a POST needs an
+ * axis's service (the matrix's limit is per priority × axis). */
+#define O311_UNCLASSIFIED	N_("{1} not yet classified by what it is " \
+	"about: the entity's desk classifies it.  To send one, choose the " \
+	"service of what it is about.")
+#define O311_NEEDS_AXIS	N_("This service_code lists requests not yet " \
+	"classified: send a request with the service_code of what it is " \
+	"about (see services).")
 /* POSTs one API key may make in an hour: [limits] open311_posts_per_key. */
 #define O311_POSTS_PER_HOUR	120
 
@@ -424,12 +437,17 @@ o311_sqltime(struct req *r, time_t t)
 
 /* ---- services -------------------------------------------------------- */
 
+/* A service: a type × axis, or a type alone (axis 0, axis_name NULL),
+ * under which requests not yet classified by axis are listed — every
+ * service_code a request shows is a service's (GeoReport v2), though a
+ * POST must name an axis's. */
 struct o311_svc {
 	unsigned long long type, axis;
 	const char	*code, *type_code, *type_name, *axis_name;
 };
 
-/* The services; *n of them.  NULL on error. */
+/* The services, each type alone before its axes; *n of them.  NULL on
+ * error. */
 static struct o311_svc *
 o311_services(struct req *r, int *n)
 {
@@ -439,12 +457,24 @@ o311_services(struct req *r, int *n)
 	if ((res = db_query(r->db, r->a, SQL_OPEN311_SERVICES, DB_NOARGS)) ==
 	    NULL)
 		return NULL;
-	v = arena_alloc(r->a, sizeof(*v) * (size_t)(dbres_rows(res) + 1));
+	v = arena_alloc(r->a, sizeof(*v) * (size_t)(2 * dbres_rows(res) + 1));
 	*n = 0;
 	while (dbres_next(res)) {
 		struct o311_svc *s = &v[(*n)++];
 
 		s->type = dbres_u(res, OPEN311_SERVICES_TYPE_ID);
+		if (*n == 1 || v[*n - 2].type != s->type) {
+			/* The type alone first (rows come by type). */
+			s->axis = 0;
+			s->type_code = dbres_str(res, OPEN311_SERVICES_TYPE_CODE);
+			s->code = s->type_code;
+			s->type_name = present_pick(r,
+			    dbres_str(res, OPEN311_SERVICES_TYPE_AR),
+			    dbres_str(res, OPEN311_SERVICES_TYPE_EN));
+			s->axis_name = NULL;
+			s = &v[(*n)++];
+			s->type = v[*n - 2].type;
+		}
 		s->axis = dbres_u(res, OPEN311_SERVICES_AXIS_ID);
 		s->type_code = dbres_str(res, OPEN311_SERVICES_TYPE_CODE);
 		s->code = arena_printf(r->a, "%s-%s", s->type_code,
@@ -519,18 +549,22 @@ page_o311_services(struct req *r)
 		return 500;
 	o311_open(&o, NULL, "services", 1);
 	for (i = 0; i < n; i++) {
+		const char *axis = v[i].axis_name;
+
 		o311_open(&o, NULL, "service", 0);
 		o311_str(&o, "service_code", v[i].code);
-		o311_str(&o, "service_name", arena_printf(r->a, "%s — %s",
-		    v[i].type_name, v[i].axis_name));
-		o311_str(&o, "description", i18n_subst(r->a, tr(r, "{1} "
+		o311_str(&o, "service_name", axis == NULL ? v[i].type_name :
+		    arena_printf(r->a, "%s — %s", v[i].type_name, axis));
+		o311_str(&o, "description", axis == NULL ? i18n_subst(r->a,
+		    tr(r, O311_UNCLASSIFIED), v[i].type_name, NULL) :
+		    i18n_subst(r->a, tr(r, "{1} "
 		    "about: {2}.  Answered by the government entity chosen, "
 		    "with a reference number and an expected reply date."),
-		    v[i].type_name, v[i].axis_name, NULL));
+		    v[i].type_name, axis, NULL));
 		o311_raw(&o, "metadata", "true");
 		o311_str(&o, "type", "realtime");
-		o311_str(&o, "keywords", arena_printf(r->a, "%s, %s",
-		    v[i].type_name, v[i].axis_name));
+		o311_str(&o, "keywords", axis == NULL ? v[i].type_name :
+		    arena_printf(r->a, "%s, %s", v[i].type_name, axis));
 		o311_str(&o, "group", v[i].type_name);
 		o311_close(&o);
 	}
@@ -762,6 +796,7 @@ page_o311_requests(struct req *r)
 	    DB_S(start, o311_sqltime(r, start)), DB_S(end, o311_sqltime(r,
 	    end)), DB_U(type, svc != NULL ? svc->type : 0),
 	    DB_U(axis, svc != NULL ? svc->axis : 0),
+	    DB_I(unclassified, svc != NULL && svc->axis == 0),
 	    DB_S(status, status != NULL ? status : ""),
 	    DB_I(limit, O311_MAX_LIST)))) == NULL)
 		return 500;
@@ -862,6 +897,8 @@ page_o311_post(struct req *r)
 	if ((svc = o311_find(v, n, http_arg_str(r, NEW_TYPE))) == NULL)
 		return o311_error(r, 404, N_("There is no service with this "
 		    "service_code."));
+	if (svc->axis == 0)
+		return o311_error(r, 400, O311_NEEDS_AXIS);
 	if (r->nerr > 0)
 		return o311_invalid(r);
 	if ((lat == NULL || *lat == '\0' || lng == NULL || *lng == '\0') &&

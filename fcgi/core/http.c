@@ -418,8 +418,7 @@ app_run(const struct app *app, int argc, char *argv[])
 		fatalx("configuration: %s", err);
 	http_configure();
 	root = conf_get("app", "root", ".");
-	if (i18n_load(life, arena_printf(life, "%s/views/locale", root),
-	    &err) == -1)
+	if (i18n_load_root(life, root, &err) == -1)
 		fatalx("catalogues: %s", err);
 	if (tmpl_load_dir(life, arena_printf(life, "%s/views", root),
 	    &err) == -1)

@@ -76,8 +76,12 @@ int		 http_serve_mem(const struct app *, struct db *,
 
 /* ---- routing (http_route.c) ---- */
 
-/* One path segment for {x} (digits) or {x:slug} ([a-z0-9_-]); 1..64. */
-int		 http_segment_ok(const char *s, size_t n, int slug);
+/* What a capture holds: {x} digits, {x:slug} [a-z0-9_-], {x:ref} a
+ * code read whatever its case ([A-Za-z0-9_-]: reference numbers, which
+ * people copy as they see them, in capitals). */
+enum http_cap { HC_DIGITS, HC_SLUG, HC_REF };
+/* One path segment for a capture of kind cap; 1..64 characters. */
+int		 http_segment_ok(const char *s, size_t n, enum http_cap cap);
 /* 1 when path matches pattern, with the captures in r->seg/segi. */
 int		 http_match(struct req *, const char *pattern,
 		    const char *path);

@@ -1,7 +1,7 @@
 /*
  * http_route.c — which route a request is for: pattern matching with
- * checked captures ({x} digits, {x:slug}), the same-origin rule for
- * POSTs, and the start-up check of every route table (a table error
+ * checked captures ({x} digits, {x:slug}, {x:ref}), the same-origin
+ * rule for POSTs, and the start-up check of every route table (a table error
  * stops the program before it serves).
  */
 #include <ctype.h>
@@ -48,7 +48,7 @@ http_same_origin(struct req *r)
 /* ---- routing ------------------------------------------------------ */
 
 int
-http_segment_ok(const char *s, size_t n, int slug)
+http_segment_ok(const char *s, size_t n, enum http_cap cap)
 {
 	size_t	 i;
 
@@ -57,12 +57,27 @@ http_segment_ok(const char *s, size_t n, int slug)
 	for (i = 0; i < n; i++) {
 		if (isdigit((unsigned char)s[i]))
 			continue;
-		if (slug && ((s[i] >= 'a' && s[i] <= 'z') || s[i] == '-' ||
-		    s[i] == '_'))
+		if (cap != HC_DIGITS && ((s[i] >= 'a' && s[i] <= 'z') ||
+		    s[i] == '-' || s[i] == '_'))
+			continue;
+		if (cap == HC_REF && s[i] >= 'A' && s[i] <= 'Z')
 			continue;
 		return 0;
 	}
 	return 1;
+}
+
+/* The kind of the capture "{…}" that starts at p and closes at close. */
+static enum http_cap
+http_cap_of(const char *p, const char *close)
+{
+	size_t	 n = (size_t)(close - p);
+
+	if (memmem(p, n, ":slug", 5) != NULL)
+		return HC_SLUG;
+	if (memmem(p, n, ":ref", 4) != NULL)
+		return HC_REF;
+	return HC_DIGITS;
 }
 
 int
@@ -74,13 +89,13 @@ http_match(struct req *r, const char *pattern, const char *path)
 	while (*p && *s) {
 		if (*p == '{') {
 			const char *close = strchr(p, '}');
-			int slug = close != NULL && memmem(p, (size_t)(close -
-			    p), ":slug", 5) != NULL;
 			const char *e = strchr(s, '/');
+			enum http_cap cap;
 			size_t n;
 
 			if (close == NULL)
 				return 0;
+			cap = http_cap_of(p, close);
 			if (e == NULL)
 				e = s + strlen(s);
 			/* "{x:slug}.csv": the capture ends where the suffix
@@ -92,12 +107,12 @@ http_match(struct req *r, const char *pattern, const char *path)
 				e = dot;
 			}
 			n = (size_t)(e - s);
-			if (!http_segment_ok(s, n, slug) ||
+			if (!http_segment_ok(s, n, cap) ||
 			    r->nseg >= HTTP_MAXSEG)
 				return 0;
 			r->seg[r->nseg] = arena_strndup(r->a, s, n);
-			r->segi[r->nseg] = slug ? 0 : strtoll(r->seg[r->nseg],
-			    NULL, 10);
+			r->segi[r->nseg] = cap != HC_DIGITS ? 0 :
+			    strtoll(r->seg[r->nseg], NULL, 10);
 			r->nseg++;
 			p = close + 1;
 			s = e;
@@ -171,9 +186,12 @@ http_pattern_check(const char *pat, char *shape, size_t shapelen,
 			n = (size_t)(close - p - 1);
 			colon = memchr(p + 1, ':', n);
 			if (colon != NULL) {
-				if ((size_t)(close - colon - 1) != 4 ||
-				    strncmp(colon + 1, "slug", 4) != 0) {
-					*why = "the only capture type is :slug";
+				if (!((size_t)(close - colon - 1) == 4 &&
+				    strncmp(colon + 1, "slug", 4) == 0) &&
+				    !((size_t)(close - colon - 1) == 3 &&
+				    strncmp(colon + 1, "ref", 3) == 0)) {
+					*why = "the capture types are :slug and "
+					    ":ref";
 					return -1;
 				}
 				n = (size_t)(colon - p - 1);
@@ -197,6 +215,7 @@ http_pattern_check(const char *pat, char *shape, size_t shapelen,
 				*why = "too many {captures}";
 				return -1;
 			}
+			/* A :ref matches every :slug: the same shape. */
 			if (colon != NULL)
 				PUT("{:slug}", 7);
 			else

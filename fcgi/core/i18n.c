@@ -208,6 +208,12 @@ i18n_load(struct arena *a, const char *localedir, char **err)
 	return 0;
 }
 
+int
+i18n_load_root(struct arena *a, const char *root, char **err)
+{
+	return i18n_load(a, arena_printf(a, "%s/views/locale", root), err);
+}
+
 const char *
 i18n_get(const char *lang, const char *msgid)
 {
@@ -346,6 +352,13 @@ i18n_datetime(struct buf *b, const char *lang, time_t t)
 	gmtime_r(&l, &tm);
 	buf_printf(b, "%s%02d:%02d", strcmp(lang, "en") == 0 ? ", " : "، ",
 	    tm.tm_hour, tm.tm_min);
+}
+
+void
+i18n_datetime_tz(struct buf *b, const char *lang, time_t t)
+{
+	i18n_datetime(b, lang, t);
+	buf_printf(b, " (%s)", i18n_tz_name());
 }
 
 void

@@ -17,6 +17,10 @@ struct buf;
 
 /* Loads views/locale/{ar,en}.po; -1 with *err on a syntax error. */
 int		 i18n_load(struct arena *, const char *localedir, char **err);
+/* The same from the installation at root ([app] root): the catalogues
+ * every program loads at start-up, the FastCGI programs and sharekctl
+ * alike (whose tick writes mail and timeline steps in Arabic). */
+int		 i18n_load_root(struct arena *, const char *root, char **err);
 /* Parses one catalogue's text into lang (also used by the fuzzer). */
 int		 i18n_parse(struct arena *, const char *lang, const char *text,
 		    size_t len, char **err);
@@ -42,6 +46,8 @@ long		 i18n_tz(void);
 const char	*i18n_tz_name(void);
 /* The same with the time of day, in the deployment's zone (UTC+3). */
 void		 i18n_datetime(struct buf *, const char *lang, time_t);
+/* And the zone's name after it: "22 November 2026, 10:00 (UTC+3)". */
+void		 i18n_datetime_tz(struct buf *, const char *lang, time_t);
 /* Integers with group separators per language. */
 void		 i18n_number(struct buf *, const char *lang, long long);
 

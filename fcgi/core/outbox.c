@@ -128,27 +128,52 @@ outbox_sms(struct db *db, const char *to, const char *body)
 	return outbox_queue(db, OC_SMS, to, NULL, body);
 }
 
-/* RFC 2047 for a header that may hold Arabic. */
+/* Bytes of text in one RFC 2047 encoded-word: 45 encode to 60, so a
+ * word with its =?UTF-8?B?…?= stays within the RFC's 75 characters. */
+#define OUTBOX_WORD_BYTES	45
+
+/* RFC 2047 for a header that may hold Arabic.  A header is one line:
+ * a line break in s (a subject written on two lines) becomes one space;
+ * a long text is cut between characters into several encoded-words on
+ * folded lines, which a reader joins into the one line it was. */
 static void
 outbox_header_word(struct buf *b, const char *s)
 {
 	const char	*p;
-	size_t		 n = strlen(s), elen;
-	char		*enc;
+	size_t		 n, elen;
+	char		*enc, *one, *w;
 	int		 ascii = 1;
 
-	for (p = s; *p; p++)
-		if ((unsigned char)*p >= 0x80 || *p == '\r' || *p == '\n')
+	one = w = arena_alloc(b->a, strlen(s) + 1);
+	for (p = s; *p; p++) {
+		if (*p != '\r' && *p != '\n')
+			*w++ = *p;
+		else if (w > one && w[-1] != ' ')
+			*w++ = ' ';
+	}
+	*w = '\0';
+	for (p = one; *p; p++)
+		if ((unsigned char)*p >= 0x80)
 			ascii = 0;
 	if (ascii) {
-		buf_adds(b, s);
+		buf_adds(b, one);
 		return;
 	}
-	elen = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
-	enc = arena_alloc(b->a, elen);
-	sodium_bin2base64(enc, elen, (const unsigned char *)s, n,
+	elen = sodium_base64_ENCODED_LEN(OUTBOX_WORD_BYTES,
 	    sodium_base64_VARIANT_ORIGINAL);
-	buf_printf(b, "=?UTF-8?B?%s?=", enc);
+	enc = arena_alloc(b->a, elen);
+	for (p = one; *p; p += n) {
+		n = strlen(p);
+		if (n > OUTBOX_WORD_BYTES) {
+			/* Not inside a UTF-8 sequence. */
+			for (n = OUTBOX_WORD_BYTES; n > 1 &&
+			    ((unsigned char)p[n] & 0xc0) == 0x80; n--)
+				;
+		}
+		sodium_bin2base64(enc, elen, (const unsigned char *)p, n,
+		    sodium_base64_VARIANT_ORIGINAL);
+		buf_printf(b, "%s=?UTF-8?B?%s?=", p == one ? "" : "\n ", enc);
+	}
 }
 
 /* 1 when the file at path holds the line "To: to" and body. */

@@ -43,8 +43,7 @@ present_datetime(const struct req *r, time_t t)
 	if (t == 0)
 		return "";
 	buf_init(&b, r->a);
-	i18n_datetime(&b, r->lang, t);
-	buf_printf(&b, " (%s)", i18n_tz_name());
+	i18n_datetime_tz(&b, r->lang, t);
 	return b.data;
 }
 

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "audit.h"
+#include "buf.h"
 #include "calendar.h"
 #include "conf.h"
 #include "db.h"
@@ -33,8 +34,10 @@ const char *const request_state_names[RQ__MAX] = {
 	"received", "classified", "forwarded", "answered", "closed",
 	"reopened", "rejected"
 };
+/* Msgids of their own: "Received" is also the date label of a request
+ * ("ورد في", received on), and the catalogues have no contexts. */
 const char *const request_state_labels[RQ__MAX] = {
-	[RQ_RECEIVED] = N_("Received"),
+	[RQ_RECEIVED] = N_("New"),
 	[RQ_CLASSIFIED] = N_("Classified"),
 	[RQ_FORWARDED] = N_("Forwarded"),
 	[RQ_ANSWERED] = N_("Replied"),
@@ -440,21 +443,32 @@ struct late {
 	struct arena		*a;
 	unsigned long long	 id, entity;
 	int			 cycle, level;
-	const char		*ref, *now, *due;
+	const char		*ref, *now;
+	time_t			 due;
 	const char		*entity_ar, *entity_en;
 	const char		*name, *email, *mobile;
 	int			 done;
 };
 
-/* Both languages in one message: the officials have no account. */
+/* Both languages in one message, Arabic first: the officials have no
+ * account, so no language of their own.  sep joins them: a blank line
+ * in a body, " — " in a subject (a mail header is one line). */
 static const char *
 request_bilingual(struct arena *a, const char *msgid, const struct late *l,
-    const char *url)
+    const char *url, const char *sep)
 {
-	return arena_printf(a, "%s\n\n%s",
-	    i18n_subst(a, i18n_get("ar", msgid), l->ref, l->entity_ar, l->due,
-	    url, NULL),
-	    i18n_subst(a, i18n_get("en", msgid), l->ref, l->entity_en, l->due,
+	struct buf	 ar, en;
+
+	/* The due date as each language writes it, in the deployment's
+	 * zone, as the pages show it. */
+	buf_init(&ar, a);
+	buf_init(&en, a);
+	i18n_datetime_tz(&ar, "ar", l->due);
+	i18n_datetime_tz(&en, "en", l->due);
+	return arena_printf(a, "%s%s%s",
+	    i18n_subst(a, i18n_get("ar", msgid), l->ref, l->entity_ar, ar.data,
+	    url, NULL), sep,
+	    i18n_subst(a, i18n_get("en", msgid), l->ref, l->entity_en, en.data,
 	    url, NULL));
 }
 
@@ -481,13 +495,13 @@ request_escalate_tx(struct db *db, void *arg)
 	    DB_I(level, l->level), DB_S(at, l->now))) != 1 ||
 	    request_kpi(db, l->id, 1) == -1)
 		return -1;
+	/* The body is the msgid: the timeline shows a system step in its
+	 * reader's language (complaints_show). */
 	if (db_exec(db, SQL_REQUEST_EVENT_INSERT, DB_ARGS(
 	    DB_U(request, l->id), DB_S(at, l->now), DB_NULL(actor),
 	    DB_S(role, "system"), DB_S(kind, "escalation"), DB_NULL(from_state),
 	    DB_NULL(to_state), DB_I(public, 1),
-	    DB_S(body, arena_printf(l->a, "%s / %s",
-	    i18n_get("ar", escalation_texts[k].event),
-	    escalation_texts[k].event)))) != 1)
+	    DB_S(body, escalation_texts[k].event))) != 1)
 		return -1;
 	if (audit_record(db, &sys, "request.escalate", "request", l->id,
 	    arena_printf(l->a, "level %d: %s", l->level,
@@ -495,10 +509,11 @@ request_escalate_tx(struct db *db, void *arg)
 		return -1;
 	url = arena_printf(l->a, "%s/complaints/desk/requests/%llu",
 	    conf_get("app", "base_url", ""), l->id);
-	body = request_bilingual(l->a, escalation_texts[k].body, l, url);
+	body = request_bilingual(l->a, escalation_texts[k].body, l, url,
+	    "\n\n");
 	if (l->email != NULL && *l->email != '\0' && outbox_email(db,
 	    l->email, request_bilingual(l->a, escalation_texts[k].subject, l,
-	    url), body) == -1)
+	    url, " — "), body) == -1)
 		return -1;
 	if (l->mobile != NULL && *l->mobile != '\0' && outbox_sms(db,
 	    l->mobile, body) == -1)
@@ -556,8 +571,7 @@ request_tick(struct db *db, struct arena *a, time_t now)
 			l.entity = dbres_u(res, REQUEST_LATE_ENTITY_ID);
 			l.cycle = (int)dbres_int(res, REQUEST_LATE_CYCLE);
 			l.ref = dbres_str(res, REQUEST_LATE_REF_NO);
-			l.due = i18n_subst(a, "{1} UTC", dbres_str(res,
-			    REQUEST_LATE_DUE_AT), NULL);
+			l.due = dbres_time(res, REQUEST_LATE_DUE_AT);
 			l.entity_ar = dbres_str(res, REQUEST_LATE_ENTITY_NAME_AR);
 			l.entity_en = dbres_str(res, REQUEST_LATE_ENTITY_NAME_EN);
 			l.name = dbres_str(res, level == 1 ?

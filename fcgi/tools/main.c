@@ -17,6 +17,7 @@
 #include "auth.h"
 #include "conf.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "sql_gen.h"
 #include "tool.h"
@@ -131,6 +132,13 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	t.root = conf_get("app", "root", ".");
+	/* The tick's mail, SMS and timeline steps are translated as the
+	 * programs' pages are: without the catalogues every Arabic text
+	 * would be its English msgid. */
+	if (i18n_load_root(t.a, t.root, &err) == -1) {
+		fprintf(stderr, "sharekctl: catalogues: %s\n", err);
+		return 2;
+	}
 	sql_gen_register();
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
 		if (strcmp(cmds[i].name, argv[1]) != 0)

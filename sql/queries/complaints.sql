@@ -15,7 +15,7 @@ q.id, q.ref_no, q.type_id, t.code AS type_code, t.name_ar AS type_name_ar,
        q.tracking_hash IS NOT NULL AS anonymous, q.state, q.due_at,
        q.solve_due_at, q.reply_limit, q.reply_unit, q.escalation_level,
        q.answered_at, q.closed_at, q.rating, q.rating_comment, q.rated_at,
-       q.reopened_count, q.created_at, q.channel
+       q.reopened_count, q.reopened_at, q.created_at, q.channel
 
 -- fragment: request_joins
   JOIN request_types t ON t.id = q.type_id

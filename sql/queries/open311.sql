@@ -26,15 +26,17 @@ q.id, q.ref_no, q.state, q.body, q.created_at, q.updated_at, q.due_at,
 
 -- name: open311_requests
 -- The requests received in [:start, :end), newest first, of one type
--- (0: any) and axis (0: any), open (:status 'open'), closed ('closed')
--- or both (''); at most :limit.
--- param: start s, end s, type u, axis u, status s, limit i
+-- (0: any) and axis (0: any; :unclassified = 1: only those with no axis
+-- yet, the service of the type alone), open (:status 'open'), closed
+-- ('closed') or both (''); at most :limit.
+-- param: start s, end s, type u, axis u, unclassified i, status s, limit i
 -- shape: open311_request
 SELECT /*@open311_columns*/
  WHERE q.bench = 0 AND q.confidential = 0 AND q.tracking_hash IS NULL
    AND q.created_at >= :start AND q.created_at < :end
    AND (:type = 0 OR q.type_id = :type)
    AND (:axis = 0 OR q.axis_id = :axis)
+   AND (:unclassified = 0 OR q.axis_id IS NULL)
    AND (:status = '' OR (:status = 'open') =
         (q.state IN ('received', 'classified', 'forwarded', 'reopened')))
  ORDER BY q.created_at DESC, q.id DESC

@@ -6,12 +6,14 @@ by e-mail and SMS through the outbox — each level exactly once, even
 with two tick processes at once; recorded on the timeline and audited;
 the level-2 request is before the central operations room."""
 import datetime
+import email
+import email.header
 import os
 import re
 import subprocess
 import sys
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import VAR, Client, Tap, hidden_fields, mails_to, sql, sql1, tick
+from sharek import VAR, Client, Tap, file_request, hidden_fields, mails_to, sql, sql1, tick, translation
 
 t = Tap()
 ROOT = os.environ.get("SHAREK_ROOT", ".")
@@ -41,13 +43,8 @@ def sms_to(number):
 
 cit = Client()
 cit.login("citizen@sharek.test", prefix="/complaints")
-_, hidden = cit.form("/complaints/new", "/complaints/new")
-r = cit.post_multipart("/complaints/new", dict(hidden, type=complaint, entity=moh, axis=axis,
-                                                subject="انتظار طويل في قسم الأشعة",
-                                                body="انتظرت أكثر من ست ساعات لإجراء صورة أشعة في المستشفى."), {})
-t.eq(r.status, 303, "a request is sent")
-ref = re.search(r"ref=([^&]+)", r.header("Location") or "").group(1)
-rid = sql1("SELECT id FROM requests WHERE ref_no='%s'" % ref)
+ref, rid = file_request(t, cit, dict(type=complaint, entity=moh, axis=axis, subject="انتظار طويل في قسم الأشعة",
+                                     body="انتظرت أكثر من ست ساعات لإجراء صورة أشعة في المستشفى."))
 due = datetime.datetime.strptime(sql1("SELECT due_at FROM requests WHERE id=%s" % rid), "%Y-%m-%d %H:%M:%S")
 
 p = tick_at(due - datetime.timedelta(hours=1))
@@ -70,6 +67,37 @@ t.eq(sql1("SELECT notified_email FROM request_escalations WHERE request_id=%s AN
 tick()  # delivers the outbox
 t.eq(mine(SG) - sg_mail, 1, "the secretary-general gets one e-mail")
 t.ok(any(ref in s for s in sms_to(SG_MOBILE)), "and an SMS")
+# In Arabic from the catalogue, then English (QA finding 2: sharekctl
+# read no catalogue, so its "Arabic" was the English msgid).
+L1 = ("Sharek: request {1} is late (escalation level 1)",
+      "Request {1} to {2} was due on {3} and has not been answered. It is escalated to you as the entity's "
+      "secretary-general (level 1):\n\n{4}",
+      "Escalated automatically to level 1 (the entity's secretary-general): the reply is late.")
+ar_subject, ar_body, ar_event = (translation(m).replace("{1}", ref) for m in L1)
+t.ok(ar_subject != L1[0].replace("{1}", ref) and ar_event != L1[2], "(the catalogue translates them)")
+ar_body = ar_body.split("{2}")[0]
+mail = [m for m in mails_to(SG) if ref in m][-1]
+msg = email.message_from_string(mail)
+subject = str(email.header.make_header(email.header.decode_header(msg["Subject"])))
+t.eq(subject, ar_subject + " — " + L1[0].replace("{1}", ref), "the e-mail's subject: Arabic — English")
+t.ok(re.search(r"^Subject: [^\n]*(\n [^\n]*)*\nDate: ", mail, re.M) and "\n" not in subject,
+     "on one line (folded, its encoded-words within 75 characters)", mail[:900])
+t.ok(all(len(w) <= 75 for w in re.findall(r"=\?UTF-8\?B\?[^?]*\?=", mail.split("\n\n", 1)[0])), "(RFC 2047)")
+text = mail.split("\n\n", 1)[1]
+t.ok(text.startswith(ar_body) and "Request %s to Ministry of Health" % ref in text,
+     "its body Arabic first, then English", text[:400])
+ar_part = text.split("\n\nRequest ")[0]
+t.ok(not re.search(r"\d{4}-\d\d-\d\d", ar_part) and "(UTC+" in ar_part,
+     "the due date as the Arabic pages write it, in the deployment's zone", ar_part)
+t.ok(any(s.find(ar_body) >= 0 for s in sms_to(SG_MOBILE) if ref in s), "so is the SMS")
+r = cit.get("/complaints/track?ref=" + ref)
+EN_EVENT = L1[2].split(" (")[0]  # before the apostrophe, which the page escapes
+t.ok(ar_event in r.text and EN_EVENT not in r.text, "the requester reads the step in Arabic",
+     re.sub(r"\s+", " ", r.text)[-1500:])
+cit.get("/complaints/lang/en?next=/complaints/")
+r = cit.get("/complaints/track?ref=" + ref)
+t.ok(EN_EVENT in r.text and ar_event not in r.text, "and in English in English")
+cit.get("/complaints/lang/ar?next=/complaints/")
 t.eq(sql1("SELECT sla_met FROM requests WHERE id=%s" % rid), "0", "a late request has missed its SLA")
 
 # Still within the level-1 limit: nothing more.

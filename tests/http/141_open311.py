@@ -36,6 +36,11 @@ revoked = secrets.token_hex(24)
 sql("INSERT INTO api_keys (organisation, channel, prefix, key_hash, created_at, revoked_at) "
     "VALUES ('Old app', 'chatbot', '%s', UNHEX(SHA2('%s', 256)), UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (revoked[:8], revoked))
 moh = sql1("SELECT id FROM entities WHERE slug='moh'")
+# A request no desk has classified by axis yet (QA finding 7).
+sql("INSERT INTO requests (ref_no, type_id, entity_id, subject, body, state, due_at, created_at, updated_at) "
+    "SELECT 'T-O311-NOAXIS', id, %s, 'no axis yet', 'x', 'received', UTC_TIMESTAMP() + INTERVAL 3 DAY, "
+    "UTC_TIMESTAMP() - INTERVAL 1 HOUR, UTC_TIMESTAMP() FROM request_types WHERE code='inquiry'" % moh)
+NOAXIS = "t-o311-noaxis"
 
 for fmt in ("xml", "json"):
     # ---- discovery --------------------------------------------------------
@@ -120,6 +125,7 @@ for fmt in ("xml", "json"):
                                  ("no location", {k: v for k, v in dict(base, api_key=key).items()
                                                   if k not in ("lat", "long")}, 400),
                                  ("an unknown service", dict(base, api_key=key, service_code="x-y"), 404),
+                                 ("a type alone's service", dict(base, api_key=key, service_code="inquiry"), 400),
                                  ("no service_code", {k: v for k, v in dict(base, api_key=key).items()
                                                       if k != "service_code"}, 400),
                                  ("a description over 4,000 characters", dict(base, api_key=key, description="x" * 4001), 400),
@@ -172,6 +178,14 @@ for fmt in ("xml", "json"):
     t.ok(not any(k in q for k in ("lat", "long", "address", "email", "first_name")), fmt + ": no location fields at all")
     r, d = get("requests/SH-00000-00000.{fmt}".lower(), fmt)
     t.eq(r.status, 404, fmt + ": an unknown request: 404")
+    # References are read whatever their case, in the path too (QA finding 8).
+    r, d = get("requests/%s.{fmt}" % sid.upper(), fmt)
+    t.ok(r.status == 200 and [x["service_request_id"] for x in reqs(d)] == [sid],
+         fmt + ": GET requests/{id} with the reference in capitals", (r.status, r.text[:300]))
+    r, d = get("requests/SH-00000-00000.{fmt}", fmt)
+    desc = (d[0].get("description") if fmt == "json" else d.findtext("error/description")) if d is not None else None
+    t.ok(r.status == 404 and desc == "There is no request with this service_request_id.",
+         fmt + ": an unknown one in capitals: the spec's 404 for a request", (r.status, desc))
     r, d = get("requests.{fmt}?service_request_id=%s,%s" % (sid, sid.upper()), fmt)
     t.eq(r.status, 200, fmt + ": several ids")
     t.eq([x["service_request_id"] for x in reqs(d)], [sid, sid], fmt + ": each id given, in any case")
@@ -198,6 +212,25 @@ for fmt in ("xml", "json"):
     r, d = get("requests.{fmt}?service_code=nothing-here", fmt)
     t.eq(r.status, 404, fmt + ": an unknown service_code in the list: 404")
 
+    # ---- every service_code a request shows is a listed service's ----------
+    shown = {x["service_code"] for x in reqs(get("requests.{fmt}", fmt)[1])}
+    t.ok("inquiry" in shown and shown <= set(codes), fmt + ": every service_code of the list is in services",
+         sorted(shown - set(codes)))
+    s1 = svcs[codes.index("inquiry")] if "inquiry" in codes else {}
+    t.ok(s1.get("service_name") and s1.get("description") and s1.get("group") == s1.get("service_name"),
+         fmt + ": the type alone is a service (not yet classified), in its type's group", s1)
+    r, d = get("requests.{fmt}?service_code=inquiry", fmt)
+    got = reqs(d) if r.status == 200 else []
+    t.ok(r.status == 200 and NOAXIS in [x["service_request_id"] for x in got]
+         and all(x["service_code"] == "inquiry" for x in got),
+         fmt + ": ?service_code=inquiry lists the inquiries not yet classified, only them", (r.status, r.text[:300]))
+    r, d = get("requests.{fmt}?service_code=inquiry-time", fmt)
+    t.ok(r.status == 200 and NOAXIS not in [x["service_request_id"] for x in reqs(d)],
+         fmt + ": and not under an axis's service")
+    r, d = get("services/inquiry.{fmt}", fmt)
+    t.ok(r.status == 200 and (d.get("service_code") if fmt == "json" else d.findtext("service_code")) == "inquiry",
+         fmt + ": services/inquiry is its definition", r.text[:200])
+
 # ---- what the API does not have: its own error list, never a page ----------
 for fmt in ("xml", "json"):
     for path, status in (("nothing-here." + fmt, 404), ("services/complaint-procedures/extra." + fmt, 404)):
@@ -216,6 +249,7 @@ r = c.get(B + "nothing-here")
 t.ok(r.status == 404 and r.text.lstrip().startswith("<?xml") and "<errors>" in r.text,
      "a path with no format: 404 in XML, the spec's default", r.text[:200])
 
+sql("DELETE FROM requests WHERE ref_no='T-O311-NOAXIS'")
 # The key's last use is noted.
 t.ok(sql1("SELECT last_used_at IS NOT NULL FROM api_keys WHERE prefix='%s'" % key[:8]) == "1", "the key's last use is noted")
 t.done()

@@ -1,11 +1,11 @@
 /*
  * test_dispatch.c — whole requests through the dispatcher (harness.h):
  * route matching (404, 405 with Allow, HEAD, {id} digits only,
- * {x:slug}), undeclared keys dropped, GET query vs POST body (P_QUERY),
- * same-origin and CSRF (missing or foreign Origin, foreign Referer,
- * Sec-Fetch-Site cross-site, missing or wrong token → 403), login and
- * permission, body limits (413) and types (415), the response headers,
- * and multipart bodies read in pieces of every size.
+ * {x:slug}, {x:ref}), undeclared keys dropped, GET query vs POST body
+ * (P_QUERY), same-origin and CSRF (missing or foreign Origin, foreign
+ * Referer, Sec-Fetch-Site cross-site, missing or wrong token → 403),
+ * login and permission, body limits (413) and types (415), the
+ * response headers, and multipart bodies read in pieces of every size.
  */
 #include <stdio.h>
 #include <string.h>
@@ -89,6 +89,7 @@ static const struct route routes[] = {
 	{ "GET", "/c/{id}", h_seg, 0, NULL, 0, 0 },
 	{ "POST", "/c/{id}", h_echo, 0, PARAMS(echo_params), 0 },
 	{ "GET", "/f/{name:slug}", h_seg, 0, NULL, 0, 0 },
+	{ "GET", "/r/{ref:ref}.json", h_seg, 0, NULL, 0, 0 },
 	{ "GET", "/echo", h_echo, 0, PARAMS(echo_params), 0 },
 	{ "POST", "/echo", h_echo, 0, PARAMS(echo_params), 0 },
 	{ "POST", "/api", h_echo, 0, PARAMS(echo_params), R_NOCSRF },
@@ -146,6 +147,10 @@ test_routes(void)
 		    "0123456789012345", 404, NULL },
 		{ "GET", "/f/a-b_c1", 200, "seg=a-b_c1 segi=0" },
 		{ "GET", "/f/ABC", 404, NULL },
+		{ "GET", "/r/SH-GJBE9-eb84f.json", 200,
+		    "seg=SH-GJBE9-eb84f segi=0" },
+		{ "GET", "/r/SH.GJBE9.json", 404, NULL },
+		{ "GET", "/r/SH%20X.json", 404, NULL },
 		{ "GET", "/f/a.b", 404, NULL },
 		{ "GET", "/f/a%2fb", 404, NULL },
 		{ "GET", "/f/", 404, NULL },

@@ -78,6 +78,9 @@ static const struct rcase cases[] = {
 	{ { R("GET", "/c/{Id}") }, 1, "capture name", "a capture name in "
 	    "capitals" },
 	{ { R("GET", "/c/{id:int}") }, 1, ":slug", "an unknown capture type" },
+	{ { R("GET", "/r/{id:ref}.json") }, 1, NULL, "a :ref capture" },
+	{ { R("GET", "/r/{id:ref}"), R("GET", "/r/{n:slug}") }, 2,
+	    "same method and pattern", "a :ref and a :slug in one place" },
 	{ { R("GET", "/c/x{id}") }, 1, "start a segment",
 	    "a capture inside a segment" },
 	{ { R("GET", "/c/{id}x") }, 1, "end its segment",

@@ -424,6 +424,32 @@ def new_citizen(t, c, email, password, name, mobile):
     return sql1("SELECT id FROM users WHERE email='%s'" % email)
 
 
+def translation(msgid, lang="ar"):
+    """The translation of msgid in views/locale/LANG.po of the tree
+    under test (msgid itself when it has none), as the programs and
+    sharekctl read it."""
+    path = os.path.join(os.environ.get("SHAREK_ROOT", "."), "views", "locale", lang + ".po")
+    unq = lambda s: re.sub(r'\\(.)', lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), s)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    for m in re.finditer(r'^msgid "(.*)"\nmsgstr "(.*)"$', text, re.M):
+        if unq(m.group(1)) == msgid and m.group(2):
+            return unq(m.group(2))
+    return msgid
+
+
+def file_request(t, c, fields, what="a request is sent"):
+    """Files a request through /complaints/new as signed-in client c
+    (fields: type, entity, axis, subject, body), checking the 303 with
+    Tap t.  Returns (reference number, request id)."""
+    _, hidden = c.form("/complaints/new", "/complaints/new")
+    r = c.post_multipart("/complaints/new", dict(hidden, **fields), {})
+    t.eq(r.status, 303, what)
+    m = re.search(r"ref=([^&]+)", r.header("Location") or "")
+    ref = m.group(1) if m else ""
+    return ref, sql1("SELECT id FROM requests WHERE ref_no='%s'" % ref)
+
+
 def workers(prog):
     """The worker pids of program prog of the stack (the children of its
     multiwatch, whose pid is in run/PROG.pid)."""
