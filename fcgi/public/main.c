@@ -128,6 +128,8 @@ static const struct route routes[] = {
 	    R_LOGIN },
 	{ "POST", "/me/delete", page_delete, 0, PARAMS(me_delete_params),
 	    R_LOGIN },
+	{ "POST", "/me/password", page_password, 0,
+	    PARAMS(me_password_params), R_LOGIN },
 	{ "GET", "/me/deleted", page_me_deleted, 0, NULL, 0, 0 },
 };
 

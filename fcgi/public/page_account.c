@@ -135,7 +135,7 @@ account_token(struct req *r, unsigned long long uid, const char *purpose,
 /* Flags a second password (key k2) that differs from the first (k1).
  * Compared as typed, even when the first is itself invalid (too
  * short…), so every problem is reported at once. */
-static void
+void
 check_password2(struct req *r, int k1, int k2)
 {
 	const struct pval *p1 = http_arg(r, k1);
@@ -151,7 +151,7 @@ check_password2(struct req *r, int k1, int k2)
 /* Flags a new password (key k) that is easy to guess, with the reason
  * (pwcheck.h); words: what the account is known by.  Only a password
  * that passed its own field's rules (length) is judged. */
-static void
+void
 check_strength(struct req *r, int k, const char *const *words)
 {
 	const struct pval *p = http_arg(r, k);

@@ -12,6 +12,12 @@
  *                        a wrong password: the form 422; throttled as
  *                        sign-in is, its failures counted with those of
  *                        sign-in (session.h): the form 429
+ * POST /me/password     current, new_password, new_password2 → the
+ *                        password changed, every other session of the
+ *                        account ended → 303 /me/profile?password=1;
+ *                        a wrong present password, a weak or mistyped
+ *                        new one: the form 422 (429 throttled, as
+ *                        POST /me/delete)
  * GET  /me/deleted      what the deletion did (view public/message);
  *                        anyone (the account is gone).
  * Permission: the signed-in user, for their own account only; staff
@@ -57,6 +63,18 @@ const struct param me_profile_params[PROF__MAX] = {
 };
 const struct param me_profile_form_params[PFORM__MAX] = {
 	[PFORM_SAVED] = { .name = "saved", .type = PT_BOOL },
+	[PFORM_PASSWORD] = { .name = "password", .type = PT_BOOL },
+};
+const struct param me_password_params[PWD__MAX] = {
+	[PWD_CURRENT] = { .name = "current", .type = PT_STR,
+	    .flags = P_REQ | P_SECRET, .min = 1, .max = 1024,
+	    .label = N_("Your present password") },
+	[PWD_PASSWORD] = { .name = "new_password", .type = PT_STR,
+	    .flags = P_REQ | P_SECRET, .min = 10, .max = 1024,
+	    .label = N_("New password") },
+	[PWD_PASSWORD2] = { .name = "new_password2", .type = PT_STR,
+	    .flags = P_REQ | P_SECRET, .min = 1, .max = 1024,
+	    .label = N_("Password again") },
 };
 const struct param me_delete_params[DEL__MAX] = {
 	[DEL_PASSWORD] = { .name = "password", .type = PT_STR,
@@ -170,6 +188,9 @@ show_profile(struct req *r, struct dbres *res, int stored, int saved,
 	    == UK_ORGANISATION);
 	vm_bool(m, "lang_ar", lang == NULL || strcmp(lang, "en") != 0);
 	vm_bool(m, "saved", saved);
+	/* After a password change (POST /me/password's redirect). */
+	vm_bool(m, "password_changed", r->route->params ==
+	    me_profile_form_params && http_arg_int(r, PFORM_PASSWORD, 0));
 	if (status != 0)
 		return http_form_again(r, "public/profile", m, status);
 	http_form_model(r, m);
@@ -257,13 +278,42 @@ delete_tx(struct req *r, void *arg)
 	return OUT_OK;
 }
 
+/* The signed-in citizen's password, typed in field k to confirm what
+ * they ask (res: their account row): 0 when it is theirs, else the
+ * profile drawn again with the reason (422, 429 when throttled) or 503.
+ * A stolen session must not become a way to guess the password: the
+ * attempts are throttled and counted with those of sign-in. */
+static int
+password_confirmed(struct req *r, struct dbres *res, int k)
+{
+	const char	*email = r->sess->email;
+	long		 wait;
+	int		 rc;
+
+	if ((wait = session_throttle_wait(r, email)) == -1)
+		return 500;
+	if (wait > 0) {
+		http_arg_error(r, k, session_throttle_message(r, wait));
+		return show_profile(r, res, 1, 0, 429);
+	}
+	rc = http_arg_str(r, k) == NULL ? -1 :
+	    auth_verify(dbres_str(res, ACCOUNT_GET_PASSWORD_HASH),
+	    http_arg_str(r, k));
+	if (rc == 1)
+		return 503;
+	session_password_attempt(r, email, rc == 0);
+	if (rc != 0) {
+		http_arg_error(r, k, "The password is not correct.");
+		return show_profile(r, res, 1, 0, 422);
+	}
+	return 0;
+}
+
 int
 page_delete(struct req *r)
 {
 	struct dbres	*res;
 	unsigned long long uid = r->sess->user_id;
-	const char	*email = r->sess->email;
-	long		 wait;
 	int		 rc;
 
 	if ((res = account_get(r)) == NULL)
@@ -271,25 +321,8 @@ page_delete(struct req *r)
 	/* Staff accounts are deactivated, not erased. */
 	if (perm_role_find(r->sess->role) != ROLE_CITIZEN)
 		return 403;
-	/* A stolen session must not become a way to guess the password. */
-	if ((wait = session_throttle_wait(r, email)) == -1)
-		return 500;
-	if (wait > 0) {
-		http_arg_error(r, DEL_PASSWORD, session_throttle_message(r,
-		    wait));
-		return show_profile(r, res, 1, 0, 429);
-	}
-	rc = http_arg_str(r, DEL_PASSWORD) == NULL ? -1 :
-	    auth_verify(dbres_str(res, ACCOUNT_GET_PASSWORD_HASH),
-	    http_arg_str(r, DEL_PASSWORD));
-	if (rc == 1)
-		return 503;
-	session_password_attempt(r, email, rc == 0);
-	if (rc != 0) {
-		http_arg_error(r, DEL_PASSWORD, "The password is not "
-		    "correct.");
-		return show_profile(r, res, 1, 0, 422);
-	}
+	if ((rc = password_confirmed(r, res, DEL_PASSWORD)) != 0)
+		return rc;
 	if (http_form_tx(r, delete_tx, &uid, NULL, NULL) != OUT_OK)
 		return 500;
 	r->sess = NULL;
@@ -304,4 +337,53 @@ page_me_deleted(struct req *r)
 	    "name, e-mail address and mobile number are erased and you are "
 	    "signed out. What you contributed stays, without your name, as "
 	    "part of the public record of the consultations."));
+}
+
+struct password_change {
+	const char	*hash;
+};
+
+static enum outcome
+password_tx(struct req *r, void *arg)
+{
+	const struct password_change *p = arg;
+
+	/* Whoever held the old password is signed out everywhere else;
+	 * this session stays. */
+	if (db_exec(r->db, SQL_USER_SET_PASSWORD_HASH, DB_ARGS(
+	    DB_S(hash, p->hash), DB_U(id, r->sess->user_id))) != 1 ||
+	    db_exec(r->db, SQL_SESSION_DELETE_OTHERS, DB_ARGS(
+	    DB_U(user_id, r->sess->user_id), DB_B(token_hash,
+	    r->sess->token_hash, sizeof(r->sess->token_hash)))) < 0)
+		return OUT_ERROR;
+	return OUT_OK;
+}
+
+int
+page_password(struct req *r)
+{
+	struct dbres	*res;
+	struct password_change p;
+	char		 hash[128];
+	const char	*words[3] = { r->sess->email, r->sess->name, NULL };
+	int		 rc;
+
+	if ((res = account_get(r)) == NULL)
+		return 500;
+	if (perm_role_find(r->sess->role) != ROLE_CITIZEN)
+		return 403;
+	/* Every problem of the new one at once, the present one last (it
+	 * costs a hash and counts as an attempt). */
+	check_strength(r, PWD_PASSWORD, words);
+	check_password2(r, PWD_PASSWORD, PWD_PASSWORD2);
+	if (r->nerr > 0)
+		return show_profile(r, res, 1, 0, 422);
+	if ((rc = password_confirmed(r, res, PWD_CURRENT)) != 0)
+		return rc;
+	if ((rc = auth_hash(http_arg_str(r, PWD_PASSWORD), hash)) != 0)
+		return rc == 1 ? 503 : 500;
+	p.hash = hash;
+	if (http_form_tx(r, password_tx, &p, NULL, NULL) != OUT_OK)
+		return 500;
+	return http_redirect(r, 303, "/me/profile?password=1#password");
 }

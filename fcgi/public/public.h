@@ -31,6 +31,12 @@ int	page_register_form(struct req *);
 int	page_register(struct req *);
 int	page_register_sent(struct req *);
 int	page_me_deleted(struct req *);
+int	page_password(struct req *);
+/* page_account.c: a second password (k2) that differs from the first
+ * (k1), and a new password (k) easy to guess from words (pwcheck.h),
+ * flagged at their fields. */
+void	check_password2(struct req *, int k1, int k2);
+void	check_strength(struct req *, int k, const char *const *words);
 int	page_verify(struct req *);
 int	page_verify_confirm(struct req *);
 int	page_verify_done(struct req *);
@@ -47,12 +53,14 @@ enum profile_key {
 	PROF_ORG_REG_NO, PROF_SAVED, PROF__MAX
 };
 /* GET /me/profile: only the notice after saving. */
-enum profile_form_key { PFORM_SAVED, PFORM__MAX };
+enum profile_form_key { PFORM_SAVED, PFORM_PASSWORD, PFORM__MAX };
 enum delete_key { DEL_PASSWORD, DEL__MAX };
+enum password_key { PWD_CURRENT, PWD_PASSWORD, PWD_PASSWORD2, PWD__MAX };
 extern const struct param me_params[MEK__MAX];
 extern const struct param me_profile_params[PROF__MAX];
 extern const struct param me_profile_form_params[PFORM__MAX];
 extern const struct param me_delete_params[DEL__MAX];
+extern const struct param me_password_params[PWD__MAX];
 int	page_me(struct req *);
 int	page_profile_form(struct req *);
 int	page_profile(struct req *);

@@ -43,6 +43,12 @@ DELETE FROM sessions WHERE token_hash = :token_hash;
 -- param: user_id u
 DELETE FROM sessions WHERE user_id = :user_id;
 
+-- name: session_delete_others
+-- Every session of :user_id but the one of :token_hash (a password
+-- changed by its owner).
+-- param: user_id u, token_hash b
+DELETE FROM sessions WHERE user_id = :user_id AND token_hash <> :token_hash;
+
 -- name: session_purge
 DELETE FROM sessions WHERE expires_at < UTC_TIMESTAMP() LIMIT 10000;
 

@@ -315,6 +315,33 @@ t.eq([(m.group(1), m.group(2).strip()) if m else None for m in cards.values()],
      [("Published", ""), ("Not published", "— Not about the consultation"), ("Waiting for moderation", "")],
      "each comment with its moderation state, and the reason of a refusal")
 
+# ---- changing the password -----------------------------------------------------------
+PWURL = "/me/password"
+other = Client()
+t.eq(other.login(EMAIL, NEW).status, 303, "(a second session of the account)")
+hash_before = sql1("SELECT password_hash FROM users WHERE id=%s" % uid)
+r = c.submit("/me/profile", PWURL, {"current": "wrong-one", "new_password": "violet-harbour-lantern-9",
+                                 "new_password2": "violet-harbour-lantern-9"})
+t.eq(r.status, 422, "a password change with a wrong present password is refused")
+t.eq(list(messages(r.text)), ["current"], "saying so at the present password")
+r = c.submit("/me/profile", PWURL, {"current": NEW, "new_password": "short", "new_password2": "other"})
+t.eq(r.status, 422, "a new password too short and mistyped is refused")
+t.eq(sorted(messages(r.text)), ["new_password", "new_password2"], "each problem at its field")
+t.ok('value="short"' not in r.text and 'value="%s"' % NEW not in r.text, "no password is written back")
+t.eq(sql1("SELECT password_hash FROM users WHERE id=%s" % uid), hash_before, "nothing changes")
+NEWER = "violet-harbour-lantern-9"
+r = c.submit("/me/profile", PWURL, {"current": NEW, "new_password": NEWER, "new_password2": NEWER})
+t.eq(r.status, 303, "the password is changed")
+t.ok("password=1" in (r.header("Location") or ""), "back to the account page")
+loc = (r.header("Location") or "").split("#")[0]
+page = c.get(loc).text
+t.ok(any(w in page for w in ("Every other session", "الجلسات الأخرى")), "which says so", page[page.find("<h1"):][:600])
+t.ok(signed_in_as(c), "this session stays signed in")
+t.ok(not signed_in_as(other), "every other session of the account is signed out")
+t.eq(Client().login(EMAIL, NEW).status, 422, "the old password no longer signs in")
+t.eq(Client().login(EMAIL, NEWER).status, 303, "the new one does")
+NEW = NEWER
+
 # ---- deleting the account ------------------------------------------------------------
 row_before = sql("SELECT * FROM users WHERE id=%s" % uid)
 r = c.submit("/me/profile", "/me/delete", {"password": "wrong-one"})
