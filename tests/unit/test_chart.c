@@ -109,9 +109,12 @@ main(void)
 	h = draw(r, "Topics", "Six people answered.", votes, 2, 6);
 	t_ok(strstr(h, "<td>3</td><td>50.0%</td>") != NULL &&
 	    strstr(h, "<td>1</td><td>16.7%</td>") != NULL &&
-	    strstr(h, "<th scope=\"row\">Total</th><td>6</td>") != NULL &&
+	    strstr(h, "<th scope=\"row\">Total</th><td>4</td>") != NULL &&
+	    strstr(h, "class=\"note chart-base\">Percentages are of 6,") !=
+	    NULL &&
 	    strstr(h, "<desc id=\"ch1-desc\">Six people answered.</desc>") !=
-	    NULL, "percent of the given total, rounded to one decimal; the "
+	    NULL, "percent of the given total, rounded to one decimal, which "
+	    "a note names; the table's total is the rows' sum; the "
 	    "description given");
 
 	/* Nothing counted: no division by zero. */
