@@ -87,13 +87,22 @@ const struct param budget_ballot_params[BBK__MAX] = {
 	    .min = 1, .max = 999999999999LL, .label = N_("Your selection") },
 };
 
+/* The currencies of the region by their ISO 4217 codes, named in the
+ * reader's language (Arabic: دينار, ريال…); another code is shown as
+ * it is. */
+static const char *const currency_names[] = {
+	N_("JOD"), N_("OMR"), N_("SAR"), N_("AED"), N_("KWD"), N_("BHD"),
+	N_("QAR"), N_("EGP"), N_("USD"), N_("EUR"), NULL
+};
+
 static const char *
 amount(const struct req *r, int64_t v, const char *currency)
 {
 	char	 buf[32];
 
 	return arena_printf(r->a, "%s %s", bud_format_amount(v, buf,
-	    sizeof(buf)), currency);
+	    sizeof(buf)), names_find(currency_names, 10, currency) < 10 ?
+	    tr(r, currency) : currency);
 }
 
 /* Loads budget {id}: 0, or 404 / 500. */

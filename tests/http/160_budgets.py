@@ -31,6 +31,8 @@ t.ok(B in r.text, "lists the test budget")
 r = Client().get(B)
 t.ok('action="%s"' % BAL not in r.text, "no ballot form for anonymous readers")
 t.ok('<p class="kind">Voting open</p>' in Client(lang="en").get(B).text, "it is shown as voting open")
+t.ok("100,000.000 دينار أردني" in Client(lang="ar").get(B).text and "100,000.000 JOD" in Client(lang="en").get(B).text,
+     "its amounts name the currency in the reader's language (دينار أردني, JOD)")
 
 # Before its vote, a budget is shown in its phase: taking proposals, then
 # its projects under review; never "voting open" (on its page and in the
