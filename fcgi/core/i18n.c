@@ -16,7 +16,8 @@
 
 struct msg {
 	const char	*id;
-	const char	*str;
+	const char	*str;		/* msgstr, or msgstr[0] */
+	const char	*forms[I18N_NFORMS];	/* msgstr[k] of a plural */
 	struct msg	*next;
 };
 
@@ -80,15 +81,42 @@ i18n_lit(const char **pp, const char *end, struct buf *b)
 	return 0;
 }
 
+/* Keeps the entry just read (msgid id): its msgstr str, or the forms of
+ * a plural (msgstr[0] its plain one) when they are all translated; an
+ * untranslated entry is left out (the msgid is shown). */
+static void
+i18n_keep(struct arena *a, struct catalogue *c, const struct buf *id,
+    const struct buf *str, const struct buf *forms)
+{
+	struct msg	*m;
+	unsigned	 h;
+	int		 k, n = 0;
+
+	if (id->len == 0)
+		return;
+	for (k = 0; k < I18N_NFORMS; k++)
+		n += forms[k].len > 0;
+	if (str->len == 0 && forms[0].len == 0)
+		return;
+	h = i18n_hash(id->data);
+	m = arena_zalloc(a, sizeof(*m));
+	m->id = arena_strdup(a, id->data);
+	m->str = arena_strdup(a, str->len > 0 ? str->data : forms[0].data);
+	for (k = 0; k < I18N_NFORMS && n > 0; k++)
+		m->forms[k] = forms[k].len > 0 ? arena_strdup(a,
+		    forms[k].data) : m->str;
+	m->next = c->bucket[h];
+	c->bucket[h] = m;
+}
+
 int
 i18n_parse(struct arena *a, const char *lang, const char *text, size_t len,
     char **err)
 {
 	struct catalogue *c = i18n_cat(lang);
 	const char	*p = text, *end = text + len, *eol;
-	struct buf	 id, str, *cur = NULL;
-	int		 line = 0, have = 0, fuzzy = 0, nextfuzzy = 0;
-	struct msg	*m;
+	struct buf	 id, str, forms[I18N_NFORMS], *cur = NULL;
+	int		 line = 0, have = 0, fuzzy = 0, nextfuzzy = 0, k;
 
 	if (c == NULL) {
 		*err = arena_printf(a, "unsupported language");
@@ -96,6 +124,8 @@ i18n_parse(struct arena *a, const char *lang, const char *text, size_t len,
 	}
 	buf_init(&id, a);
 	buf_init(&str, a);
+	for (k = 0; k < I18N_NFORMS; k++)
+		buf_init(&forms[k], a);
 	while (p <= end) {
 		eol = memchr(p, '\n', (size_t)(end - p));
 		if (eol == NULL)
@@ -108,16 +138,12 @@ i18n_parse(struct arena *a, const char *lang, const char *text, size_t len,
 		} else if ((size_t)(eol - p) >= 5 &&
 		    strncmp(p, "msgid", 5) == 0 &&
 		    (p[5] == ' ' || p[5] == '"')) {
-			if (have && str.len > 0 && id.len > 0 && !fuzzy) {
-				unsigned h = i18n_hash(id.data);
-				m = arena_alloc(a, sizeof(*m));
-				m->id = arena_strdup(a, id.data);
-				m->str = arena_strdup(a, str.data);
-				m->next = c->bucket[h];
-				c->bucket[h] = m;
-			}
+			if (have && !fuzzy)
+				i18n_keep(a, c, &id, &str, forms);
 			buf_init(&id, a);
 			buf_init(&str, a);
+			for (k = 0; k < I18N_NFORMS; k++)
+				buf_init(&forms[k], a);
 			fuzzy = nextfuzzy;
 			nextfuzzy = 0;
 			have = 1;
@@ -130,9 +156,12 @@ i18n_parse(struct arena *a, const char *lang, const char *text, size_t len,
 			cur = &str;
 			p += 6;
 			if (p < eol && *p == '[') {
-				/* Plural forms: keep msgstr[0] only. */
-				if (strncmp(p, "[0]", 3) != 0)
-					cur = NULL;
+				/* A plural's forms, msgstr[0] … [5]; [0] is
+				 * also its plain translation. */
+				k = p + 1 < eol ? p[1] - '0' : -1;
+				cur = k >= 0 && k < I18N_NFORMS &&
+				    p + 2 < eol && p[2] == ']' ? &forms[k] :
+				    NULL;
 				while (p < eol && *p != ']')
 					p++;
 				p++;
@@ -161,14 +190,8 @@ i18n_parse(struct arena *a, const char *lang, const char *text, size_t len,
 		}
 		p = eol + 1;
 	}
-	if (have && str.len > 0 && id.len > 0 && !fuzzy) {
-		unsigned h = i18n_hash(id.data);
-		m = arena_alloc(a, sizeof(*m));
-		m->id = arena_strdup(a, id.data);
-		m->str = arena_strdup(a, str.data);
-		m->next = c->bucket[h];
-		c->bucket[h] = m;
-	}
+	if (have && !fuzzy)
+		i18n_keep(a, c, &id, &str, forms);
 	return 0;
 bad:
 	*err = arena_printf(a, "%s.po:%d: syntax error", lang, line);
@@ -226,6 +249,44 @@ i18n_get(const char *lang, const char *msgid)
 		if (strcmp(m->id, msgid) == 0)
 			return m->str;
 	return msgid;
+}
+
+/* The plural form of n in lang, by the rules gettext's Plural-Forms
+ * give: Arabic's six (0, 1, 2, 3–10, 11–99, 100 and more, by the last
+ * two digits), English's two (1, other). */
+static int
+i18n_form(const char *lang, long long n)
+{
+	long long	 h = (n < 0 ? -n : n) % 100;
+
+	if (strcmp(lang, "ar") != 0)
+		return n == 1 ? 0 : 1;
+	if (n == 0)
+		return 0;
+	if (n == 1)
+		return 1;
+	if (n == 2)
+		return 2;
+	if (h >= 3 && h <= 10)
+		return 3;
+	if (h >= 11)
+		return 4;
+	return 5;
+}
+
+const char *
+i18n_nget(const char *lang, const char *one, const char *other,
+    long long n)
+{
+	struct catalogue *c = i18n_cat(lang);
+	struct msg	*m;
+
+	if (c != NULL)
+		for (m = c->bucket[i18n_hash(one)]; m != NULL; m = m->next)
+			if (strcmp(m->id, one) == 0)
+				return m->forms[0] != NULL ?
+				    m->forms[i18n_form(lang, n)] : m->str;
+	return n == 1 ? one : other;
 }
 
 int

@@ -28,6 +28,14 @@ int		 i18n_parse(struct arena *, const char *lang, const char *text,
 void		 i18n_clear(void);
 /* The translation, or msgid itself; never NULL, owned by the catalogue. */
 const char	*i18n_get(const char *lang, const char *msgid);
+/* The translation of a phrase counting n (msgid one, msgid_plural
+ * other, e.g. "{1} working day late" / "{1} working days late"): the
+ * catalogue's form for n in lang (Arabic has six: msgstr[0] … [5] for 0,
+ * 1, 2, 3–10, 11–99, 100+), else one for 1 and other otherwise.  {1}
+ * is then the number (i18n_subst). */
+#define I18N_NFORMS	6
+const char	*i18n_nget(const char *lang, const char *one,
+		    const char *other, long long n);
 /* Fills {1}…{9} in a translated text with the given strings (a NULL
  * ends the list).  Translations are never printf formats: a translator
  * cannot break the program with a stray %.  Arena-owned result. */

@@ -84,6 +84,14 @@ present_size(const struct req *r, long long n)
 }
 
 const char *
+present_count(const struct req *r, const char *one, const char *other,
+    long long n)
+{
+	return i18n_subst(r->a, i18n_nget(r->lang, one, other, n),
+	    arena_printf(r->a, "%lld", n), NULL);
+}
+
+const char *
 present_label(const struct req *r, const char *const *labels, int n, int i)
 {
 	if (labels == NULL || i < 0 || i >= n || labels[i] == NULL)

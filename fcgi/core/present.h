@@ -31,6 +31,13 @@ const char	*present_input_datetime(const struct req *, time_t);
 const char	*present_size(const struct req *, long long bytes);
 /* The translation of labels[i] (msgids, e.g. a domain enum's label
  * table), or "" when i is out of range. */
+/* A phrase counting n in the reader's language, its number in place of
+ * {1}: one (msgid) for a single thing, other (msgid_plural) for the
+ * rest, and Arabic's own forms from the catalogue (i18n_nget), e.g.
+ * present_count(r, N_("{1} working day late"), N_("{1} working days
+ * late"), 24) → "24 يوم عمل تأخير". */
+const char	*present_count(const struct req *, const char *one,
+		    const char *other, long long n);
 const char	*present_label(const struct req *, const char *const *labels,
 		    int n, int i);
 /* model[key] = a list of { value, label, selected } for i in 0..n-1,

@@ -322,7 +322,9 @@ page_results(struct req *r)
 		if (a.report_due_at != 0)
 			vm_str(m, "due", present_date(r, a.report_due_at));
 		if (a.report_days_late > 0)
-			vm_int(m, "days_late", a.report_days_late);
+			vm_str(m, "days_late", present_count(r,
+			    "{1} working day late", "{1} working days late",
+			    a.report_days_late));
 		return http_render(r, "public/results", m);
 	}
 	res = db_query(r->db, r->a, SQL_RES_REPORT, DB_ARGS(

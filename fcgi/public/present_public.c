@@ -109,7 +109,9 @@ present_closing(struct req *r, struct val *it, const struct activity *a,
 	/* Art. 9-ج: the report is late (analysis_tick counts the days). */
 	if (a->report_days_late > 0 && a->state >= AS_CLOSED &&
 	    a->state < AS_PUBLISHED)
-		vm_int(it, "report_days_late", a->report_days_late);
+		vm_str(it, "report_days_late", present_count(r,
+		    "{1} working day late", "{1} working days late",
+		    a->report_days_late));
 	if (a->state == AS_PUBLISHED)
 		vm_bool(it, "has_results", 1);
 }

@@ -1506,8 +1506,9 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 	l = vm_list(m, "extensions");
 	while (dbres_next(res)) {
 		it = vm_push(l);
-		vm_int(it, "days", dbres_int(res,
-		    ACT_EXTENSIONS_ADDED_SECONDS) / 86400);
+		vm_str(it, "extended_by", present_count(r, "Extended by {1} day, "
+		    "until", "Extended by {1} days, until", dbres_int(res,
+		    ACT_EXTENSIONS_ADDED_SECONDS) / 86400));
 		vm_str(it, "until", present_sqldatetime(r,
 		    dbres_str(res, ACT_EXTENSIONS_NEW_CLOSES_AT)));
 		vm_str(it, "reason", present_pick(r,

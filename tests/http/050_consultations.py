@@ -246,6 +246,8 @@ t.eq(sup.submit("/staff/activities/%s" % aid, "/staff/activities/%s/extend" % ai
                 {"days": "1", "reason_ar": "تمديد"}).status, 403, "a supervisor cannot extend")
 r = Client(lang="en").get(cpage)
 t.ok("Several associations asked for more time" in r.text, "the reason is shown publicly")
+t.ok("Extended by 7 days, until" in r.text and "مُدِّدت بمقدار 7 أيام، حتى" in Client(lang="ar").get(cpage).text,
+     "with its days counted in each language's grammar (7 أيام)")
 
 # A constant number of statements whatever the number of comments,
 # once every worker has read what it keeps (fcgi/core/cache.h): the

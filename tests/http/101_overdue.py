@@ -75,8 +75,12 @@ try:
          "without the holiday it was due on %s" % y)
     t.eq(sql1("SELECT report_days_late FROM activities WHERE id=%s" % act), "1", "one working day late today")
     r = Client().get(page + "/results")
-    t.ok(re.search(r'class="overdue">[^<]*: 1 ', r.text) is not None, "its results page says 1 working day late")
-    t.ok(re.search(r'class="overdue">[^<]*: 1 ', Client().get(page).text) is not None, "and its page")
+    t.ok(re.search(r'class="overdue">[^<]*: يوم عمل واحد تأخير<', r.text) is not None,
+         "its results page says 1 working day late (in Arabic's words for one)")
+    t.ok(re.search(r'class="overdue">[^<]*: 1 working day late<', Client(lang="en").get(page + "/results").text)
+         is not None, "in English too")
+    t.ok(re.search(r'class="overdue">[^<]*: يوم عمل واحد تأخير<', Client().get(page).text) is not None,
+         "and its page")
     lst = Client().get("/consultations?state=closed").text
     card = re.search(r'<li class="card">(?:(?!</li>).)*?/consultations/%s"(?:(?!</li>).)*</li>' % act, lst, re.S)
     t.ok(card is not None and 'class="overdue"' in card.group(0), "and its card in the list")

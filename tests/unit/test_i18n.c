@@ -37,6 +37,31 @@ main(void)
 	t_eq_str(i18n_get("ar", "untranslated"), "untranslated",
 	    "an empty translation falls back to the id");
 	t_eq_str(i18n_get("ar", "plural"), "p0", "plural keeps msgstr[0]");
+	po = "msgid \"{1} day\"\nmsgid_plural \"{1} days\"\n"
+	    "msgstr[0] \"z\"\nmsgstr[1] \"one\"\nmsgstr[2] \"two\"\n"
+	    "msgstr[3] \"few\"\nmsgstr[4] \"many\"\nmsgstr[5] \"hundred\"\n";
+	t_ok(i18n_parse(a, "ar", po, strlen(po), &err) == 0,
+	    "an Arabic plural's six forms parse");
+	{
+		static const struct { long long n; const char *form; } f[] = {
+			{ 0, "z" }, { 1, "one" }, { 2, "two" }, { 3, "few" },
+			{ 10, "few" }, { 11, "many" }, { 24, "many" },
+			{ 99, "many" }, { 100, "hundred" }, { 102, "hundred" },
+			{ 103, "few" }, { 111, "many" },
+		};
+		int	 ok = 1;
+
+		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+			if (strcmp(i18n_nget("ar", "{1} day", "{1} days",
+			    f[i].n), f[i].form) != 0)
+				ok = 0;
+		t_ok(ok, "Arabic's form by the number: 0, 1, 2, 3-10, 11-99, "
+		    "100-102 (by the last two digits)");
+	}
+	t_eq_str(i18n_nget("en", "{1} day", "{1} days", 1), "{1} day",
+	    "English without a catalogue entry: the singular for 1");
+	t_eq_str(i18n_nget("en", "{1} day", "{1} days", 24), "{1} days",
+	    "and the plural otherwise");
 	t_eq_str(i18n_get("xx", "q"), "q", "an unknown language gives the id");
 	t_ok(!parses(a, "msgid \"unterminated\nmsgstr \"\"\n"),
 	    "an unterminated string is an error");
