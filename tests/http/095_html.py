@@ -140,6 +140,7 @@ IDS = {  # the literal segment before a placeholder -> the values to try
     "requests": REQUESTS + [MISSING],
     "officials": [v for v in E.values() if v] + [MISSING],
     "datasets": ["activities", "consultation-999999999"],  # /opendata/datasets/{slug}: 303 and 404
+    "publishers": ["moh", "sharek", "no-such-entity"],  # /opendata/publishers/{slug}: 303s
     # The entity blog (issue 16): a draft (404 in public) and a published article.
     "blog": col("SELECT MIN(id) FROM blog_posts GROUP BY published_at IS NULL ORDER BY 1") + [MISSING],
     # The periodic complaints reports (issue 14): an entity's and the whole's.
