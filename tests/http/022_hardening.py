@@ -343,6 +343,26 @@ t.ok(re.search(r"#\s*set_real_ip_from ", prod) and "real_ip_header X-Forwarded-F
 t.ok("log_format sharek" in prod and "access_log" in prod and "$sharek_request" in prod,
      "  and logs with the token-free request line")
 
+# ---- nginx's own errors in both languages ---------------------------------------------------
+r = Client(lang="en").get("/static/no-such-file.css")
+t.ok(r.status == 404 and 'lang="ar"' in r.text and "This file does not exist" in r.text
+     and "الملف المطلوب غير موجود" in r.text, "a missing static file: a page in both languages", r.status)
+u = urllib.parse.urlsplit(URL)
+hc = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+hc.putrequest("POST", "/consultations/1/comments")
+hc.putheader("Content-Type", "application/x-www-form-urlencoded")
+hc.putheader("Content-Length", str(26 * 1024 * 1024))
+hc.endheaders()
+resp = hc.getresponse()
+body = resp.read().decode("utf-8", "replace")
+hc.close()
+t.ok(resp.status == 413 and "What you sent is too large" in body and "ما أرسلته كبير جدًا" in body,
+     "a request over 25 MB: nginx's 413 in both languages, saying nothing was stored", resp.status)
+for conf_name in ("nginx.conf.in", "nginx-production.conf"):
+    c = open(os.path.join(ROOT, "conf", conf_name)).read()
+    t.ok("error_page 413 /413.html;" in c and "error_page 404 /404.html;" in c,
+         "%s: both pages are nginx's answers" % conf_name)
+
 # ---- a CSV export that fails in the middle is a broken transfer -----------------------------
 # Enough rows that the export cannot be done before the client reads on
 # (nginx keeps exports in memory only, so the worker waits for us), then
