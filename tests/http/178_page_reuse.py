@@ -112,10 +112,11 @@ t.ok(every(bodies, lambda b: "Ministry %s" % tag in b),
 sql("UPDATE entities SET name_en = '%s' WHERE id = %s" % (ent_name.replace("'", "''"), ent))
 
 # ---- the clock alone -----------------------------------------------------------------
+notes = []
 still_open, closed_by_clock = across_closing(
     act, lambda: round_()[0], lambda b: "badge state-open" in b,
-    lambda b: "badge state-closed" in b and "Closed on" in b)
-t.ok(still_open, "a consultation closing in a few seconds is shown open until then")
+    lambda b: "badge state-closed" in b and "Closed on" in b, notes=notes)
+t.ok(still_open, "a consultation closing in a few seconds is shown open until then", notes)
 t.ok(closed_by_clock, "its closing passing, with no write to the database, every next request "
      "shows it closed (the copy ends at the closing)")
 

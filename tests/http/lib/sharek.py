@@ -471,14 +471,15 @@ def page_round(t, client, path, n, **kw):
             sum(r.header("X-Sharek-Reused") == "1" for r in rs))
 
 
-def across_closing(activity, draw, before, after, ahead=6, tries=5):
+def across_closing(activity, draw, before, after, ahead=10, tries=5, notes=None):
     """The clock alone (issue 17's worker copies end at an activity's
     closing): sets activity's closes_at `ahead` seconds from now, draws
     (draw() -> bodies) before and after it, with no write between.  A
     round that did not end well before the closing (a loaded machine)
     tells nothing and is tried again, and so is one during which the
     stack's tick wrote to the activity.  Returns (every body drawn before
-    passes before(), every body after passes after())."""
+    passes before(), every body after passes after()); notes (a list)
+    gets what each attempt saw, for a failure's diagnostic."""
     def gen():
         return sql1("SELECT COALESCE(MAX(gen), 0) FROM generations WHERE name = 'activity:%s'"
                     % activity)
@@ -489,14 +490,22 @@ def across_closing(activity, draw, before, after, ahead=6, tries=5):
         set_at = time.time()      # closes_at is whole seconds: ahead-1 to ahead from here
         g = gen()
         bodies = draw()
-        if time.time() > set_at + ahead - 1.5:
+        took = time.time() - set_at
+        if took > ahead - 1.5:
+            if notes is not None:
+                notes.append("a round took %.1f s: again" % took)
             continue
         ok_before = all(map(before, bodies))
         if not ok_before:
+            if notes is not None:
+                notes.append("before the closing (%.1f s in), %d of %d bodies failed"
+                             % (took, sum(not before(b) for b in bodies), len(bodies)))
             break
         time.sleep(max(0.0, set_at + ahead + 0.5 - time.time()))
         bodies = draw()
         if gen() != g:
+            if notes is not None:
+                notes.append("the tick wrote meanwhile: again")
             continue
         ok_after = all(map(after, bodies))
         break
