@@ -1459,19 +1459,8 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
 			vm_str(it, keys[k], "");
 	}
-	if ((res = db_query(r->db, r->a, SQL_ACT_ATTACHMENTS, DB_ARGS(
-	    DB_U(id, id)))) == NULL)
+	if (staff_attachments(r, m, id) == -1)
 		return 500;
-	l = vm_list(m, "attachments");
-	while (dbres_next(res)) {
-		it = vm_push(l);
-		vm_str(it, "name", present_pick(r,
-		    dbres_str(res, ACT_ATTACHMENTS_TITLE_AR),
-		    dbres_str(res, ACT_ATTACHMENTS_TITLE_EN)));
-		vm_str(it, "file", dbres_str(res, ACT_ATTACHMENTS_STORED_NAME));
-		vm_str(it, "original", dbres_str(res,
-		    ACT_ATTACHMENTS_ORIGINAL_NAME));
-	}
 	if ((res = db_query(r->db, r->a, SQL_ACT_WORKFLOW_EVENTS, DB_ARGS(
 	    DB_U(id, id)))) == NULL)
 		return 500;
@@ -1833,40 +1822,16 @@ page_activity_attachment(struct req *r)
 }
 
 /* The document or an attachment of an activity the user may see, shown
- * inline (nginx sends the bytes: X-Accel-Redirect, as the public site's
- * page_file), so a reviewer reads it in the browser. */
+ * inline (staff_activity_file), so a reviewer reads it in the browser. */
 int
 page_activity_file(struct req *r)
 {
 	struct activity	 a;
-	struct dbres	*res;
-	const char	*stored, *p;
-	struct buf	 cd;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_VIEW, &a)) != 0)
 		return rc;
-	res = db_query(r->db, r->a, SQL_ACT_FILE, DB_ARGS(DB_U(id, a.id),
-	    DB_S(name, r->seg[1])));
-	if (res == NULL)
-		return 500;
-	if (!dbres_next(res))
-		return 404;
-	stored = dbres_str(res, ACT_FILE_STORED_NAME);
-	for (p = stored; *p; p++)
-		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
-			return 404;
-	/* RFC 6266 / 5987: the original name, percent-encoded UTF-8. */
-	buf_init(&cd, r->a);
-	buf_adds(&cd, "inline; filename=\"document.pdf\"; filename*=UTF-8''");
-	buf_url(&cd, dbres_str(res, ACT_FILE_ORIGINAL_NAME),
-	    strlen(dbres_str(res, ACT_FILE_ORIGINAL_NAME)));
-	http_header(r, "Content-Disposition", cd.data);
-	http_header(r, "X-Accel-Redirect", arena_printf(r->a,
-	    "/_uploads/%s", stored));
-	r->ctype_out = dbres_str(res, ACT_FILE_MIME);
-	r->status = 200;
-	return 200;
+	return staff_activity_file(r, a.id, r->seg[1]);
 }
 
 static enum outcome

@@ -9,8 +9,13 @@
  *                          whose answer the entity owes past its due
  *                          date (to whoever may answer them).  View
  *                          staff/inbox.
- * GET  /staff/inbox/{id}   the consultation and the response form.  View
- *                          staff/inbox_item.
+ * GET  /staff/inbox/{id}   the consultation — its articles or its PDF,
+ *                          and its supporting documents — and the
+ *                          response form.  View staff/inbox_item.
+ * GET  /staff/inbox/{id}/files/{name}  the document or an attachment of
+ *                          a consultation addressed to the entity, opened
+ *                          in the browser (domain.md §3 items 1 and 8);
+ *                          404 for an entity it is not addressed to.
  * POST /staff/inbox/{id}   inbox_params: body → 303 /staff/inbox/{id};
  *                          updatable while the consultation is open (409
  *                          with the text kept after closing, 422 when
@@ -18,6 +23,8 @@
  * Permission: ACT_TARGET_RESPOND (liaison officers).  An entity that is
  * not a target gets 404: the consultation's existence is not revealed.
  */
+#include <string.h>
+
 #include "activity.h"
 #include "arena.h"
 #include "db.h"
@@ -161,6 +168,12 @@ inbox_show(struct req *r, struct dbres *a, int status)
 		    dbres_str(res, ACT_ARTICLES_BODY_AR),
 		    dbres_str(res, ACT_ARTICLES_BODY_EN)));
 	}
+	vm_bool(m, "doc_pdf", strcmp(dbres_str(a, INBOX_GET_DOC_KIND),
+	    "pdf") == 0);
+	vm_str(m, "pdf_name", dbres_str(a, INBOX_GET_DOCUMENT_NAME));
+	vm_str(m, "pdf_file", dbres_str(a, INBOX_GET_DOCUMENT_STORED_NAME));
+	if (staff_attachments(r, m, dbres_u(a, INBOX_GET_ID)) == -1)
+		return 500;
 	http_form_model(r, m);
 	/* The stored response fills the form the first time. */
 	if (b == NULL || !b->present)
@@ -190,6 +203,19 @@ page_inbox_item(struct req *r)
 	if ((rc = inbox_load(r, &a)) != 0)
 		return rc;
 	return inbox_show(r, a, 200);
+}
+
+/* What page_activity_file sends to the activity's own entity, to the
+ * entity the consultation is addressed to. */
+int
+page_inbox_file(struct req *r)
+{
+	struct dbres	*a;
+	int		 rc;
+
+	if ((rc = inbox_load(r, &a)) != 0)
+		return rc;
+	return staff_activity_file(r, dbres_u(a, INBOX_GET_ID), r->seg[1]);
 }
 
 static enum outcome
