@@ -228,14 +228,14 @@ report_step(struct db *db, struct arena *a, unsigned long long activity,
 		    "\n\n{1}\n\n{2}/staff/activities/{3}/report");
 		res = db_query(db, a, SQL_WF_NOTIFY_ROLE, DB_ARGS(
 		    DB_S(role, perm_role_name(ROLE_COORDINATOR)),
-		    DB_U(id, activity)));
+		    DB_I(primary_first, 0), DB_U(id, activity)));
 		break;
 	case RE_APPROVE:
 		msg = N_("An analysis report awaits your final approval and "
 		    "publication:\n\n{1}\n\n{2}/staff/activities/{3}/report");
 		res = db_query(db, a, SQL_WF_NOTIFY_ROLE, DB_ARGS(
 		    DB_S(role, perm_role_name(ROLE_LIAISON)),
-		    DB_U(id, activity)));
+		    DB_I(primary_first, 1), DB_U(id, activity)));
 		break;
 	case RE_RETURN:
 		msg = N_("The analysis report was returned for changes:\n\n"

@@ -60,6 +60,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "db.h"
+#include "handover.h"
 #include "http.h"
 #include "i18n.h"
 #include "present.h"
@@ -1860,6 +1861,9 @@ workflow_tx(struct req *r, void *arg)
 	case WF_INCOMPLETE:
 		http_arg_error(r, WFF_EVENT, problem);
 		return OUT_INVALID;
+	case WF_NOT_YET:
+		http_arg_error(r, WFF_EVENT, handover_not_yet);
+		return OUT_CONFLICT;
 	default:
 		return OUT_ERROR;
 	}
@@ -1905,8 +1909,8 @@ page_activity_workflow(struct req *r)
 		return act_show(r, &a, 0, 422);
 	rc = http_form_submit(r, workflow_tx, &ev, arena_printf(r->a,
 	    "/staff/activities/%llu", a.id));
-	if (rc == 422)
-		return act_show(r, &a, 0, 422);
+	if (http_form_redraw(rc))
+		return act_show(r, &a, 0, rc);
 	return rc;
 }
 

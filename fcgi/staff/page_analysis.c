@@ -51,6 +51,7 @@
 #include "chart.h"
 #include "comment.h"
 #include "db.h"
+#include "handover.h"
 #include "http.h"
 #include "i18n.h"
 #include "present.h"
@@ -688,6 +689,9 @@ step_tx(struct req *r, void *arg)
 		http_arg_error(r, RWF_EVENT, i18n_subst(r->a, tr(r, problem),
 		    arena_printf(r->a, "%lld", unanswered), NULL));
 		return OUT_INVALID;
+	case WF_NOT_YET:
+		http_arg_error(r, RWF_EVENT, handover_not_yet);
+		return OUT_CONFLICT;
 	default:
 		return OUT_ERROR;
 	}

@@ -28,6 +28,7 @@
 #include "activity.h"
 #include "arena.h"
 #include "db.h"
+#include "handover.h"
 #include "http.h"
 #include "i18n.h"
 #include "present.h"
@@ -230,6 +231,9 @@ respond_tx(struct req *r, void *arg)
 		return OUT_NOTFOUND;
 	case WF_CLOSED:
 		return OUT_CONFLICT;	/* closed meanwhile */
+	case WF_NOT_YET:
+		http_arg_error(r, INBOX_BODY, handover_not_yet);
+		return OUT_FORBIDDEN;
 	default:
 		return OUT_ERROR;
 	}
@@ -264,6 +268,8 @@ page_inbox_respond(struct req *r)
 		return http_redirect(r, 303, prev ? prev : url);
 	case OUT_CONFLICT:
 		return inbox_closed(r, a);
+	case OUT_FORBIDDEN:	/* the alternate, before the hand-over */
+		return inbox_show(r, a, 403);
 	case OUT_NOTFOUND:
 		return 404;
 	default:

@@ -66,3 +66,28 @@ INSERT INTO workflow_events (activity_id, at, actor_id, role, from_state,
        to_state, reason)
 VALUES (:activity, UTC_TIMESTAMP(), NULL, 'system', :state, :state,
         :reason);
+
+-- name: handover_waiting
+-- 1 when :user is the alternate liaison officer of entity :entity (0:
+-- the activity's own) while it has an active primary, and what waits on
+-- activity :activity (:kind, as in handover_due) was not handed over to
+-- :user since the wait began (the last change of state into the
+-- activity's state: the hand-over's own history row changes none); 0
+-- otherwise.  Until then the alternate may not act (art. 6-ب).
+-- param: activity u, entity u, user u, kind s
+-- shape: count
+SELECT COUNT(*) AS n
+  FROM activities a
+  JOIN entities e ON e.id = IF(:entity = 0, a.entity_id, :entity)
+  JOIN users p ON p.id = e.liaison_user_id AND p.active = 1
+       AND p.deleted_at IS NULL
+ WHERE a.id = :activity AND e.alternate_user_id = :user AND p.id <> :user
+   AND NOT EXISTS (SELECT 1 FROM liaison_handovers h
+                    WHERE h.activity_id = a.id AND h.entity_id = e.id
+                      AND h.kind = :kind AND h.to_user_id = :user
+                      AND h.waiting_since >= COALESCE(
+                          (SELECT MAX(ev.at) FROM workflow_events ev
+                            WHERE ev.activity_id = a.id
+                              AND ev.to_state = a.state
+                              AND ev.from_state <> ev.to_state),
+                          '1000-01-01'));

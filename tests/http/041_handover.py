@@ -68,6 +68,35 @@ pri.get("/staff/lang/en?next=/staff/")
 r = pri.get("/staff/")
 t.ok("Handover approval" in r.text and "Handover report" in r.text, "the primary's dashboard lists the waits")
 
+# QA finding 4: before the hand-over the alternate may not act on what
+# waits on the primary (409/403 with the reason, in their language).
+NOT_YET = "The primary liaison officer has 2 working days to act on this first"
+for i, what in ((old, "a final approval"), (fresh, "a fresh approval")):
+    page = "/staff/activities/%s" % i
+    r = alt.submit(page, page + "/workflow", {"event": "approve"})
+    t.eq(r.status, 409, "the alternate cannot give %s before the hand-over" % what)
+    t.ok(NOT_YET in r.text, "and is told why", r.text[:300])
+    t.eq(sql1("SELECT state FROM activities WHERE id=%s" % i), "approved", "the state is unchanged")
+sql("INSERT INTO reports (activity_id, state, summary_ar, summary_en, created_at, updated_at) VALUES "
+    "(%s, 'reviewed', 'ملخص التقرير', 'The report', UTC_TIMESTAMP(), UTC_TIMESTAMP())" % rep)
+page = "/staff/activities/%s/report" % rep
+r = alt.submit(page, page + "/workflow", {"event": "publish"})
+t.eq(r.status, 409, "nor publish the report before the hand-over")
+t.ok(NOT_YET in r.text, "and is told why")
+t.eq(sql1("SELECT state FROM activities WHERE id=%s" % rep), "report_approved", "the report stays approved")
+page = "/staff/inbox/%s" % ia
+r = alt.submit(page, page, {"body": "رد الجهة على الاستشارة بين الجهات قبل التسليم"})
+t.eq(r.status, 403, "nor send the inter-agency response before the hand-over")
+t.ok(NOT_YET in r.text and "رد الجهة على الاستشارة" in r.text, "told why, the text kept")
+t.eq(sql1("SELECT COUNT(*) FROM agency_responses WHERE activity_id=%s" % ia), "0", "nothing stored")
+ar = Client()
+ar.login(ALTERNATE, prefix="/staff")
+ar.get("/staff/lang/ar?next=/staff/")
+page = "/staff/activities/%s" % fresh
+r = ar.submit(page, page + "/workflow", {"event": "return", "reason": "سبب الإعادة"})
+t.eq(r.status, 409, "nor return it")
+t.ok("لضابط الارتباط الرئيسي يوما عمل" in r.text, "the reason in Arabic for an Arabic reader")
+
 mails_before = len(mails_to(ALTERNATE))
 p = tick()
 t.eq(p.returncode, 0, "sharekctl tick runs")
@@ -97,6 +126,21 @@ t.ok(r.status == 200 and "alternate liaison officer" in r.text, "the history sho
 p = tick()
 t.eq(sql1("SELECT COUNT(*) FROM liaison_handovers WHERE to_user_id=%s" % aid), "3", "a second tick hands nothing over twice")
 t.eq(len(mails_to(ALTERNATE)) - mails_before, 3, "nor mails twice")
+
+# Once handed over, the alternate acts; what was not handed over still waits.
+page = "/staff/inbox/%s" % ia
+r = alt.submit(page, page, {"body": "رد الجهة على الاستشارة بين الجهات بعد التسليم"})
+t.eq(r.status, 303, "after the hand-over the alternate sends the inter-agency response")
+page = "/staff/activities/%s/report" % rep
+r = alt.submit(page, page + "/workflow", {"event": "return", "reason": "needs a table"})
+t.eq(r.status, 303, "and acts on the report handed over")
+page = "/staff/activities/%s" % old
+r = alt.submit(page, page + "/workflow", {"event": "return", "reason": "needs the annex"})
+t.eq(r.status, 303, "and on the approval handed over")
+t.eq(sql1("SELECT state FROM activities WHERE id=%s" % old), "returned", "which is returned")
+page = "/staff/activities/%s" % fresh
+t.eq(alt.submit(page, page + "/workflow", {"event": "approve"}).status, 409, "the fresh wait is still the primary's")
+sql("DELETE FROM agency_responses WHERE activity_id=%s AND entity_id=%s" % (ia, ent))
 
 # Once the entity responded, the inter-agency item leaves the dashboard.
 sql("INSERT INTO agency_responses (activity_id, entity_id, body, submitted_by, submitted_at) "
