@@ -584,8 +584,32 @@ rp_show(struct req *r, const struct activity *a, int status)
 			results_final_diff(r, it, res);
 	}
 	vm_bool(m, "has_articles", l->count > 0);
-	if (results_stats_model(r, m, a->id) == -1)
+	/* A survey's or poll's participants are its respondents (one
+	 * response per account): the comment statistics are not its. */
+	if (a->kind != AK_CONSULTATION)
+		vm_int(vm_child(m, "responses"), "participants",
+		    a->participants);
+	else if (results_stats_model(r, m, a->id) == -1)
 		return 500;
+	/* A refused submission marks each text still missing at its
+	 * field, and lists it above. */
+	if (status == 422 && r->route->handler == page_report_workflow) {
+		unsigned missing;
+
+		if (report_missing(r->db, r->a, a->id, &missing) == -1)
+			return 500;
+		l = vm_list(m, "errors");
+		for (i = 0; i < RF__MAX; i++)
+			if (missing & (1u << i)) {
+				const char *msg = tr(r, report_field_missing[i]);
+
+				vm_str(t, arena_printf(r->a, "err_%s",
+				    report_field_names[i]), msg);
+				it = vm_push(l);
+				vm_str(it, "field", report_field_names[i]);
+				vm_str(it, "message", msg);
+			}
+	}
 	if (status != 0)
 		return http_form_again(r, "staff/report", m, status);
 	http_form_model(r, m);
