@@ -1345,7 +1345,7 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 	const char	*problem;
 	enum role	 role = perm_role(r->sess->role);
 	enum act_state	 st = a->state, from, to;
-	int		 edit = activity_editable(st);
+	int		 edit = activity_editable(st), waits;
 
 	m = http_model(r);
 	vm_strf(m, "id", "%llu", id);
@@ -1400,10 +1400,13 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 	    AS__MAX && staff_may(r, ACT_ACTIVITY_DRAFT, eid));
 	vm_bool(m, "can_forward", activity_next(st, AE_FORWARD, role) !=
 	    AS__MAX && staff_may(r, ACT_ACTIVITY_REVIEW, eid));
-	vm_bool(m, "can_approve", activity_next(st, AE_APPROVE, role) !=
-	    AS__MAX && staff_may(r, ACT_ACTIVITY_APPROVE, eid));
-	vm_bool(m, "can_return", activity_next(st, AE_RETURN, role) !=
-	    AS__MAX && (st == AS_SUBMITTED || st == AS_APPROVED ||
+	waits = staff_alternate_waits(r, a);
+	if (waits && r->nerr == 0)	/* else the refusal says it */
+		vm_str(m, "waits_on_primary", tr(r, handover_not_yet));
+	vm_bool(m, "can_approve", !waits && activity_next(st, AE_APPROVE,
+	    role) != AS__MAX && staff_may(r, ACT_ACTIVITY_APPROVE, eid));
+	vm_bool(m, "can_return", !waits && activity_next(st, AE_RETURN,
+	    role) != AS__MAX && (st == AS_SUBMITTED || st == AS_APPROVED ||
 	    st == AS_SCHEDULED) && (staff_may(r, ACT_ACTIVITY_REVIEW, eid) ||
 	    staff_may(r, ACT_ACTIVITY_APPROVE, eid)));
 	vm_bool(m, "can_withdraw", activity_next(st, AE_WITHDRAW, role) !=

@@ -498,7 +498,7 @@ rp_show(struct req *r, const struct activity *a, int status)
 	enum act_state	 st = a->state;
 	enum final_status fs;
 	unsigned long long raid;
-	int		 mine;
+	int		 mine, waits;
 	static const char *const cols[] = { "summary_ar", "summary_en",
 	    "usage_ar", "usage_en", "trends_ar", "trends_en", "alignment_ar",
 	    "alignment_en" };
@@ -538,13 +538,16 @@ rp_show(struct req *r, const struct activity *a, int status)
 	vm_bool(m, "can_approve", activity_next(st, AE_APPROVE_REPORT,
 	    role) != AS__MAX && staff_may(r, ACT_REPORT_REVIEW,
 	    a->entity_id));
-	vm_bool(m, "can_publish", activity_next(st, AE_PUBLISH_REPORT,
-	    role) != AS__MAX && staff_may(r, ACT_REPORT_APPROVE,
-	    a->entity_id));
+	waits = staff_alternate_waits(r, a);
+	if (waits && r->nerr == 0)	/* else the refusal says it */
+		vm_str(m, "waits_on_primary", tr(r, handover_not_yet));
+	vm_bool(m, "can_publish", !waits && activity_next(st,
+	    AE_PUBLISH_REPORT, role) != AS__MAX && staff_may(r,
+	    ACT_REPORT_APPROVE, a->entity_id));
 	vm_bool(m, "can_return", (st == AS_REPORT_SUBMITTED &&
 	    staff_may(r, ACT_REPORT_REVIEW, a->entity_id)) ||
-	    (st == AS_REPORT_APPROVED && staff_may(r, ACT_REPORT_APPROVE,
-	    a->entity_id)));
+	    (!waits && st == AS_REPORT_APPROVED && staff_may(r,
+	    ACT_REPORT_APPROVE, a->entity_id)));
 	vm_bool(m, "public", st == AS_PUBLISHED);
 
 	if ((res = db_query(r->db, r->a, SQL_RP_ARTICLES, DB_ARGS(

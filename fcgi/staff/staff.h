@@ -26,6 +26,11 @@ struct activity;
  * on its entity, 500.  Strings belong to the request. */
 int		 staff_activity_load(struct req *, enum action need,
 		    struct activity *);
+/* 1 when the reader is the alternate liaison officer of activity a's
+ * entity and its final approval or its report's publication has not
+ * been handed over to them yet (art. 6-ب, handover_waiting): the page
+ * says why instead of offering the step, which would be refused. */
+int		 staff_alternate_waits(struct req *, const struct activity *);
 /* Sends upload name when it is the document or an attachment of
  * activity id (the caller checked the reader may see it), inline: nginx
  * sends the bytes (X-Accel-Redirect, as the public site's page_file).

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "db.h"
 #include "entity.h"
+#include "handover.h"
 #include "http.h"
 #include "i18n.h"
 #include "outbox.h"
@@ -65,6 +66,17 @@ staff_activity_load(struct req *r, enum action need, struct activity *a)
 		return 404;
 	activity_fill(a, res);
 	return staff_may_item(r, need, a->entity_id);
+}
+
+int
+staff_alternate_waits(struct req *r, const struct activity *a)
+{
+	if (perm_role(r->sess->role) != ROLE_LIAISON ||
+	    (a->state != AS_APPROVED && a->state != AS_REPORT_APPROVED))
+		return 0;
+	/* A failed look-up shows the buttons: the POST decides. */
+	return handover_waiting(r->db, r->a, a->id, 0, r->sess->user_id,
+	    a->state == AS_APPROVED ? HK_APPROVAL : HK_PUBLICATION) == 1;
 }
 
 int
