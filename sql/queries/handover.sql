@@ -7,7 +7,9 @@
 -- the final approval of a forwarded activity, the publication of an
 -- approved report, the entity's response to an open inter-agency
 -- consultation addressed to it.  The wait began when the activity
--- entered its state (its last workflow_events row into it).  Only
+-- entered its state (its last workflow_events row into it from another
+-- state: a hand-over's own row, from the state to itself, begins no new
+-- wait, else the same wait would pass again every 2 working days).  Only
 -- entities with an alternate, and no wait handed over already; the
 -- oldest first, :limit per run (HANDOVER_BATCH).
 -- param: min_days i, limit i
@@ -20,7 +22,9 @@ SELECT w.activity_id, w.entity_id, w.kind, w.state, w.since,
                a.state, a.title_ar, a.title_en,
                COALESCE((SELECT MAX(ev.at) FROM workflow_events ev
                           WHERE ev.activity_id = a.id
-                            AND ev.to_state = a.state), a.updated_at)
+                            AND ev.to_state = a.state
+                            AND ev.from_state <> ev.to_state),
+                        a.updated_at)
                  AS since,
                e.liaison_user_id, e.alternate_user_id
           FROM activities a JOIN entities e ON e.id = a.entity_id
@@ -31,8 +35,9 @@ SELECT w.activity_id, w.entity_id, w.kind, w.state, w.since,
                a.title_en,
                COALESCE((SELECT MAX(ev.at) FROM workflow_events ev
                           WHERE ev.activity_id = a.id
-                            AND ev.to_state = 'open'), a.publish_at,
-                        a.updated_at),
+                            AND ev.to_state = 'open'
+                            AND ev.from_state <> ev.to_state),
+                        a.publish_at, a.updated_at),
                e.liaison_user_id, e.alternate_user_id
           FROM activities a
           JOIN activity_targets t ON t.activity_id = a.id
