@@ -134,6 +134,7 @@ inbox_show(struct req *r, struct dbres *a, int status)
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
 	const struct pval *b = http_arg(r, INBOX_BODY);
+	int		 waits;
 
 	vm_str(m, "id", dbres_str(a, INBOX_GET_ID));
 	vm_str(m, "title", present_pick(r, dbres_str(a, INBOX_GET_TITLE_AR),
@@ -145,6 +146,16 @@ inbox_show(struct req *r, struct dbres *a, int status)
 	    INBOX_GET_AUDIENCE)) == AA_INTERAGENCY);
 	vm_bool(m, "open", activity_state(dbres_str(a, INBOX_GET_STATE)) ==
 	    AS_OPEN);
+	/* Art. 6-ب: the entity's alternate answers once it is handed over;
+	 * until then the page says so instead of offering the form. */
+	waits = handover_waiting(r->db, r->a, dbres_u(a, INBOX_GET_ID),
+	    r->sess->entity_id, r->sess->user_id, HK_RESPONSE);
+	if (waits == -1)
+		return 500;
+	/* A refused response keeps its form and what was typed. */
+	vm_bool(m, "may_respond", !waits || r->nerr > 0);
+	if (waits && r->nerr == 0)	/* else the refusal says it */
+		vm_str(m, "waits_on_primary", tr(r, handover_not_yet));
 	vm_str(m, "closes", present_sqldatetime(r,
 	    dbres_str(a, INBOX_GET_CLOSES_AT)));
 	vm_str(m, "from", present_pick(r,

@@ -105,7 +105,10 @@ t.eq(r.status, 409, "nor publish the report before the hand-over")
 t.ok(NOT_YET in r.text, "and is told why")
 t.eq(sql1("SELECT state FROM activities WHERE id=%s" % rep), "report_approved", "the report stays approved")
 page = "/staff/inbox/%s" % ia
-r = alt.submit(page, page, {"body": "رد الجهة على الاستشارة بين الجهات قبل التسليم"})
+r = alt.get(page)
+t.ok(r.status == 200 and NOT_YET in r.text and 'name="body"' not in r.text,
+     "the inbox item says the response waits on the primary, without the form")
+r = step(alt, page, page, {"body": "رد الجهة على الاستشارة بين الجهات قبل التسليم"})
 t.eq(r.status, 403, "nor send the inter-agency response before the hand-over")
 t.ok(NOT_YET in r.text and "رد الجهة على الاستشارة" in r.text, "told why, the text kept")
 t.eq(sql1("SELECT COUNT(*) FROM agency_responses WHERE activity_id=%s" % ia), "0", "nothing stored")
@@ -171,6 +174,14 @@ t.eq(sql1("SELECT state FROM activities WHERE id=%s" % old), "returned", "which 
 page = "/staff/activities/%s" % fresh
 t.eq(step(alt, page, page + "/workflow", {"event": "approve"}).status, 409, "the fresh wait is still the primary's")
 sql("DELETE FROM agency_responses WHERE activity_id=%s AND entity_id=%s" % (ia, ent))
+
+# Without an active primary the alternate acts at once, and sees it.
+sql("UPDATE users SET active=0 WHERE id=%s" % pid)
+t.ok("Handover fresh" in alt.get("/staff/").text, "without an active primary the fresh wait is the alternate's")
+page = "/staff/activities/%s" % fresh
+r = alt.submit(page, page + "/workflow", {"event": "return", "reason": "the primary is away"})
+t.eq(r.status, 303, "and the alternate acts on it at once")
+sql("UPDATE users SET active=1 WHERE id=%s" % pid)
 
 # Once the entity responded, the inter-agency item leaves the dashboard.
 sql("INSERT INTO agency_responses (activity_id, entity_id, body, submitted_by, submitted_at) "
