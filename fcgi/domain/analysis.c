@@ -589,6 +589,8 @@ analysis_stats_refresh(struct db *db, struct arena *a,
 	    db_exec(db, SQL_AN_STATS_TOPICS_REPORT, DB_ARGS(
 	    DB_U(activity, activity))) < 0 ||
 	    db_exec(db, SQL_AN_STATS_DONE, DB_ARGS(
+	    DB_U(activity, activity))) < 0 ||
+	    db_exec(db, SQL_AN_STATS_RESPONDENTS, DB_ARGS(
 	    DB_U(activity, activity))) < 0)
 		return -1;
 	return 0;

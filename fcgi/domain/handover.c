@@ -59,6 +59,27 @@ static const struct {
 };
 #define NKINDS	(sizeof(handover_kinds) / sizeof(handover_kinds[0]))
 
+const char handover_not_yet[] = N_("The primary liaison officer has 2 working days to act on this first: it passes to you, as alternate liaison officer, only once they have not (Tawasul art. 6-b).");
+
+static const char *const handover_kind_names[HK__MAX] = {
+	[HK_APPROVAL] = "approval", [HK_PUBLICATION] = "publication",
+	[HK_RESPONSE] = "response"
+};
+
+int
+handover_waiting(struct db *db, struct arena *a, unsigned long long activity,
+    unsigned long long entity, unsigned long long user, enum handover_kind k)
+{
+	struct dbres	*res;
+
+	res = db_query(db, a, SQL_HANDOVER_WAITING, DB_ARGS(
+	    DB_U(activity, activity), DB_U(entity, entity), DB_U(user, user),
+	    DB_S(kind, handover_kind_names[k])));
+	if (res == NULL)
+		return -1;
+	return dbres_next(res) && dbres_int(res, COUNT_N) > 0;
+}
+
 int
 handover_is_due(const struct calendar *c, time_t since, time_t now)
 {

@@ -29,4 +29,22 @@ int		 handover_is_due(const struct calendar *c, time_t since,
  * Memory from arena a. */
 int		 handover_tick(struct db *, struct arena *);
 
+/* What waits on the primary liaison officer, by liaison_handovers.kind. */
+enum handover_kind {
+	HK_APPROVAL,		/* the final approval of a forwarded activity */
+	HK_PUBLICATION,		/* the publication of an approved report */
+	HK_RESPONSE,		/* an inter-agency response of a target */
+	HK__MAX
+};
+/* Why the alternate may not act yet (a msgid), for WF_NOT_YET. */
+extern const char handover_not_yet[];
+/* Whether user, as alternate liaison officer of entity (0: the entity
+ * of activity), must still leave what waits on activity (kind k) to
+ * the primary: 1 while the entity has an active primary and the wait
+ * has not been handed over to user (art. 6-ب), else 0; -1 on a
+ * database error.  Memory from arena a. */
+int		 handover_waiting(struct db *, struct arena *,
+		    unsigned long long activity, unsigned long long entity,
+		    unsigned long long user, enum handover_kind k);
+
 #endif

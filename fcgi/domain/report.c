@@ -169,6 +169,46 @@ report_set_document(struct db *db, struct arena *a,
 	return WF_OK;
 }
 
+const char *const report_field_names[RF__MAX] = {
+	[RF_SUMMARY_AR] = "summary_ar", [RF_USAGE_AR] = "usage_ar",
+	[RF_TRENDS_AR] = "trends_ar", [RF_ALIGNMENT_AR] = "alignment_ar"
+};
+
+const char *const report_field_missing[RF__MAX] = {
+	[RF_SUMMARY_AR] = N_("Write the summary in Arabic: the "
+	    "participation and the main results."),
+	[RF_USAGE_AR] = N_("Say in Arabic how the results were used "
+	    "(art. 9-e)."),
+	[RF_TRENDS_AR] = N_("Give the trends of the results in Arabic "
+	    "(art. 9-e)."),
+	[RF_ALIGNMENT_AR] = N_("Say in Arabic how the results align with "
+	    "the government's direction (art. 9-e)."),
+};
+
+int
+report_missing(struct db *db, struct arena *a, unsigned long long activity,
+    unsigned *missing)
+{
+	static const int cols[RF__MAX] = {
+		[RF_SUMMARY_AR] = RP_MISSING_SUMMARY_AR,
+		[RF_USAGE_AR] = RP_MISSING_USAGE_AR,
+		[RF_TRENDS_AR] = RP_MISSING_TRENDS_AR,
+		[RF_ALIGNMENT_AR] = RP_MISSING_ALIGNMENT_AR
+	};
+	struct dbres	*res;
+	int		 i;
+
+	*missing = 0;
+	res = db_query(db, a, SQL_RP_MISSING, DB_ARGS(
+	    DB_U(activity, activity)));
+	if (res == NULL)
+		return -1;
+	if (dbres_next(res))
+		for (i = 0; i < RF__MAX; i++)
+			if (dbres_int(res, cols[i]) != 0)
+				*missing |= 1u << i;
+	return 0;
+}
 
 enum wf_result
 report_step(struct db *db, struct arena *a, unsigned long long activity,
@@ -184,6 +224,7 @@ report_step(struct db *db, struct arena *a, unsigned long long activity,
 	struct dbres	*res;
 	long long	 n;
 	unsigned long long to;
+	unsigned	 missing;
 	const char	*msg = NULL;
 
 	*problem = NULL;
@@ -201,13 +242,17 @@ report_step(struct db *db, struct arena *a, unsigned long long activity,
 			    "every published comment: {1} have none yet.");
 			return WF_INCOMPLETE;
 		}
-		n = analysis_count(db_query(db, a, SQL_RP_SUMMARY_MISSING, DB_ARGS(
-		    DB_U(activity, activity))));
-		if (n < 0)
+		if (report_missing(db, a, activity, &missing) == -1)
 			return WF_ERROR;
-		if (n > 0) {
+		if (missing == 1u << RF_SUMMARY_AR) {
 			*problem = N_("Write the report's summary in Arabic "
 			    "first.");
+			return WF_INCOMPLETE;
+		}
+		if (missing != 0) {
+			*problem = N_("The report is not complete: write the "
+			    "texts marked below in Arabic, then submit it "
+			    "again.");
 			return WF_INCOMPLETE;
 		}
 	}
@@ -228,14 +273,14 @@ report_step(struct db *db, struct arena *a, unsigned long long activity,
 		    "\n\n{1}\n\n{2}/staff/activities/{3}/report");
 		res = db_query(db, a, SQL_WF_NOTIFY_ROLE, DB_ARGS(
 		    DB_S(role, perm_role_name(ROLE_COORDINATOR)),
-		    DB_U(id, activity)));
+		    DB_I(primary_first, 0), DB_U(id, activity)));
 		break;
 	case RE_APPROVE:
 		msg = N_("An analysis report awaits your final approval and "
 		    "publication:\n\n{1}\n\n{2}/staff/activities/{3}/report");
 		res = db_query(db, a, SQL_WF_NOTIFY_ROLE, DB_ARGS(
 		    DB_S(role, perm_role_name(ROLE_LIAISON)),
-		    DB_U(id, activity)));
+		    DB_I(primary_first, 1), DB_U(id, activity)));
 		break;
 	case RE_RETURN:
 		msg = N_("The analysis report was returned for changes:\n\n"

@@ -37,6 +37,20 @@ struct report_texts {
 	const char	*alignment_ar, *alignment_en;
 };
 
+/* The texts a report must have before it is submitted (report_missing):
+ * the Arabic summary; for a survey or poll also how the results were
+ * used, their trends and their alignment, in Arabic (art. 9-هـ). */
+enum report_field { RF_SUMMARY_AR, RF_USAGE_AR, RF_TRENDS_AR,
+	RF_ALIGNMENT_AR, RF__MAX };
+/* The form fields (report_texts' names) and the message (msgid) of each
+ * one missing, by enum. */
+extern const char *const report_field_names[RF__MAX];
+extern const char *const report_field_missing[RF__MAX];
+/* Sets *missing to the bits (1 << enum report_field) of what the report
+ * of activity still lacks: 0 (also for no report) or -1 on error. */
+int	 report_missing(struct db *, struct arena *,
+	    unsigned long long activity, unsigned *missing);
+
 /* One article of the final document as the supervisor sends it. */
 struct final_article {
 	const char	*label;

@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "cache.h"
 #include "db.h"
+#include "handover.h"
 #include "i18n.h"
 #include "log.h"
 #include "outbox.h"
@@ -222,7 +223,8 @@ workflow_notify(struct db *db, struct arena *a, unsigned long long id,
 	}
 	if (role != ROLE__MAX)
 		res = db_query(db, a, SQL_WF_NOTIFY_ROLE, DB_ARGS(
-		    DB_S(role, perm_role_name(role)), DB_U(id, id)));
+		    DB_S(role, perm_role_name(role)),
+		    DB_I(primary_first, role == ROLE_LIAISON), DB_U(id, id)));
 	else
 		res = db_query(db, a, SQL_WF_NOTIFY_AUTHOR, DB_ARGS(
 		    DB_U(id, id)));
@@ -251,6 +253,17 @@ workflow_apply(struct db *db, struct arena *a, unsigned long long id,
 	to = activity_next(from, ev, role);
 	if (to == AS__MAX)
 		return WF_FORBIDDEN;
+	/* Art. 6-ب: the alternate acts once the primary has not, within
+	 * HANDOVER_WORKDAYS (handover_tick hands the wait over). */
+	if (role == ROLE_LIAISON && (from == AS_APPROVED ||
+	    from == AS_REPORT_APPROVED)) {
+		int w = handover_waiting(db, a, id, 0, who->user_id,
+		    from == AS_APPROVED ? HK_APPROVAL : HK_PUBLICATION);
+		if (w == -1)
+			return WF_ERROR;
+		if (w)
+			return WF_NOT_YET;
+	}
 	if (activity_event_needs_reason(ev) && blank(reason))
 		return WF_REASON_NEEDED;
 	if (ev == AE_SUBMIT || ev == AE_APPROVE) {
@@ -388,7 +401,8 @@ workflow_correct(struct db *db, struct arena *a, unsigned long long id,
 	/* Art. 7-ز: the liaison officer publishes; until then the public
 	 * sees the text as it was. */
 	if (workflow_tell(db, a, db_query(db, a, SQL_WF_NOTIFY_ROLE, DB_ARGS(
-	    DB_S(role, perm_role_name(ROLE_LIAISON)), DB_U(id, id))), id,
+	    DB_S(role, perm_role_name(ROLE_LIAISON)), DB_I(primary_first, 0),
+	    DB_U(id, id))), id,
 	    N_("A correction of an open consultation awaits your approval; "
 	    "until you approve it the public sees the text as published:\n\n"
 	    "{1}\n\nReason: {4}\n\n{2}/staff/activities/{3}"), reason) == -1)
@@ -478,6 +492,13 @@ workflow_respond(struct db *db, struct arena *a, unsigned long long id,
 		return WF_NOT_FOUND;
 	if (activity_state(dbres_str(res, INBOX_STATE_LOCK_STATE)) != AS_OPEN)
 		return WF_CLOSED;
+	switch (handover_waiting(db, a, id, entity, who->user_id,
+	    HK_RESPONSE)) {
+	case -1:
+		return WF_ERROR;
+	case 1:
+		return WF_NOT_YET;
+	}
 	/* The row is locked and found: the same text again within the
 	 * second changes no row and is still a response. */
 	if (db_exec(db, SQL_INBOX_RESPOND, DB_ARGS(DB_U(activity, id),

@@ -24,6 +24,8 @@ enum wf_result {
 				   response */
 	WF_OVER_CAP,		/* extensions past the original period */
 	WF_DECIDED,		/* a correction no longer pending */
+	WF_NOT_YET,		/* the alternate liaison officer before the
+				   hand-over (art. 6-ب, handover.h) */
 	WF_ERROR
 };
 
@@ -52,7 +54,8 @@ enum act_version_status workflow_version_status(const char *s);
 
 /* Applies event to activity id as actor (role from actor->role), inside
  * the caller's transaction.  On WF_INCOMPLETE *problem names what is
- * missing (a msgid).  The activity's entity must already have been
+ * missing (a msgid).  WF_NOT_YET for the alternate liaison officer on
+ * a final approval or a report's publication not yet handed over.  The activity's entity must already have been
  * checked against the actor's permissions by the caller. */
 enum wf_result	workflow_apply(struct db *, struct arena *, unsigned long long id,
 		    enum act_event, const struct actor *, const char *reason,
@@ -95,7 +98,9 @@ enum wf_result	workflow_correction_decide(struct db *, struct arena *,
 /* Art. 7-ح: stores (or replaces) the consolidated response of entity
  * to activity id, audited, inside the caller's transaction.  WF_OK;
  * WF_NOT_FOUND when the activity is not addressed to the entity;
- * WF_CLOSED once it is no longer open; WF_ERROR. */
+ * WF_CLOSED once it is no longer open; WF_NOT_YET for the entity's
+ * alternate liaison officer before the response was handed over;
+ * WF_ERROR. */
 enum wf_result	workflow_respond(struct db *, struct arena *,
 		    unsigned long long id, unsigned long long entity,
 		    const char *body, const struct actor *);

@@ -160,6 +160,8 @@ static const struct route routes[] = {
 	    R_LOGIN },
 	{ "POST", "/inbox/{id}", page_inbox_respond, ACT_TARGET_RESPOND,
 	    PARAMS(inbox_params), R_LOGIN },
+	{ "GET", "/inbox/{id}/files/{name:slug}", page_inbox_file,
+	    ACT_TARGET_RESPOND, NULL, 0, R_LOGIN },
 
 	/* Groups of users for restricted audiences (page_groups.c). */
 	{ "GET", "/groups", page_groups, ACT_GROUPS_MANAGE, NULL, 0, R_LOGIN },

@@ -60,6 +60,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "db.h"
+#include "handover.h"
 #include "http.h"
 #include "i18n.h"
 #include "present.h"
@@ -1345,7 +1346,7 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 	const char	*problem;
 	enum role	 role = perm_role(r->sess->role);
 	enum act_state	 st = a->state, from, to;
-	int		 edit = activity_editable(st);
+	int		 edit = activity_editable(st), waits;
 
 	m = http_model(r);
 	vm_strf(m, "id", "%llu", id);
@@ -1400,10 +1401,13 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 	    AS__MAX && staff_may(r, ACT_ACTIVITY_DRAFT, eid));
 	vm_bool(m, "can_forward", activity_next(st, AE_FORWARD, role) !=
 	    AS__MAX && staff_may(r, ACT_ACTIVITY_REVIEW, eid));
-	vm_bool(m, "can_approve", activity_next(st, AE_APPROVE, role) !=
-	    AS__MAX && staff_may(r, ACT_ACTIVITY_APPROVE, eid));
-	vm_bool(m, "can_return", activity_next(st, AE_RETURN, role) !=
-	    AS__MAX && (st == AS_SUBMITTED || st == AS_APPROVED ||
+	waits = staff_alternate_waits(r, a);
+	if (waits && r->nerr == 0)	/* else the refusal says it */
+		vm_str(m, "waits_on_primary", tr(r, handover_not_yet));
+	vm_bool(m, "can_approve", !waits && activity_next(st, AE_APPROVE,
+	    role) != AS__MAX && staff_may(r, ACT_ACTIVITY_APPROVE, eid));
+	vm_bool(m, "can_return", !waits && activity_next(st, AE_RETURN,
+	    role) != AS__MAX && (st == AS_SUBMITTED || st == AS_APPROVED ||
 	    st == AS_SCHEDULED) && (staff_may(r, ACT_ACTIVITY_REVIEW, eid) ||
 	    staff_may(r, ACT_ACTIVITY_APPROVE, eid)));
 	vm_bool(m, "can_withdraw", activity_next(st, AE_WITHDRAW, role) !=
@@ -1460,19 +1464,8 @@ act_show(struct req *r, const struct activity *a, int saved, int status)
 		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
 			vm_str(it, keys[k], "");
 	}
-	if ((res = db_query(r->db, r->a, SQL_ACT_ATTACHMENTS, DB_ARGS(
-	    DB_U(id, id)))) == NULL)
+	if (staff_attachments(r, m, id) == -1)
 		return 500;
-	l = vm_list(m, "attachments");
-	while (dbres_next(res)) {
-		it = vm_push(l);
-		vm_str(it, "name", present_pick(r,
-		    dbres_str(res, ACT_ATTACHMENTS_TITLE_AR),
-		    dbres_str(res, ACT_ATTACHMENTS_TITLE_EN)));
-		vm_str(it, "file", dbres_str(res, ACT_ATTACHMENTS_STORED_NAME));
-		vm_str(it, "original", dbres_str(res,
-		    ACT_ATTACHMENTS_ORIGINAL_NAME));
-	}
 	if ((res = db_query(r->db, r->a, SQL_ACT_WORKFLOW_EVENTS, DB_ARGS(
 	    DB_U(id, id)))) == NULL)
 		return 500;
@@ -1835,40 +1828,16 @@ page_activity_attachment(struct req *r)
 }
 
 /* The document or an attachment of an activity the user may see, shown
- * inline (nginx sends the bytes: X-Accel-Redirect, as the public site's
- * page_file), so a reviewer reads it in the browser. */
+ * inline (staff_activity_file), so a reviewer reads it in the browser. */
 int
 page_activity_file(struct req *r)
 {
 	struct activity	 a;
-	struct dbres	*res;
-	const char	*stored, *p;
-	struct buf	 cd;
 	int		 rc;
 
 	if ((rc = act_load(r, ACT_ACTIVITY_VIEW, &a)) != 0)
 		return rc;
-	res = db_query(r->db, r->a, SQL_ACT_FILE, DB_ARGS(DB_U(id, a.id),
-	    DB_S(name, r->seg[1])));
-	if (res == NULL)
-		return 500;
-	if (!dbres_next(res))
-		return 404;
-	stored = dbres_str(res, ACT_FILE_STORED_NAME);
-	for (p = stored; *p; p++)
-		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
-			return 404;
-	/* RFC 6266 / 5987: the original name, percent-encoded UTF-8. */
-	buf_init(&cd, r->a);
-	buf_adds(&cd, "inline; filename=\"document.pdf\"; filename*=UTF-8''");
-	buf_url(&cd, dbres_str(res, ACT_FILE_ORIGINAL_NAME),
-	    strlen(dbres_str(res, ACT_FILE_ORIGINAL_NAME)));
-	http_header(r, "Content-Disposition", cd.data);
-	http_header(r, "X-Accel-Redirect", arena_printf(r->a,
-	    "/_uploads/%s", stored));
-	r->ctype_out = dbres_str(res, ACT_FILE_MIME);
-	r->status = 200;
-	return 200;
+	return staff_activity_file(r, a.id, r->seg[1]);
 }
 
 static enum outcome
@@ -1897,6 +1866,9 @@ workflow_tx(struct req *r, void *arg)
 	case WF_INCOMPLETE:
 		http_arg_error(r, WFF_EVENT, problem);
 		return OUT_INVALID;
+	case WF_NOT_YET:
+		http_arg_error(r, WFF_EVENT, handover_not_yet);
+		return OUT_CONFLICT;
 	default:
 		return OUT_ERROR;
 	}
@@ -1942,8 +1914,8 @@ page_activity_workflow(struct req *r)
 		return act_show(r, &a, 0, 422);
 	rc = http_form_submit(r, workflow_tx, &ev, arena_printf(r->a,
 	    "/staff/activities/%llu", a.id));
-	if (rc == 422)
-		return act_show(r, &a, 0, 422);
+	if (http_form_redraw(rc))
+		return act_show(r, &a, 0, rc);
 	return rc;
 }
 

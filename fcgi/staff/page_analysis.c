@@ -51,6 +51,7 @@
 #include "chart.h"
 #include "comment.h"
 #include "db.h"
+#include "handover.h"
 #include "http.h"
 #include "i18n.h"
 #include "present.h"
@@ -501,7 +502,7 @@ rp_show(struct req *r, const struct activity *a, int status)
 	enum act_state	 st = a->state;
 	enum final_status fs;
 	unsigned long long raid;
-	int		 mine;
+	int		 mine, waits;
 	static const char *const cols[] = { "summary_ar", "summary_en",
 	    "usage_ar", "usage_en", "trends_ar", "trends_en", "alignment_ar",
 	    "alignment_en" };
@@ -541,13 +542,16 @@ rp_show(struct req *r, const struct activity *a, int status)
 	vm_bool(m, "can_approve", activity_next(st, AE_APPROVE_REPORT,
 	    role) != AS__MAX && staff_may(r, ACT_REPORT_REVIEW,
 	    a->entity_id));
-	vm_bool(m, "can_publish", activity_next(st, AE_PUBLISH_REPORT,
-	    role) != AS__MAX && staff_may(r, ACT_REPORT_APPROVE,
-	    a->entity_id));
+	waits = staff_alternate_waits(r, a);
+	if (waits && r->nerr == 0)	/* else the refusal says it */
+		vm_str(m, "waits_on_primary", tr(r, handover_not_yet));
+	vm_bool(m, "can_publish", !waits && activity_next(st,
+	    AE_PUBLISH_REPORT, role) != AS__MAX && staff_may(r,
+	    ACT_REPORT_APPROVE, a->entity_id));
 	vm_bool(m, "can_return", (st == AS_REPORT_SUBMITTED &&
 	    staff_may(r, ACT_REPORT_REVIEW, a->entity_id)) ||
-	    (st == AS_REPORT_APPROVED && staff_may(r, ACT_REPORT_APPROVE,
-	    a->entity_id)));
+	    (!waits && st == AS_REPORT_APPROVED && staff_may(r,
+	    ACT_REPORT_APPROVE, a->entity_id)));
 	vm_bool(m, "public", st == AS_PUBLISHED);
 
 	if ((res = db_query(r->db, r->a, SQL_RP_ARTICLES, DB_ARGS(
@@ -587,8 +591,32 @@ rp_show(struct req *r, const struct activity *a, int status)
 			results_final_diff(r, it, res);
 	}
 	vm_bool(m, "has_articles", l->count > 0);
-	if (results_stats_model(r, m, a->id) == -1)
+	/* A survey's or poll's participants are its respondents (one
+	 * response per account): the comment statistics are not its. */
+	if (a->kind != AK_CONSULTATION)
+		vm_int(vm_child(m, "responses"), "participants",
+		    a->participants);
+	else if (results_stats_model(r, m, a->id) == -1)
 		return 500;
+	/* A refused submission marks each text still missing at its
+	 * field, and lists it above. */
+	if (status == 422 && r->route->handler == page_report_workflow) {
+		unsigned missing;
+
+		if (report_missing(r->db, r->a, a->id, &missing) == -1)
+			return 500;
+		l = vm_list(m, "errors");
+		for (i = 0; i < RF__MAX; i++)
+			if (missing & (1u << i)) {
+				const char *msg = tr(r, report_field_missing[i]);
+
+				vm_str(t, arena_printf(r->a, "err_%s",
+				    report_field_names[i]), msg);
+				it = vm_push(l);
+				vm_str(it, "field", report_field_names[i]);
+				vm_str(it, "message", msg);
+			}
+	}
 	if (status != 0)
 		return http_form_again(r, "staff/report", m, status);
 	http_form_model(r, m);
@@ -692,6 +720,9 @@ step_tx(struct req *r, void *arg)
 		http_arg_error(r, RWF_EVENT, i18n_subst(r->a, tr(r, problem),
 		    arena_printf(r->a, "%lld", unanswered), NULL));
 		return OUT_INVALID;
+	case WF_NOT_YET:
+		http_arg_error(r, RWF_EVENT, handover_not_yet);
+		return OUT_CONFLICT;
 	default:
 		return OUT_ERROR;
 	}

@@ -500,8 +500,16 @@ entity_show(struct req *r, int status)
 	vm_str(m, "slug", e.slug);
 	vm_str(m, "parent", present_pick(r, e.parent_name_ar,
 	    e.parent_name_en));
-	if (e.parent_id != 0)
+	/* Only what the reader may open is linked (QA finding 9): the
+	 * parent of the reader's own entity lies outside it, that of a
+	 * sub-department is the reader's entity or under it; sub-
+	 * departments are always under it. */
+	if (e.parent_id != 0 && perm_allows(me, ACT_ENTITY_VIEW,
+	    sc == SCOPE_OTHER || sc == SCOPE_OWN ? SCOPE_OTHER :
+	    e.parent_id == r->sess->entity_id ? SCOPE_OWN : SCOPE_SUB))
 		vm_strf(m, "parent_id", "%llu", e.parent_id);
+	vm_bool(m, "link_children", perm_allows(me, ACT_ENTITY_VIEW,
+	    sc == SCOPE_OTHER ? SCOPE_OTHER : SCOPE_SUB));
 	vm_str(m, "contact_email", e.contact_email);
 	vm_str(m, "sg_name", e.sg_name);
 	vm_str(m, "sg_email", e.sg_email);

@@ -9,8 +9,13 @@
  *                          whose answer the entity owes past its due
  *                          date (to whoever may answer them).  View
  *                          staff/inbox.
- * GET  /staff/inbox/{id}   the consultation and the response form.  View
- *                          staff/inbox_item.
+ * GET  /staff/inbox/{id}   the consultation — its articles or its PDF,
+ *                          and its supporting documents — and the
+ *                          response form.  View staff/inbox_item.
+ * GET  /staff/inbox/{id}/files/{name}  the document or an attachment of
+ *                          a consultation addressed to the entity, opened
+ *                          in the browser (domain.md §3 items 1 and 8);
+ *                          404 for an entity it is not addressed to.
  * POST /staff/inbox/{id}   inbox_params: body → 303 /staff/inbox/{id};
  *                          updatable while the consultation is open (409
  *                          with the text kept after closing, 422 when
@@ -18,9 +23,12 @@
  * Permission: ACT_TARGET_RESPOND (liaison officers).  An entity that is
  * not a target gets 404: the consultation's existence is not revealed.
  */
+#include <string.h>
+
 #include "activity.h"
 #include "arena.h"
 #include "db.h"
+#include "handover.h"
 #include "http.h"
 #include "i18n.h"
 #include "present.h"
@@ -126,6 +134,7 @@ inbox_show(struct req *r, struct dbres *a, int status)
 	struct val	*m = http_model(r), *l, *it;
 	struct dbres	*res;
 	const struct pval *b = http_arg(r, INBOX_BODY);
+	int		 waits;
 
 	vm_str(m, "id", dbres_str(a, INBOX_GET_ID));
 	vm_str(m, "title", present_pick(r, dbres_str(a, INBOX_GET_TITLE_AR),
@@ -137,6 +146,16 @@ inbox_show(struct req *r, struct dbres *a, int status)
 	    INBOX_GET_AUDIENCE)) == AA_INTERAGENCY);
 	vm_bool(m, "open", activity_state(dbres_str(a, INBOX_GET_STATE)) ==
 	    AS_OPEN);
+	/* Art. 6-ب: the entity's alternate answers once it is handed over;
+	 * until then the page says so instead of offering the form. */
+	waits = handover_waiting(r->db, r->a, dbres_u(a, INBOX_GET_ID),
+	    r->sess->entity_id, r->sess->user_id, HK_RESPONSE);
+	if (waits == -1)
+		return 500;
+	/* A refused response keeps its form and what was typed. */
+	vm_bool(m, "may_respond", !waits || r->nerr > 0);
+	if (waits && r->nerr == 0)	/* else the refusal says it */
+		vm_str(m, "waits_on_primary", tr(r, handover_not_yet));
 	vm_str(m, "closes", present_sqldatetime(r,
 	    dbres_str(a, INBOX_GET_CLOSES_AT)));
 	vm_str(m, "from", present_pick(r,
@@ -161,6 +180,12 @@ inbox_show(struct req *r, struct dbres *a, int status)
 		    dbres_str(res, ACT_ARTICLES_BODY_AR),
 		    dbres_str(res, ACT_ARTICLES_BODY_EN)));
 	}
+	vm_bool(m, "doc_pdf", strcmp(dbres_str(a, INBOX_GET_DOC_KIND),
+	    "pdf") == 0);
+	vm_str(m, "pdf_name", dbres_str(a, INBOX_GET_DOCUMENT_NAME));
+	vm_str(m, "pdf_file", dbres_str(a, INBOX_GET_DOCUMENT_STORED_NAME));
+	if (staff_attachments(r, m, dbres_u(a, INBOX_GET_ID)) == -1)
+		return 500;
 	http_form_model(r, m);
 	/* The stored response fills the form the first time. */
 	if (b == NULL || !b->present)
@@ -192,6 +217,19 @@ page_inbox_item(struct req *r)
 	return inbox_show(r, a, 200);
 }
 
+/* What page_activity_file sends to the activity's own entity, to the
+ * entity the consultation is addressed to. */
+int
+page_inbox_file(struct req *r)
+{
+	struct dbres	*a;
+	int		 rc;
+
+	if ((rc = inbox_load(r, &a)) != 0)
+		return rc;
+	return staff_activity_file(r, dbres_u(a, INBOX_GET_ID), r->seg[1]);
+}
+
 static enum outcome
 respond_tx(struct req *r, void *arg)
 {
@@ -204,6 +242,9 @@ respond_tx(struct req *r, void *arg)
 		return OUT_NOTFOUND;
 	case WF_CLOSED:
 		return OUT_CONFLICT;	/* closed meanwhile */
+	case WF_NOT_YET:
+		http_arg_error(r, INBOX_BODY, handover_not_yet);
+		return OUT_FORBIDDEN;
 	default:
 		return OUT_ERROR;
 	}
@@ -238,6 +279,8 @@ page_inbox_respond(struct req *r)
 		return http_redirect(r, 303, prev ? prev : url);
 	case OUT_CONFLICT:
 		return inbox_closed(r, a);
+	case OUT_FORBIDDEN:	/* the alternate, before the hand-over */
+		return inbox_show(r, a, 403);
 	case OUT_NOTFOUND:
 		return 404;
 	default:

@@ -26,6 +26,23 @@ struct activity;
  * on its entity, 500.  Strings belong to the request. */
 int		 staff_activity_load(struct req *, enum action need,
 		    struct activity *);
+/* 1 when the reader is the alternate liaison officer of activity a's
+ * entity and its final approval or its report's publication has not
+ * been handed over to them yet (art. 6-ب, handover_waiting): the page
+ * says why instead of offering the step, which would be refused. */
+int		 staff_alternate_waits(struct req *, const struct activity *);
+/* Sends upload name when it is the document or an attachment of
+ * activity id (the caller checked the reader may see it), inline: nginx
+ * sends the bytes (X-Accel-Redirect, as the public site's page_file).
+ * 200, 404 when it is neither, 500. */
+int		 staff_activity_file(struct req *, unsigned long long id,
+		    const char *name);
+struct val;
+/* Fills the list "attachments" of m (name, file, original) with the
+ * supporting documents of activity id, and "has_attachments".  0 or
+ * -1. */
+int		 staff_attachments(struct req *, struct val *m,
+		    unsigned long long id);
 /* The actor of audit records for this request. */
 struct actor	*staff_actor(struct req *);
 /* The same, filed under the entity the action concerns (the ministry
@@ -319,6 +336,7 @@ extern const struct param inbox_params[INBOX__MAX];
 int	page_inbox(struct req *);
 int	page_inbox_item(struct req *);
 int	page_inbox_respond(struct req *);
+int	page_inbox_file(struct req *);
 
 /* page_groups.c */
 enum group_key { GROUP_NAME_AR, GROUP_NAME_EN, GROUP__MAX };

@@ -5,14 +5,18 @@
 
 #include "activity.h"
 #include "arena.h"
+#include "buf.h"
 #include "db.h"
 #include "entity.h"
+#include "handover.h"
 #include "http.h"
 #include "i18n.h"
 #include "outbox.h"
+#include "present.h"
 #include "session.h"
 #include "sql_gen.h"
 #include "staff.h"
+#include "vm.h"
 
 enum scope
 staff_scope(struct req *r, unsigned long long eid)
@@ -62,6 +66,70 @@ staff_activity_load(struct req *r, enum action need, struct activity *a)
 		return 404;
 	activity_fill(a, res);
 	return staff_may_item(r, need, a->entity_id);
+}
+
+int
+staff_alternate_waits(struct req *r, const struct activity *a)
+{
+	if (perm_role(r->sess->role) != ROLE_LIAISON ||
+	    (a->state != AS_APPROVED && a->state != AS_REPORT_APPROVED))
+		return 0;
+	/* A failed look-up shows the buttons: the POST decides. */
+	return handover_waiting(r->db, r->a, a->id, 0, r->sess->user_id,
+	    a->state == AS_APPROVED ? HK_APPROVAL : HK_PUBLICATION) == 1;
+}
+
+int
+staff_activity_file(struct req *r, unsigned long long id, const char *name)
+{
+	struct dbres	*res;
+	const char	*stored, *p;
+	struct buf	 cd;
+
+	res = db_query(r->db, r->a, SQL_ACT_FILE, DB_ARGS(DB_U(id, id),
+	    DB_S(name, name)));
+	if (res == NULL)
+		return 500;
+	if (!dbres_next(res))
+		return 404;
+	stored = dbres_str(res, ACT_FILE_STORED_NAME);
+	for (p = stored; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return 404;
+	/* RFC 6266 / 5987: the original name, percent-encoded UTF-8. */
+	buf_init(&cd, r->a);
+	buf_adds(&cd, "inline; filename=\"document.pdf\"; filename*=UTF-8''");
+	buf_url(&cd, dbres_str(res, ACT_FILE_ORIGINAL_NAME),
+	    strlen(dbres_str(res, ACT_FILE_ORIGINAL_NAME)));
+	http_header(r, "Content-Disposition", cd.data);
+	http_header(r, "X-Accel-Redirect", arena_printf(r->a,
+	    "/_uploads/%s", stored));
+	r->ctype_out = dbres_str(res, ACT_FILE_MIME);
+	r->status = 200;
+	return 200;
+}
+
+int
+staff_attachments(struct req *r, struct val *m, unsigned long long id)
+{
+	struct dbres	*res;
+	struct val	*l, *it;
+
+	if ((res = db_query(r->db, r->a, SQL_ACT_ATTACHMENTS, DB_ARGS(
+	    DB_U(id, id)))) == NULL)
+		return -1;
+	l = vm_list(m, "attachments");
+	while (dbres_next(res)) {
+		it = vm_push(l);
+		vm_str(it, "name", present_pick(r,
+		    dbres_str(res, ACT_ATTACHMENTS_TITLE_AR),
+		    dbres_str(res, ACT_ATTACHMENTS_TITLE_EN)));
+		vm_str(it, "file", dbres_str(res, ACT_ATTACHMENTS_STORED_NAME));
+		vm_str(it, "original", dbres_str(res,
+		    ACT_ATTACHMENTS_ORIGINAL_NAME));
+	}
+	vm_bool(m, "has_attachments", l->count > 0);
+	return 0;
 }
 
 struct actor *

@@ -258,6 +258,21 @@ UPDATE reports r
    SET r.stats_at = UTC_TIMESTAMP(), r.participants_count = COALESCE(s.n, 0)
  WHERE r.activity_id = :activity;
 
+-- name: an_stats_respondents
+-- A survey's or poll's participants are its respondents (one response
+-- per account; they comment on nothing), not an_stats_done's
+-- commenters.  A statement of its own, on one table: folded into
+-- an_stats_done's multi-table UPDATE, reading activities there was
+-- refused to the staff account (SELECT denied on generations, the table
+-- of activities' triggers).
+-- param: activity u
+UPDATE reports r
+   SET r.participants_count = (SELECT /*@activity_participants*/
+                                 FROM activities a WHERE a.id = :activity)
+ WHERE r.activity_id = :activity
+   AND (SELECT a.kind FROM activities a WHERE a.id = :activity)
+       <> 'consultation';
+
 -- name: an_stats_get
 -- Every statistic of an activity with the label of what it counts, in
 -- one statement (a few hundred rows at most: articles, topics, the

@@ -7,7 +7,9 @@
 -- the final approval of a forwarded activity, the publication of an
 -- approved report, the entity's response to an open inter-agency
 -- consultation addressed to it.  The wait began when the activity
--- entered its state (its last workflow_events row into it).  Only
+-- entered its state (its last workflow_events row into it from another
+-- state: a hand-over's own row, from the state to itself, begins no new
+-- wait, else the same wait would pass again every 2 working days).  Only
 -- entities with an alternate, and no wait handed over already; the
 -- oldest first, :limit per run (HANDOVER_BATCH).
 -- param: min_days i, limit i
@@ -20,7 +22,9 @@ SELECT w.activity_id, w.entity_id, w.kind, w.state, w.since,
                a.state, a.title_ar, a.title_en,
                COALESCE((SELECT MAX(ev.at) FROM workflow_events ev
                           WHERE ev.activity_id = a.id
-                            AND ev.to_state = a.state), a.updated_at)
+                            AND ev.to_state = a.state
+                            AND ev.from_state <> ev.to_state),
+                        a.updated_at)
                  AS since,
                e.liaison_user_id, e.alternate_user_id
           FROM activities a JOIN entities e ON e.id = a.entity_id
@@ -31,8 +35,9 @@ SELECT w.activity_id, w.entity_id, w.kind, w.state, w.since,
                a.title_en,
                COALESCE((SELECT MAX(ev.at) FROM workflow_events ev
                           WHERE ev.activity_id = a.id
-                            AND ev.to_state = 'open'), a.publish_at,
-                        a.updated_at),
+                            AND ev.to_state = 'open'
+                            AND ev.from_state <> ev.to_state),
+                        a.publish_at, a.updated_at),
                e.liaison_user_id, e.alternate_user_id
           FROM activities a
           JOIN activity_targets t ON t.activity_id = a.id
@@ -66,3 +71,28 @@ INSERT INTO workflow_events (activity_id, at, actor_id, role, from_state,
        to_state, reason)
 VALUES (:activity, UTC_TIMESTAMP(), NULL, 'system', :state, :state,
         :reason);
+
+-- name: handover_waiting
+-- 1 when :user is the alternate liaison officer of entity :entity (0:
+-- the activity's own) while it has an active primary, and what waits on
+-- activity :activity (:kind, as in handover_due) was not handed over to
+-- :user since the wait began (the last change of state into the
+-- activity's state: the hand-over's own history row changes none); 0
+-- otherwise.  Until then the alternate may not act (art. 6-ب).
+-- param: activity u, entity u, user u, kind s
+-- shape: count
+SELECT COUNT(*) AS n
+  FROM activities a
+  JOIN entities e ON e.id = IF(:entity = 0, a.entity_id, :entity)
+  JOIN users p ON p.id = e.liaison_user_id AND p.active = 1
+       AND p.deleted_at IS NULL
+ WHERE a.id = :activity AND e.alternate_user_id = :user AND p.id <> :user
+   AND NOT EXISTS (SELECT 1 FROM liaison_handovers h
+                    WHERE h.activity_id = a.id AND h.entity_id = e.id
+                      AND h.kind = :kind AND h.to_user_id = :user
+                      AND h.waiting_since >= COALESCE(
+                          (SELECT MAX(ev.at) FROM workflow_events ev
+                            WHERE ev.activity_id = a.id
+                              AND ev.to_state = a.state
+                              AND ev.from_state <> ev.to_state),
+                          '1000-01-01'));

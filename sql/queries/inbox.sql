@@ -38,10 +38,13 @@ SELECT a.id, a.title_ar, a.title_en, a.summary_ar, a.summary_en,
        a.audience, a.state, a.closes_at,
        e.name_ar AS entity_name_ar, e.name_en AS entity_name_en,
        r.body AS response, r.submitted_at AS responded_at,
-       u.full_name AS responder_name
+       u.full_name AS responder_name,
+       a.doc_kind, d.stored_name AS document_stored_name,
+       d.original_name AS document_name
   FROM activities a
   JOIN activity_targets t ON t.activity_id = a.id AND t.entity_id = :entity
   JOIN entities e ON e.id = a.entity_id
+  LEFT JOIN uploads d ON d.id = a.document_upload_id
   LEFT JOIN agency_responses r ON r.activity_id = a.id
        AND r.entity_id = :entity
   LEFT JOIN users u ON u.id = r.submitted_by

@@ -39,11 +39,23 @@ UPDATE reports SET state = :state,
        updated_at = UTC_TIMESTAMP()
  WHERE activity_id = :activity;
 
--- name: rp_summary_missing
+-- name: rp_missing
+-- What the report of :activity still lacks before it is submitted
+-- (report_missing), 1 for each text missing: the Arabic summary of
+-- every report (9-ج); for a survey or poll also how the results were
+-- used, their trends and their alignment with the government's
+-- direction, in Arabic (9-هـ).  The English texts are optional, as for
+-- consultations.  No row: no report.
 -- param: activity u
--- shape: count
-SELECT COUNT(*) AS n FROM reports
- WHERE activity_id = :activity AND COALESCE(summary_ar, '') = '';
+SELECT TRIM(COALESCE(r.summary_ar, '')) = '' AS summary_ar,
+       a.kind <> 'consultation' AND TRIM(COALESCE(r.usage_ar, '')) = ''
+         AS usage_ar,
+       a.kind <> 'consultation' AND TRIM(COALESCE(r.trends_ar, '')) = ''
+         AS trends_ar,
+       a.kind <> 'consultation'
+         AND TRIM(COALESCE(r.alignment_ar, '')) = '' AS alignment_ar
+  FROM reports r JOIN activities a ON a.id = r.activity_id
+ WHERE r.activity_id = :activity;
 
 -- name: rp_submitter
 -- Who submitted the report (told of a return), else the activity's author.

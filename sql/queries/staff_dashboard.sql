@@ -24,7 +24,8 @@ SELECT COUNT(*) AS pending,
 -- submissions for coordinators; for liaison officers, forwarded
 -- activities to approve and approved reports to publish — the entity's
 -- alternate sees those only once they passed to them (art. 6-ب,
--- liaison_handovers), and the inter-agency consultations whose response
+-- liaison_handovers) or while the entity has no active primary (as
+-- handover_waiting lets them act), and the inter-agency consultations whose response
 -- passed to them.  The oldest first, :limit = WAITING_SHOWN + 1; the
 -- page says when there are more and links to the list of activities,
 -- which pages.
@@ -46,7 +47,10 @@ SELECT a.id, a.title_ar, a.title_en, a.state, a.updated_at,
                                 OR (a.state = 'returned' AND a.author_id = :user)))
      OR (:role = 'liaison' AND a.state IN ('approved', 'report_approved')
          AND (e.alternate_user_id IS NULL OR e.alternate_user_id <> :user
-              OR h.id IS NOT NULL))))
+              OR h.id IS NOT NULL
+              OR NOT EXISTS (SELECT 1 FROM users p
+                              WHERE p.id = e.liaison_user_id AND p.active = 1
+                                AND p.deleted_at IS NULL)))))
     OR (:role = 'liaison' AND a.state = 'open' AND a.audience = 'interagency'
         AND h.id IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM agency_responses r

@@ -62,13 +62,22 @@ SELECT id FROM activities
 -- name: wf_notify_role
 -- Who hears of a transition: the active staff of the entity in a role
 -- (the entity's coordinators or its liaison officers: a few people).
--- param: role s, id u
+-- With :primary_first 1 (a final approval or a report's publication,
+-- which wait on the primary liaison officer: art. 6-ب) the entity's
+-- alternate is left out while it has an active primary: the alternate
+-- hears of it when it is handed over (handover.c).
+-- param: role s, primary_first i, id u
 -- shape: wf_recipient
 SELECT u.email, u.lang, a.title_ar, a.title_en
   FROM activities a
+  JOIN entities e ON e.id = a.entity_id
+  LEFT JOIN users p ON p.id = e.liaison_user_id AND p.active = 1
+       AND p.deleted_at IS NULL
   JOIN users u ON u.entity_id = a.entity_id AND u.role = :role
        AND u.active = 1 AND u.deleted_at IS NULL AND u.email IS NOT NULL
- WHERE a.id = :id;
+ WHERE a.id = :id
+   AND NOT (:primary_first = 1 AND p.id IS NOT NULL
+            AND u.id = e.alternate_user_id AND u.id <> p.id);
 
 -- name: wf_notify_author
 -- param: id u

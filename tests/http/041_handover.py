@@ -25,7 +25,13 @@ for email, name, lang in ((PRIMARY, "رنا الأساسية", "ar"), (ALTERNATE
 pid = sql1("SELECT id FROM users WHERE email='%s'" % PRIMARY)
 aid = sql1("SELECT id FROM users WHERE email='%s'" % ALTERNATE)
 sql("UPDATE entities SET liaison_user_id=%s, alternate_user_id=%s WHERE id=%s" % (pid, aid, ent))
-author = sql1("SELECT id FROM users WHERE email='supervisor@moh.sharek.test'")
+# The author of its activities, of its own too: the returns below mail
+# the author, and the outbox takes 10 messages an hour per recipient.
+sql("INSERT INTO users (kind, email, email_verified_at, password_hash, full_name, mobile, lang, role, "
+    "entity_id, active, created_at, updated_at) SELECT 'staff', 'author@hov.example.org', UTC_TIMESTAMP(), "
+    "password_hash, 'كاتب التسليم', '+962790000042', 'ar', 'supervisor', %s, 1, UTC_TIMESTAMP(), "
+    "UTC_TIMESTAMP() FROM users WHERE email='supervisor@moh.sharek.test'" % ent)
+author = sql1("SELECT id FROM users WHERE email='author@hov.example.org'")
 
 
 def activity(title, state, audience="public", entity=ent):
@@ -68,6 +74,52 @@ pri.get("/staff/lang/en?next=/staff/")
 r = pri.get("/staff/")
 t.ok("Handover approval" in r.text and "Handover report" in r.text, "the primary's dashboard lists the waits")
 
+# QA finding 4: before the hand-over the alternate may not act on what
+# waits on the primary (409/403 with the reason, in their language).
+NOT_YET = "The primary liaison officer has 2 working days to act on this first"
+
+
+def step(c, page, action, fields):
+    """Posts a step the page may not offer (its button hidden): the
+    session's CSRF token from the sign-out form."""
+    _, h = c.form(page, "/logout")
+    d = {"csrf": h.get("csrf", "")}
+    d.update(fields)
+    return c.post(action, d)
+
+
+r = alt.get("/staff/activities/%s" % old)
+t.ok(NOT_YET in r.text, "the alternate's page of the approval says it waits on the primary")
+t.ok('value="approve"' not in r.text, "and offers no approval button")
+for i, what in ((old, "a final approval"), (fresh, "a fresh approval")):
+    page = "/staff/activities/%s" % i
+    r = step(alt, page, page + "/workflow", {"event": "approve"})
+    t.eq(r.status, 409, "the alternate cannot give %s before the hand-over" % what)
+    t.ok(NOT_YET in r.text, "and is told why", r.text[:300])
+    t.eq(sql1("SELECT state FROM activities WHERE id=%s" % i), "approved", "the state is unchanged")
+sql("INSERT INTO reports (activity_id, state, summary_ar, summary_en, created_at, updated_at) VALUES "
+    "(%s, 'reviewed', 'ملخص التقرير', 'The report', UTC_TIMESTAMP(), UTC_TIMESTAMP())" % rep)
+page = "/staff/activities/%s/report" % rep
+r = step(alt, page, page + "/workflow", {"event": "publish"})
+t.eq(r.status, 409, "nor publish the report before the hand-over")
+t.ok(NOT_YET in r.text, "and is told why")
+t.eq(sql1("SELECT state FROM activities WHERE id=%s" % rep), "report_approved", "the report stays approved")
+page = "/staff/inbox/%s" % ia
+r = alt.get(page)
+t.ok(r.status == 200 and NOT_YET in r.text and 'name="body"' not in r.text,
+     "the inbox item says the response waits on the primary, without the form")
+r = step(alt, page, page, {"body": "رد الجهة على الاستشارة بين الجهات قبل التسليم"})
+t.eq(r.status, 403, "nor send the inter-agency response before the hand-over")
+t.ok(NOT_YET in r.text and "رد الجهة على الاستشارة" in r.text, "told why, the text kept")
+t.eq(sql1("SELECT COUNT(*) FROM agency_responses WHERE activity_id=%s" % ia), "0", "nothing stored")
+ar = Client()
+ar.login(ALTERNATE, prefix="/staff")
+ar.get("/staff/lang/ar?next=/staff/")
+page = "/staff/activities/%s" % fresh
+r = step(ar, page, page + "/workflow", {"event": "return", "reason": "سبب الإعادة"})
+t.eq(r.status, 409, "nor return it")
+t.ok("لضابط الارتباط الرئيسي يوما عمل" in r.text, "the reason in Arabic for an Arabic reader")
+
 mails_before = len(mails_to(ALTERNATE))
 p = tick()
 t.eq(p.returncode, 0, "sharekctl tick runs")
@@ -97,6 +149,39 @@ t.ok(r.status == 200 and "alternate liaison officer" in r.text, "the history sho
 p = tick()
 t.eq(sql1("SELECT COUNT(*) FROM liaison_handovers WHERE to_user_id=%s" % aid), "3", "a second tick hands nothing over twice")
 t.eq(len(mails_to(ALTERNATE)) - mails_before, 3, "nor mails twice")
+# The hand-over's own history row (approved → approved) begins no new
+# wait: days later the same wait does not pass again.
+for i in (old, rep, ia):
+    sql("UPDATE workflow_events SET at = at - INTERVAL 5 DAY WHERE activity_id=%s AND role='system' "
+        "AND from_state = to_state" % i)
+p = tick()
+t.eq(sql1("SELECT COUNT(*) FROM liaison_handovers WHERE to_user_id=%s" % aid), "3",
+     "5 days after the hand-over the same waits are not handed over again")
+t.eq(len(mails_to(ALTERNATE)) - mails_before, 3, "nor mailed again")
+
+# Once handed over, the alternate acts; what was not handed over still waits.
+page = "/staff/inbox/%s" % ia
+r = alt.submit(page, page, {"body": "رد الجهة على الاستشارة بين الجهات بعد التسليم"})
+t.eq(r.status, 303, "after the hand-over the alternate sends the inter-agency response")
+page = "/staff/activities/%s/report" % rep
+r = alt.submit(page, page + "/workflow", {"event": "return", "reason": "needs a table"})
+t.eq(r.status, 303, "and acts on the report handed over")
+page = "/staff/activities/%s" % old
+t.ok('value="approve"' in alt.get(page).text, "the approval handed over is offered to the alternate")
+r = alt.submit(page, page + "/workflow", {"event": "return", "reason": "needs the annex"})
+t.eq(r.status, 303, "and on the approval handed over")
+t.eq(sql1("SELECT state FROM activities WHERE id=%s" % old), "returned", "which is returned")
+page = "/staff/activities/%s" % fresh
+t.eq(step(alt, page, page + "/workflow", {"event": "approve"}).status, 409, "the fresh wait is still the primary's")
+sql("DELETE FROM agency_responses WHERE activity_id=%s AND entity_id=%s" % (ia, ent))
+
+# Without an active primary the alternate acts at once, and sees it.
+sql("UPDATE users SET active=0 WHERE id=%s" % pid)
+t.ok("Handover fresh" in alt.get("/staff/").text, "without an active primary the fresh wait is the alternate's")
+page = "/staff/activities/%s" % fresh
+r = alt.submit(page, page + "/workflow", {"event": "return", "reason": "the primary is away"})
+t.eq(r.status, 303, "and the alternate acts on it at once")
+sql("UPDATE users SET active=1 WHERE id=%s" % pid)
 
 # Once the entity responded, the inter-agency item leaves the dashboard.
 sql("INSERT INTO agency_responses (activity_id, entity_id, body, submitted_by, submitted_at) "

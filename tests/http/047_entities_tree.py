@@ -28,6 +28,28 @@ t.ok('href="/staff/entities/new?parent_id=%s"' % moh in body, "and offers to add
 t.ok("No sub-departments." in admin.get("/staff/entities/%s" % phc).text,
      "a department without any says so")
 
+# QA finding 9: no link leads to a 403.  A coordinator or a supervisor
+# sees the entity's own page only: its sub-departments are named, not
+# linked; the liaison officer, who may open them, gets links that work.
+subs = [i for (i,) in sql("SELECT id FROM entities WHERE parent_id=%s" % moh)]
+t.ok(len(subs) >= 2, "the Ministry of Health has sub-departments")
+for email in ("coordinator@moh.sharek.test", "supervisor@moh.sharek.test", "liaison@moh.sharek.test"):
+    c = Client(lang="en")
+    c.login(email, prefix="/staff")
+    c.get("/staff/lang/en?next=/staff/")
+    r = c.get("/staff/entities/%s" % moh)
+    t.eq(r.status, 200, "%s opens the entity's page" % email)
+    t.ok("Directorate of Primary Health Care" in r.text, "%s sees the sub-departments named" % email)
+    for sub in subs:
+        linked = 'href="/staff/entities/%s"' % sub in r.text
+        st = c.get("/staff/entities/%s" % sub).status
+        t.eq(linked, st == 200, "%s: sub-department %s linked only when it opens (%d)" % (email, sub, st))
+        if st == 200:
+            r2 = c.get("/staff/entities/%s" % sub)
+            t.ok('href="/staff/entities/%s"' % moh in r2.text, "and the sub-department links back to its parent")
+    for href in re.findall(r'href="(/staff/entities/\d+)"', r.text):
+        t.eq(c.get(href).status, 200, "%s: the link %s opens" % (email, href))
+
 r = admin.get("/staff/entities/new?parent_id=%s" % ssc)
 t.eq(r.status, 200, "the new-entity form opened from a parent")
 t.ok(re.search(r'<option value="%s" selected>' % ssc, r.text), "has that parent chosen")

@@ -83,6 +83,8 @@ t.eq(r.status, 303, "the coordinator forwards it")
 subject, _ = mail(n, "liaison@moh.sharek.test")
 t.ok(subject is not None and "awaiting your approval" in subject, "the liaison officer's: awaiting approval",
      subject)
+t.eq(mail(n, "alternate@moh.sharek.test")[0], None,
+     "the alternate liaison officer is not told: the approval waits on the primary (art. 6-b)")
 n = last_outbox()
 r = li.submit(page, page + "/workflow", {"event": "approve"})
 t.eq(r.status, 303, "the liaison officer approves it")

@@ -3,7 +3,7 @@ their targets see them; the target entity's liaison officer returns the
 consolidated response through the portal."""
 import sys
 sys.path.insert(0, __file__.rsplit("/", 1)[0] + "/lib")
-from sharek import Client, Tap, sql, sql1
+from sharek import Client, Tap, sql, sql1, VAR
 
 t = Tap()
 inter = sql1("SELECT id FROM activities WHERE audience='interagency' AND state='open' LIMIT 1")
@@ -42,6 +42,38 @@ t.ok(int(sql1("SELECT COUNT(*) FROM audit_log WHERE action='activity.response'")
 moh_li = Client()
 moh_li.login("liaison@moh.sharek.test", prefix="/staff")
 t.eq(moh_li.get(page).status, 404, "a non-target entity gets 404")
+
+# QA finding 1: the addressed entity reads the document (a PDF) and the
+# supporting documents from its inbox, through links that work; an entity
+# it is not addressed to gets 404 for them.
+import os
+owner = sql1("SELECT entity_id FROM activities WHERE id=%s" % inter)
+files = {}
+for name, body in (("main.pdf", b"%PDF-1.4\n% the document\n%%EOF\n"),
+                   ("annex.pdf", b"%PDF-1.4\n% an annex\n%%EOF\n")):
+    stored = os.urandom(16).hex()
+    os.makedirs(os.path.join(VAR, "uploads"), exist_ok=True)
+    with open(os.path.join(VAR, "uploads", stored), "wb") as f:
+        f.write(body)
+    sql("INSERT INTO uploads (stored_name, original_name, mime, size, sha256, created_at) VALUES "
+        "('%s', '%s', 'application/pdf', %d, UNHEX(SHA2('%s', 256)), UTC_TIMESTAMP())"
+        % (stored, name, len(body), stored))
+    files[name] = (stored, body, sql1("SELECT id FROM uploads WHERE stored_name='%s'" % stored))
+sql("UPDATE activities SET doc_kind='pdf', document_upload_id=%s WHERE id=%s" % (files["main.pdf"][2], inter))
+sql("INSERT INTO attachments (activity_id, upload_id, title_ar, title_en, created_at) VALUES "
+    "(%s, %s, 'ملحق الدراسة', 'Study annex', UTC_TIMESTAMP())" % (inter, files["annex.pdf"][2]))
+r = li.get(page)
+for name, (stored, body, _) in files.items():
+    link = "/staff/inbox/%s/files/%s" % (inter, stored)
+    t.ok(link in r.text, "the inbox item links to %s" % name)
+    f = li.get(link)
+    t.eq(f.status, 200, "the target entity's liaison opens %s" % name)
+    t.ok(f.raw == body, "and gets its bytes", repr(f.raw[:60]))
+    t.eq(moh_li.get(link).status, 404, "a non-target entity gets 404 for %s" % name)
+    t.eq(li.get("/staff/inbox/%s/files/%s" % (restr, stored)).status, 404,
+         "%s is not served under another consultation" % name)
+t.ok("ملحق الدراسة" in r.text, "the attachment is listed by its title")
+t.eq(li.get("/staff/inbox/%s/files/%s" % (inter, "0" * 32)).status, 404, "an unknown file: 404")
 sql("UPDATE activities SET state='closed' WHERE id=%s" % inter)
 r = li.post(page, {"csrf": li.form("/staff/inbox", "/logout")[1].get("csrf", ""), "body": text + " late"})
 t.eq(r.status, 409, "no change after closing")
