@@ -112,6 +112,19 @@ http_arg_error(struct req *r, int key, const char *msgid)
 	http_pv_error(r, (struct pval *)http_arg(r, key), msgid);
 }
 
+/* Whether the summary list errs has an error of field name. */
+static int
+http_listed(const struct val *errs, const char *name)
+{
+	const struct val *it, *f;
+
+	for (it = errs->items; it != NULL; it = it->next)
+		if ((f = vm_get(it, "field")) != NULL && f->t == V_STR &&
+		    strcmp(f->s, name) == 0)
+			return 1;
+	return 0;
+}
+
 void
 http_form_model(struct req *r, struct val *m)
 {
@@ -120,9 +133,10 @@ http_form_model(struct req *r, struct val *m)
 
 	if (r->route == NULL)
 		return;
-	/* Filled again whole when a page calls it twice (a form drawn by
-	 * its page, then redrawn by http_form_again): each error once. */
-	errs = vm_list_empty(m, "errors");
+	/* A page may call it twice (a form drawn by its page, then again
+	 * by http_form_again), and may list errors of its own: a field's
+	 * error is listed once. */
+	errs = vm_list(m, "errors");
 	for (i = 0; i < r->route->nparams; i++) {
 		const struct param *p = &r->route->params[i];
 		struct pval *v = &r->pv[i];
@@ -130,7 +144,7 @@ http_form_model(struct req *r, struct val *m)
 		e = vm_child(f, p->name);
 		if (v->present && !(p->flags & P_SECRET) && v->s != NULL)
 			vm_str(e, "value", v->s);
-		if (v->err != NULL) {
+		if (v->err != NULL && !http_listed(errs, p->name)) {
 			struct val *it = vm_push(errs);
 			const char *lb = p->label != NULL ? tr(r, p->label) :
 			    NULL;
